@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Tally</p>, document.getElementById('app')!);

@@ -1,0 +1,222 @@
+// The plain data the billing rules (shared/BILLING.md) take and return.
+// Credits and dollars are decimal strings at every boundary; instants are ISO-8601 UTC strings.
+// Everything here is JSON-serializable so the server can persist it and clients can cache it.
+
+/** Credits as a decimal string, at most 3 decimal places ("4568.7"). */
+export type Credits = string;
+/** Dollars as a decimal string ("0.41", "0.0547"). */
+export type Usd = string;
+/** An ISO-8601 UTC instant ("2026-05-08T00:00:00.000Z"). */
+export type Instant = string;
+
+export type OperationId = string;
+export type PlanId = string;
+
+export interface Operation {
+  id: OperationId;
+  name: string;
+}
+
+export interface Plan {
+  id: PlanId;
+  name: string;
+  priceUsd: Usd;
+  listPriceUsd: Usd;
+  monthlyCredits: Credits;
+  overageUsdPerCredit: Usd;
+  allowsOverage: boolean;
+  /** Credits per operation, by operation id. */
+  rates: Record<OperationId, Credits>;
+}
+
+export interface Catalog {
+  operations: Operation[];
+  plans: Plan[];
+}
+
+export type OveragePolicy = 'ask' | 'auto';
+export type OverageChoice = 'deny' | 'accept';
+export type Role = 'admin' | 'member';
+
+export interface OverageState {
+  policy: OveragePolicy;
+  /** Monthly cap on overage dollars under `auto`; null = no cap. */
+  capUsd: Usd | null;
+  creditsThisCycle: Credits;
+  usdThisCycle: Usd;
+}
+
+export type QuoteOutcome = 'covered' | 'overage' | 'blocked';
+export type BlockedReason = 'plan-disallows-overage' | 'overage-cap-reached';
+
+export interface Quote {
+  operation: OperationId;
+  quantity: number;
+  credits: Credits;
+  fromPlan: Credits;
+  overageCredits: Credits;
+  overageUsd: Usd;
+  /** fromPlan × credit value, 4 decimal places. */
+  planValueUsd: Usd;
+  availableAfter: Credits;
+  outcome: QuoteOutcome;
+  reason?: BlockedReason;
+}
+
+export type HoldStatus = 'pending' | 'captured' | 'released' | 'expired';
+
+export interface Hold {
+  id: string;
+  memberId: string;
+  operation: OperationId;
+  quantity: number;
+  /** Plan credits reserved (the quote's fromPlan). */
+  credits: Credits;
+  /** Overage credits consented to at reserve time. */
+  overageCredits: Credits;
+  overageUsd: Usd;
+  status: HoldStatus;
+  createdAt: Instant;
+  expiresAt: Instant;
+  resolvedAt: Instant | null;
+}
+
+/** The current term: term k = [anchor + k months, anchor + (k + 1) months). */
+export interface Cycle {
+  anchor: Instant;
+  term: number;
+}
+
+/** One account's billing state: everything the rules need, nothing else. */
+export interface AccountState {
+  id: string;
+  name: string;
+  planId: PlanId;
+  cycle: Cycle;
+  credits: {
+    available: Credits;
+    held: Credits;
+    /** Allotment + rollover of the current term. */
+    granted: Credits;
+    /** Plan credits debited in the current term. */
+    used: Credits;
+  };
+  overage: OverageState;
+  /** Pending holds only; resolved holds are reported in `Transition.holds` and kept by the store. */
+  holds: Hold[];
+  /** Grows by one with every transition that changes the account. */
+  version: number;
+}
+
+export type EntryKind =
+  | 'grant'
+  | 'rollover'
+  | 'expiry'
+  | 'usage'
+  | 'hold'
+  | 'capture'
+  | 'release'
+  | 'plan-change';
+
+/** An immutable ledger entry, before the store gives it an id. */
+export interface EntryDraft {
+  at: Instant;
+  kind: EntryKind;
+  /** The member who acted; null for what the clock did (renewal, expiry). */
+  memberId: string | null;
+  operation?: OperationId;
+  quantity?: number;
+  holdId?: string;
+  /** Signed change to available credits. */
+  credits: Credits;
+  overageCredits: Credits;
+  /** Dollars charged by this entry (0 when none). */
+  amountUsd: Usd;
+  availableAfter: Credits;
+  /** A line a person reads in the ledger ("400 credits rolled over to Starter"). */
+  description: string;
+}
+
+export interface ChargeDraft {
+  at: Instant;
+  kind: 'subscription' | 'overage';
+  amountUsd: Usd;
+  description: string;
+  /** Index into the same transition's `entries` of the entry that caused it. */
+  entryIndex: number;
+}
+
+export type Command =
+  | { kind: 'settle' }
+  | {
+      kind: 'usage';
+      memberId: string;
+      operation: OperationId;
+      quantity: number;
+      overage: OverageChoice;
+    }
+  | {
+      kind: 'reserve';
+      memberId: string;
+      holdId: string;
+      operation: OperationId;
+      quantity: number;
+      overage: OverageChoice;
+      ttlSeconds: number;
+    }
+  | { kind: 'capture'; memberId: string; holdId: string; quantity?: number }
+  | { kind: 'release'; memberId: string; holdId: string }
+  | { kind: 'change-plan'; memberId: string; role: Role; planId: PlanId }
+  | {
+      kind: 'set-overage-policy';
+      memberId: string;
+      role: Role;
+      policy: OveragePolicy;
+      capUsd: Usd | null;
+    };
+
+export interface PlanChangePreview {
+  from: PlanId;
+  to: PlanId;
+  chargeUsd: Usd;
+  rolledOverCredits: Credits;
+  creditsAfter: Credits;
+  /** The term after the change: [effectiveAt, next renewal). */
+  cycleAfter: { start: Instant; end: Instant };
+  effectiveAt: Instant;
+}
+
+export type Refusal =
+  | { code: 'overage_required'; message: string; quote: Quote }
+  | { code: 'overage_blocked'; message: string; quote: Quote }
+  | { code: 'forbidden'; message: string }
+  /** The hold is not pending in this state: the store tells not_found from hold_not_pending. */
+  | { code: 'hold_not_pending'; message: string; holdId: string }
+  | { code: 'capture_exceeds_hold'; message: string; reserved: number }
+  | { code: 'invalid_request'; message: string };
+
+export type Effect =
+  | { kind: 'settle' }
+  | { kind: 'usage'; entryIndex: number; quote: Quote }
+  | { kind: 'reserve'; hold: Hold; quote: Quote }
+  | { kind: 'capture'; hold: Hold; entryIndex: number }
+  | { kind: 'release'; hold: Hold }
+  | { kind: 'change-plan'; preview: PlanChangePreview }
+  | { kind: 'set-overage-policy' };
+
+/** What one step of the account did: the new state and what the store must append. */
+export interface Transition {
+  state: AccountState;
+  entries: EntryDraft[];
+  charges: ChargeDraft[];
+  /** Holds created or resolved (captured, released, expired) in this transition. */
+  holds: Hold[];
+}
+
+/**
+ * The result of `apply(state, command, now)`. A refusal still carries the renewals and hold
+ * expiries that were due (they happened whatever the command), for the store to persist.
+ */
+export type Applied =
+  | (Transition & { ok: true; effect: Effect })
+  | (Transition & { ok: false; refusal: Refusal });
