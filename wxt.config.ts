@@ -1,8 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The demo API and editor of the reference server; a user adds other editor hosts in settings.
-const API_ORIGIN = process.env.TALLY_API_ORIGIN ?? 'http://127.0.0.1:8787';
+// Host permissions: the billing API and the editor pages, nothing else. A match pattern without
+// a port matches every port, so the demo server works on 8787 and on a test's random port.
+// A vendor building for its own API sets TALLY_API_ORIGINS (comma-separated origins).
+const API_ORIGINS = (process.env.TALLY_API_ORIGINS ?? 'http://127.0.0.1,http://localhost')
+  .split(',')
+  .map((origin) => origin.trim().replace(/\/+$/, ''))
+  .filter(Boolean);
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
@@ -11,6 +16,7 @@ export default defineConfig({
     description:
       'Your credit balance, the cost of each operation and a clear choice when credits run out.',
     permissions: ['storage', 'alarms'],
-    host_permissions: [`${API_ORIGIN}/*`, 'http://localhost:8787/*'],
+    host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
+    action: { default_title: 'Tally' },
   },
 });

@@ -1,1 +1,59 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
+import { badgeFor } from '../lib/extension/badge.ts';
+import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
+import { defineCatalogItem } from '../lib/extension/catalog-item.ts';
+import { indexedDbVault } from '../lib/extension/connection-vault.ts';
+import { LiveHub } from '../lib/extension/live-hub.ts';
+import { defineSettingsItem } from '../lib/extension/settings-item.ts';
+import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
+import { SyncEngine } from '../lib/extension/sync-engine.ts';
+import { defineSyncStatusItem } from '../lib/extension/sync-status-item.ts';
+import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
+import { UpgradeWindows } from '../lib/extension/upgrade-window.ts';
+import { createWorker, POLL_ALARM, POLL_MINUTES } from '../lib/extension/worker.ts';
+
+// The composition root of the background worker: it wires the parts and registers every
+// listener synchronously, so an event that wakes a stopped MV3 worker is never missed.
+export default defineBackground(() => {
+  const toolbar = (browser.action ?? browser.browserAction) as ToolbarAction | undefined;
+  const hub = new LiveHub((count) => engine.setLive(count));
+  const engine = new SyncEngine({
+    vault: indexedDbVault(),
+    cache: new SnapshotCache(defineCachedSnapshotItem()),
+    statusItem: defineSyncStatusItem(),
+    fetchSnapshot: (connection) => apiClientFor(connection).me(),
+    openStream: openEventStream,
+    publish: (state) => {
+      hub.broadcast({ type: 'state', state });
+      void showBadge(toolbar, badgeFor(state));
+    },
+  });
+  const upgrades = new UpgradeWindows(
+    browser.windows,
+    (planId) => browser.runtime.getURL(`/upgrade.html${planId ? `?plan=${encodeURIComponent(planId)}` : ''}`),
+    () => hub.broadcast({ type: 'upgrade-closed' }),
+  );
+  const worker = createWorker({
+    engine,
+    hub,
+    settingsItem: defineSettingsItem(),
+    catalogItem: defineCatalogItem(),
+    client: (connection) => apiClientFor(connection),
+    identity: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    openUpgrade: (planId) => upgrades.open(planId),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void worker.handleMessage(message, sender).then(sendResponse);
+    return true; // the answer comes asynchronously
+  });
+  browser.runtime.onConnect.addListener((port) => worker.handleConnect(port));
+  browser.alarms.onAlarm.addListener((alarm) => void worker.handleAlarm(alarm.name));
+
+  void browser.alarms.get(POLL_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
+  });
+  void worker.ready.then(async () => showBadge(toolbar, badgeFor(await engine.state())));
+});

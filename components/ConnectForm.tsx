@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+
+export interface Connection {
+  member: { name: string; role: 'admin' | 'member' };
+  account: { name: string };
+}
+
+interface ConnectFormProps {
+  /** Validates the URL and token (GET /v1/me) and keeps them; rejects with a readable error. */
+  onConnect(apiUrl: string, token: string): Promise<Connection>;
+  apiUrl?: string;
+}
+
+/** Where the billing API is and whose token to use; shows who it connected as. */
+export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: ConnectFormProps) {
+  const [url, setUrl] = useState(apiUrl);
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [connected, setConnected] = useState<Connection | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setConnected(null);
+    try {
+      setConnected(await onConnect(url.trim(), token.trim()));
+      setToken('');
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="t-section t-connect" onSubmit={submit} aria-label="Connect to Tally">
+      <h2>Connect</h2>
+      <label>
+        API URL
+        <input
+          class="t-input"
+          type="url"
+          required
+          value={url}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Token
+        <input
+          class="t-input"
+          type="password"
+          required
+          autoComplete="off"
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="t-button t-button--primary" disabled={busy}>
+        {busy ? 'Checking…' : 'Connect'}
+      </button>
+      {error && (
+        <p class="t-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {connected && (
+        <p role="status">
+          Connected as <strong>{connected.member.name}</strong> ({connected.member.role}) ·{' '}
+          {connected.account.name}
+        </p>
+      )}
+    </form>
+  );
+}

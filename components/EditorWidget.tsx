@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CreditModel } from '../lib/store/credit-model';
+import { BalanceChip } from './BalanceChip';
+import { BalanceMeter } from './BalanceMeter';
+import { CostPreview } from './CostPreview';
+import { Freshness } from './Freshness';
+import { OverageDialog } from './OverageDialog';
+import { type OperationTarget, watchOperationTargets } from './operation-target';
+import { RemainingOperations } from './RemainingOperations';
+
+interface EditorWidgetProps {
+  model: CreditModel;
+  /** The editor page whose `data-tally-operation` elements get cost previews. */
+  page?: Document;
+  theme?: 'light' | 'dark';
+}
+
+/** Everything Tally shows inside an editor page: the chip, hover previews and the dialog. */
+export function EditorWidget({ model, page = document, theme }: EditorWidgetProps) {
+  const [target, setTarget] = useState<OperationTarget | null>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => watchOperationTargets(page, setTarget), [page]);
+  return (
+    <div class="tally" data-theme={theme}>
+      <div class="t-widget">
+        {open && (
+          <div class="t-panel">
+            <BalanceMeter model={model} />
+            <RemainingOperations model={model} />
+            <div class="t-section">
+              <Freshness model={model} />
+            </div>
+          </div>
+        )}
+        <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
+      </div>
+      {target && (
+        <CostPreview
+          model={model}
+          operation={target.operation}
+          quantity={target.quantity}
+          at={target.at}
+        />
+      )}
+      <OverageDialog model={model} />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useId } from 'preact/hooks';
+import { formatCreditAmount, formatDate, formatUsd } from '../lib/billing/format';
+import type { Quote } from '../lib/billing/types';
+import { adminNames } from '../lib/store/admin-names';
+import type { CreditModel } from '../lib/store/credit-model';
+import { countOf, operationNames } from '../lib/store/operation-names';
+import type { UpgradeOption } from '../lib/store/overage-prompt';
+import { ModalFrame } from './ModalFrame';
+import { trustedOnly } from './trusted-only';
+
+function why(quote: Quote, planName: string, capUsd: string | null): string {
+  const costs = `It costs ${formatCreditAmount(quote.credits)} credits and ${formatCreditAmount(quote.fromPlan)} are available.`;
+  if (quote.outcome !== 'blocked') return costs;
+  return quote.reason === 'overage-cap-reached'
+    ? `${costs} This month's overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
+    : `${costs} The ${planName} plan has no overage: upgrade to go on.`;
+}
+
+function upgradeFacts({ plan, preview }: UpgradeOption): string {
+  if (!preview)
+    return `${formatUsd(plan.priceUsd)} / month · ${formatCreditAmount(plan.monthlyCredits)} credits`;
+  return `${formatUsd(preview.chargeUsd)} today · ${formatCreditAmount(preview.creditsAfter)} credits after · renews ${formatDate(preview.cycleAfter.end)}`;
+}
+
+/**
+ * The upgrade-or-pay-overage dialog, open while a preflight waits for the user. Paying and
+ * upgrading act only on trusted events; Esc and Cancel answer "cancel" to the page.
+ */
+export function OverageDialog({ model }: { model: CreditModel }) {
+  const id = useId();
+  const request = model.prompt.request.value;
+  const quote = model.prompt.quote.value;
+  const snapshot = model.snapshot.value;
+  if (!request || !quote || !snapshot) return null;
+  const names = operationNames(model.catalog.value, request.operation);
+  const what = request.quantity === 1 ? `this ${names.name}` : countOf(request.quantity, names);
+  const isAdmin = snapshot.member.role === 'admin';
+  const options = model.prompt.upgradeOptions.value;
+  const busy = model.prompt.busy.value;
+  const error = model.prompt.error.value;
+
+  return (
+    <ModalFrame labelledBy={`${id}-title`} describedBy={`${id}-why`} onCancel={model.cancel}>
+      <h2 id={`${id}-title`}>Not enough credits for {what}</h2>
+      <p id={`${id}-why`} class="t-muted">
+        {why(quote, snapshot.plan.name, snapshot.overage.capUsd)}
+      </p>
+      <p class="t-shortfall">
+        <span>Short by</span>
+        <span data-testid="shortfall">{formatCreditAmount(quote.overageCredits)} credits</span>
+      </p>
+      {quote.outcome === 'overage' && (
+        <div class="t-choice">
+          <button
+            type="button"
+            class="t-button t-button--primary"
+            disabled={busy}
+            onClick={trustedOnly(model.payOverage)}
+          >
+            Pay {formatUsd(quote.overageUsd)} overage and continue
+          </button>
+          <p class="t-muted">
+            {formatCreditAmount(quote.overageCredits)} credits at{' '}
+            {formatUsd(snapshot.plan.overageUsdPerCredit)} per credit, billed with your plan.
+          </p>
+        </div>
+      )}
+      {options.length > 0 && (
+        <div class="t-choice">
+          <p>
+            <strong>{quote.outcome === 'overage' ? 'Or upgrade now' : 'Upgrade to go on'}</strong>
+          </p>
+          {options.map((option) => (
+            <div key={option.plan.id} class="t-upgrade">
+              <span>
+                <strong>{option.plan.name}</strong>
+                <br />
+                <span class="t-upgrade__facts">{upgradeFacts(option)}</span>
+              </span>
+              {isAdmin && (
+                <button
+                  type="button"
+                  class="t-button"
+                  disabled={busy}
+                  onClick={trustedOnly(() => void model.upgrade(option.plan.id))}
+                >
+                  Upgrade to {option.plan.name}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      {!isAdmin && (
+        <p data-testid="ask-admin">Ask {adminNames(snapshot)} (admin) to upgrade the plan.</p>
+      )}
+      {error && (
+        <p class="t-alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="t-dialog__actions">
+        <button type="button" class="t-button" data-autofocus onClick={model.cancel}>
+          Cancel
+        </button>
+      </div>
+    </ModalFrame>
+  );
+}

@@ -1,0 +1,44 @@
+import { creditValue } from '../lib/billing/credit-value';
+import { formatCreditAmount, formatUnitUsd, formatUsd } from '../lib/billing/format';
+import type { CreditModel } from '../lib/store/credit-model';
+
+/** The plan: what it costs against its list price, and what one credit is worth. */
+export function PlanCard({ model }: { model: CreditModel }) {
+  const plan = model.snapshot.value?.plan;
+  if (!plan) return null;
+  const discounted = plan.listPriceUsd !== plan.priceUsd;
+  return (
+    <section class="t-section" aria-label="Plan">
+      <h2>Plan</h2>
+      <div class="t-row">
+        <span class="t-plan__name">{plan.name}</span>
+        <span class="t-plan__price">
+          <strong>{formatUsd(plan.priceUsd)}</strong>
+          <span class="t-muted"> / month</span>
+          {discounted && (
+            <s>
+              <span class="t-visually-hidden">list price </span>
+              {formatUsd(plan.listPriceUsd)}
+            </s>
+          )}
+        </span>
+      </div>
+      <dl class="t-facts">
+        <div>
+          <dt>Credits each month</dt>
+          <dd>{formatCreditAmount(plan.monthlyCredits)}</dd>
+        </div>
+        <div>
+          <dt>Credit value</dt>
+          <dd data-testid="credit-value">{formatUnitUsd(creditValue(plan))}</dd>
+        </div>
+        <div>
+          <dt>Overage</dt>
+          <dd>
+            {plan.allowsOverage ? `${formatUsd(plan.overageUsdPerCredit)} / credit` : 'not allowed'}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatCreditAmount, formatDate, formatUsd } from '../lib/billing/format';
+import type { PlanChangePreview, PlanId } from '../lib/billing/types';
+import { adminNames } from '../lib/store/admin-names';
+import type { CreditModel } from '../lib/store/credit-model';
+import { trustedOnly } from './trusted-only';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
+export function PlanChange({ model }: { model: CreditModel }) {
+  const [planId, setPlanId] = useState<PlanId | null>(null);
+  const [preview, setPreview] = useState<PlanChangePreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const chosen = useRef<PlanId | null>(null);
+  useEffect(() => {
+    void model.loadCatalog();
+  }, [model]);
+
+  const snapshot = model.snapshot.value;
+  if (!snapshot) return null;
+  if (snapshot.member.role !== 'admin') {
+    return (
+      <section class="t-section" aria-label="Change plan">
+        <h2>Change plan</h2>
+        <p class="t-muted">Ask {adminNames(snapshot)} (admin) to change the plan.</p>
+      </section>
+    );
+  }
+  const plans = (model.catalog.value?.plans ?? []).filter((plan) => plan.id !== snapshot.plan.id);
+  const target = plans.find((plan) => plan.id === planId);
+
+  async function choose(id: PlanId) {
+    chosen.current = id;
+    setPlanId(id);
+    setPreview(null);
+    setError(null);
+    setDone(null);
+    try {
+      const next = await model.previewPlanChange(id);
+      if (chosen.current === id) setPreview(next);
+    } catch (reason) {
+      if (chosen.current === id) setError(messageOf(reason));
+    }
+  }
+
+  async function confirm() {
+    if (!target || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await model.changePlan(target.id);
+      setDone(`You are on ${target.name} now.`);
+      chosen.current = null;
+      setPlanId(null);
+      setPreview(null);
+    } catch (reason) {
+      setError(messageOf(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="t-section" aria-label="Change plan">
+      <h2>Change plan</h2>
+      <div class="t-plans" role="radiogroup" aria-label="Plans">
+        {plans.map((plan) => (
+          <label key={plan.id} class="t-plan-option">
+            <span>
+              <input
+                type="radio"
+                name="t-plan"
+                value={plan.id}
+                checked={plan.id === planId}
+                onChange={() => void choose(plan.id)}
+              />
+              {plan.name}
+            </span>
+            <span class="t-muted">
+              {formatUsd(plan.priceUsd)} · {formatCreditAmount(plan.monthlyCredits)} credits
+            </span>
+          </label>
+        ))}
+      </div>
+      {target && (
+        <div class="t-preview-box" aria-live="polite" aria-busy={preview === null}>
+          {preview === null ? (
+            <p class="t-muted">Working out what changes…</p>
+          ) : (
+            <>
+              <dl class="t-facts" data-testid="plan-change-preview">
+                <div>
+                  <dt>Charge today</dt>
+                  <dd>{formatUsd(preview.chargeUsd)}</dd>
+                </div>
+                <div>
+                  <dt>Credits rolled over</dt>
+                  <dd>{formatCreditAmount(preview.rolledOverCredits)}</dd>
+                </div>
+                <div>
+                  <dt>Credits after</dt>
+                  <dd>{formatCreditAmount(preview.creditsAfter)}</dd>
+                </div>
+                <div>
+                  <dt>Next renewal</dt>
+                  <dd>{formatDate(preview.cycleAfter.end)}</dd>
+                </div>
+              </dl>
+              <button
+                type="button"
+                class="t-button t-button--primary"
+                disabled={busy}
+                onClick={trustedOnly(() => void confirm())}
+              >
+                {busy
+                  ? 'Changing…'
+                  : `Change to ${target.name} · ${formatUsd(preview.chargeUsd)} today`}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {error && (
+        <p class="t-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p class="t-muted" role="status">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { formatDate } from '../lib/billing/format';
+import type { CreditModel } from '../lib/store/credit-model';
+import { BalanceMeter } from './BalanceMeter';
+import { BasketPlanner } from './BasketPlanner';
+import { ConnectForm, type Connection } from './ConnectForm';
+import { Freshness } from './Freshness';
+import { PlanCard } from './PlanCard';
+import { PlanChange } from './PlanChange';
+import { RecentUsage } from './RecentUsage';
+import { RemainingOperations } from './RemainingOperations';
+
+interface PopupProps {
+  model: CreditModel;
+  onConnect?(apiUrl: string, token: string): Promise<Connection>;
+  apiUrl?: string;
+  theme?: 'light' | 'dark';
+}
+
+/** The extension popup: the balance first (from the cache), then what it buys and the plan. */
+export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
+  const [settings, setSettings] = useState(false);
+  const status = model.status.value;
+  const snapshot = model.snapshot.value;
+  const disconnected = status === 'unconfigured' || status === 'unauthorized';
+
+  async function connect(url: string, token: string) {
+    const connection = await onConnect!(url, token);
+    setSettings(false);
+    return connection;
+  }
+
+  return (
+    <div class="tally t-popup" data-theme={theme}>
+      <header class="t-popup__header">
+        <span class="t-brand">Tally</span>
+        <Freshness model={model} onReconnect={() => setSettings(true)} />
+      </header>
+      {snapshot && !disconnected && (
+        <p class="t-muted" style={{ padding: '2px 16px 0' }}>
+          {snapshot.member.name} ({snapshot.member.role}) · {snapshot.account.name} · term{' '}
+          {formatDate(snapshot.cycle.start)} – {formatDate(snapshot.cycle.end)}
+        </p>
+      )}
+      {status === 'unauthorized' && (
+        <p class="t-alert" role="alert" style={{ margin: '12px 16px 0' }}>
+          This token was refused. Connect again to see your credits.
+        </p>
+      )}
+      {(disconnected || settings) && onConnect && (
+        <ConnectForm onConnect={connect} apiUrl={apiUrl} />
+      )}
+      {!disconnected &&
+        (snapshot ? (
+          <>
+            <BalanceMeter model={model} />
+            <RemainingOperations model={model} />
+            <BasketPlanner model={model} />
+            <PlanCard model={model} />
+            <RecentUsage model={model} />
+            <PlanChange model={model} />
+          </>
+        ) : (
+          <p class="t-section t-muted">Loading your credits…</p>
+        ))}
+      {!disconnected && onConnect && (
+        <footer class="t-section">
+          <button
+            type="button"
+            class="t-button t-button--quiet"
+            aria-expanded={settings}
+            onClick={() => setSettings(!settings)}
+          >
+            {settings ? 'Hide connection' : 'Connection settings'}
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}

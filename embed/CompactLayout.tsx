@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BalanceChip } from '../components/BalanceChip.tsx';
+import { BalanceMeter } from '../components/BalanceMeter.tsx';
+import { Freshness } from '../components/Freshness.tsx';
+import { RemainingOperations } from '../components/RemainingOperations.tsx';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+
+/** A chip that sits in the host's toolbar; it opens the balance panel in place. */
+export function CompactLayout({ model }: { model: CreditModel }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const doc = root.current?.ownerDocument;
+    // Clicks in the host page reach us retargeted to our host element: composedPath tells.
+    const onPointer = (event: Event) => {
+      if (root.current && !event.composedPath().includes(root.current)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    doc?.addEventListener('pointerdown', onPointer, true);
+    doc?.addEventListener('keydown', onKey);
+    return () => {
+      doc?.removeEventListener('pointerdown', onPointer, true);
+      doc?.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div class="t-embed-compact" ref={root}>
+      <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
+      {open && (
+        <div class="t-panel t-embed-popover">
+          <BalanceMeter model={model} />
+          <RemainingOperations model={model} />
+          <div class="t-section">
+            <Freshness model={model} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import type { Layout } from './configure.ts';
+
+export type Notice = 'no-api' | 'unreachable' | 'session-expired';
+
+/**
+ * What to say instead of numbers: nothing to connect to, billing unreachable with nothing
+ * loaded yet (network, or this page's origin refused by CORS), or a token the server refused
+ * (never show numbers a refused session made stale).
+ */
+export function noticeFor(model: CreditModel | undefined, api: string | undefined): Notice | null {
+  if (!model || !api) return 'no-api';
+  const status = model.status.value;
+  if (status === 'unauthorized') return 'session-expired';
+  if (status === 'offline' && !model.snapshot.value) return 'unreachable';
+  return null;
+}
+
+const TEXT: Record<Notice, { title: string; body: string }> = {
+  'no-api': {
+    title: 'Tally is not set up',
+    body: 'This widget needs the billing API address.',
+  },
+  unreachable: {
+    title: 'Cannot reach billing',
+    body: 'Your credits can’t be loaded right now. Check your connection and try again.',
+  },
+  'session-expired': {
+    title: 'Session expired',
+    body: 'Sign in again to see your credits.',
+  },
+};
+
+interface EmbedNoticeProps {
+  notice: Notice | null;
+  model: CreditModel | undefined;
+  layout: Layout;
+}
+
+export function EmbedNotice({ notice, model, layout }: EmbedNoticeProps) {
+  const { title, body } = TEXT[notice ?? 'no-api'];
+  const retry = model && notice !== 'no-api' ? () => void model.refresh() : undefined;
+  const busy = model?.status.value === 'loading';
+  return (
+    <div
+      class={`t-embed-notice t-embed-notice--${layout}`}
+      role="alert"
+      data-testid="embed-notice"
+      data-notice={notice}
+      title={layout === 'compact' ? body : undefined}
+    >
+      <span class="t-dot" aria-hidden="true" />
+      <span class="t-embed-notice__text">
+        <strong>{title}</strong>
+        {layout === 'expanded' && <span class="t-muted">{body}</span>}
+      </span>
+      {retry && (
+        <button type="button" class="t-button t-button--quiet" disabled={busy} onClick={retry}>
+          {busy ? 'Retrying…' : 'Retry'}
+        </button>
+      )}
+    </div>
+  );
+}

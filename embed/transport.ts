@@ -1,0 +1,150 @@
+import { type ApiClient, createApiClient, isApiError, subscribeEvents } from '../lib/api/index.ts';
+import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
+import type { Transport, TransportUpdate } from '../lib/store/transport.ts';
+import type { TokenSource } from './token-source.ts';
+import { TransportError, toTransportError } from './transport-error.ts';
+
+export interface EmbedTransportOptions {
+  /** The billing API's base URL, e.g. "https://billing.example.com". */
+  api: string;
+  tokens: TokenSource;
+  /** How often to poll GET /v1/me while the events stream is down. */
+  pollMs?: number;
+  fetch?: typeof fetch;
+  clock?: () => number;
+}
+
+export type EmbedTransport = Transport & { dispose(): void };
+
+// A refused origin or a dead server will not answer the next attempt either: a few quick
+// retries, then "cannot reach billing" on screen instead of a long silent wait.
+const RETRY = { retries: 2, baseMs: 250, maxMs: 2_000 };
+
+/**
+ * The embed's Transport: straight to the billing API with the host's token. A snapshot from
+ * GET /v1/me, live updates from GET /v1/events, and a poll while the stream is down. The
+ * token is asked from the host for every request and kept nowhere.
+ */
+export function createEmbedTransport(options: EmbedTransportOptions): EmbedTransport {
+  const { api, tokens } = options;
+  const clock = options.clock ?? Date.now;
+  const pollMs = options.pollMs ?? 10_000;
+  let lastToken: string | undefined;
+  const getToken = async () => {
+    lastToken = await tokens.token();
+    return lastToken;
+  };
+  const client = createApiClient({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY });
+  const listeners = new Set<(update: TransportUpdate) => void>();
+  let lastSyncedAt: string | undefined;
+  let live: { stop(): void } | undefined;
+
+  const emit = (update: TransportUpdate) => {
+    for (const listener of listeners) listener(update);
+  };
+  const fresh = (snapshot: Snapshot) => {
+    lastSyncedAt = new Date(clock()).toISOString();
+    emit({ kind: 'snapshot', snapshot, syncedAt: lastSyncedAt });
+    return snapshot;
+  };
+  const failed = (error: unknown): TransportError => {
+    const failure = toTransportError(error, api);
+    emit({ kind: 'status', status: failure.status, syncedAt: lastSyncedAt, error: failure.message });
+    return failure;
+  };
+
+  /** One call; after a 401 the host may have renewed its session, so ask it once more. */
+  async function call<T>(action: (api: ApiClient) => Promise<T>): Promise<T> {
+    try {
+      return await action(client);
+    } catch (error) {
+      if (!isApiError(error, 'unauthorized')) throw toTransportError(error, api);
+      const used = lastToken;
+      if ((await tokens.token()) === used) throw toTransportError(error, api);
+      try {
+        return await action(client);
+      } catch (again) {
+        throw toTransportError(again, api);
+      }
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      fresh(await call((c) => c.me()));
+    } catch (error) {
+      throw failed(error);
+    }
+  }
+
+  function startLive(): { stop(): void } {
+    const abort = new AbortController();
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const startPolling = () => {
+      poll ??= setInterval(() => void refresh().catch(() => {}), pollMs);
+    };
+    const stopPolling = () => {
+      clearInterval(poll);
+      poll = undefined;
+    };
+    let wasDown = false;
+    subscribeEvents({
+      baseUrl: api,
+      getToken,
+      fetch: options.fetch,
+      signal: abort.signal,
+      onSnapshot: fresh,
+      onStatus(status) {
+        if (status === 'open') {
+          stopPolling();
+          // Whatever changed while the stream was down: catch up now.
+          if (wasDown) void refresh().catch(() => {});
+          wasDown = false;
+        } else if (status === 'reconnecting') {
+          wasDown = true;
+          startPolling();
+        } else if (status === 'unauthorized') {
+          stopPolling();
+          failed(new TransportError('Your session expired. Sign in again to see your credits.', 'unauthorized', 'unauthorized'));
+        }
+      },
+    });
+    return {
+      stop() {
+        stopPolling();
+        abort.abort();
+      },
+    };
+  }
+
+  return {
+    // Nothing is cached across page loads: the host page's storage is not ours to use.
+    load: async () => null,
+    refresh,
+    subscribe(listener) {
+      listeners.add(listener);
+      live ??= startLive();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          live?.stop();
+          live = undefined;
+        }
+      };
+    },
+    catalog: () => call((c) => c.catalog()),
+    previewPlanChange: (planId) => call((c) => c.previewPlanChange({ planId })),
+    async changePlan(planId) {
+      return fresh((await call((c) => c.changePlan({ planId }))).snapshot);
+    },
+    async setOveragePolicy(policy, capUsd) {
+      return fresh(await call((c) => c.setOveragePolicy({ policy, capUsd })));
+    },
+    ledger: async (limit = 10) => (await call((c) => c.ledger({ limit }))).entries,
+    dispose() {
+      live?.stop();
+      live = undefined;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import '../../components/theme.css';
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { EditorWidget } from '../../components/EditorWidget.tsx';
+import { DEFAULT_EDITOR_MATCHES, matchesAny } from '../../lib/extension/editor-matches.ts';
+import { readSettings } from '../../lib/extension/read-settings.ts';
+import { createExtensionTransport } from '../../lib/extension/transport.ts';
+import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import {
+  announceReady,
+  listenForPreflight,
+  listenForUsageRecorded,
+  watchEmbed,
+} from '../../lib/page/widget-side.ts';
+import { createCreditModel } from '../../lib/store/credit-model.ts';
+
+// The in-editor widget's composition root: the shared EditorWidget in a shadow root, the page
+// protocol answered from the worker's cached Snapshot (no network on hover or preflight), and
+// nothing of the connection but what the worker chose to tell (never the token).
+export default defineContentScript({
+  matches: DEFAULT_EDITOR_MATCHES,
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  async main(ctx) {
+    const { editorMatches } = await readSettings();
+    if (!matchesAny(location.href, editorMatches)) return;
+
+    const link = linkToWorker();
+    const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));
+    const ui = await createShadowRootUi(ctx, {
+      name: 'tally-widget',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: (container) => {
+        render(<EditorWidget model={model} page={document} />, container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+
+    // API.md: with the embed on the page, the embed answers and this widget stands down.
+    const stopWatching = watchEmbed((embedActive) => {
+      if (embedActive) ui.remove();
+      else if (!ui.mounted) ui.mount();
+    });
+    const started = model.start();
+    const stopPreflight = listenForPreflight(
+      async ({ operation, quantity }) => {
+        await started; // answer from the cached Snapshot, not from nothing
+        return (await model.preflight(operation, quantity)) ?? { decision: 'unavailable' };
+      },
+      { kind: 'extension' },
+    );
+    const stopUsage = listenForUsageRecorded(({ operation, quantity }) => {
+      link.request({ type: 'usage-recorded', operation, quantity }).catch(() => undefined);
+    });
+    await started;
+    announceReady('extension');
+
+    ctx.onInvalidated(() => {
+      stopWatching();
+      stopPreflight();
+      stopUsage();
+      model.dispose();
+      link.close();
+      ui.remove();
+    });
+  },
+});

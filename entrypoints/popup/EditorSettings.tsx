@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../lib/extension/settings-item.ts';
+import type { WorkerLink } from '../../lib/extension/worker-link.ts';
+
+/**
+ * The editor pages the in-page widget may run on (one match pattern a line), and a way to
+ * forget the connection. The manifest's matches are the outer bound; this narrows them.
+ */
+export function EditorSettings({ link }: { link: WorkerLink }) {
+  const [text, setText] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    link
+      .request<Settings>({ type: 'get-settings' })
+      .then((settings) => setText(settings.editorMatches.join('\n')))
+      .catch((error: Error) => setNote(error.message));
+  }, [link]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const editorMatches = (text ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    try {
+      await link.request({ type: 'save-settings', editorMatches });
+      setNote('Saved. Reload open editor pages to apply.');
+    } catch (error) {
+      setNote((error as Error).message);
+    }
+  }
+
+  async function disconnect() {
+    await link.request({ type: 'disconnect' }).catch(() => undefined);
+    setNote('Disconnected: the token was forgotten.');
+  }
+
+  return (
+    <form class="t-section t-connect" onSubmit={save} aria-label="Editor pages">
+      <h2>Editor pages</h2>
+      <label>
+        Match patterns, one a line
+        <textarea
+          class="t-input"
+          rows={3}
+          value={text ?? ''}
+          disabled={text === null}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+      </label>
+      <div style={{ display: 'flex', gap: '8px' }}>
+        <button type="submit" class="t-button">
+          Save
+        </button>
+        <button type="button" class="t-button t-button--quiet" onClick={() => void disconnect()}>
+          Disconnect
+        </button>
+      </div>
+      {note && <p class="t-muted" role="status">{note}</p>}
+    </form>
+  );
+}

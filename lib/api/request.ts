@@ -1,0 +1,132 @@
+import { ApiError, codeForStatus, InvalidResponseError, NetworkError } from './errors.ts';
+import { IDEMPOTENCY_KEY_HEADER, newIdempotencyKey } from './idempotency.ts';
+import { backoffMs, type RetryOptions, retryAfterMs, sleep } from './retry.ts';
+import { ErrorBodySchema } from './schemas/errors.ts';
+import type { z } from './zod.ts';
+
+export interface Transport {
+  baseUrl: string;
+  /** Called before every attempt, so a refreshed token is picked up by retries. */
+  getToken?: () => string | Promise<string>;
+  fetch: typeof fetch;
+  retry: RetryOptions;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Reuse a key across calls (e.g. after a restart); by default each call makes its own. */
+  idempotencyKey?: string;
+}
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** A state-changing POST: sends an Idempotency-Key, the same one on every retry. */
+  idempotent?: boolean;
+  /** False for a call that is unsafe to repeat and has no key (the dev clock's `advance`). */
+  retryable?: boolean;
+  schema: z.ZodType<T>;
+}
+
+export function urlFor(baseUrl: string, path: string, query: RequestSpec<unknown>['query'] = {}) {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const url = new URL(path.replace(/^\//, ''), base);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+/** One call of the API: attempts, retries with backoff, and the answer parsed by its schema. */
+export async function request<T>(
+  transport: Transport,
+  spec: RequestSpec<T>,
+  options: CallOptions = {},
+): Promise<T> {
+  const key = spec.idempotent ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = spec.retryable !== false && attempt < transport.retry.retries;
+    let response: Response;
+    try {
+      response = await transport.fetch(urlFor(transport.baseUrl, spec.path, spec.query), {
+        method: spec.method,
+        headers: await headersFor(transport, spec, key),
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal: options.signal,
+      });
+    } catch (cause) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (!canRetry) throw new NetworkError(`${spec.method} ${spec.path}: unreachable`, { cause });
+      await sleep(backoffMs(attempt, transport.retry), options.signal);
+      continue;
+    }
+    const text = await readText(response, spec, options.signal);
+    if (response.ok) return parseAnswer(spec, response.status, text);
+    const error = apiErrorFrom(response, text);
+    if (!canRetry || !isRetryable(error)) throw error;
+    await sleep(error.retryAfterMs ?? backoffMs(attempt, transport.retry), options.signal);
+  }
+}
+
+async function headersFor(transport: Transport, spec: RequestSpec<unknown>, key?: string) {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (transport.getToken) headers.Authorization = `Bearer ${await transport.getToken()}`;
+  if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (key !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = key;
+  return headers;
+}
+
+export async function readText(
+  response: Response,
+  spec: RequestSpec<unknown>,
+  signal?: AbortSignal,
+) {
+  try {
+    return await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    throw new NetworkError(`${spec.method} ${spec.path}: connection lost`, { cause });
+  }
+}
+
+function parseAnswer<T>(spec: RequestSpec<T>, status: number, text: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidResponseError(`${spec.method} ${spec.path}: not JSON`, status);
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new InvalidResponseError(
+      `${spec.method} ${spec.path}: unexpected answer`,
+      status,
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
+}
+
+export function apiErrorFrom(response: Response, text: string): ApiError {
+  const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const body = ErrorBodySchema.safeParse(json);
+  if (!body.success) {
+    const code = codeForStatus(response.status);
+    return new ApiError(response.status, code, `HTTP ${response.status}`, {}, retryAfter);
+  }
+  const { code, message, details } = body.data.error;
+  return new ApiError(response.status, code, message, details, retryAfter);
+}
+
+/** Retry what another attempt can fix; never another 4xx (it would fail the same way). */
+function isRetryable(error: ApiError): boolean {
+  return error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_flight';
+}

@@ -1,0 +1,50 @@
+import { z } from '../zod.ts';
+import {
+  CreditsSchema,
+  IdSchema,
+  InstantSchema,
+  QuantitySchema,
+  SignedCreditsSchema,
+  SignedUsdSchema,
+} from './decimal.ts';
+
+export const EntryKindSchema = z.enum([
+  'grant',
+  'rollover',
+  'expiry',
+  'usage',
+  'hold',
+  'capture',
+  'release',
+  'plan-change',
+]);
+
+/** A ledger entry: lib/billing's EntryDraft plus the id the store gave it. */
+export const EntrySchema = z
+  .object({
+    id: IdSchema,
+    at: InstantSchema,
+    kind: EntryKindSchema,
+    /** The member who acted; null for what the clock did (renewal, expiry). */
+    memberId: IdSchema.nullable(),
+    operation: IdSchema.optional(),
+    quantity: QuantitySchema.optional(),
+    holdId: IdSchema.optional(),
+    /** Signed change to available credits. */
+    credits: SignedCreditsSchema,
+    overageCredits: CreditsSchema,
+    amountUsd: SignedUsdSchema,
+    availableAfter: CreditsSchema,
+    /** A line a person reads ("400 credits rolled over to Starter"). */
+    description: z.string(),
+  })
+  .meta({ id: 'Entry' });
+
+/** Newest first; `next` is the `before` cursor of the following page, null at the end. */
+export const LedgerPageSchema = z
+  .object({ entries: z.array(EntrySchema), next: z.string().nullable() })
+  .meta({ id: 'LedgerPage' });
+
+export type EntryKind = z.infer<typeof EntryKindSchema>;
+export type Entry = z.infer<typeof EntrySchema>;
+export type LedgerPage = z.infer<typeof LedgerPageSchema>;

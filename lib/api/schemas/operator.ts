@@ -1,0 +1,60 @@
+import { z } from '../zod.ts';
+import { IdSchema, InstantSchema } from './decimal.ts';
+import { RoleSchema } from './snapshot.ts';
+
+// The operator endpoints: the vendor's own backend, with the operator key.
+
+export const CreateAccountRequestSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    planId: IdSchema,
+    /** The first term starts here (or now), and its price is charged then. */
+    startAt: InstantSchema.optional(),
+  })
+  .meta({ id: 'CreateAccountRequest' });
+
+export const AccountSchema = z
+  .object({ id: IdSchema, name: z.string(), planId: IdSchema })
+  .meta({ id: 'Account' });
+
+export const CreateAccountResultSchema = z
+  .object({ account: AccountSchema })
+  .meta({ id: 'CreateAccountResult' });
+
+export const CreateMemberRequestSchema = z
+  .strictObject({ name: z.string().min(1).max(200), role: RoleSchema })
+  .meta({ id: 'CreateMemberRequest' });
+
+export const MemberSchema = z
+  .object({ id: IdSchema, name: z.string(), role: RoleSchema })
+  .meta({ id: 'Member' });
+
+/** The only time a member token is shown. */
+export const CreateMemberResultSchema = z
+  .object({ member: MemberSchema, token: z.string().min(1) })
+  .meta({ id: 'CreateMemberResult' });
+
+/** An ISO-8601 duration of whole units: "P1M", "P3D", "PT2H". */
+export const DurationSchema = z
+  .string()
+  .regex(
+    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+    'an ISO-8601 duration',
+  )
+  .meta({ id: 'Duration', example: 'P1M' });
+
+/** `POST /v1/dev/clock`: set the clock, or move it forward (never backwards). */
+export const DevClockRequestSchema = z
+  .union([z.strictObject({ now: InstantSchema }), z.strictObject({ advance: DurationSchema })])
+  .meta({ id: 'DevClockRequest' });
+
+export const DevClockResultSchema = z.object({ now: InstantSchema }).meta({ id: 'DevClock' });
+
+export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type CreateAccountResult = z.infer<typeof CreateAccountResultSchema>;
+export type CreateMemberRequest = z.infer<typeof CreateMemberRequestSchema>;
+export type Member = z.infer<typeof MemberSchema>;
+export type CreateMemberResult = z.infer<typeof CreateMemberResultSchema>;
+export type DevClockRequest = z.infer<typeof DevClockRequestSchema>;
+export type DevClockResult = z.infer<typeof DevClockResultSchema>;

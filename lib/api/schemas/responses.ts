@@ -1,0 +1,38 @@
+import { z } from '../zod.ts';
+import { EntrySchema } from './entry.ts';
+import { HoldSchema } from './hold.ts';
+import { PlanChangeSchema } from './plan-change.ts';
+import { SnapshotSchema } from './snapshot.ts';
+
+// Response objects strip unknown fields instead of rejecting them, so an older client keeps
+// working against a server that extended the contract (API.md: "Extend it freely").
+
+export const HealthSchema = z
+  .object({ status: z.literal('ok'), version: z.string() })
+  .meta({ id: 'Health' });
+
+/** `201` of `POST /v1/usage`. */
+export const UsageResultSchema = z
+  .object({ entry: EntrySchema, snapshot: SnapshotSchema })
+  .meta({ id: 'UsageResult' });
+
+/** `201` of `POST /v1/holds` and `200` of `POST /v1/holds/{id}/release`. */
+export const HoldResultSchema = z
+  .object({ hold: HoldSchema, snapshot: SnapshotSchema })
+  .meta({ id: 'HoldResult' });
+
+/** `200` of `POST /v1/holds/{id}/capture`. */
+export const CaptureResultSchema = z
+  .object({ hold: HoldSchema, entry: EntrySchema, snapshot: SnapshotSchema })
+  .meta({ id: 'CaptureResult' });
+
+/** `201` of `POST /v1/plan-changes`. */
+export const PlanChangeResultSchema = z
+  .object({ change: PlanChangeSchema, snapshot: SnapshotSchema })
+  .meta({ id: 'PlanChangeResult' });
+
+export type Health = z.infer<typeof HealthSchema>;
+export type UsageResult = z.infer<typeof UsageResultSchema>;
+export type HoldResult = z.infer<typeof HoldResultSchema>;
+export type CaptureResult = z.infer<typeof CaptureResultSchema>;
+export type PlanChangeResult = z.infer<typeof PlanChangeResultSchema>;

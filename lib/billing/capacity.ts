@@ -1,0 +1,33 @@
+import { rateOf } from './catalog';
+import { parseCredits } from './decimal';
+import { BillingError } from './errors';
+import type { Credits, OperationId, Plan } from './types';
+
+/**
+ * How many operations the available credits cover: floor(available / rate), never rounded
+ * (500 / 1.3 = 384.6 → 384, since 385 × 1.3 = 500.5 > 500).
+ */
+export function maxOperations(plan: Plan, available: Credits, operation: OperationId): number {
+  const rate = parseCredits(rateOf(plan, operation));
+  if (rate.isZero()) {
+    throw new BillingError(
+      'invalid_catalog',
+      `The rate of "${operation}" must be above 0 credits.`,
+    );
+  }
+  const balance = parseCredits(available, 'Available credits');
+  let count = balance.dividedToIntegerBy(rate);
+  // Division is rounded to 40 digits; the multiplication below is exact, so it has the last word.
+  while (count.greaterThan(0) && count.times(rate).greaterThan(balance)) count = count.minus(1);
+  while (count.plus(1).times(rate).lessThanOrEqualTo(balance)) count = count.plus(1);
+  return count.toNumber();
+}
+
+/** Maximum operations of every operation the plan prices. */
+export function remainingOperations(plan: Plan, available: Credits): Record<OperationId, number> {
+  const remaining: Record<OperationId, number> = {};
+  for (const operation of Object.keys(plan.rates)) {
+    remaining[operation] = maxOperations(plan, available, operation);
+  }
+  return remaining;
+}

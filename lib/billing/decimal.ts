@@ -1,0 +1,108 @@
+import DecimalJs from 'decimal.js';
+import { BillingError } from './errors';
+import type { Credits, Usd } from './types';
+
+/**
+ * Tally's own decimal.js: 40 significant digits (far beyond any balance or charge), half-up
+ * rounding as BILLING.md requires, and plain notation so strings never turn into "1e-7".
+ * A clone, so nobody else's Decimal settings can change our arithmetic.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Credits are milli-credits at the finest (BILLING.md, Numbers). */
+export const CREDIT_PLACES = 3;
+const CENT_PLACES = 2;
+const UNIT_PRICE_PLACES = 4;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+interface DecimalRule {
+  what: string;
+  maxPlaces?: number;
+  signed?: boolean;
+}
+
+function parseDecimal(value: unknown, rule: DecimalRule): Decimal {
+  if (typeof value !== 'string' || !DECIMAL_TEXT.test(value)) {
+    throw new BillingError(
+      'invalid_decimal',
+      `${rule.what} must be a decimal number written as text, like "12.5"; got ${JSON.stringify(value)}.`,
+    );
+  }
+  const parsed = new Decimal(value);
+  if (!rule.signed && parsed.isNegative() && !parsed.isZero()) {
+    throw new BillingError('invalid_decimal', `${rule.what} cannot be negative; got "${value}".`);
+  }
+  if (rule.maxPlaces !== undefined && parsed.decimalPlaces() > rule.maxPlaces) {
+    throw new BillingError(
+      'invalid_decimal',
+      `${rule.what} can have at most ${rule.maxPlaces} decimal places; got "${value}".`,
+    );
+  }
+  return parsed;
+}
+
+/** A non-negative credit amount with at most 3 decimal places; anything else throws. */
+export function parseCredits(value: unknown, what = 'A credit amount'): Decimal {
+  return parseDecimal(value, { what, maxPlaces: CREDIT_PLACES });
+}
+
+/** A signed change in credits (ledger entries), at most 3 decimal places. */
+export function parseCreditChange(value: unknown, what = 'A credit change'): Decimal {
+  return parseDecimal(value, { what, maxPlaces: CREDIT_PLACES, signed: true });
+}
+
+/** A non-negative dollar amount, any precision (unit prices keep all their digits). */
+export function parseUsd(value: unknown, what = 'A dollar amount'): Decimal {
+  return parseDecimal(value, { what });
+}
+
+/** A charge is rounded once, to cents, half-up. */
+export function roundCents(usd: Decimal): Decimal {
+  return usd.toDecimalPlaces(CENT_PLACES, Decimal.ROUND_HALF_UP);
+}
+
+/** Unit prices shown to people: 4 decimal places, half-up. */
+export function roundUnitUsd(usd: Decimal): Decimal {
+  return usd.toDecimalPlaces(UNIT_PRICE_PLACES, Decimal.ROUND_HALF_UP);
+}
+
+/** Canonical credits text: exact, no trailing zeros ("4568.7", "-130"). */
+export function toCreditsString(credits: Decimal): Credits {
+  if (credits.decimalPlaces() > CREDIT_PLACES) {
+    throw new BillingError(
+      'invalid_decimal',
+      `Credits are exact to ${CREDIT_PLACES} decimal places; ${credits.toString()} needs more.`,
+    );
+  }
+  return credits.isZero() ? '0' : credits.toString();
+}
+
+/** Dollars with a fixed number of places: 2 for charges ("0.41"), 4 for unit prices ("0.0547"). */
+export function toUsdString(usd: Decimal, places: 2 | 4 = CENT_PLACES): Usd {
+  const rounded = usd.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  const text = rounded.isZero() ? '0' : rounded.toString();
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(places, '0')}`;
+}
+
+/** Canonical text of a dollar amount at full precision (credit value: "0.05470459…"). */
+export function toExactUsdString(usd: Decimal): Usd {
+  return usd.isZero() ? '0' : usd.toString();
+}
+
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.lessThanOrEqualTo(b) ? a : b;
+}
+
+export function sumDecimals(values: Iterable<Decimal>): Decimal {
+  let total = new Decimal(0);
+  for (const value of values) total = total.plus(value);
+  return total;
+}

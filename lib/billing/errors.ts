@@ -1,0 +1,20 @@
+export type BillingErrorCode =
+  | 'invalid_decimal'
+  | 'invalid_quantity'
+  | 'invalid_instant'
+  | 'unknown_operation'
+  | 'unknown_plan'
+  | 'invalid_catalog'
+  | 'invalid_request'
+  | 'ledger_violation';
+
+/** A rule of BILLING.md refused an input; `message` is written for a person. */
+export class BillingError extends Error {
+  readonly code: BillingErrorCode;
+
+  constructor(code: BillingErrorCode, message: string) {
+    super(message);
+    this.name = 'BillingError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,95 @@
+import { Decimal, parseCreditChange, parseUsd, roundUnitUsd, toUsdString } from './decimal';
+import { BillingError } from './errors';
+import type { Credits, Instant, Usd } from './types';
+
+// Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float), so
+// every formatter below hands it the canonical decimal text, never a number. TypeScript's
+// ES2022 lib only knows the number overload, hence the one cast here.
+function formatText(format: Intl.NumberFormat, decimalText: string): string {
+  return (format.format as unknown as (value: string) => string)(decimalText);
+}
+
+const creditAmount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const dollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const unitDollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 4,
+  maximumFractionDigits: 4,
+});
+const monthDay = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const fullDate = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "4570" → "4,570" */
+export function formatCreditAmount(credits: Credits): string {
+  return formatText(creditAmount, parseCreditChange(credits).toString());
+}
+
+/** "4570" → "4,570 credits"; "1" → "1 credit" */
+export function formatCredits(credits: Credits): string {
+  const unit = parseCreditChange(credits).abs().equals(1) ? 'credit' : 'credits';
+  return `${formatCreditAmount(credits)} ${unit}`;
+}
+
+/** A charge: "0.41" → "$0.41" */
+export function formatUsd(usd: Usd): string {
+  return formatText(dollars, toUsdString(parseUsd(usd)));
+}
+
+/** A unit price, 4 places half-up: "0.05470459" → "$0.0547" */
+export function formatUnitUsd(usd: Usd): string {
+  return formatText(unitDollars, toUsdString(roundUnitUsd(parseUsd(usd)), 4));
+}
+
+const COMPACT_STEPS = [
+  { size: new Decimal('1000000'), suffix: 'M' },
+  { size: new Decimal('1000'), suffix: 'k' },
+] as const;
+
+/**
+ * A short balance for a badge: truncated, never rounded up, so it never shows more credits
+ * than there are ("4570" → "4.5k", "950" → "950", "12345" → "12k").
+ */
+export function formatCompactCredits(credits: Credits): string {
+  const value = parseCreditChange(credits);
+  for (const { size, suffix } of COMPACT_STEPS) {
+    if (value.abs().greaterThanOrEqualTo(size)) {
+      const scaled = value.dividedBy(size);
+      const places = scaled.abs().lessThan(10) ? 1 : 0;
+      return `${scaled.toDecimalPlaces(places, Decimal.ROUND_DOWN).toString()}${suffix}`;
+    }
+  }
+  return value.toDecimalPlaces(0, Decimal.ROUND_DOWN).toString();
+}
+
+function toDate(instant: Instant): Date {
+  const date = new Date(instant);
+  if (typeof instant !== 'string' || Number.isNaN(date.getTime())) {
+    throw new BillingError('invalid_instant', `"${instant}" is not an ISO-8601 instant.`);
+  }
+  return date;
+}
+
+/** "2026-11-02T09:00:00.000Z" → "resets Nov 2" (UTC, the cycle's own calendar) */
+export function formatResetDate(instant: Instant): string {
+  return `resets ${monthDay.format(toDate(instant))}`;
+}
+
+/** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */
+export function formatDate(instant: Instant): string {
+  return fullDate.format(toDate(instant));
+}

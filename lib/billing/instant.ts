@@ -1,0 +1,23 @@
+import { BillingError } from './errors';
+import type { Instant } from './types';
+
+/** Milliseconds since the epoch of an ISO-8601 instant; anything unparsable throws. */
+export function instantMs(instant: Instant, what = 'An instant'): number {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new BillingError(
+      'invalid_instant',
+      `${what} must be an ISO-8601 date and time like "2026-05-08T00:00:00.000Z"; got ${JSON.stringify(instant)}.`,
+    );
+  }
+  return ms;
+}
+
+/** The canonical form of an instant: "2026-05-08T00:00:00.000Z". */
+export function toInstant(ms: number): Instant {
+  return new Date(ms).toISOString();
+}
+
+export function addSeconds(instant: Instant, seconds: number): Instant {
+  return toInstant(instantMs(instant) + seconds * 1000);
+}

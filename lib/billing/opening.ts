@@ -1,0 +1,46 @@
+import { findPlan } from './catalog';
+import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
+import { formatCredits, formatUsd } from './format';
+import { instantMs, toInstant } from './instant';
+import { chargesFor, entry } from './transition';
+import type { AccountState, Catalog, Instant, PlanId, Transition } from './types';
+
+export interface NewAccount {
+  id: string;
+  name: string;
+  planId: PlanId;
+  startAt: Instant;
+}
+
+/** A new account: its first term starts at `startAt` with the plan's allotment and price. */
+export function openAccount(account: NewAccount, catalog: Catalog): Transition {
+  const plan = findPlan(catalog, account.planId);
+  const at = toInstant(instantMs(account.startAt, 'The start of the account'));
+  const allotment = parseCredits(plan.monthlyCredits);
+  const grant = entry({
+    at,
+    kind: 'grant',
+    memberId: null,
+    credits: allotment,
+    amountUsd: parseUsd(plan.priceUsd),
+    availableAfter: allotment,
+    description: `${plan.name} started: ${formatCredits(plan.monthlyCredits)}, ${formatUsd(plan.priceUsd)}`,
+  });
+  const credits = toCreditsString(allotment);
+  const state: AccountState = {
+    id: account.id,
+    name: account.name,
+    planId: plan.id,
+    cycle: { anchor: at, term: 0 },
+    credits: { available: credits, held: '0', granted: credits, used: '0' },
+    overage: {
+      policy: 'ask',
+      capUsd: null,
+      creditsThisCycle: '0',
+      usdThisCycle: toUsdString(parseUsd('0')),
+    },
+    holds: [],
+    version: 1,
+  };
+  return { state, entries: [grant], charges: chargesFor(grant, 0, 'subscription'), holds: [] };
+}

@@ -1,0 +1,48 @@
+import { findPlan } from './catalog';
+import { parseCredits, parseUsd } from './decimal';
+import { formatCredits, formatUsd } from './format';
+import { balances, chargesFor, entry, type Step, withBalances } from './transition';
+import type { AccountState, Catalog, Instant } from './types';
+
+/**
+ * The renewal at the end of the current term (BILLING.md): unused available credits expire,
+ * the plan's allotment is granted and its price charged. Held credits stay reserved in the new
+ * term, so they count in its `granted` (available + held + used = granted holds throughout).
+ */
+export function renew(state: AccountState, at: Instant, catalog: Catalog): Step {
+  const plan = findPlan(catalog, state.planId);
+  const before = balances(state);
+  const allotment = parseCredits(plan.monthlyCredits);
+  const expiry = entry({
+    at,
+    kind: 'expiry',
+    memberId: null,
+    credits: before.available.negated(),
+    availableAfter: parseCredits('0'),
+    description: `${formatCredits(before.available.toString())} expired at the end of the term`,
+  });
+  const grant = entry({
+    at,
+    kind: 'grant',
+    memberId: null,
+    credits: allotment,
+    amountUsd: parseUsd(plan.priceUsd),
+    availableAfter: allotment,
+    description: `${plan.name} renewed: ${formatCredits(plan.monthlyCredits)}, ${formatUsd(plan.priceUsd)}`,
+  });
+  const next = withBalances(state, {
+    available: allotment,
+    held: before.held,
+    granted: allotment.plus(before.held),
+    used: parseCredits('0'),
+    overageCredits: parseCredits('0'),
+    overageUsd: parseUsd('0'),
+  });
+  return {
+    state: { ...next, cycle: { ...state.cycle, term: state.cycle.term + 1 } },
+    entries: [expiry, grant],
+    charges: chargesFor(grant, 1, 'subscription'),
+    holds: [],
+    changed: true,
+  };
+}

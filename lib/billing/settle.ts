@@ -1,0 +1,32 @@
+import { addMonths } from './cycle';
+import { expireHold } from './holds';
+import { instantMs, toInstant } from './instant';
+import { renew } from './renewal';
+import { join, type Step, unchanged } from './transition';
+import type { AccountState, Catalog, Instant } from './types';
+
+/**
+ * What the clock did since the state was saved, in time order: renewals at the ends of terms
+ * and automatic release of holds past their time to live. A hold that expired before a term
+ * ended returns its credits before that renewal (and they then expire with the term).
+ * Evaluated lazily, so a request three months late applies three renewals, each in full.
+ */
+export function settle(state: AccountState, now: Instant, catalog: Catalog): Step {
+  const nowMs = instantMs(now, 'The current time');
+  let step = unchanged(state);
+  for (;;) {
+    const current = step.state;
+    const termEnd = addMonths(current.cycle.anchor, current.cycle.term + 1);
+    const termEndMs = instantMs(termEnd);
+    const firstExpiry = current.holds
+      .filter((hold) => instantMs(hold.expiresAt) <= nowMs)
+      .sort((a, b) => instantMs(a.expiresAt) - instantMs(b.expiresAt))[0];
+    if (firstExpiry && instantMs(firstExpiry.expiresAt) <= termEndMs) {
+      step = join(step, expireHold(current, firstExpiry));
+    } else if (termEndMs <= nowMs) {
+      step = join(step, renew(current, toInstant(termEndMs), catalog));
+    } else {
+      return step;
+    }
+  }
+}

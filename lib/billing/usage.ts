@@ -1,0 +1,46 @@
+import { parseCredits, parseUsd } from './decimal';
+import { formatCredits } from './format';
+import { balances, chargesFor, entry, type Step, withBalances } from './transition';
+import type { AccountState, Instant, Plan, Quote } from './types';
+
+/** Debits an allowed quote: plan credits first, the rest billed as overage at once. */
+export function recordUsage(
+  state: AccountState,
+  plan: Plan,
+  result: Quote,
+  memberId: string,
+  at: Instant,
+  operationName: string,
+): Step {
+  const before = balances(state);
+  const fromPlan = parseCredits(result.fromPlan);
+  const overageCredits = parseCredits(result.overageCredits);
+  const overageUsd = parseUsd(result.overageUsd);
+  const available = before.available.minus(fromPlan);
+  const usage = entry({
+    at,
+    kind: 'usage',
+    memberId,
+    operation: result.operation,
+    quantity: result.quantity,
+    credits: fromPlan.negated(),
+    overageCredits,
+    amountUsd: overageUsd,
+    availableAfter: available,
+    description: `${result.quantity} × ${operationName} on ${plan.name}: ${formatCredits(result.credits)}`,
+  });
+  const next = withBalances(state, {
+    ...before,
+    available,
+    used: before.used.plus(fromPlan),
+    overageCredits: before.overageCredits.plus(overageCredits),
+    overageUsd: before.overageUsd.plus(overageUsd),
+  });
+  return {
+    state: next,
+    entries: [usage],
+    charges: chargesFor(usage, 0, 'overage'),
+    holds: [],
+    changed: true,
+  };
+}

@@ -1,0 +1,31 @@
+import { storage } from 'wxt/utils/storage';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+
+/** The last Snapshot the worker accepted, and when it was fetched from the server. */
+export interface CachedSnapshot {
+  snapshot: Snapshot;
+  /** ISO instant of the successful sync that produced it. */
+  syncedAt: string;
+}
+
+/**
+ * Version 1 stored the bare Snapshot; version 2 wraps it with the time it was synced, so the
+ * UI can say "last synced …" after the worker restarts. A v1 value was synced no earlier
+ * than its `asOf`, the best stand-in we have.
+ */
+export function migrateSnapshotV1(value: Snapshot): CachedSnapshot {
+  return { snapshot: value, syncedAt: value.asOf };
+}
+
+export const CACHED_SNAPSHOT_VERSION = 2;
+
+/** Defines the storage item; a factory so a test can define it after seeding old data. */
+export function defineCachedSnapshotItem() {
+  return storage.defineItem<CachedSnapshot | null>('local:snapshot', {
+    fallback: null,
+    version: CACHED_SNAPSHOT_VERSION,
+    migrations: { 2: migrateSnapshotV1 },
+  });
+}
+
+export type CachedSnapshotItem = ReturnType<typeof defineCachedSnapshotItem>;

@@ -1,0 +1,84 @@
+// The one protocol between the background worker and its UIs (popup, extension pages, the
+// editor content script). Every request is checked against these schemas on arrival and
+// every request type names the contexts allowed to send it: a content script runs beside
+// untrusted page scripts, so it gets read-only views and nothing that spends or reconfigures.
+import { z } from '../api/zod.ts';
+import type { PublicState } from './public-state.ts';
+
+const planId = z.string().min(1).max(100);
+const operation = z.string().min(1).max(100);
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-state') }),
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('catalog') }),
+  z.object({ type: z.literal('preview-plan-change'), planId }),
+  z.object({
+    type: z.literal('usage-recorded'),
+    operation,
+    quantity: z.number().int().positive().max(10_000),
+  }),
+  z.object({ type: z.literal('open-upgrade'), planId: planId.optional() }),
+  z.object({ type: z.literal('ledger'), limit: z.number().int().min(1).max(100).optional() }),
+  z.object({ type: z.literal('change-plan'), planId }),
+  z.object({
+    type: z.literal('set-overage-policy'),
+    policy: z.enum(['ask', 'auto']),
+    capUsd: decimalText.nullable(),
+  }),
+  z.object({
+    type: z.literal('connect'),
+    baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+    token: z.string().min(1).max(500),
+  }),
+  z.object({ type: z.literal('disconnect') }),
+  z.object({ type: z.literal('get-settings') }),
+  z.object({
+    type: z.literal('save-settings'),
+    editorMatches: z.array(z.string().min(1).max(300)).max(50),
+  }),
+]);
+
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export type SenderContext = 'extension-page' | 'content-script';
+
+/** Who may send what. Privileged actions (spend, plan, policy, connection) are extension pages only. */
+export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
+  'get-state': ['extension-page', 'content-script'],
+  refresh: ['extension-page', 'content-script'],
+  catalog: ['extension-page', 'content-script'],
+  'preview-plan-change': ['extension-page', 'content-script'],
+  'usage-recorded': ['content-script'],
+  'open-upgrade': ['extension-page', 'content-script'],
+  ledger: ['extension-page'],
+  'change-plan': ['extension-page'],
+  'set-overage-policy': ['extension-page'],
+  connect: ['extension-page'],
+  disconnect: ['extension-page'],
+  'get-settings': ['extension-page'],
+  'save-settings': ['extension-page'],
+};
+
+/** Every answer has this envelope; `code` is the API's error code when there is one. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The long-lived port over which the worker pushes state to open UIs. */
+export const LIVE_PORT = 'tally-live';
+
+/**
+ * What the worker pushes on the live port; never the token. `upgrade-closed`: the upgrade
+ * window an in-page dialog opened was closed (changed plan or not).
+ */
+export type LiveMessage = { type: 'state'; state: PublicState } | { type: 'upgrade-closed' };
+
+/** A request sent over the live port; the worker answers with a `PortReply` of the same id. */
+export const portRequestSchema = z.object({ id: z.number().int().nonnegative(), request: z.unknown() });
+export type PortRequest = { id: number; request: Request };
+export type PortReply = { type: 'reply'; id: number; reply: Reply<unknown> };
+
+/** Everything the worker posts on a live port. */
+export type WorkerPortMessage = LiveMessage | PortReply;

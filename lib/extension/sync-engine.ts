@@ -1,0 +1,233 @@
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { type BackoffPolicy, backoffDelay, SYNC_BACKOFF } from './backoff.ts';
+import type { Connection, ConnectionVault } from './connection-vault.ts';
+import { classifyFailure } from './failure.ts';
+import type { PublicState } from './public-state.ts';
+import type { SnapshotCache } from './snapshot-cache.ts';
+import type { StoredSyncStatus, SyncStatusItem } from './sync-status-item.ts';
+
+export interface StreamHandlers {
+  onSnapshot(snapshot: Snapshot): void;
+  /** (Re)connected: changes made while it was down are not replayed, so fetch once. */
+  onOpen(): void;
+  /** Lost the connection and retrying by itself: time to find out whether we are offline. */
+  onTrouble(): void;
+  /** Ended for good (the token was refused); it will not call again. */
+  onError(error: unknown): void;
+}
+
+export interface SyncDeps {
+  vault: ConnectionVault;
+  cache: SnapshotCache;
+  statusItem: SyncStatusItem;
+  /** `GET /v1/me` with this connection. */
+  fetchSnapshot(connection: Connection): Promise<Snapshot>;
+  /** `GET /v1/events`; returns a function that closes it. */
+  openStream(connection: Connection, handlers: StreamHandlers): () => void;
+  /** Tells open UIs (and the badge) the new state. */
+  publish(state: PublicState): void;
+  now?: () => Date;
+  backoff?: BackoffPolicy;
+}
+
+/**
+ * Keeps the cached Snapshot fresh. Idle, the worker's alarm calls `refresh()`; while a UI is
+ * connected (`setLive`), the event stream pushes every change. Failures keep the cache and say
+ * so: a refused token asks for a reconnect, anything else is retried with backoff while a UI
+ * is open (the alarm covers the idle case, and a worker that dies loses only its timers).
+ */
+export class SyncEngine {
+  #connection: Connection | null = null;
+  #status: StoredSyncStatus = { status: 'unconfigured' };
+  #live = 0;
+  #closeStream: (() => void) | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #failures = 0;
+  #inflight: Promise<void> | null = null;
+  #again = false;
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  /** Rebuilds the engine's state from storage; the worker's initialisation gate awaits it. */
+  async init(): Promise<void> {
+    this.#connection = await this.deps.vault.load();
+    const stored = await this.deps.statusItem.getValue();
+    if (!this.#connection) this.#status = { status: 'unconfigured' };
+    else this.#status = stored ?? { status: 'loading' };
+  }
+
+  get connection(): Connection | null {
+    return this.#connection;
+  }
+
+  async state(): Promise<PublicState> {
+    const cached = this.#connection ? await this.deps.cache.get() : null;
+    return {
+      status: this.#status.status,
+      snapshot: cached?.snapshot ?? null,
+      syncedAt: cached?.syncedAt ?? null,
+      ...(this.#status.error ? { error: this.#status.error } : {}),
+      baseUrl: this.#connection?.baseUrl ?? null,
+    };
+  }
+
+  /**
+   * Fetches the Snapshot now. Calls made while one is running share it and run once more
+   * after it: the usage they were told about may have landed after the running one was sent.
+   */
+  refresh(): Promise<void> {
+    if (this.#inflight) {
+      this.#again = true;
+      return this.#inflight;
+    }
+    this.#inflight = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#refreshOnce();
+        } while (this.#again);
+      } finally {
+        this.#inflight = null;
+      }
+    })();
+    return this.#inflight;
+  }
+
+  /** Validates the connection with `GET /v1/me` before keeping it; throws what went wrong. */
+  async connect(connection: Connection): Promise<Snapshot> {
+    const snapshot = await this.deps.fetchSnapshot(connection);
+    this.#stopStream();
+    this.#clearRetry();
+    await this.deps.vault.save(connection);
+    await this.deps.cache.clear();
+    this.#connection = connection;
+    this.#failures = 0;
+    await this.deps.cache.accept(snapshot, this.#now());
+    await this.#setStatus({ status: 'fresh' });
+    this.#ensureStream();
+    return snapshot;
+  }
+
+  async disconnect(): Promise<void> {
+    this.#stopStream();
+    this.#clearRetry();
+    this.#connection = null;
+    await this.deps.vault.clear();
+    await this.deps.cache.clear();
+    await this.#setStatus({ status: 'unconfigured' });
+  }
+
+  /** A Snapshot that came back from an action (plan change, policy). */
+  async accept(snapshot: Snapshot): Promise<void> {
+    await this.deps.cache.accept(snapshot, this.#now());
+    await this.#setStatus({ status: 'fresh' });
+  }
+
+  /** How many UIs are connected: the stream runs while there is at least one. */
+  setLive(count: number): void {
+    const wasLive = this.#live > 0;
+    this.#live = count;
+    if (count > 0 && !wasLive) {
+      this.#ensureStream();
+      void this.refresh();
+    } else if (count === 0) {
+      this.#stopStream();
+      this.#clearRetry();
+    }
+  }
+
+  async #refreshOnce(): Promise<void> {
+    const connection = this.#connection;
+    if (!connection) return;
+    try {
+      const snapshot = await this.deps.fetchSnapshot(connection);
+      if (connection !== this.#connection) return; // reconnected meanwhile: not ours any more
+      this.#failures = 0;
+      this.#clearRetry();
+      await this.deps.cache.accept(snapshot, this.#now());
+      await this.#setStatus({ status: 'fresh' });
+      this.#ensureStream();
+    } catch (error) {
+      if (connection !== this.#connection) return;
+      await this.#fail(error);
+    }
+  }
+
+  async #onPushed(snapshot: Snapshot, connection: Connection): Promise<void> {
+    if (connection !== this.#connection) return;
+    this.#failures = 0;
+    await this.deps.cache.accept(snapshot, this.#now());
+    await this.#setStatus({ status: 'fresh' });
+  }
+
+  async #fail(error: unknown): Promise<void> {
+    const failure = classifyFailure(error);
+    await this.#setStatus({ status: failure.status, error: failure.message });
+    if (failure.status === 'unauthorized') {
+      this.#stopStream();
+      this.#clearRetry();
+      return;
+    }
+    this.#failures += 1;
+    this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    if (this.#live === 0 || this.#retryTimer) return;
+    const delay = backoffDelay(this.#failures - 1, this.deps.backoff ?? SYNC_BACKOFF);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.refresh();
+    }, delay);
+  }
+
+  #ensureStream(): void {
+    const connection = this.#connection;
+    if (this.#live === 0 || !connection || this.#closeStream) return;
+    if (this.#status.status === 'unauthorized') return;
+    let ended = false;
+    let close: () => void = () => {};
+    const stop = () => {
+      ended = true;
+      close();
+    };
+    this.#closeStream = stop;
+    close = this.deps.openStream(connection, {
+      onSnapshot: (snapshot) => {
+        if (!ended) void this.#onPushed(snapshot, connection);
+      },
+      onOpen: () => {
+        if (!ended) void this.refresh();
+      },
+      onTrouble: () => {
+        if (!ended) void this.refresh();
+      },
+      onError: (error) => {
+        if (ended) return;
+        ended = true;
+        if (this.#closeStream === stop) this.#closeStream = null;
+        if (connection === this.#connection) void this.#fail(error);
+      },
+    });
+  }
+
+  #stopStream(): void {
+    this.#closeStream?.();
+    this.#closeStream = null;
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  async #setStatus(status: StoredSyncStatus): Promise<void> {
+    this.#status = status;
+    await this.deps.statusItem.setValue(status);
+    this.deps.publish(await this.state());
+  }
+
+  #now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}

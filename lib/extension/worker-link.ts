@@ -1,0 +1,143 @@
+import type { LiveMessage, Request, RequestType, WorkerPortMessage } from './messages.ts';
+
+/** The parts of a client-side `runtime.Port` the link uses. */
+export interface ClientPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** A refusal from the worker; `code` is the API's error code when there is one. */
+export class WorkerError extends Error {
+  override readonly name = 'WorkerError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Requests that change nothing: safe to send again on a new port after the worker restarted. */
+const REPEATABLE: ReadonlySet<RequestType> = new Set([
+  'get-state',
+  'refresh',
+  'catalog',
+  'preview-plan-change',
+  'ledger',
+  'get-settings',
+  'usage-recorded',
+]);
+
+interface Pending {
+  request: Request;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A UI's line to the background worker: one runtime port for requests and pushed state.
+ * MV3 stops idle workers (and a test stops it on purpose): the port then disconnects, and the
+ * link connects again at once, which wakes the worker; requests that change nothing are sent
+ * again, others fail with a message saying to try again.
+ */
+export class WorkerLink {
+  #port: ClientPort | null = null;
+  #nextId = 1;
+  #pending = new Map<number, Pending>();
+  #listeners = new Set<(message: LiveMessage) => void>();
+  #closed = false;
+  #failures = 0;
+
+  constructor(
+    private readonly connect: () => ClientPort,
+    private readonly options: { reconnectMs?: number } = {},
+  ) {}
+
+  request<T>(request: Request): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject });
+      this.#post(id, request);
+    });
+  }
+
+  onLive(listener: (message: LiveMessage) => void): () => void {
+    this.#listeners.add(listener);
+    this.#ensurePort();
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#port?.disconnect();
+    this.#port = null;
+    for (const pending of this.#pending.values()) pending.reject(new WorkerError('closed', 'Closed.'));
+    this.#pending.clear();
+  }
+
+  #post(id: number, request: Request): void {
+    const port = this.#ensurePort();
+    try {
+      port?.postMessage({ id, request });
+    } catch {
+      // The port died between checks; its disconnect handler resends or rejects.
+    }
+  }
+
+  #ensurePort(): ClientPort | null {
+    if (this.#port || this.#closed) return this.#port;
+    let port: ClientPort;
+    try {
+      port = this.connect();
+    } catch (error) {
+      // The extension was reloaded or removed: this page's script is orphaned for good.
+      this.#closed = true;
+      const reason = new WorkerError('closed', `Tally is not available here any more (${String(error)}).`);
+      for (const pending of this.#pending.values()) pending.reject(reason);
+      this.#pending.clear();
+      return null;
+    }
+    this.#port = port;
+    port.onMessage.addListener((message) => this.#receive(message as WorkerPortMessage));
+    port.onDisconnect.addListener(() => this.#lost(port));
+    return port;
+  }
+
+  #receive(message: WorkerPortMessage): void {
+    this.#failures = 0;
+    if (message.type === 'reply') {
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#pending.delete(message.id);
+      if (message.reply.ok) pending.resolve(message.reply.value);
+      else pending.reject(new WorkerError(message.reply.error.code, message.reply.error.message));
+      return;
+    }
+    for (const listener of this.#listeners) listener(message);
+  }
+
+  #lost(port: ClientPort): void {
+    if (this.#port !== port) return;
+    this.#port = null;
+    if (this.#closed) return;
+    const resend: [number, Request][] = [];
+    for (const [id, pending] of this.#pending) {
+      if (REPEATABLE.has(pending.request.type)) resend.push([id, pending.request]);
+      else {
+        pending.reject(new WorkerError('restarted', 'Tally restarted before it answered; try again.'));
+        this.#pending.delete(id);
+      }
+    }
+    // Reconnect soon, sooner than a person notices, backing off if the worker keeps failing.
+    const delay = Math.min(5_000, (this.options.reconnectMs ?? 50) * 2 ** this.#failures);
+    this.#failures += 1;
+    setTimeout(() => {
+      if (this.#closed || (this.#listeners.size === 0 && resend.length === 0)) return;
+      this.#ensurePort();
+      for (const [id, request] of resend) this.#post(id, request);
+    }, delay);
+  }
+}

@@ -1,0 +1,8 @@
+import { browser } from 'wxt/browser';
+import { LIVE_PORT } from './messages.ts';
+import { WorkerLink } from './worker-link.ts';
+
+/** A UI's link to the background worker over the live port. */
+export function linkToWorker(): WorkerLink {
+  return new WorkerLink(() => browser.runtime.connect({ name: LIVE_PORT }));
+}

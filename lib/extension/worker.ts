@@ -1,0 +1,203 @@
+import type { ApiClient } from '../api/client.ts';
+import { ApiError, NetworkError } from '../api/errors.ts';
+import type { Connection } from './connection-vault.ts';
+import type { CatalogItem } from './catalog-item.ts';
+import { invalidEditorMatch } from './editor-matches.ts';
+import type { LiveHub, PortLike } from './live-hub.ts';
+import {
+  LIVE_PORT,
+  portRequestSchema,
+  type Reply,
+  type Request,
+  requestSchema,
+  type SenderContext,
+} from './messages.ts';
+import { ReplyError, replyError } from './reply-error.ts';
+import { mayRequest, type SenderLike, senderContext } from './sender-check.ts';
+import type { SettingsItem } from './settings-item.ts';
+import type { SyncEngine } from './sync-engine.ts';
+
+export interface WorkerDeps {
+  engine: SyncEngine;
+  hub: LiveHub;
+  settingsItem: SettingsItem;
+  catalogItem: CatalogItem;
+  client(connection: Connection): Pick<
+    ApiClient,
+    'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger'
+  >;
+  identity: { extensionId: string; extensionOrigin: string };
+  /** Opens the extension page where an admin confirms a plan change the in-page dialog asked for. */
+  openUpgrade(planId: string | undefined): Promise<void>;
+}
+
+export type Worker = ReturnType<typeof createWorker>;
+
+/**
+ * The background worker's logic, without the browser. Every handler first awaits `ready`, the
+ * one initialisation gate: after MV3 stopped the worker, a message or alarm that wakes it
+ * must not be answered from half-rebuilt state.
+ */
+export function createWorker(deps: WorkerDeps) {
+  const { engine, hub } = deps;
+  const ready = engine.init();
+
+  async function contextOf(sender: SenderLike) {
+    const { editorMatches } = await deps.settingsItem.getValue();
+    return senderContext(sender, { ...deps.identity, editorMatches });
+  }
+
+  function connected(): Connection {
+    const connection = engine.connection;
+    if (!connection) throw new ReplyError('unconfigured', 'Tally is not connected: open the popup and connect.');
+    return connection;
+  }
+
+  async function withConnection<T>(act: (connection: Connection) => Promise<T>): Promise<T> {
+    try {
+      return await act(connected());
+    } catch (error) {
+      // A refused token shows as "reconnect" everywhere, not only in this reply.
+      if (error instanceof ApiError && error.status === 401) void engine.refresh();
+      throw error;
+    }
+  }
+
+  async function catalog() {
+    const cached = await deps.catalogItem.getValue();
+    if (cached) return cached;
+    const fresh = await withConnection((c) => deps.client(c).catalog());
+    await deps.catalogItem.setValue(fresh);
+    return fresh;
+  }
+
+  async function dispatch(request: Request): Promise<unknown> {
+    switch (request.type) {
+      case 'get-state':
+        return engine.state();
+      case 'refresh':
+        await engine.refresh();
+        return engine.state();
+      case 'usage-recorded':
+        // Answer at once; the new balance reaches every UI over the live ports.
+        void engine.refresh();
+        return null;
+      case 'catalog':
+        return catalog();
+      case 'preview-plan-change':
+        return withConnection((c) => deps.client(c).previewPlanChange({ planId: request.planId }));
+      case 'open-upgrade':
+        connected();
+        await deps.openUpgrade(request.planId);
+        return null;
+      case 'ledger':
+        return withConnection(async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries);
+      case 'change-plan':
+        return withConnection(async (c) => {
+          const { snapshot } = await deps.client(c).changePlan({ planId: request.planId });
+          await engine.accept(snapshot);
+          return snapshot;
+        });
+      case 'set-overage-policy':
+        return withConnection(async (c) => {
+          const snapshot = await deps.client(c).setOveragePolicy({
+            policy: request.policy,
+            capUsd: request.capUsd,
+          });
+          await engine.accept(snapshot);
+          return snapshot;
+        });
+      case 'connect': {
+        const baseUrl = new URL(request.baseUrl).href.replace(/\/+$/, '');
+        const snapshot = await engine.connect({ baseUrl, token: request.token }).catch((error) => {
+          throw connectError(error, baseUrl);
+        });
+        await deps.catalogItem.removeValue();
+        return { member: snapshot.member, account: { id: snapshot.account.id, name: snapshot.account.name } };
+      }
+      case 'disconnect':
+        await engine.disconnect();
+        await deps.catalogItem.removeValue();
+        return null;
+      case 'get-settings':
+        return deps.settingsItem.getValue();
+      case 'save-settings': {
+        const invalid = invalidEditorMatch(request.editorMatches);
+        if (invalid) throw new ReplyError('invalid_request', invalid);
+        await deps.settingsItem.setValue({ editorMatches: request.editorMatches });
+        return deps.settingsItem.getValue();
+      }
+    }
+  }
+
+  async function answer(message: unknown, context: SenderContext | null): Promise<Reply<unknown>> {
+    try {
+      if (!context) {
+        throw new ReplyError('forbidden', 'Tally answers only its own pages and the editor pages it runs on.');
+      }
+      const parsed = requestSchema.safeParse(message);
+      if (!parsed.success) throw new ReplyError('invalid_request', 'Tally does not understand this message.');
+      if (!mayRequest(parsed.data.type, context)) {
+        throw new ReplyError('forbidden', `"${parsed.data.type}" is only allowed from Tally's own pages.`);
+      }
+      return { ok: true, value: await dispatch(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: replyError(error) };
+    }
+  }
+
+  return {
+    ready,
+
+    /** `runtime.onMessage`: check the sender, then the message, then answer. */
+    async handleMessage(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
+      await ready;
+      return answer(message, await contextOf(sender));
+    },
+
+    /**
+     * `runtime.onConnect`: a UI opened. It gets the state now and every change after, and may
+     * send requests on the port; the sender was checked once, when the port opened, and every
+     * request is checked against what that context may ask. The message listener is added at
+     * once: a request posted right after connecting must not be lost while the gate is shut.
+     */
+    handleConnect(port: PortLike & { sender?: SenderLike }): void {
+      if (port.name !== LIVE_PORT) return;
+      const context = ready.then(() => contextOf(port.sender ?? {}));
+      port.onMessage.addListener((message) => {
+        void (async () => {
+          const envelope = portRequestSchema.safeParse(message);
+          if (!envelope.success) return;
+          const reply = await answer(envelope.data.request, await context);
+          hub.send(port, { type: 'reply', id: envelope.data.id, reply });
+        })();
+      });
+      void context.then(async (allowed) => {
+        if (!allowed) {
+          port.disconnect();
+          return;
+        }
+        hub.add(port);
+        hub.send(port, { type: 'state', state: await engine.state() });
+      });
+    },
+
+    /** `alarms.onAlarm`: the idle poll. While a UI is open the stream keeps things fresh. */
+    async handleAlarm(name: string): Promise<void> {
+      await ready;
+      if (name === POLL_ALARM && hub.count === 0) await engine.refresh();
+    },
+  };
+}
+
+function connectError(error: unknown, baseUrl: string): unknown {
+  if (error instanceof ApiError && error.status === 401) {
+    return new ReplyError('unauthorized', `${baseUrl} did not accept this token. Check it and try again.`);
+  }
+  if (error instanceof NetworkError) return new ReplyError('offline', `Cannot reach ${baseUrl}.`);
+  return error;
+}
+
+export const POLL_ALARM = 'tally-poll';
+/** Chrome runs alarms at most every 30 s; a minute is plenty for a balance nobody looks at. */
+export const POLL_MINUTES = 1;

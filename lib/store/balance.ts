@@ -1,0 +1,39 @@
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { isLow } from '../billing/balance';
+import { Decimal } from '../billing/decimal';
+import type { Credits } from '../billing/types';
+
+export interface Balance {
+  available: Credits;
+  held: Credits;
+  used: Credits;
+  granted: Credits;
+  /** used / granted as a decimal fraction ("0.35"), 0 when nothing was granted. */
+  usageRatio: string;
+  low: boolean;
+  /** Widths of the meter's segments in percent of the whole ("12.5"), for CSS only. */
+  meter: { used: string; held: string; available: string };
+}
+
+function percent(part: Decimal, whole: Decimal): string {
+  return whole.isZero() ? '0' : part.dividedBy(whole).times(100).toDecimalPlaces(1).toString();
+}
+
+export function balanceOf(snapshot: Snapshot): Balance {
+  const { available, held, used, granted } = snapshot.credits;
+  const a = new Decimal(available);
+  const h = new Decimal(held);
+  const u = new Decimal(used);
+  const g = new Decimal(granted);
+  // Held credits survive a renewal (BILLING.md, Renewal), so the parts may exceed the grant.
+  const whole = Decimal.max(g, a.plus(h).plus(u));
+  return {
+    available,
+    held,
+    used,
+    granted,
+    usageRatio: g.isZero() ? '0' : u.dividedBy(g).toDecimalPlaces(4).toString(),
+    low: isLow(available, granted),
+    meter: { used: percent(u, whole), held: percent(h, whole), available: percent(a, whole) },
+  };
+}

@@ -1,0 +1,266 @@
+import { computed, signal } from '@preact/signals';
+import type { Entry } from '../api/schemas/entry.ts';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { remainingOperations } from '../billing/capacity';
+import { Decimal } from '../billing/decimal';
+import { quote } from '../billing/quote';
+import type {
+  Catalog,
+  Instant,
+  OperationId,
+  OveragePolicy,
+  Plan,
+  PlanId,
+  Quote,
+  Usd,
+} from '../billing/types';
+import { balanceOf } from './balance';
+import { freshnessText } from './freshness';
+import { type OperationNames, operationNames } from './operation-names';
+import { createOveragePrompt } from './overage-prompt';
+import type { SyncStatus, Transport, TransportUpdate } from './transport';
+
+export interface CreditModelOptions {
+  /** Milliseconds since the epoch; tests pass a controlled clock. */
+  clock?: () => number;
+  /** How often the freshness text moves on. */
+  tickMs?: number;
+  /** Time zone of "offline since 10:42"; the user's own by default. */
+  timeZone?: string;
+}
+
+export interface OperationCapacity extends OperationNames {
+  id: OperationId;
+  rate: string;
+  /** floor(available / rate): 385 × 1.3 > 500, so 500 credits make 384 Smart Crops. */
+  remaining: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A snapshot of another account or member is not an older version of ours: it replaces it. */
+function isOlder(next: Snapshot, current: Snapshot | null): boolean {
+  return (
+    current !== null &&
+    next.account.id === current.account.id &&
+    next.member.id === current.member.id &&
+    next.version < current.version
+  );
+}
+
+/**
+ * The credit store one UI root creates over its transport: the snapshot and how fresh it is,
+ * what it means (balance, capacity, quotes, all computed locally, no network on hover), and
+ * the actions, which delegate to the transport.
+ */
+export function createCreditModel(transport: Transport, options: CreditModelOptions = {}) {
+  const clock = options.clock ?? Date.now;
+  const snapshot = signal<Snapshot | null>(null);
+  const status = signal<SyncStatus>('loading');
+  const lastSyncedAt = signal<Instant | null>(null);
+  const error = signal<string | null>(null);
+  const catalog = signal<Catalog | null>(null);
+  const entries = signal<Entry[] | null>(null);
+  const now = signal(clock());
+
+  const balance = computed(() => (snapshot.value ? balanceOf(snapshot.value) : null));
+  const operations = computed<OperationCapacity[]>(() => {
+    const current = snapshot.value;
+    if (!current) return [];
+    const remaining = remainingOperations(current.plan, current.credits.available);
+    const order = catalog.value?.operations.map((operation) => operation.id) ?? [];
+    const ids = Object.keys(current.plan.rates).sort(
+      (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99),
+    );
+    return ids.map((id) => ({
+      id,
+      ...operationNames(catalog.value, id),
+      rate: current.plan.rates[id] ?? '0',
+      remaining: remaining[id] ?? 0,
+    }));
+  });
+  const freshness = computed(() =>
+    freshnessText(
+      status.value,
+      lastSyncedAt.value === null ? null : Date.parse(lastSyncedAt.value),
+      now.value,
+      options.timeZone,
+    ),
+  );
+  /** The plans a member could move up to, cheapest first. */
+  const upgrades = computed(() => {
+    const current = snapshot.value;
+    const plans = catalog.value?.plans ?? [];
+    if (!current) return [];
+    const price = (plan: Plan) => new Decimal(plan.priceUsd);
+    return plans
+      .filter((plan) => price(plan).greaterThan(price(current.plan)))
+      .sort((a, b) => price(a).comparedTo(price(b)));
+  });
+
+  function syncedAt(at: Instant | undefined) {
+    if (at && (lastSyncedAt.value === null || Date.parse(at) > Date.parse(lastSyncedAt.value))) {
+      lastSyncedAt.value = at;
+    }
+  }
+
+  /** An older version never replaces a newer one (issue 4), wherever it comes from. */
+  function applySnapshot(next: Snapshot, at: Instant | undefined): boolean {
+    if (isOlder(next, snapshot.value)) return false;
+    snapshot.value = next;
+    syncedAt(at);
+    return true;
+  }
+
+  function onUpdate(update: TransportUpdate) {
+    if (update.kind === 'snapshot') {
+      if (!applySnapshot(update.snapshot, update.syncedAt)) return;
+      status.value = 'fresh';
+      error.value = null;
+      return;
+    }
+    status.value = update.status;
+    syncedAt(update.syncedAt);
+    error.value = update.error ?? null;
+  }
+
+  function fail(reason: unknown): never {
+    error.value = messageOf(reason);
+    throw reason;
+  }
+
+  async function refresh() {
+    if (status.value !== 'unconfigured') status.value = 'loading';
+    try {
+      await transport.refresh();
+    } catch (reason) {
+      // A transport normally reports its own status; this covers one that only rejects.
+      if (status.value === 'loading') {
+        status.value = codeOf(reason) === 'unauthorized' ? 'unauthorized' : 'offline';
+      }
+      error.value = messageOf(reason);
+    }
+  }
+
+  async function loadCatalog(): Promise<Catalog | null> {
+    if (catalog.value) return catalog.value;
+    try {
+      catalog.value = await transport.catalog();
+    } catch (reason) {
+      error.value = messageOf(reason);
+    }
+    return catalog.value;
+  }
+
+  async function loadLedger(limit = 10) {
+    try {
+      entries.value = await transport.ledger(limit);
+    } catch (reason) {
+      error.value = messageOf(reason);
+    }
+  }
+
+  async function changePlan(planId: PlanId) {
+    try {
+      applySnapshot(await transport.changePlan(planId), new Date(clock()).toISOString());
+      error.value = null;
+    } catch (reason) {
+      fail(reason);
+    }
+  }
+
+  async function setOveragePolicy(policy: OveragePolicy, capUsd: Usd | null) {
+    try {
+      applySnapshot(
+        await transport.setOveragePolicy(policy, capUsd),
+        new Date(clock()).toISOString(),
+      );
+    } catch (reason) {
+      fail(reason);
+    }
+  }
+
+  /** The cost preview of `quantity` × `operation` on the current snapshot; null without one. */
+  function quoteFor(operation: OperationId, quantity = 1): Quote | null {
+    const current = snapshot.value;
+    if (!current || !Object.hasOwn(current.plan.rates, operation)) return null;
+    return quote({
+      plan: current.plan,
+      available: current.credits.available,
+      overage: current.overage,
+      operation,
+      quantity,
+    });
+  }
+
+  const { close: closePrompt, ...prompt } = createOveragePrompt({
+    snapshot,
+    upgrades,
+    transport,
+    quoteFor,
+    changePlan,
+    loadCatalog,
+  });
+
+  let stop: (() => void) | null = null;
+
+  /** First paint from the cache, then a refresh; resolves once the cache is on screen. */
+  async function start() {
+    if (stop) return;
+    const unsubscribe = transport.subscribe(onUpdate);
+    const timer = setInterval(() => {
+      now.value = clock();
+    }, options.tickMs ?? 1000);
+    stop = () => {
+      unsubscribe();
+      clearInterval(timer);
+    };
+    const cached = await transport.load().catch(() => null);
+    if (cached) {
+      applySnapshot(cached.snapshot, cached.syncedAt);
+      if (cached.catalog && !catalog.value) catalog.value = cached.catalog;
+    }
+    now.value = clock();
+    void refresh();
+    void loadCatalog();
+  }
+
+  function dispose() {
+    stop?.();
+    stop = null;
+    closePrompt();
+  }
+
+  return {
+    snapshot,
+    status,
+    lastSyncedAt,
+    error,
+    catalog,
+    entries,
+    now,
+    balance,
+    operations,
+    freshness,
+    upgrades,
+    quoteFor,
+    start,
+    dispose,
+    refresh,
+    loadCatalog,
+    loadLedger,
+    previewPlanChange: (planId: PlanId) => transport.previewPlanChange(planId),
+    changePlan,
+    setOveragePolicy,
+    ...prompt,
+  };
+}
+
+export type CreditModel = ReturnType<typeof createCreditModel>;

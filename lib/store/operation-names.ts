@@ -1,0 +1,25 @@
+import type { Catalog, OperationId } from '../billing/types';
+
+export interface OperationNames {
+  name: string;
+  /** "Smart Crops": the catalogue holds English singular names. */
+  plural: string;
+}
+
+/** Until the catalogue arrives the id reads well enough: "smart-crop" → "Smart Crop". */
+function nameFromId(id: OperationId): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+export function operationNames(catalog: Catalog | null, id: OperationId): OperationNames {
+  const name = catalog?.operations.find((operation) => operation.id === id)?.name ?? nameFromId(id);
+  return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
+}
+
+/** "1 Smart Crop", "384 Smart Crops". */
+export function countOf(count: number, names: OperationNames): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? names.name : names.plural}`;
+}

@@ -1,0 +1,174 @@
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type {
+  Catalog,
+  OperationId,
+  Plan,
+  PlanChangePreview,
+  PlanId,
+  Quote,
+} from '../billing/types';
+import type { PreflightDecision, Transport } from './transport';
+
+/** How many plans up the dialog offers: the next one or two are the ones people pick. */
+const UPGRADES_SHOWN = 2;
+
+export interface OverageRequest {
+  operation: OperationId;
+  quantity: number;
+}
+
+export interface UpgradeOption {
+  plan: Plan;
+  /** What changing now would do (charge today, credits after…); null while it loads. */
+  preview: PlanChangePreview | null;
+}
+
+interface PromptDeps {
+  snapshot: ReadonlySignal<Snapshot | null>;
+  upgrades: ReadonlySignal<Plan[]>;
+  transport: Transport;
+  quoteFor(operation: OperationId, quantity: number): Quote | null;
+  changePlan(planId: PlanId): Promise<void>;
+  loadCatalog(): Promise<Catalog | null>;
+}
+
+/**
+ * The page protocol's side of the store: answers a preflight at once when the credits cover
+ * it (or the policy is `auto`), and otherwise holds it open as the upgrade-or-pay-overage
+ * dialog until the user chooses. One dialog at a time; later preflights wait their turn.
+ */
+export function createOveragePrompt(deps: PromptDeps) {
+  const request = signal<OverageRequest | null>(null);
+  const previews = signal<Record<PlanId, PlanChangePreview>>({});
+  const busy = signal(false);
+  const promptError = signal<string | null>(null);
+  const promptQuote = computed(() =>
+    request.value ? deps.quoteFor(request.value.operation, request.value.quantity) : null,
+  );
+  const upgradeOptions = computed<UpgradeOption[]>(() =>
+    deps.upgrades.value
+      .slice(0, UPGRADES_SHOWN)
+      .map((plan) => ({ plan, preview: previews.value[plan.id] ?? null })),
+  );
+
+  let answer: ((decision: PreflightDecision) => void) | null = null;
+  let closed = false;
+  let askedQuote: Quote | null = null;
+  /** Preflights waiting for the open dialog to close, oldest first. */
+  const waiting: (() => void)[] = [];
+
+  function record(decision: PreflightDecision): PreflightDecision {
+    deps.transport.recordDecision?.(decision).catch(() => {});
+    return decision;
+  }
+
+  function decide(decision: PreflightDecision['decision'], overage: boolean) {
+    const quote = promptQuote.peek() ?? askedQuote;
+    const resolve = answer;
+    answer = null;
+    request.value = null;
+    promptError.value = null;
+    if (resolve && quote) resolve(record({ decision, overage, quote }));
+  }
+
+  async function loadPreviews() {
+    await deps.loadCatalog();
+    const plans = deps.upgrades.peek().slice(0, UPGRADES_SHOWN);
+    await Promise.all(
+      plans.map(async (plan) => {
+        try {
+          const preview = await deps.transport.previewPlanChange(plan.id);
+          previews.value = { ...previews.value, [plan.id]: preview };
+        } catch {
+          // The option still shows the plan's price and credits without the preview.
+        }
+      }),
+    );
+  }
+
+  function ask(operation: OperationId, quantity: number): Promise<PreflightDecision> {
+    // An earlier dialog may have ended in an upgrade that now covers this one.
+    const quote = deps.quoteFor(operation, quantity);
+    if (quote && quote.outcome === 'covered') {
+      return Promise.resolve(record({ decision: 'proceed', overage: false, quote }));
+    }
+    if (closed && quote) return Promise.resolve({ decision: 'cancel', overage: false, quote });
+    askedQuote = quote;
+    previews.value = {};
+    request.value = { operation, quantity };
+    void loadPreviews();
+    return new Promise((resolve) => {
+      answer = resolve;
+    });
+  }
+
+  /**
+   * The answer to `tally:preflight`; null when this store cannot answer (no snapshot, an
+   * operation the plan does not price), so the page falls back on the server's 402.
+   */
+  function preflight(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
+    let quote: Quote | null;
+    try {
+      quote = deps.quoteFor(operation, quantity);
+    } catch {
+      quote = null;
+    }
+    if (!quote) return Promise.resolve(null);
+    if (quote.outcome === 'covered') {
+      return Promise.resolve(record({ decision: 'proceed', overage: false, quote }));
+    }
+    if (quote.outcome === 'overage' && deps.snapshot.peek()?.overage.policy === 'auto') {
+      return Promise.resolve(record({ decision: 'proceed', overage: true, quote }));
+    }
+    return new Promise((resolve) => {
+      const open = () => {
+        void ask(operation, quantity).then((decision) => {
+          resolve(decision);
+          waiting.shift()?.();
+        });
+      };
+      if (answer === null && waiting.length === 0) open();
+      else waiting.push(open);
+    });
+  }
+
+  /** The user consented to this operation's overage. */
+  function payOverage() {
+    if (promptQuote.peek()?.outcome === 'overage') decide('proceed', true);
+  }
+
+  /** Change plan now, then go on if the new plan covers the operation. */
+  async function upgrade(planId: PlanId) {
+    busy.value = true;
+    promptError.value = null;
+    try {
+      await deps.changePlan(planId);
+      if (promptQuote.peek()?.outcome === 'covered') decide('proceed', false);
+      else void loadPreviews();
+    } catch (reason) {
+      promptError.value = reason instanceof Error ? reason.message : String(reason);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function cancel() {
+    if (answer) decide('cancel', false);
+  }
+
+  /** The UI is going away: every waiting preflight is cancelled. */
+  function close() {
+    closed = true;
+    cancel();
+  }
+
+  return {
+    prompt: { request, quote: promptQuote, upgradeOptions, busy, error: promptError },
+    preflight,
+    payOverage,
+    upgrade,
+    cancel,
+    close,
+  };
+}

@@ -1,0 +1,58 @@
+// How a credit model reaches its data. The extension's transport talks to the background
+// worker (which alone holds the token); the embed's talks to the API with the host's token.
+// Components never see a transport, only the model built over it.
+import type { Entry } from '../api/schemas/entry.ts';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type {
+  Catalog,
+  Instant,
+  OveragePolicy,
+  PlanChangePreview,
+  PlanId,
+  Quote,
+  Usd,
+} from '../billing/types';
+
+export type SyncStatus = 'loading' | 'fresh' | 'offline' | 'unauthorized' | 'unconfigured';
+
+/** What a transport remembers between sessions: enough for a first paint without network. */
+export interface Cached {
+  snapshot: Snapshot;
+  /** When the server last confirmed this snapshot. */
+  syncedAt: Instant;
+  catalog?: Catalog;
+}
+
+export type TransportUpdate =
+  | { kind: 'snapshot'; snapshot: Snapshot; syncedAt: Instant }
+  | {
+      kind: 'status';
+      status: Exclude<SyncStatus, 'fresh'>;
+      /** The last successful sync the transport knows of, if any. */
+      syncedAt?: Instant;
+      error?: string;
+    };
+
+/** The answer to a page's `tally:preflight` (API.md, page protocol). */
+export interface PreflightDecision {
+  decision: 'proceed' | 'cancel';
+  overage: boolean;
+  quote: Quote;
+}
+
+/**
+ * Every method rejects with an Error whose message a person can read; `code` carries the
+ * API error code when there is one ('forbidden', 'unauthorized', …).
+ */
+export interface Transport {
+  load(): Promise<Cached | null>;
+  refresh(): Promise<void>;
+  subscribe(listener: (update: TransportUpdate) => void): () => void;
+  catalog(): Promise<Catalog>;
+  previewPlanChange(planId: PlanId): Promise<PlanChangePreview>;
+  changePlan(planId: PlanId): Promise<Snapshot>;
+  setOveragePolicy(policy: OveragePolicy, capUsd: Usd | null): Promise<Snapshot>;
+  ledger(limit?: number): Promise<Entry[]>;
+  /** Told of every decision the user made, e.g. to refresh soon; optional. */
+  recordDecision?(decision: PreflightDecision): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ApiError } from './errors.ts';
+import { errorResponse } from './error-response.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { devClockRoutes } from './routes/dev-clock.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
+import { holdRoutes } from './routes/holds.ts';
+import { meRoutes } from './routes/me.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { overagePolicyRoutes } from './routes/overage-policy.ts';
+import { planChangeRoutes } from './routes/plan-changes.ts';
+import { quoteRoutes } from './routes/quotes.ts';
+import { usageRoutes } from './routes/usage.ts';
+
+/** API.md: bodies over 64 KiB are refused with 413. */
+export const maxBodyBytes = 64 * 1024;
+
+/** H4's demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
+export type EditorRoutes = (deps: {
+  billing: (request: Request) => Response | Promise<Response>;
+  demo: AppDeps['demo'];
+}) => Hono;
+
+/** The billing API of shared/API.md as one Hono app; main.ts serves it, tests may call fetch. */
+export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`)));
+
+  // Browsers may call the API only from the page origins the vendor listed.
+  const allowed = new Set(deps.corsOrigins);
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The body is over 64 KiB');
+      },
+    }),
+  );
+
+  healthRoutes(app, deps);
+  openApiRoutes(app);
+  if (deps.devClock) devClockRoutes(app, deps.devClock);
+  accountRoutes(app, deps);
+  catalogRoutes(app, deps);
+  meRoutes(app, deps);
+  quoteRoutes(app, deps);
+  usageRoutes(app, deps);
+  holdRoutes(app, deps);
+  planChangeRoutes(app, deps);
+  overagePolicyRoutes(app, deps);
+  historyRoutes(app, deps);
+  eventRoutes(app, deps);
+
+  if (editorRoutes) {
+    // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.
+    app.route('/', editorRoutes({ billing: (request) => app.fetch(request), demo: deps.demo }));
+  }
+  return app;
+}

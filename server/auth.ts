@@ -1,0 +1,29 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A member token: a recognisable prefix (secret scanners, logs) and 256 random bits. */
+export function newToken(): string {
+  return `tly_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Tokens are kept only as SHA-256 hashes: a leaked database does not leak credentials. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Random ids with a kind prefix (acct_, mem_, ent_, hold_, chg_). */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+/** The bearer token of an Authorization header, or null when missing or malformed. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Compares the operator key in constant time (hashes first, so the lengths always match). */
+export function isOperatorKey(candidate: string, operatorKey: string): boolean {
+  const a = createHash('sha256').update(candidate).digest();
+  const b = createHash('sha256').update(operatorKey).digest();
+  return timingSafeEqual(a, b);
+}

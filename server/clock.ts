@@ -1,0 +1,60 @@
+import { addMonths } from '../lib/billing/index.ts';
+
+/** Where the server's "now" comes from: the ledger never reads Date itself. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ClockError extends Error {}
+
+/**
+ * The dev clock of API.md (TALLY_DEV_CLOCK=1): it follows the system clock until it is set;
+ * once set or advanced it stands still until moved again, and it never moves backwards, so a
+ * test can walk an account through renewals deterministically.
+ */
+export class DevClock implements Clock {
+  private fixed: Date | null = null;
+
+  now(): Date {
+    return new Date((this.fixed ?? new Date()).getTime());
+  }
+
+  set(instant: Date): Date {
+    if (Number.isNaN(instant.getTime())) throw new ClockError('now is not a valid instant');
+    if (instant.getTime() < this.now().getTime()) {
+      throw new ClockError(
+        `The clock never moves backwards: ${instant.toISOString()} is before ${this.now().toISOString()}`,
+      );
+    }
+    this.fixed = new Date(instant.getTime());
+    return this.now();
+  }
+
+  advance(duration: string): Date {
+    return this.set(addDuration(this.now(), duration));
+  }
+}
+
+const durationPattern =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
+
+/**
+ * Adds an ISO-8601 duration (P1M, P3D, PT2H, P1Y2M3DT4H5M6S). Years and months move the
+ * calendar date as billing terms do (Jan 31 + P1M = Feb 28); weeks, days and time parts are
+ * exact UTC spans.
+ */
+export function addDuration(from: Date, duration: string): Date {
+  const match = durationPattern.exec(duration);
+  if (!match) throw new ClockError(`"${duration}" is not an ISO-8601 duration like P1M, P3D or PT2H`);
+  const [, y, mo, w, d, h, mi, s] = match;
+  const months = Number(y ?? 0) * 12 + Number(mo ?? 0);
+  // The month rule of the billing cycle (clamped day, same time of day) is lib/billing's.
+  const target = months > 0 ? new Date(addMonths(from.toISOString(), months)) : from;
+  const ms =
+    ((Number(w ?? 0) * 7 + Number(d ?? 0)) * 24 + Number(h ?? 0)) * 3_600_000 +
+    Number(mi ?? 0) * 60_000 +
+    Math.round(Number(s ?? 0) * 1000);
+  return new Date(target.getTime() + ms);
+}

@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema changes, applied in order at start inside one transaction each and
+ * recorded in `schema_migrations`. Never edit a released step: add the next one.
+ * Credits and dollars are stored as decimal text, exactly as lib/billing returns them.
+ */
+const steps: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'ledger',
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        state TEXT NOT NULL,          -- AccountState JSON (lib/billing/types.ts)
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+        token_hash TEXT NOT NULL UNIQUE, -- SHA-256 of the token; the token itself is never kept
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX members_account ON members(account_id);
+      CREATE TABLE entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        member_id TEXT,
+        operation TEXT,
+        quantity INTEGER,
+        hold_id TEXT,
+        credits TEXT NOT NULL,
+        overage_credits TEXT NOT NULL,
+        amount_usd TEXT NOT NULL,
+        available_after TEXT NOT NULL,
+        description TEXT NOT NULL
+      );
+      CREATE INDEX entries_account ON entries(account_id, seq);
+      CREATE TABLE charges (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        amount_usd TEXT NOT NULL,
+        description TEXT NOT NULL,
+        entry_id TEXT
+      );
+      CREATE INDEX charges_account ON charges(account_id, seq);
+      CREATE TABLE holds (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        status TEXT NOT NULL,
+        hold TEXT NOT NULL            -- Hold JSON as last returned by lib/billing
+      );
+      CREATE INDEX holds_account ON holds(account_id);
+      CREATE TABLE idempotency_keys (
+        scope TEXT NOT NULL,          -- account id, or 'operator'
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,  -- epoch ms, wall clock (not the dev clock)
+        PRIMARY KEY (scope, key)
+      );
+      CREATE INDEX idempotency_created ON idempotency_keys(created_at);
+    `,
+  },
+];
+
+export const schemaVersion = steps.at(-1)?.version ?? 0;
+
+export function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .map((v) => Number(v)),
+  );
+  for (const step of steps) {
+    if (done.has(step.version)) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        step.version,
+        step.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}

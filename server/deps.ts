@@ -1,0 +1,37 @@
+import type { Catalog } from '../lib/billing/types.ts';
+import type { Clock, DevClock } from './clock.ts';
+import type { EventHub } from './events.ts';
+import type { IdempotencyStore } from './idempotency.ts';
+import type { Ledger, Member } from './ledger/ledger.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** The demo account seeded on an empty database (kept in data/demo-tokens.json). */
+export interface DemoAccount {
+  accountId: string;
+  operatorKey?: string;
+  members: {
+    ada: { id: string; name: string; token: string };
+    milo: { id: string; name: string; token: string };
+  };
+}
+
+/** Everything the HTTP app needs, built by main.ts (or a test). */
+export interface AppDeps {
+  ledger: Ledger;
+  idempotency: IdempotencyStore;
+  clock: Clock;
+  /** Present only with TALLY_DEV_CLOCK=1. */
+  devClock: DevClock | null;
+  events: EventHub;
+  catalog: Catalog;
+  operatorKey: string;
+  corsOrigins: string[];
+  rateLimiter: RateLimiter;
+  demo: DemoAccount | null;
+  version: string;
+}
+
+/** Hono context variables set by the auth middleware. */
+export interface AppEnv {
+  Variables: { member: Member };
+}

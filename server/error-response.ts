@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { BillingError } from '../lib/billing/index.ts';
+import { ClockError } from './clock.ts';
+import { ApiError } from './errors.ts';
+import { CursorError, NotFoundError } from './ledger/ledger.ts';
+
+/** Turns anything a handler threw into API.md's error shape; unknown errors are 500 internal. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  // A cursor naming another account's entry answers exactly as one naming nothing (API.md).
+  if (error instanceof NotFoundError || error instanceof CursorError) {
+    return new ApiError('not_found', 'No such object in this account');
+  }
+  if (error instanceof ClockError) return new ApiError('invalid_request', error.message);
+  if (error instanceof BillingError) {
+    // A broken catalogue or ledger invariant is our fault; everything else is the input's.
+    if (error.code === 'ledger_violation' || error.code === 'invalid_catalog') {
+      console.error(error);
+      return new ApiError('internal', 'Something went wrong on our side; nothing was changed');
+    }
+    return new ApiError('invalid_request', error.message, { reason: error.code });
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return new ApiError('invalid_request', error.message || 'The request is not valid');
+  }
+  console.error(error);
+  return new ApiError('internal', 'Something went wrong on our side; nothing was changed');
+}
+
+export function errorResponse(c: Context, error: unknown): Response {
+  const apiError = toApiError(error);
+  if (apiError.code === 'rate_limited') {
+    c.header('Retry-After', String(apiError.details?.retryAfterSeconds ?? 1));
+  }
+  return c.json(apiError.body(), apiError.status);
+}

@@ -1,0 +1,39 @@
+import type { MiddlewareHandler } from 'hono';
+import { bearerToken, hashToken, isOperatorKey } from './auth.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ApiError } from './errors.ts';
+
+function limit(deps: AppDeps, key: string): void {
+  const wait = deps.rateLimiter.take(key);
+  if (wait > 0) {
+    throw new ApiError('rate_limited', `Too many requests; retry in ${wait} s`, {
+      retryAfterSeconds: wait,
+    });
+  }
+}
+
+/** A member's bearer token: the member acts for one account only. Rate-limited per token. */
+export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const member = token ? deps.ledger.findMemberByToken(token) : null;
+    if (!token || !member) {
+      throw new ApiError('unauthorized', 'A valid member token is needed (Authorization: Bearer tly_…)');
+    }
+    limit(deps, hashToken(token));
+    c.set('member', member);
+    await next();
+  };
+}
+
+/** The operator key (TALLY_OPERATOR_KEY): the vendor's own backend. */
+export function operatorAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token || !isOperatorKey(token, deps.operatorKey)) {
+      throw new ApiError('unauthorized', 'The operator key is needed (Authorization: Bearer <TALLY_OPERATOR_KEY>)');
+    }
+    limit(deps, 'operator');
+    await next();
+  };
+}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { demoCatalog, validateCatalog } from '../lib/billing/index.ts';
+import { createApp, type EditorRoutes } from './app.ts';
+import { DevClock, systemClock } from './clock.ts';
+import { openDatabase } from './db/open.ts';
+import { EventHub } from './events.ts';
+import { IdempotencyStore } from './idempotency.ts';
+import { SqliteLedger } from './ledger/sqlite-ledger.ts';
+import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
+import { operatorKeyFor, seedDemo } from './seed.ts';
+
+// The reference billing server: reads its settings from the environment (API.md), opens the
+// database, seeds the demo on first start, serves until SIGINT/SIGTERM, then closes cleanly.
+
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '127.0.0.1';
+const dbPath = resolve(env.TALLY_DB ?? 'data/tally.sqlite');
+const catalog = env.TALLY_CATALOG
+  ? validateCatalog(JSON.parse(readFileSync(env.TALLY_CATALOG, 'utf8')))
+  : demoCatalog;
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+const devClock = env.TALLY_DEV_CLOCK === '1' ? new DevClock() : null;
+const clock = devClock ?? systemClock;
+const db = openDatabase(dbPath);
+const ledger = new SqliteLedger(db, clock, catalog);
+const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
+ledger.onChange((state) => events.publish(state));
+const idempotency = new IdempotencyStore(db);
+idempotency.prune();
+const pruning = setInterval(() => idempotency.prune(), 60 * 60 * 1000);
+pruning.unref();
+
+const operatorKey = operatorKeyFor(dbPath, env.TALLY_OPERATOR_KEY);
+const demo = seedDemo(db, ledger, dbPath, clock.now());
+
+const app = createApp(
+  {
+    ledger,
+    idempotency,
+    clock,
+    devClock,
+    events,
+    catalog,
+    operatorKey,
+    corsOrigins: (env.TALLY_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    rateLimiter: new RateLimiter(rateLimitFromEnv(env)),
+    demo,
+    version,
+  },
+  await loadEditorRoutes(),
+);
+
+async function loadEditorRoutes(): Promise<EditorRoutes | null> {
+  const file = new URL('./editor/routes.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(file))) return null;
+  const module = (await import(file.href)) as { editorRoutes?: EditorRoutes };
+  return module.editorRoutes ?? null;
+}
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${info.port}`;
+  const lines = [
+    '',
+    `Tally billing server ${version}`,
+    `  API:          ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)`,
+    `  Demo editor:  ${url}/editor`,
+    `  Database:     ${dbPath}`,
+    `  Operator key: ${operatorKey}${env.TALLY_OPERATOR_KEY ? ' (TALLY_OPERATOR_KEY)' : ''}`,
+  ];
+  if (demo) {
+    lines.push(
+      `  Demo account "Studio North" (${demo.accountId}):`,
+      `    Ada (admin):   ${demo.members.ada.token}`,
+      `    Milo (member): ${demo.members.milo.token}`,
+    );
+  } else {
+    lines.push('  No demo tokens: this database was not seeded here.');
+  }
+  if (devClock) lines.push('  Dev clock:    on (POST /v1/dev/clock)');
+  lines.push('  Ctrl-C stops the server.', '');
+  console.log(lines.join('\n'));
+  // One machine-readable line for tests/support/server.ts.
+  console.log(`TALLY_LISTENING ${url}`);
+});
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: closing event streams, the server and the database…`);
+  events.closeAll();
+  clearInterval(pruning);
+  const force = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, 2000);
+  force.unref();
+  server.close(() => {
+    ledger.close();
+    console.log('Stopped.');
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import { IdempotencyKeySchema } from '../lib/api/schemas/requests.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError } from './errors.ts';
+import { requestHash, type StoredResponse } from './idempotency.ts';
+
+/** The Idempotency-Key of a state-changing POST (API.md): required, 1–255 characters. */
+export function idempotencyKey(c: Context): string {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) {
+    throw new ApiError('idempotency_key_required', 'This request needs an Idempotency-Key header');
+  }
+  if (!IdempotencyKeySchema.safeParse(key).success) {
+    throw new ApiError('invalid_request', 'Idempotency-Key must be 1 to 255 characters', {
+      issues: [{ path: 'Idempotency-Key', code: 'too_big', message: '1 to 255 characters' }],
+    });
+  }
+  return key;
+}
+
+/**
+ * Runs a state change at most once per (scope, key): the change and its stored answer commit
+ * together; a replay answers the first status and body.
+ */
+export function respondOnce(
+  deps: AppDeps,
+  c: Context,
+  scope: string,
+  key: string,
+  body: unknown,
+  produce: () => StoredResponse,
+): Response {
+  const hash = requestHash(c.req.method, c.req.path, body);
+  const response = deps.ledger.atomically(() =>
+    deps.idempotency.run(scope, key, hash, produce),
+  );
+  return c.json(response.body as object, response.status as 200);
+}
+
+/** A refusal worth keeping under the key (402, 403, 409, 422): the body of API.md's shape. */
+export function refused(error: ApiError): StoredResponse {
+  // A request the rules call invalid is not kept, like any validation failure (API.md): thrown,
+  // it rolls back and can be fixed and retried under the same key.
+  if (error.code === 'invalid_request') throw error;
+  return { status: error.status, body: error.body() };
+}

@@ -1,0 +1,46 @@
+import type { Hono } from 'hono';
+import {
+  CreateAccountRequestSchema,
+  CreateAccountResultSchema,
+  CreateMemberRequestSchema,
+  CreateMemberResultSchema,
+} from '../../lib/api/schemas/operator.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { operatorAuth } from '../guards.ts';
+import { idempotencyKey, respondOnce } from '../respond-once.ts';
+import { checked, readBody } from '../validate.ts';
+
+/** Idempotency keys of the operator live in their own scope, apart from every account's. */
+const operatorScope = 'operator';
+
+export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/v1/accounts', operatorAuth(deps), async (c) => {
+    const key = idempotencyKey(c);
+    const body = await readBody(c, CreateAccountRequestSchema);
+    return respondOnce(deps, c, operatorScope, key, body, () => {
+      const state = deps.ledger.openAccount({
+        name: body.name,
+        planId: body.planId,
+        startAt: body.startAt ?? deps.clock.now().toISOString(),
+      });
+      const account = { id: state.id, name: state.name, planId: state.planId };
+      return { status: 201, body: checked(CreateAccountResultSchema, { account }) };
+    });
+  });
+
+  app.post('/v1/accounts/:id/members', operatorAuth(deps), async (c) => {
+    const accountId = c.req.param('id');
+    const key = idempotencyKey(c);
+    const body = await readBody(c, CreateMemberRequestSchema);
+    return respondOnce(deps, c, operatorScope, key, body, () => {
+      const { member, token } = deps.ledger.addMember(accountId, body);
+      const shown = { member: { id: member.id, name: member.name, role: member.role }, token };
+      return {
+        status: 201,
+        body: checked(CreateMemberResultSchema, shown),
+        // Tokens are kept only as hashes, so a replay cannot show it again.
+        replayBody: { member: shown.member, token: null },
+      };
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import type { Subscriber } from '../events.ts';
+import { memberAuth } from '../guards.ts';
+
+/**
+ * `GET /v1/events`: the caller's account Snapshot after every change, as server-sent events
+ * (`event: snapshot`, `id: <version>`). On connect the current Snapshot is sent unless the
+ * client's Last-Event-ID says it already has that version.
+ */
+export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/v1/events', memberAuth(deps), (c) => {
+    const member = c.get('member');
+    const lastEventId = Number(c.req.header('last-event-id') ?? Number.NaN);
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let finish = () => {};
+      const finished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const write = (promise: Promise<unknown>) => promise.catch(() => finish());
+      const subscriber: Subscriber = {
+        accountId: member.accountId,
+        memberId: member.id,
+        send: (version, data) =>
+          write(stream.writeSSE({ event: 'snapshot', id: String(version), data })),
+        heartbeat: () => write(stream.write(': heartbeat\n\n')),
+        close: () => finish(),
+      };
+      const unsubscribe = deps.events.subscribe(subscriber);
+      stream.onAbort(() => finish());
+      const state = deps.ledger.settled(member.accountId);
+      if (!(lastEventId >= state.version)) {
+        subscriber.send(state.version, JSON.stringify(deps.ledger.snapshot(state, member.id)));
+      }
+      await finished;
+      unsubscribe();
+    });
+  });
+}

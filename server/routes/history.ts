@@ -1,0 +1,26 @@
+import type { Hono } from 'hono';
+import { ChargesPageSchema } from '../../lib/api/schemas/charge.ts';
+import { LedgerPageSchema } from '../../lib/api/schemas/entry.ts';
+import { PageQuerySchema } from '../../lib/api/schemas/requests.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { memberAuth } from '../guards.ts';
+import { checked, readQuery } from '../validate.ts';
+
+/** The account's ledger entries and charges, newest first, paged with `before` cursors. */
+export function historyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/v1/ledger', memberAuth(deps), (c) => {
+    const query = readQuery(c, PageQuerySchema);
+    const accountId = c.get('member').accountId;
+    deps.ledger.settled(accountId);
+    const page = deps.ledger.ledgerPage(accountId, query);
+    return c.json(checked(LedgerPageSchema, { entries: page.items, next: page.next }));
+  });
+
+  app.get('/v1/charges', memberAuth(deps), (c) => {
+    const query = readQuery(c, PageQuerySchema);
+    const accountId = c.get('member').accountId;
+    deps.ledger.settled(accountId);
+    const page = deps.ledger.chargesPage(accountId, query);
+    return c.json(checked(ChargesPageSchema, { charges: page.items, next: page.next }));
+  });
+}

@@ -1,0 +1,116 @@
+import type { Hono } from 'hono';
+import {
+  CaptureRequestSchema,
+  HoldIdParamSchema,
+  HoldRequestSchema,
+  ReleaseRequestSchema,
+} from '../../lib/api/schemas/requests.ts';
+import { CaptureResultSchema, HoldResultSchema } from '../../lib/api/schemas/responses.ts';
+import type { Applied } from '../../lib/billing/types.ts';
+import { newId } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { ApiError, refusalError } from '../errors.ts';
+import { memberAuth } from '../guards.ts';
+import type { Member } from '../ledger/ledger.ts';
+import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
+import { checked, readBody } from '../validate.ts';
+
+/** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
+const defaultTtlSeconds = 600;
+
+export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/v1/holds', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const key = idempotencyKey(c);
+    const body = await readBody(c, HoldRequestSchema);
+    return respondOnce(deps, c, member.accountId, key, body, () => {
+      const { applied } = deps.ledger.apply(member.accountId, {
+        kind: 'reserve',
+        memberId: member.id,
+        holdId: newId('hold'),
+        operation: body.operation,
+        quantity: body.quantity,
+        overage: body.overage,
+        ttlSeconds: body.ttlSeconds ?? defaultTtlSeconds,
+      });
+      if (!applied.ok) return refused(refusalError(applied.refusal));
+      if (applied.effect.kind !== 'reserve') throw new Error('reserve did not reserve');
+      const result = {
+        hold: applied.effect.hold,
+        snapshot: deps.ledger.snapshot(applied.state, member.id),
+      };
+      return { status: 201, body: checked(HoldResultSchema, result) };
+    });
+  });
+
+  app.post('/v1/holds/:id/capture', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const holdId = holdIdOf(c.req.param('id'));
+    const key = idempotencyKey(c);
+    const body = await readBody(c, CaptureRequestSchema);
+    return respondOnce(deps, c, member.accountId, key, body, () => {
+      existingHold(deps, member, holdId);
+      const { applied, entries } = deps.ledger.apply(member.accountId, {
+        kind: 'capture',
+        memberId: member.id,
+        holdId,
+        ...(body.quantity === undefined ? {} : { quantity: body.quantity }),
+      });
+      if (!applied.ok) return refusedHold(deps, member, holdId, applied);
+      if (applied.effect.kind !== 'capture') throw new Error('capture did not capture');
+      const result = {
+        hold: applied.effect.hold,
+        entry: entries[applied.effect.entryIndex],
+        snapshot: deps.ledger.snapshot(applied.state, member.id),
+      };
+      return { status: 200, body: checked(CaptureResultSchema, result) };
+    });
+  });
+
+  app.post('/v1/holds/:id/release', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const holdId = holdIdOf(c.req.param('id'));
+    const key = idempotencyKey(c);
+    const body = await readBody(c, ReleaseRequestSchema);
+    return respondOnce(deps, c, member.accountId, key, body, () => {
+      existingHold(deps, member, holdId);
+      const { applied } = deps.ledger.apply(member.accountId, {
+        kind: 'release',
+        memberId: member.id,
+        holdId,
+      });
+      if (!applied.ok) return refusedHold(deps, member, holdId, applied);
+      if (applied.effect.kind !== 'release') throw new Error('release did not release');
+      const result = {
+        hold: applied.effect.hold,
+        snapshot: deps.ledger.snapshot(applied.state, member.id),
+      };
+      return { status: 200, body: checked(HoldResultSchema, result) };
+    });
+  });
+}
+
+function holdIdOf(raw: string): string {
+  if (!HoldIdParamSchema.safeParse({ id: raw }).success) {
+    throw new ApiError('not_found', 'No such hold in this account');
+  }
+  return raw;
+}
+
+/** Another account's hold answers exactly as a missing one (API.md). */
+function existingHold(deps: AppDeps, member: Member, holdId: string): void {
+  if (!deps.ledger.findHold(member.accountId, holdId)) {
+    throw new ApiError('not_found', 'No such hold in this account');
+  }
+}
+
+/** A refused capture or release; hold_not_pending carries the hold's state as it is now. */
+function refusedHold(
+  deps: AppDeps,
+  member: Member,
+  holdId: string,
+  applied: Extract<Applied, { ok: false }>,
+) {
+  const status = deps.ledger.findHold(member.accountId, holdId)?.status;
+  return refused(refusalError(applied.refusal, status));
+}

@@ -1,0 +1,29 @@
+import type { Hono } from 'hono';
+import { OveragePolicyRequestSchema } from '../../lib/api/schemas/requests.ts';
+import { SnapshotSchema } from '../../lib/api/schemas/snapshot.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { refusalError } from '../errors.ts';
+import { memberAuth } from '../guards.ts';
+import { checked, readBody } from '../validate.ts';
+
+export function overagePolicyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // PUT sets a value, so repeating it is harmless: no Idempotency-Key (API.md).
+  app.put('/v1/overage-policy', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const body = await readBody(c, OveragePolicyRequestSchema);
+    const snapshot = deps.ledger.atomically(() => {
+      const { applied } = deps.ledger.apply(member.accountId, {
+        kind: 'set-overage-policy',
+        memberId: member.id,
+        role: member.role,
+        policy: body.policy,
+        capUsd: body.capUsd,
+      });
+      if (!applied.ok) return refusalError(applied.refusal);
+      return checked(SnapshotSchema, deps.ledger.snapshot(applied.state, member.id));
+    });
+    // A refusal is thrown only after the commit: renewals that were due stay applied.
+    if (snapshot instanceof Error) throw snapshot;
+    return c.json(snapshot);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Hono } from 'hono';
+import {
+  PlanChangePreviewSchema,
+} from '../../lib/api/schemas/plan-change.ts';
+import { PlanChangeRequestSchema } from '../../lib/api/schemas/requests.ts';
+import { PlanChangeResultSchema } from '../../lib/api/schemas/responses.ts';
+import { previewPlanChange } from '../../lib/billing/plan-change.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { refusalError } from '../errors.ts';
+import { memberAuth } from '../guards.ts';
+import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
+import { checked, readBody } from '../validate.ts';
+
+export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // Any member may look at what a change would do; only an admin may make it (lib/billing decides).
+  app.post('/v1/plan-changes/preview', memberAuth(deps), async (c) => {
+    const body = await readBody(c, PlanChangeRequestSchema);
+    const state = deps.ledger.settled(c.get('member').accountId);
+    const preview = previewPlanChange(state, body.planId, deps.clock.now().toISOString(), deps.catalog);
+    return c.json(checked(PlanChangePreviewSchema, preview));
+  });
+
+  app.post('/v1/plan-changes', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const key = idempotencyKey(c);
+    const body = await readBody(c, PlanChangeRequestSchema);
+    return respondOnce(deps, c, member.accountId, key, body, () => {
+      const { applied } = deps.ledger.apply(member.accountId, {
+        kind: 'change-plan',
+        memberId: member.id,
+        role: member.role,
+        planId: body.planId,
+      });
+      if (!applied.ok) return refused(refusalError(applied.refusal));
+      if (applied.effect.kind !== 'change-plan') throw new Error('change-plan did not change plan');
+      const result = {
+        change: applied.effect.preview,
+        snapshot: deps.ledger.snapshot(applied.state, member.id),
+      };
+      return { status: 201, body: checked(PlanChangeResultSchema, result) };
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Hono } from 'hono';
+import { QuoteSchema } from '../../lib/api/schemas/quote.ts';
+import { QuoteRequestSchema } from '../../lib/api/schemas/requests.ts';
+import { findPlan, quote } from '../../lib/billing/index.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { memberAuth } from '../guards.ts';
+import { checked, readBody } from '../validate.ts';
+
+export function quoteRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // A quote changes nothing, so it needs no Idempotency-Key.
+  app.post('/v1/quotes', memberAuth(deps), async (c) => {
+    const body = await readBody(c, QuoteRequestSchema);
+    const state = deps.ledger.settled(c.get('member').accountId);
+    const answer = quote({
+      plan: findPlan(deps.catalog, state.planId),
+      available: state.credits.available,
+      overage: state.overage,
+      operation: body.operation,
+      quantity: body.quantity,
+    });
+    return c.json(checked(QuoteSchema, answer));
+  });
+}

@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import { UsageRequestSchema } from '../../lib/api/schemas/requests.ts';
+import { UsageResultSchema } from '../../lib/api/schemas/responses.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { refusalError } from '../errors.ts';
+import { memberAuth } from '../guards.ts';
+import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
+import { checked, readBody } from '../validate.ts';
+
+export function usageRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/v1/usage', memberAuth(deps), async (c) => {
+    const member = c.get('member');
+    const key = idempotencyKey(c);
+    const body = await readBody(c, UsageRequestSchema);
+    return respondOnce(deps, c, member.accountId, key, body, () => {
+      const { applied, entries } = deps.ledger.apply(member.accountId, {
+        kind: 'usage',
+        memberId: member.id,
+        ...body,
+      });
+      if (!applied.ok) return refused(refusalError(applied.refusal));
+      if (applied.effect.kind !== 'usage') throw new Error('usage did not record usage');
+      const result = {
+        entry: entries[applied.effect.entryIndex],
+        snapshot: deps.ledger.snapshot(applied.state, member.id),
+      };
+      return { status: 201, body: checked(UsageResultSchema, result) };
+    });
+  });
+}

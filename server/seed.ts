@@ -1,0 +1,67 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Db } from './db/open.ts';
+import type { DemoAccount } from './deps.ts';
+import type { Ledger } from './ledger/ledger.ts';
+
+/** Beside the database: the demo's tokens (only hashes are in the database) and operator key. */
+export function demoTokensPath(dbPath: string): string {
+  return join(dirname(dbPath), 'demo-tokens.json');
+}
+
+export function readDemo(dbPath: string): DemoAccount | null {
+  const path = demoTokensPath(dbPath);
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as DemoAccount;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A first start on an empty database seeds the demo of the issue: "Studio North" on Growth,
+ * an admin "Ada" and a member "Milo". Their tokens are written to demo-tokens.json so every
+ * later start can print them again.
+ */
+export function seedDemo(db: Db, ledger: Ledger, dbPath: string, now: Date): DemoAccount | null {
+  const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+  if (accounts > 0) return readDemo(dbPath);
+  const { demo } = ledger.atomically(() => {
+    const account = ledger.openAccount({
+      name: 'Studio North',
+      planId: 'growth',
+      startAt: now.toISOString(),
+    });
+    const ada = ledger.addMember(account.id, { name: 'Ada', role: 'admin' });
+    const milo = ledger.addMember(account.id, { name: 'Milo', role: 'member' });
+    const demo: DemoAccount = {
+      accountId: account.id,
+      members: {
+        ada: { id: ada.member.id, name: 'Ada', token: ada.token },
+        milo: { id: milo.member.id, name: 'Milo', token: milo.token },
+      },
+    };
+    return { demo };
+  });
+  writeDemo(dbPath, { ...readDemo(dbPath), ...demo });
+  return readDemo(dbPath);
+}
+
+function writeDemo(dbPath: string, demo: DemoAccount): void {
+  writeFileSync(demoTokensPath(dbPath), `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
+ * TALLY_OPERATOR_KEY when set; otherwise a demo key made once and kept in demo-tokens.json, so
+ * a plain `npm start` works and prints it.
+ */
+export function operatorKeyFor(dbPath: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const demo = readDemo(dbPath);
+  if (demo?.operatorKey) return demo.operatorKey;
+  const operatorKey = `tly_op_${randomBytes(24).toString('base64url')}`;
+  writeDemo(dbPath, { ...(demo ?? ({} as DemoAccount)), operatorKey });
+  return operatorKey;
+}

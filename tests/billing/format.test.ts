@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { balanceRatio, isLow } from '../../lib/billing/balance';
+import {
+  formatCompactCredits,
+  formatCreditAmount,
+  formatCredits,
+  formatDate,
+  formatResetDate,
+  formatUnitUsd,
+  formatUsd,
+} from '../../lib/billing/format';
+
+describe('formatting for people (en-US)', () => {
+  test('credits with grouping and their unit', () => {
+    expect(formatCredits('4570')).toBe('4,570 credits');
+    expect(formatCredits('4568.7')).toBe('4,568.7 credits');
+    expect(formatCredits('1')).toBe('1 credit');
+    expect(formatCreditAmount('137.6')).toBe('137.6');
+    expect(formatCreditAmount('0.001')).toBe('0.001');
+  });
+
+  test('digits beyond a float\'s precision survive: formatting works from the decimal text', () => {
+    expect(formatCreditAmount('9007199254740993.001')).toBe('9,007,199,254,740,993.001');
+  });
+
+  test('dollars: charges to cents, unit prices to 4 places half-up', () => {
+    expect(formatUsd('0.41')).toBe('$0.41');
+    expect(formatUsd('250')).toBe('$250.00');
+    expect(formatUsd('1234.5')).toBe('$1,234.50');
+    expect(formatUnitUsd('0.05470459')).toBe('$0.0547');
+    expect(formatUnitUsd('0.00005')).toBe('$0.0001');
+  });
+
+  test('compact credits truncate and never overstate', () => {
+    expect(formatCompactCredits('4570')).toBe('4.5k');
+    expect(formatCompactCredits('950')).toBe('950');
+    expect(formatCompactCredits('999.9')).toBe('999');
+    expect(formatCompactCredits('1000')).toBe('1k');
+    expect(formatCompactCredits('9999')).toBe('9.9k');
+    expect(formatCompactCredits('12345')).toBe('12k');
+    expect(formatCompactCredits('1999999')).toBe('1.9M');
+    expect(formatCompactCredits('0.5')).toBe('0');
+  });
+
+  test('reset and full dates are in UTC, the cycle\'s calendar', () => {
+    expect(formatResetDate('2026-11-02T00:00:00.000Z')).toBe('resets Nov 2');
+    expect(formatResetDate('2026-11-02T23:30:00.000Z')).toBe('resets Nov 2');
+    expect(formatDate('2026-06-08T00:00:00.000Z')).toBe('Jun 8, 2026');
+    expect(() => formatDate('next tuesday')).toThrowError(expect.objectContaining({ code: 'invalid_instant' }));
+  });
+});
+
+describe('balance meter', () => {
+  test('ratio of available to granted, capped at 1', () => {
+    expect(balanceRatio('2285', '4570')).toBe(0.5);
+    expect(balanceRatio('2100', '1700')).toBe(1);
+    expect(balanceRatio('0', '0')).toBe(0);
+  });
+
+  test('low below 10% of the term\'s credits', () => {
+    expect(isLow('456.9', '4570')).toBe(true);
+    expect(isLow('457', '4570')).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+// Parallel debits against one account never overdraw it: each runs in its own write transaction.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { client } from './http.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A Growth account left with exactly 100 credits: 3,432 × 1.3 + 3 × 2.8 = 4,470 used. */
+async function accountWith100() {
+  const { members } = await createAccount(server, {
+    planId: 'growth',
+    members: [{ name: 'Ada', role: 'admin' }],
+  });
+  const api = client(server, members[0]!.token);
+  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(201);
+  const last = await api.post('/v1/usage', { operation: 'background-removal', quantity: 3 });
+  expect(last.body.snapshot.credits.available).toBe('100');
+  return api;
+}
+
+describe('200 parallel requests for 1.3 credits against 100 available', () => {
+  test('usage: exactly 76 succeed, 1.2 stays available', async () => {
+    const api = await accountWith100();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        api.post('/v1/usage', { operation: 'smart-crop', quantity: 1, overage: 'deny' }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(76);
+    expect(statuses.filter((s) => s === 402)).toHaveLength(124);
+    const me = await api.get('/v1/me');
+    expect(me.body.credits.available).toBe('1.2');
+    // Every successful answer saw a balance that never went below zero.
+    for (const a of answers.filter((x) => x.status === 201)) {
+      expect(a.body.entry.availableAfter).not.toMatch(/^-/);
+    }
+  });
+
+  test('holds: exactly 76 reserve, 98.8 held and 1.2 available', async () => {
+    const api = await accountWith100();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        api.post('/v1/holds', { operation: 'smart-crop', quantity: 1, overage: 'deny' }),
+      ),
+    );
+    const held = answers.filter((a) => a.status === 201);
+    expect(held).toHaveLength(76);
+    expect(answers.filter((a) => a.status === 402)).toHaveLength(124);
+    const me = await api.get('/v1/me');
+    expect(me.body.credits).toMatchObject({ available: '1.2', held: '98.8' });
+
+    // Capture and release them all in parallel: each hold resolves exactly once.
+    const resolved = await Promise.all(
+      held.flatMap((a, i) => [
+        api.post(`/v1/holds/${a.body.hold.id}/${i % 2 ? 'capture' : 'release'}`, {}),
+        api.post(`/v1/holds/${a.body.hold.id}/${i % 2 ? 'release' : 'capture'}`, {}),
+      ]),
+    );
+    const ok = resolved.filter((r) => r.status === 200).length;
+    expect(ok).toBe(76);
+    expect(resolved.filter((r) => r.status === 409).length).toBe(76);
+    const after = await api.get('/v1/me');
+    expect(after.body.credits.held).toBe('0');
+  });
+});

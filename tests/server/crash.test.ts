@@ -1,0 +1,71 @@
+// SIGKILL in the middle of a stream of usage: what was answered 201 is durable, nothing is
+// half-applied, and retrying the unanswered requests under their keys applies each once.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkLedger } from '../../lib/billing/ledger-check.ts';
+import type { AccountState } from '../../lib/billing/types.ts';
+import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { allCharges, allEntries, client } from './http.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+test('every 201 survives a SIGKILL and the ledger identity holds after restart', async () => {
+  const { account, members } = await createAccount(server, {
+    planId: 'growth',
+    members: [{ name: 'Ada', role: 'admin' }],
+  });
+  const api = client(server, members[0]!.token);
+  const confirmed = new Map<string, string>(); // key → entry id
+  const unanswered = new Set<string>();
+  let next = 0;
+  let killed = false;
+
+  const worker = async () => {
+    while (!killed) {
+      const key = `crash-${next++}`;
+      try {
+        const answer = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
+        if (answer.status === 201) confirmed.set(key, answer.body.entry.id);
+      } catch {
+        unanswered.add(key);
+      }
+    }
+  };
+  const workers = Array.from({ length: 8 }, worker);
+  while (confirmed.size < 60) await new Promise((r) => setTimeout(r, 5));
+  await server.kill();
+  killed = true;
+  await Promise.all(workers);
+
+  await server.restart();
+  const entries = await allEntries(api);
+  const ids = new Set(entries.map((e) => e.id));
+  for (const id of confirmed.values()) expect(ids.has(id)).toBe(true);
+
+  // Requests cut off by the kill: a retry under the same key is applied once, or replayed.
+  for (const key of unanswered) {
+    const retry = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
+    expect(retry.status).toBe(201);
+  }
+  const usage = (await allEntries(api)).filter((e) => e.kind === 'usage');
+  expect(usage).toHaveLength(confirmed.size + unanswered.size);
+
+  const db = new Database(server.dbPath, { readonly: true });
+  const row = db.prepare('SELECT state FROM accounts WHERE id = ?').get(account.id) as {
+    state: string;
+  };
+  db.close();
+  const state = JSON.parse(row.state) as AccountState;
+  const all = await allEntries(api);
+  const charges = await allCharges(api);
+  expect(() => checkLedger(all, state, charges)).not.toThrow();
+  expect(all.at(-1).availableAfter).toBe(state.credits.available);
+  const me = await api.get('/v1/me');
+  expect(me.body.version).toBe(state.version);
+});

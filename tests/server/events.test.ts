@@ -1,0 +1,117 @@
+// GET /v1/events: a change made by one member reaches the other members' streams of the same
+// account, and never a stream of another account.
+import { createParser } from 'eventsource-parser';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { client } from './http.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface Stream {
+  events: { id?: string; event?: string; data: string }[];
+  next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;
+  close(): void;
+}
+
+async function open(token: string, lastEventId?: string): Promise<Stream> {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/v1/events`, {
+    headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const events: Stream['events'] = [];
+  const waiters = new Set<() => void>();
+  const parser = createParser({
+    onEvent: (event) => {
+      events.push(event);
+      for (const wake of waiters) wake();
+    },
+  });
+  (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+      }
+    } catch {}
+  })();
+  return {
+    events,
+    next(predicate, ms = 3000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = events.find((e) => predicate(JSON.parse(e.data)));
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(JSON.parse(found.data));
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching event in ${ms} ms; got ${events.length}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
+
+test('usage by one member reaches another member of the same account, not another account', async () => {
+  const a = await createAccount(server, {
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const b = await createAccount(server, { planId: 'growth', members: [{ name: 'Bo', role: 'admin' }] });
+  const milo = await open(a.members[1]!.token);
+  const bo = await open(b.members[0]!.token);
+  const first = (await milo.next(() => true)) as { version: number };
+  await bo.next(() => true);
+
+  const used = await client(server, a.members[0]!.token).post('/v1/usage', {
+    operation: 'lifestyle-crop',
+    quantity: 10,
+  });
+  expect(used.status).toBe(201);
+  const pushed = (await milo.next((s) => s.version > first.version)) as {
+    version: number;
+    member: { name: string };
+    credits: { available: string };
+  };
+  expect(pushed.version).toBe(used.body.snapshot.version);
+  expect(pushed.member.name).toBe('Milo');
+  expect(pushed.credits.available).toBe('4529');
+  const last = milo.events.at(-1)!;
+  expect([last.event, last.id]).toEqual(['snapshot', String(pushed.version)]);
+
+  await new Promise((r) => setTimeout(r, 200));
+  expect(bo.events).toHaveLength(1);
+  milo.close();
+  bo.close();
+});
+
+test('Last-Event-ID: the current snapshot is sent only when it is newer', async () => {
+  const a = await createAccount(server, { planId: 'growth', members: [{ name: 'Ada', role: 'admin' }] });
+  const token = a.members[0]!.token;
+  const version = (await client(server, token).get('/v1/me')).body.version as number;
+  const upToDate = await open(token, String(version));
+  const behind = await open(token, String(version - 1));
+  await behind.next((s) => s.version === version);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(upToDate.events).toHaveLength(0);
+  upToDate.close();
+  behind.close();
+});

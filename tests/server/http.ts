@@ -1,0 +1,88 @@
+// A small JSON client over fetch for the server tests: status + parsed body, a fresh
+// Idempotency-Key per POST unless one is given (null sends none).
+import { randomUUID } from 'node:crypto';
+import type { TestServer } from '../support/server.ts';
+
+export interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the server answered
+  body: any;
+  headers: Headers;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {}
+  return { status: response.status, body, headers: response.headers };
+}
+
+export function client(server: Pick<TestServer, 'url'>, token: string) {
+  const headers = (extra: Record<string, string> = {}) => ({
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    ...extra,
+  });
+  return {
+    async get(path: string): Promise<Answer> {
+      return answer(await fetch(`${server.url}${path}`, { headers: headers() }));
+    },
+    async post(path: string, body: unknown, key: string | null = randomUUID()): Promise<Answer> {
+      return answer(
+        await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: headers(key === null ? {} : { 'idempotency-key': key }),
+          body: JSON.stringify(body),
+        }),
+      );
+    },
+    async put(path: string, body: unknown): Promise<Answer> {
+      return answer(
+        await fetch(`${server.url}${path}`, { method: 'PUT', headers: headers(), body: JSON.stringify(body) }),
+      );
+    },
+  };
+}
+
+export type Client = ReturnType<typeof client>;
+
+/** Sets (`now`) or moves (`advance`) the server's dev clock. */
+export async function clock(
+  server: Pick<TestServer, 'url'>,
+  body: { now: string } | { advance: string },
+): Promise<Answer> {
+  return answer(
+    await fetch(`${server.url}/v1/dev/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** Every ledger entry of the caller's account, oldest first (follows the `next` cursors). */
+export async function allEntries(api: Client) {
+  const entries = [];
+  let before: string | null = null;
+  do {
+    const page: Answer = await api.get(`/v1/ledger?limit=200${before ? `&before=${before}` : ''}`);
+    if (page.status !== 200) throw new Error(`ledger answered ${page.status}`);
+    entries.push(...page.body.entries);
+    before = page.body.next;
+  } while (before);
+  return entries.reverse();
+}
+
+export async function allCharges(api: Client) {
+  const charges = [];
+  let before: string | null = null;
+  do {
+    const page: Answer = await api.get(`/v1/charges?limit=200${before ? `&before=${before}` : ''}`);
+    if (page.status !== 200) throw new Error(`charges answered ${page.status}`);
+    charges.push(...page.body.charges);
+    before = page.body.next;
+  } while (before);
+  return charges.reverse();
+}

@@ -1,0 +1,51 @@
+// Snapshots in the shapes of API.md, built from the demo catalogue of BILLING.md so the
+// numbers under test come from the plans themselves.
+import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog';
+import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types';
+
+export const ada = { id: 'mem_ada', name: 'Ada' };
+export const milo = { id: 'mem_milo', name: 'Milo' };
+
+export interface SnapshotOptions {
+  plan?: PlanId;
+  available?: Credits;
+  held?: Credits;
+  used?: Credits;
+  granted?: Credits;
+  role?: Role;
+  version?: number;
+  policy?: OveragePolicy;
+  capUsd?: Usd | null;
+  usdThisCycle?: Usd;
+  accountId?: string;
+  cycle?: { start: string; end: string };
+}
+
+export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
+  const plan = findPlan(demoCatalog, options.plan ?? 'growth');
+  const member =
+    options.role === 'member'
+      ? { ...milo, role: 'member' as const }
+      : { ...ada, role: 'admin' as const };
+  return {
+    version: options.version ?? 1,
+    asOf: '2026-11-20T10:00:00.000Z',
+    account: { id: options.accountId ?? 'acc_acme', name: 'Acme Studio', admins: [ada] },
+    member,
+    plan,
+    cycle: options.cycle ?? { start: '2026-11-02T09:00:00.000Z', end: '2026-12-02T09:00:00.000Z' },
+    credits: {
+      available: options.available ?? plan.monthlyCredits,
+      held: options.held ?? '0',
+      granted: options.granted ?? plan.monthlyCredits,
+      used: options.used ?? '0',
+    },
+    overage: {
+      policy: options.policy ?? 'ask',
+      capUsd: options.capUsd ?? null,
+      creditsThisCycle: '0',
+      usdThisCycle: options.usdThisCycle ?? '0.00',
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// A Transport held in memory, for tests only: the extension (H6) and the embed (H7) bring
+// the real ones. Plan changes run through lib/billing's own rules, so previews and the
+// snapshot after a change are what the server would compute.
+import type { Entry } from '../../lib/api/schemas/entry.ts';
+import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
+import { demoCatalog } from '../../lib/billing/catalog';
+import { termBounds } from '../../lib/billing/cycle';
+import { changePlan, previewPlanChange } from '../../lib/billing/plan-change';
+import type { AccountState, Instant, OveragePolicy, PlanId, Usd } from '../../lib/billing/types';
+import type {
+  Cached,
+  PreflightDecision,
+  Transport,
+  TransportUpdate,
+} from '../../lib/store/transport';
+
+function stateOf(snapshot: Snapshot): AccountState {
+  return {
+    id: snapshot.account.id,
+    name: snapshot.account.name,
+    planId: snapshot.plan.id,
+    cycle: { anchor: snapshot.cycle.start, term: 0 },
+    credits: { ...snapshot.credits },
+    overage: { ...snapshot.overage },
+    holds: [],
+    version: snapshot.version,
+  };
+}
+
+export class MemoryTransport implements Transport {
+  snapshot: Snapshot;
+  cached: Cached | null;
+  now: Instant;
+  entries: Entry[] = [];
+  decisions: PreflightDecision[] = [];
+  /** What the next refresh does. */
+  network: 'up' | 'down' | 'refused' = 'up';
+  private listeners = new Set<(update: TransportUpdate) => void>();
+
+  constructor(options: { snapshot: Snapshot; cached?: Cached | null; now?: Instant }) {
+    this.snapshot = options.snapshot;
+    this.cached = options.cached ?? null;
+    this.now = options.now ?? '2026-11-20T10:42:00.000Z';
+  }
+
+  emit(update: TransportUpdate) {
+    for (const listener of this.listeners) listener(update);
+  }
+
+  /** The server moved on: the account has a new version. */
+  push(snapshot: Snapshot, syncedAt: Instant = this.now) {
+    this.snapshot = snapshot;
+    this.emit({ kind: 'snapshot', snapshot, syncedAt });
+  }
+
+  async load() {
+    return this.cached;
+  }
+
+  async refresh() {
+    if (this.network === 'up')
+      this.emit({ kind: 'snapshot', snapshot: this.snapshot, syncedAt: this.now });
+    else if (this.network === 'down')
+      this.emit({ kind: 'status', status: 'offline', error: 'Network down' });
+    else this.emit({ kind: 'status', status: 'unauthorized', error: 'Token refused' });
+  }
+
+  subscribe(listener: (update: TransportUpdate) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async catalog() {
+    return demoCatalog;
+  }
+
+  async previewPlanChange(planId: PlanId) {
+    return previewPlanChange(stateOf(this.snapshot), planId, this.now, demoCatalog);
+  }
+
+  async changePlan(planId: PlanId) {
+    if (this.snapshot.member.role !== 'admin') {
+      throw Object.assign(new Error('Ask Ada (admin) to change the plan.'), { code: 'forbidden' });
+    }
+    const { state } = changePlan(
+      stateOf(this.snapshot),
+      planId,
+      this.now,
+      demoCatalog,
+      this.snapshot.member.id,
+    );
+    const plan = demoCatalog.plans.find((candidate) => candidate.id === planId)!;
+    const next: Snapshot = {
+      ...this.snapshot,
+      version: this.snapshot.version + 1,
+      plan,
+      cycle: termBounds(state.cycle),
+      credits: state.credits,
+    };
+    this.push(next);
+    return next;
+  }
+
+  async setOveragePolicy(policy: OveragePolicy, capUsd: Usd | null) {
+    const next = {
+      ...this.snapshot,
+      version: this.snapshot.version + 1,
+      overage: { ...this.snapshot.overage, policy, capUsd },
+    };
+    this.push(next);
+    return next;
+  }
+
+  async ledger(limit = 10) {
+    return this.entries.slice(0, limit);
+  }
+
+  async recordDecision(decision: PreflightDecision) {
+    this.decisions.push(decision);
+  }
+}

@@ -1,0 +1,194 @@
+// The real billing server (server/main.ts) as a child process on a temp SQLite file, for tests
+// in any area. Usage:
+//
+//   const server = await startServer({ devClock: true });
+//   const { account, members } = await createAccount(server, {
+//     planId: 'growth',
+//     members: [{ name: 'Ada', role: 'admin' }],
+//   });
+//   await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${members[0].token}` } });
+//   await server.stop();            // SIGTERM, then removes the temp folder it made
+//
+// `server.demo` holds the seeded "Studio North" account (Ada admin, Milo member) with tokens.
+// `kill()` is SIGKILL (crash tests); `restart()` starts again on the same port and file.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface DemoMember {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export interface StartOptions {
+  /** TALLY_DEV_CLOCK=1: POST /v1/dev/clock moves the server's clock. */
+  devClock?: boolean;
+  /** A SQLite file to use (kept on stop); default: a new temp file (removed on stop). */
+  dbPath?: string;
+  /** A fixed port; default 0 (the system picks a free one). */
+  port?: number;
+  /** More environment for the server (TALLY_RATE_BURST, TALLY_CORS_ORIGINS, …). */
+  env?: Record<string, string>;
+}
+
+export interface TestServer {
+  /** http://127.0.0.1:PORT (no trailing slash). */
+  url: string;
+  origin: string;
+  port: number;
+  dbPath: string;
+  operatorKey: string;
+  demo: { accountId: string; ada: DemoMember; milo: DemoMember };
+  process: ChildProcess;
+  /** What the server printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  /** SIGTERM and wait for a clean exit; removes the temp folder when the harness made it. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait: the files stay for a restart. */
+  kill(): Promise<void>;
+  /** Start again on the same port and database file (after stop or kill, or while running). */
+  restart(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function launch(env: Record<string, string>, log: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return new Promise((resolvePromise, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The server did not start within 20 s:\n${log.join('')}`));
+    }, 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      log.push(text);
+      buffered += text;
+      const match = /^TALLY_LISTENING (\S+)$/m.exec(buffered);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        buffered = '';
+        resolvePromise({ child, url: match[1] });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code ?? signal}) before listening:\n${log.join('')}`));
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once('exit', () => done()));
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const ownsFolder = options.dbPath === undefined;
+  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
+  const operatorKey = `tly_op_test_${randomBytes(12).toString('base64url')}`;
+  const log: string[] = [];
+  const env: Record<string, string> = {
+    HOST: '127.0.0.1',
+    PORT: String(options.port ?? 0),
+    TALLY_DB: dbPath,
+    TALLY_OPERATOR_KEY: operatorKey,
+    ...(options.devClock ? { TALLY_DEV_CLOCK: '1' } : {}),
+    ...options.env,
+  };
+  let { child, url } = await launch(env, log);
+  const port = Number(new URL(url).port);
+  const demoFile = JSON.parse(readFileSync(join(dirname(dbPath), 'demo-tokens.json'), 'utf8'));
+
+  const server: TestServer = {
+    url,
+    origin: url,
+    port,
+    dbPath,
+    operatorKey,
+    demo: {
+      accountId: demoFile.accountId,
+      ada: demoFile.members.ada,
+      milo: demoFile.members.milo,
+    },
+    process: child,
+    output: () => log.join(''),
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+      if (ownsFolder && existsSync(dirname(dbPath))) {
+        rmSync(dirname(dbPath), { recursive: true, force: true });
+      }
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await waitForExit(child);
+    },
+    async restart() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+      ({ child, url } = await launch({ ...env, PORT: String(port) }, log));
+      server.process = child;
+    },
+  };
+  return server;
+}
+
+export interface NewMember {
+  name: string;
+  role: 'admin' | 'member';
+}
+
+export interface CreatedAccount {
+  account: { id: string; name: string; planId: string };
+  members: { member: { id: string; name: string; role: 'admin' | 'member' }; token: string }[];
+}
+
+/** Opens an account and its members through the operator endpoints; returns their tokens. */
+export async function createAccount(
+  server: Pick<TestServer, 'url' | 'operatorKey'>,
+  options: { name?: string; planId: string; startAt?: string; members: NewMember[] },
+): Promise<CreatedAccount> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.operatorKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (response.status !== 201) {
+      throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+    }
+    return json;
+  };
+  const { account } = await post('/v1/accounts', {
+    name: options.name ?? `Test account ${randomUUID().slice(0, 8)}`,
+    planId: options.planId,
+    ...(options.startAt ? { startAt: options.startAt } : {}),
+  });
+  const members = [];
+  for (const member of options.members) {
+    members.push(await post(`/v1/accounts/${account.id}/members`, member));
+  }
+  return { account, members };
+}
