@@ -20,7 +20,10 @@ async function overHttp(): Promise<{ perSecond: number; ms: number; failed: numb
     // 5,000 Smart Crops at 1.2. One member per client, each with its own token.
     const { members } = await createAccount(server, {
       planId: 'scale',
-      members: Array.from({ length: clients }, (_, i) => ({ name: `Client ${i}`, role: 'member' as const })),
+      members: Array.from({ length: clients }, (_, i) => ({
+        name: `Client ${i}`,
+        role: 'member' as const,
+      })),
     });
     let issued = 0;
     let failed = 0;
@@ -62,9 +65,15 @@ function bareLoop(): { perSecond: number; ms: number } {
     db.exec(`CREATE TABLE accounts (id TEXT PRIMARY KEY, available_milli INTEGER NOT NULL, version INTEGER NOT NULL);
              CREATE TABLE entries (seq INTEGER PRIMARY KEY, account_id TEXT, credits_milli INTEGER, available_after INTEGER);
              INSERT INTO accounts VALUES ('a', 10000000, 1);`);
-    const read = db.prepare<[], { available_milli: number }>("SELECT available_milli FROM accounts WHERE id = 'a'");
-    const debit = db.prepare("UPDATE accounts SET available_milli = ?, version = version + 1 WHERE id = 'a'");
-    const entry = db.prepare("INSERT INTO entries (account_id, credits_milli, available_after) VALUES ('a', -1200, ?)");
+    const read = db.prepare<[], { available_milli: number }>(
+      "SELECT available_milli FROM accounts WHERE id = 'a'",
+    );
+    const debit = db.prepare(
+      "UPDATE accounts SET available_milli = ?, version = version + 1 WHERE id = 'a'",
+    );
+    const entry = db.prepare(
+      "INSERT INTO entries (account_id, credits_milli, available_after) VALUES ('a', -1200, ?)",
+    );
     const once = db.transaction(() => {
       const available = read.get()!.available_milli;
       if (available < 1200) return false;
@@ -87,9 +96,13 @@ const http = await overHttp();
 const bare = bareLoop();
 const ratio = http.perSecond / bare.perSecond;
 console.log(`durable usage debits, ${requests} each, synchronous=FULL`);
-console.log(`  HTTP, ${clients} clients: ${http.perSecond.toFixed(0)}/s (${http.ms.toFixed(0)} ms, ${http.failed} not 201)`);
+console.log(
+  `  HTTP, ${clients} clients: ${http.perSecond.toFixed(0)}/s (${http.ms.toFixed(0)} ms, ${http.failed} not 201)`,
+);
 console.log(`  bare better-sqlite3:  ${bare.perSecond.toFixed(0)}/s (${bare.ms.toFixed(0)} ms)`);
-console.log(`  ratio HTTP / bare:    ${ratio.toFixed(3)}   budget ≥ 1,000/s over HTTP: ${http.perSecond >= 1000 ? 'met' : 'MISSED'}`);
+console.log(
+  `  ratio HTTP / bare:    ${ratio.toFixed(3)}   budget ≥ 1,000/s over HTTP: ${http.perSecond >= 1000 ? 'met' : 'MISSED'}`,
+);
 console.log(
   JSON.stringify({
     bench: 'ledger',

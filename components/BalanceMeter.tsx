@@ -15,7 +15,7 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
           <span class="t-balance__available" data-testid="available">
             {available}
           </span>
-          <span class="t-muted">credits available</span>
+          <span class="t-muted">of {granted} credits</span>
         </p>
         <span class="t-muted">{formatResetDate(snapshot.cycle.end)}</span>
       </div>
@@ -31,9 +31,8 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
         <span class="t-legend__available">{available} available</span>
         <span class="t-legend__held">{formatCreditAmount(balance.held)} held</span>
         <span>{formatCreditAmount(balance.used)} used</span>
-        <span>of {granted}</span>
       </p>
-      {balance.low && <p class="t-alert">Less than 10% of this term's credits are left.</p>}
+      {balance.low && <p class="t-alert">Less than 10% of this term’s credits are left.</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type BasketLine, quoteBasket } from '../lib/billing/basket';
-import { formatCreditAmount, formatUsd } from '../lib/billing/format';
+import { formatCreditAmount, formatCredits, formatUsd } from '../lib/billing/format';
 import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
@@ -89,10 +89,10 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
           </ul>
           <p class="t-basket-result__total" data-testid="basket-total">
             {total.outcome === 'covered'
-              ? `${formatCreditAmount(total.availableAfter)} credits left`
+              ? `${formatCredits(total.availableAfter)} left`
               : total.outcome === 'overage'
-                ? `${formatCreditAmount(total.overageCredits)} credits over · ${formatUsd(total.overageUsd)} overage`
-                : `${formatCreditAmount(total.overageCredits)} credits short · upgrade to go on`}
+                ? `${formatCredits(total.overageCredits)} over · ${formatUsd(total.overageUsd)} overage`
+                : `${formatCredits(total.overageCredits)} short · upgrade to go on`}
           </p>
         </div>
       )}

@@ -12,14 +12,26 @@ function why(quote: Quote, planName: string, capUsd: string | null): string {
   const costs = `It costs ${formatCreditAmount(quote.credits)} credits and ${formatCreditAmount(quote.fromPlan)} are available.`;
   if (quote.outcome !== 'blocked') return costs;
   return quote.reason === 'overage-cap-reached'
-    ? `${costs} This month's overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
+    ? `${costs} This month’s overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
     : `${costs} The ${planName} plan has no overage: upgrade to go on.`;
 }
 
-function upgradeFacts({ plan, preview }: UpgradeOption): string {
-  if (!preview)
-    return `${formatUsd(plan.priceUsd)} / month · ${formatCreditAmount(plan.monthlyCredits)} credits`;
-  return `${formatUsd(preview.chargeUsd)} today · ${formatCreditAmount(preview.creditsAfter)} credits after · renews ${formatDate(preview.cycleAfter.end)}`;
+function UpgradeFacts({ plan, preview }: UpgradeOption) {
+  if (!preview) {
+    return (
+      <span class="t-upgrade__facts">
+        {formatUsd(plan.priceUsd)} / month · {formatCreditAmount(plan.monthlyCredits)} credits
+      </span>
+    );
+  }
+  return (
+    <span class="t-upgrade__facts">
+      <span>{formatCreditAmount(preview.creditsAfter)} credits after</span>
+      <span>
+        {formatUsd(preview.chargeUsd)} today · renews {formatDate(preview.cycleAfter.end)}
+      </span>
+    </span>
+  );
 }
 
 /**
@@ -74,17 +86,17 @@ export function OverageDialog({ model }: { model: CreditModel }) {
             <div key={option.plan.id} class="t-upgrade">
               <span>
                 <strong>{option.plan.name}</strong>
-                <br />
-                <span class="t-upgrade__facts">{upgradeFacts(option)}</span>
+                <UpgradeFacts {...option} />
               </span>
               {isAdmin && (
                 <button
                   type="button"
                   class="t-button"
                   disabled={busy}
+                  aria-label={`Upgrade to ${option.plan.name}`}
                   onClick={trustedOnly(() => void model.upgrade(option.plan.id))}
                 >
-                  Upgrade to {option.plan.name}
+                  Upgrade
                 </button>
               )}
             </div>

@@ -1,11 +1,12 @@
 import { creditValue } from '../lib/billing/credit-value';
-import { formatCreditAmount, formatUnitUsd, formatUsd } from '../lib/billing/format';
+import { formatCreditAmount, formatDate, formatUnitUsd, formatUsd } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
 
 /** The plan: what it costs against its list price, and what one credit is worth. */
 export function PlanCard({ model }: { model: CreditModel }) {
-  const plan = model.snapshot.value?.plan;
-  if (!plan) return null;
+  const snapshot = model.snapshot.value;
+  if (!snapshot) return null;
+  const { plan, cycle: term } = snapshot;
   const discounted = plan.listPriceUsd !== plan.priceUsd;
   return (
     <section class="t-section" aria-label="Plan">
@@ -24,6 +25,12 @@ export function PlanCard({ model }: { model: CreditModel }) {
         </span>
       </div>
       <dl class="t-facts">
+        <div>
+          <dt>Current term</dt>
+          <dd>
+            {formatDate(term.start)} – {formatDate(term.end)}
+          </dd>
+        </div>
         <div>
           <dt>Credits each month</dt>
           <dd>{formatCreditAmount(plan.monthlyCredits)}</dd>

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { formatDate } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
 import { BalanceMeter } from './BalanceMeter';
 import { BasketPlanner } from './BasketPlanner';
@@ -37,13 +36,12 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
         <Freshness model={model} onReconnect={() => setSettings(true)} />
       </header>
       {snapshot && !disconnected && (
-        <p class="t-muted" style={{ padding: '2px 16px 0' }}>
-          {snapshot.member.name} ({snapshot.member.role}) · {snapshot.account.name} · term{' '}
-          {formatDate(snapshot.cycle.start)} – {formatDate(snapshot.cycle.end)}
+        <p class="t-muted t-popup__who">
+          {snapshot.member.name} ({snapshot.member.role}) · {snapshot.account.name}
         </p>
       )}
       {status === 'unauthorized' && (
-        <p class="t-alert" role="alert" style={{ margin: '12px 16px 0' }}>
+        <p class="t-alert t-popup__alert" role="alert">
           This token was refused. Connect again to see your credits.
         </p>
       )}

@@ -1,11 +1,14 @@
 // Tally's embeddable widget, one script: `<script src="…/embed/tally.js">` defines
-// `<tally-credits>` and `window.Tally` ({ mount, configure, version }); `tally.mjs` exports the same.
+// `<tally-credits>` and `window.Tally` ({ mount, configure, preflight, usageRecorded, version });
+// `tally.mjs` exports the same. The page side of the protocol is included so a vendor's editor
+// needs nothing else to ask before an operation.
 import { defineTallyCredits } from './tally-credits-element.ts';
 
 export { configure, type Layout, type TallyDefaults, type Theme } from './configure.ts';
 export { type MountOptions, mount } from './mount.ts';
 export { TallyCreditsElement } from './tally-credits-element.ts';
 export type { GetToken } from './token-source.ts';
+export { preflight, usageRecorded } from '../lib/page/index.ts';
 
 export const version: string = import.meta.env.TALLY_EMBED_VERSION ?? '0.0.0';
 

@@ -1,4 +1,4 @@
-import { announceReady, listenForPreflight, listenForUsageRecorded } from '../lib/page/index.ts';
+import { announceReady, listenForPreflight, listenForUsageRecorded } from '../lib/page/widget-side.ts';
 import { effect } from '@preact/signals';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 

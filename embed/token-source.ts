@@ -33,19 +33,29 @@ export function createTokenSource(own: () => GetToken | undefined): TokenSource 
   const stopListening = onConfigure(wake);
   const current = () => own() ?? configuredDefaults().getToken;
 
+  // Requests that start together (snapshot, catalog, events) share one call to the host: its
+  // getToken may be a round trip to its backend. Nothing is kept once that call settles.
+  let inFlight: Promise<string> | undefined;
+  async function ask(): Promise<string> {
+    let getToken = current();
+    // A script tag may define the element before the host has set getToken: wait for it.
+    while (!getToken) {
+      await new Promise<void>((resolve) => waiters.push(resolve));
+      getToken = current();
+    }
+    const token = await getToken();
+    if (typeof token !== 'string' || token.trim() === '') {
+      throw new TokenUnavailableError('The host page returned no token: sign in again.');
+    }
+    return token;
+  }
+
   return {
-    async token() {
-      let getToken = current();
-      // A script tag may define the element before the host has set getToken: wait for it.
-      while (!getToken) {
-        await new Promise<void>((resolve) => waiters.push(resolve));
-        getToken = current();
-      }
-      const token = await getToken();
-      if (typeof token !== 'string' || token.trim() === '') {
-        throw new TokenUnavailableError('The host page returned no token: sign in again.');
-      }
-      return token;
+    token() {
+      inFlight ??= ask().finally(() => {
+        inFlight = undefined;
+      });
+      return inFlight;
     },
     provided: wake,
     dispose() {

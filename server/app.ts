@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { ApiError } from './errors.ts';
 import { errorResponse } from './error-response.ts';
+import { ApiError } from './errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devClockRoutes } from './routes/dev-clock.ts';
@@ -18,9 +18,6 @@ import { planChangeRoutes } from './routes/plan-changes.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { usageRoutes } from './routes/usage.ts';
 
-/** API.md: bodies over 64 KiB are refused with 413. */
-export const maxBodyBytes = 64 * 1024;
-
 /** H4's demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
 export type EditorRoutes = (deps: {
   billing: (request: Request) => Response | Promise<Response>;
@@ -31,7 +28,9 @@ export type EditorRoutes = (deps: {
 export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`)),
+  );
 
   // Browsers may call the API only from the page origins the vendor listed.
   const allowed = new Set(deps.corsOrigins);
@@ -45,15 +44,7 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
       maxAge: 600,
     }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'The body is over 64 KiB');
-      },
-    }),
-  );
+  app.use('/v1/*', limitBody());
 
   healthRoutes(app, deps);
   openApiRoutes(app);

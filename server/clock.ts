@@ -12,7 +12,8 @@ export class ClockError extends Error {}
 /**
  * The dev clock of API.md (TALLY_DEV_CLOCK=1): it follows the system clock until it is set;
  * once set or advanced it stands still until moved again, and it never moves backwards, so a
- * test can walk an account through renewals deterministically.
+ * test can walk an account through renewals deterministically. The first set may pick any
+ * instant, past or future: that is where the test's calendar starts.
  */
 export class DevClock implements Clock {
   private fixed: Date | null = null;
@@ -23,7 +24,7 @@ export class DevClock implements Clock {
 
   set(instant: Date): Date {
     if (Number.isNaN(instant.getTime())) throw new ClockError('now is not a valid instant');
-    if (instant.getTime() < this.now().getTime()) {
+    if (this.fixed && instant.getTime() < this.fixed.getTime()) {
       throw new ClockError(
         `The clock never moves backwards: ${instant.toISOString()} is before ${this.now().toISOString()}`,
       );
@@ -47,7 +48,8 @@ const durationPattern =
  */
 export function addDuration(from: Date, duration: string): Date {
   const match = durationPattern.exec(duration);
-  if (!match) throw new ClockError(`"${duration}" is not an ISO-8601 duration like P1M, P3D or PT2H`);
+  if (!match)
+    throw new ClockError(`"${duration}" is not an ISO-8601 duration like P1M, P3D or PT2H`);
   const [, y, mo, w, d, h, mi, s] = match;
   const months = Number(y ?? 0) * 12 + Number(mo ?? 0);
   // The month rule of the billing cycle (clamped day, same time of day) is lib/billing's.

@@ -18,7 +18,10 @@ export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const token = bearerToken(c.req.header('authorization'));
     const member = token ? deps.ledger.findMemberByToken(token) : null;
     if (!token || !member) {
-      throw new ApiError('unauthorized', 'A valid member token is needed (Authorization: Bearer tly_…)');
+      throw new ApiError(
+        'unauthorized',
+        'A valid member token is needed (Authorization: Bearer tly_…)',
+      );
     }
     limit(deps, hashToken(token));
     c.set('member', member);
@@ -31,7 +34,10 @@ export function operatorAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token || !isOperatorKey(token, deps.operatorKey)) {
-      throw new ApiError('unauthorized', 'The operator key is needed (Authorization: Bearer <TALLY_OPERATOR_KEY>)');
+      throw new ApiError(
+        'unauthorized',
+        'The operator key is needed (Authorization: Bearer <TALLY_OPERATOR_KEY>)',
+      );
     }
     limit(deps, 'operator');
     await next();

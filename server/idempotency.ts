@@ -34,9 +34,10 @@ export class IdempotencyStore {
     db: Db,
     private readonly wallClock: () => number = Date.now,
   ) {
-    this.find = db.prepare<[string, string], { request_hash: string; status: number; body: string }>(
-      'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?',
-    );
+    this.find = db.prepare<
+      [string, string],
+      { request_hash: string; status: number; body: string }
+    >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?');
     this.insert = db.prepare(
       'INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );

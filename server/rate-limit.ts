@@ -16,7 +16,8 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings {
   const perSecond = Number(env.TALLY_RATE_PER_SECOND ?? defaultRateLimit.perSecond);
   return {
     burst: Number.isFinite(burst) && burst >= 0 ? burst : defaultRateLimit.burst,
-    perSecond: Number.isFinite(perSecond) && perSecond >= 0 ? perSecond : defaultRateLimit.perSecond,
+    perSecond:
+      Number.isFinite(perSecond) && perSecond >= 0 ? perSecond : defaultRateLimit.perSecond,
   };
 }
 

@@ -3,6 +3,7 @@ import { IdempotencyKeySchema } from '../lib/api/schemas/requests.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { requestHash, type StoredResponse } from './idempotency.ts';
+import { valid } from './validate.ts';
 
 /** The Idempotency-Key of a state-changing POST (API.md): required, 1–255 characters. */
 export function idempotencyKey(c: Context): string {
@@ -10,28 +11,23 @@ export function idempotencyKey(c: Context): string {
   if (key === undefined) {
     throw new ApiError('idempotency_key_required', 'This request needs an Idempotency-Key header');
   }
-  if (!IdempotencyKeySchema.safeParse(key).success) {
-    throw new ApiError('invalid_request', 'Idempotency-Key must be 1 to 255 characters', {
-      issues: [{ path: 'Idempotency-Key', code: 'too_big', message: '1 to 255 characters' }],
-    });
-  }
-  return key;
+  return valid(IdempotencyKeySchema, key, 'Idempotency-Key header');
 }
 
 /**
  * Runs a state change at most once per (scope, key): the change and its stored answer commit
  * together; a replay answers the first status and body.
  */
-export function respondOnce(
+export async function respondOnce(
   deps: AppDeps,
   c: Context,
   scope: string,
   key: string,
   body: unknown,
   produce: () => StoredResponse,
-): Response {
+): Promise<Response> {
   const hash = requestHash(c.req.method, c.req.path, body);
-  const response = deps.ledger.atomically(() =>
+  const response = await deps.ledger.atomically(() =>
     deps.idempotency.run(scope, key, hash, produce),
   );
   return c.json(response.body as object, response.status as 200);

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Db } from './db/open.ts';
 import type { DemoAccount } from './deps.ts';
 import type { Ledger } from './ledger/ledger.ts';
@@ -25,10 +25,15 @@ export function readDemo(dbPath: string): DemoAccount | null {
  * an admin "Ada" and a member "Milo". Their tokens are written to demo-tokens.json so every
  * later start can print them again.
  */
-export function seedDemo(db: Db, ledger: Ledger, dbPath: string, now: Date): DemoAccount | null {
+export async function seedDemo(
+  db: Db,
+  ledger: Ledger,
+  dbPath: string,
+  now: Date,
+): Promise<DemoAccount | null> {
   const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
   if (accounts > 0) return readDemo(dbPath);
-  const { demo } = ledger.atomically(() => {
+  const { demo } = await ledger.atomically(() => {
     const account = ledger.openAccount({
       name: 'Studio North',
       planId: 'growth',

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
-import type { z } from '../lib/api/zod.ts';
+// zod's core works on classic and mini schemas alike (lib/api's schemas are zod/mini).
+import * as core from 'zod/v4/core';
+import '../lib/api/zod.ts';
 import { ApiError } from './errors.ts';
 
-function invalid(error: z.ZodError, where: string): ApiError {
+function invalid(error: core.$ZodError, where: string): ApiError {
   return new ApiError('invalid_request', `The ${where} is not valid`, {
     issues: error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
@@ -12,8 +14,22 @@ function invalid(error: z.ZodError, where: string): ApiError {
   });
 }
 
+/** Checks a value against a lib/api schema; throws 400 invalid_request with the issues. */
+export function valid<S extends core.$ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): core.output<S> {
+  const parsed = core.safeParse(schema, value);
+  if (!parsed.success) throw invalid(parsed.error, where);
+  return parsed.data;
+}
+
 /** The JSON body, checked by a lib/api schema; an empty body reads as `{}`. */
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readBody<S extends core.$ZodType>(
+  c: Context,
+  schema: S,
+): Promise<core.output<S>> {
   const text = await c.req.text();
   let json: unknown = {};
   if (text.trim() !== '') {
@@ -25,24 +41,20 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
       });
     }
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw invalid(parsed.error, 'request body');
-  return parsed.data;
+  return valid(schema, json, 'request body');
 }
 
 /** The query string, checked by a lib/api schema. */
-export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw invalid(parsed.error, 'query');
-  return parsed.data;
+export function readQuery<S extends core.$ZodType>(c: Context, schema: S): core.output<S> {
+  return valid(schema, c.req.query(), 'query');
 }
 
 /**
  * Checks an answer against its lib/api schema before it leaves. Called inside the write
  * transaction, so an answer that breaks the contract rolls the change back (500, nothing changed).
  */
-export function checked<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
+export function checked<S extends core.$ZodType>(schema: S, body: unknown): core.output<S> {
+  const parsed = core.safeParse(schema, body);
   if (!parsed.success) {
     throw new Error(`Response breaks the contract: ${JSON.stringify(parsed.error.issues)}`);
   }

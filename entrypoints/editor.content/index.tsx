@@ -3,8 +3,7 @@ import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
-import { DEFAULT_EDITOR_MATCHES, matchesAny } from '../../lib/extension/editor-matches.ts';
-import { readSettings } from '../../lib/extension/read-settings.ts';
+import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import {
@@ -23,10 +22,15 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {
-    const { editorMatches } = await readSettings();
-    if (!matchesAny(location.href, editorMatches)) return;
-
+    // The worker decides whether this page is one of the editor pages set in the settings
+    // (the manifest's matches are only the outer bound); a refused page shows nothing.
     const link = linkToWorker();
+    const refused = link.refused.then(() => true);
+    const allowed = await Promise.race([link.request({ type: 'get-state' }).then(() => true), refused]).catch(
+      () => false,
+    );
+    if (!allowed) return;
+
     const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));
     const ui = await createShadowRootUi(ctx, {
       name: 'tally-widget',

@@ -30,7 +30,7 @@ import {
 } from './schemas/responses.ts';
 import { SnapshotSchema } from './schemas/snapshot.ts';
 import { tokenSource } from './token-source.ts';
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 
 export interface ApiClientOptions {
   /** The server's origin (and path prefix, if any), e.g. "http://127.0.0.1:8787". */

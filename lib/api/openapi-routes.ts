@@ -1,227 +1,201 @@
-import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import * as s from './schemas/index.ts';
-import { z } from './zod.ts';
+import type { ErrorCode } from './schemas/errors.ts';
+import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import type * as z from './zod.ts';
 
-// API.md's endpoints as route descriptions; `openapi.ts` adds the error answers and auth.
+// API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
+// `openapi.ts` turns this table into paths, adding auth and the error answers.
 
-type Auth = 'none' | 'member' | 'operator';
 export interface RouteSpec {
-  route: RouteConfig;
-  auth: Auth;
-  errors: s.ErrorCode[];
+  method: 'get' | 'post' | 'put';
+  path: string;
+  summary: string;
+  description?: string;
+  auth: 'none' | 'member' | 'operator';
+  /** A state-changing POST: Idempotency-Key required. */
+  keyed?: boolean;
+  body?: string;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  status: 200 | 201;
+  answer: string;
+  /** The answer's media type when it is not JSON. */
+  mediaType?: string;
+  errors?: ErrorCode[];
 }
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const answer = (description: string, schema: z.ZodType) => ({ description, ...json(schema) });
-const body = (schema: z.ZodType) => ({ required: true, ...json(schema) });
-const keyHeader = z.object({ 'Idempotency-Key': s.IdempotencyKeySchema });
-const holdParams = z.object({ id: s.IdSchema });
-const pageQuery = z.object({
-  limit: z.number().int().min(1).max(200).optional(),
-  before: z.string().optional().meta({ description: 'the `next` cursor of the previous page' }),
-});
-const uncovered: s.ErrorCode[] = ['overage_required', 'overage_blocked'];
-const keyed: s.ErrorCode[] = [
-  'idempotency_key_required',
-  'idempotency_in_flight',
-  'idempotency_conflict',
-];
+const uncovered: ErrorCode[] = ['overage_required', 'overage_blocked'];
 
 export const routes: RouteSpec[] = [
   {
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Liveness and version',
     auth: 'none',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/health',
-      summary: 'Liveness and version',
-      responses: { 200: answer('The server is up', s.HealthSchema) },
-    },
+    status: 200,
+    answer: 'Health',
   },
   {
+    method: 'get',
+    path: '/v1/catalog',
+    summary: 'Operations and plans',
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/catalog',
-      summary: 'Operations and plans',
-      responses: { 200: answer('The catalogue', s.CatalogSchema) },
-    },
+    status: 200,
+    answer: 'Catalog',
   },
   {
+    method: 'get',
+    path: '/v1/me',
+    summary: "The caller's account, plan, term and credits",
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/me',
-      summary: "The caller's account, member, plan, term and credits",
-      responses: { 200: answer('The current Snapshot', s.SnapshotSchema) },
-    },
+    status: 200,
+    answer: 'Snapshot',
   },
   {
+    method: 'post',
+    path: '/v1/quotes',
+    summary: 'What an operation would cost now (changes nothing)',
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'post',
-      path: '/v1/quotes',
-      summary: 'What an operation would cost now (changes nothing)',
-      request: { body: body(s.QuoteRequestSchema) },
-      responses: { 200: answer('The quote', s.QuoteSchema) },
-    },
+    body: 'QuoteRequest',
+    status: 200,
+    answer: 'Quote',
   },
   {
+    method: 'post',
+    path: '/v1/usage',
+    summary: 'Record usage of an operation',
     auth: 'member',
-    errors: [...uncovered, ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/usage',
-      summary: 'Record usage of an operation',
-      request: { headers: keyHeader, body: body(s.UsageRequestSchema) },
-      responses: { 201: answer('Recorded', s.UsageResultSchema) },
-    },
+    keyed: true,
+    body: 'UsageRequest',
+    status: 201,
+    answer: 'UsageResult',
+    errors: uncovered,
   },
   {
+    method: 'post',
+    path: '/v1/holds',
+    summary: 'Reserve credits for a running operation',
     auth: 'member',
-    errors: [...uncovered, ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/holds',
-      summary: 'Reserve credits for a running operation',
-      request: { headers: keyHeader, body: body(s.HoldRequestSchema) },
-      responses: { 201: answer('Reserved', s.HoldResultSchema) },
-    },
+    keyed: true,
+    body: 'HoldRequest',
+    status: 201,
+    answer: 'HoldResult',
+    errors: uncovered,
   },
   {
+    method: 'post',
+    path: '/v1/holds/{id}/capture',
+    summary: 'Debit what the operation used; the rest returns',
     auth: 'member',
-    errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold', ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/holds/{id}/capture',
-      summary: 'Debit what the operation used; the rest returns to available',
-      request: { params: holdParams, headers: keyHeader, body: body(s.CaptureRequestSchema) },
-      responses: { 200: answer('Captured', s.CaptureResultSchema) },
-    },
+    keyed: true,
+    params: HoldIdParamSchema,
+    body: 'CaptureRequest',
+    status: 200,
+    answer: 'CaptureResult',
+    errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold'],
   },
   {
+    method: 'post',
+    path: '/v1/holds/{id}/release',
+    summary: 'Return everything a hold reserved',
     auth: 'member',
-    errors: ['not_found', 'hold_not_pending', ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/holds/{id}/release',
-      summary: 'Return everything a hold reserved',
-      request: { params: holdParams, headers: keyHeader, body: body(s.ReleaseRequestSchema) },
-      responses: { 200: answer('Released', s.HoldResultSchema) },
-    },
+    keyed: true,
+    params: HoldIdParamSchema,
+    body: 'ReleaseRequest',
+    status: 200,
+    answer: 'HoldResult',
+    errors: ['not_found', 'hold_not_pending'],
   },
   {
+    method: 'post',
+    path: '/v1/plan-changes/preview',
+    summary: 'What changing plan now would do (changes nothing)',
     auth: 'member',
+    body: 'PlanChangeRequest',
+    status: 200,
+    answer: 'PlanChangePreview',
     errors: ['not_found'],
-    route: {
-      method: 'post',
-      path: '/v1/plan-changes/preview',
-      summary: 'What changing plan now would do (changes nothing)',
-      request: { body: body(s.PlanChangeRequestSchema) },
-      responses: { 200: answer('The preview', s.PlanChangePreviewSchema) },
-    },
   },
   {
+    method: 'post',
+    path: '/v1/plan-changes',
+    summary: 'Change plan now (admin only)',
     auth: 'member',
-    errors: ['forbidden', 'not_found', ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/plan-changes',
-      summary: 'Change plan now (admin only)',
-      request: { headers: keyHeader, body: body(s.PlanChangeRequestSchema) },
-      responses: { 201: answer('Changed', s.PlanChangeResultSchema) },
-    },
+    keyed: true,
+    body: 'PlanChangeRequest',
+    status: 201,
+    answer: 'PlanChangeResult',
+    errors: ['forbidden', 'not_found'],
   },
   {
+    method: 'put',
+    path: '/v1/overage-policy',
+    summary: 'Set the overage policy and cap (admin only; PUT is idempotent, no key)',
     auth: 'member',
+    body: 'OveragePolicyRequest',
+    status: 200,
+    answer: 'Snapshot',
     errors: ['forbidden'],
-    route: {
-      method: 'put',
-      path: '/v1/overage-policy',
-      summary: 'Set the overage policy and cap (admin only; idempotent, no key)',
-      request: { body: body(s.OveragePolicyRequestSchema) },
-      responses: { 200: answer('The new Snapshot', s.SnapshotSchema) },
-    },
   },
   {
+    method: 'get',
+    path: '/v1/ledger',
+    summary: 'Ledger entries, newest first',
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/ledger',
-      summary: 'Ledger entries, newest first',
-      request: { query: pageQuery },
-      responses: { 200: answer('One page of entries', s.LedgerPageSchema) },
-    },
+    query: PageQuerySchema,
+    status: 200,
+    answer: 'LedgerPage',
   },
   {
+    method: 'get',
+    path: '/v1/charges',
+    summary: 'Charges, newest first',
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/charges',
-      summary: 'Charges, newest first',
-      request: { query: pageQuery },
-      responses: { 200: answer('One page of charges', s.ChargesPageSchema) },
-    },
+    query: PageQuerySchema,
+    status: 200,
+    answer: 'ChargesPage',
   },
   {
+    method: 'get',
+    path: '/v1/events',
+    summary: "Server-sent events: the account's Snapshot after every change",
+    description:
+      '`event: snapshot`, `id: <version>`, `data: <Snapshot JSON>`; a comment line every 15 s. ' +
+      'Send `Last-Event-ID` to resume.',
     auth: 'member',
-    errors: [],
-    route: {
-      method: 'get',
-      path: '/v1/events',
-      summary: "Server-sent events: the account's Snapshot after every change",
-      description:
-        '`event: snapshot`, `id: <version>`, `data: <Snapshot JSON>`; a comment line every 15 s. ' +
-        'Send `Last-Event-ID` to resume.',
-      request: { headers: z.object({ 'Last-Event-ID': z.string().optional() }) },
-      responses: {
-        200: {
-          description: 'An event stream; each `data` is a Snapshot',
-          content: { 'text/event-stream': { schema: s.SnapshotSchema } },
-        },
-      },
-    },
+    status: 200,
+    answer: 'Snapshot',
+    mediaType: 'text/event-stream',
   },
   {
+    method: 'post',
+    path: '/v1/accounts',
+    summary: 'Open an account (operator)',
     auth: 'operator',
-    errors: ['not_found', ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/accounts',
-      summary: 'Open an account (operator)',
-      request: { headers: keyHeader, body: body(s.CreateAccountRequestSchema) },
-      responses: { 201: answer('Opened', s.CreateAccountResultSchema) },
-    },
+    keyed: true,
+    body: 'CreateAccountRequest',
+    status: 201,
+    answer: 'CreateAccountResult',
+    errors: ['not_found'],
   },
   {
+    method: 'post',
+    path: '/v1/accounts/{id}/members',
+    summary: 'Add a member; the only time its token is shown (operator)',
     auth: 'operator',
-    errors: ['not_found', ...keyed],
-    route: {
-      method: 'post',
-      path: '/v1/accounts/{id}/members',
-      summary: 'Add a member; the only time its token is shown (operator)',
-      request: {
-        params: z.object({ id: s.IdSchema }),
-        headers: keyHeader,
-        body: body(s.CreateMemberRequestSchema),
-      },
-      responses: { 201: answer('Added', s.CreateMemberResultSchema) },
-    },
+    keyed: true,
+    params: HoldIdParamSchema,
+    body: 'CreateMemberRequest',
+    status: 201,
+    answer: 'CreateMemberResult',
+    errors: ['not_found'],
   },
   {
+    method: 'post',
+    path: '/v1/dev/clock',
+    summary: 'Set or advance the clock (TALLY_DEV_CLOCK=1 only; never backwards)',
     auth: 'operator',
-    errors: [],
-    route: {
-      method: 'post',
-      path: '/v1/dev/clock',
-      summary: 'Set or advance the clock (only with TALLY_DEV_CLOCK=1; never backwards)',
-      request: { body: body(s.DevClockRequestSchema) },
-      responses: { 200: answer('The clock now', s.DevClockResultSchema) },
-    },
+    body: 'DevClockRequest',
+    status: 200,
+    answer: 'DevClock',
   },
 ];

@@ -1,27 +1,35 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { leafComponents, requestComponents, responseComponents } from './openapi-components.ts';
 import { type RouteSpec, routes } from './openapi-routes.ts';
-import { ErrorBodySchema, type ErrorCode, errorStatus } from './schemas/errors.ts';
+import { type ErrorCode, errorStatus } from './schemas/errors.ts';
+import * as z from './zod.ts';
 
-// Server only: the OpenAPI document of API.md, generated from the same zod schemas the
-// clients use, served at GET /v1/openapi.json. Clients must not import this file.
+// Server only: the OpenAPI 3.1 document of API.md, generated from the same zod schemas the
+// clients use with zod's own JSON Schema output (2020-12, the dialect of OpenAPI 3.1).
+// Served at GET /v1/openapi.json.
 
-/** Errors any authenticated route can answer, besides its own. */
-const common: ErrorCode[] = ['invalid_request', 'payload_too_large', 'rate_limited', 'internal'];
+type Json = Record<string, unknown>;
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** Errors every authenticated route can answer, besides its own. */
+const common: ErrorCode[] = [
+  'invalid_request',
+  'unauthorized',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+];
+const keyErrors: ErrorCode[] = [
+  'idempotency_key_required',
+  'idempotency_in_flight',
+  'idempotency_conflict',
+];
 
 export function buildOpenApiDocument(version = '1.0.0') {
-  const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'member', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'A member token (tly_…): acts for one member of one account.',
-  });
-  registry.registerComponent('securitySchemes', 'operator', {
-    type: 'http',
-    scheme: 'bearer',
-    description: "The operator key (TALLY_OPERATOR_KEY), for the vendor's own backend.",
-  });
-  for (const spec of routes) registry.registerPath(withErrors(spec));
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  }
+  return {
     openapi: '3.1.0',
     info: {
       title: 'Tally billing API',
@@ -31,26 +39,98 @@ export function buildOpenApiDocument(version = '1.0.0') {
         'State-changing POSTs take an Idempotency-Key; unknown request fields are rejected.',
     },
     servers: [{ url: '/' }],
-  });
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        member: { type: 'http', scheme: 'bearer', description: 'A member token (tly_…).' },
+        operator: { type: 'http', scheme: 'bearer', description: 'The operator key.' },
+      },
+    },
+  };
 }
 
-function withErrors({ route, auth, errors }: RouteSpec) {
-  const codes = new Set<ErrorCode>([
-    ...(auth === 'none' ? [] : common),
-    ...(auth === 'none' ? [] : (['unauthorized'] as ErrorCode[])),
-    ...errors,
-  ]);
+function componentSchemas(): Record<string, Json> {
+  const generate = (named: Record<string, z.ZodMiniType>, io: 'input' | 'output') => {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, schema] of Object.entries({ ...leafComponents, ...named })) {
+      registry.add(schema, { id });
+    }
+    const { schemas } = z.toJSONSchema(registry, {
+      target: 'draft-2020-12',
+      io,
+      uri: (id) => ref(id).$ref,
+    });
+    return Object.fromEntries(
+      Object.entries(schemas).map(([id, { $schema, $id, ...schema }]) => [id, schema as Json]),
+    );
+  };
+  return { ...generate(requestComponents, 'input'), ...generate(responseComponents, 'output') };
+}
+
+function operation(route: RouteSpec): Json {
+  const parameters = [
+    ...parametersOf(route.params, 'path'),
+    ...parametersOf(route.query, 'query'),
+    ...(route.keyed
+      ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: ref('IdempotencyKey') }]
+      : []),
+  ];
+  const mediaType = route.mediaType ?? 'application/json';
+  return {
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    security: route.auth === 'none' ? [] : [{ [route.auth]: [] }],
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref(route.body) } },
+          },
+        }
+      : {}),
+    responses: {
+      [route.status]: {
+        description: 'OK',
+        content: { [mediaType]: { schema: ref(route.answer) } },
+      },
+      ...errorAnswers(route),
+    },
+  };
+}
+
+function errorAnswers(route: RouteSpec): Record<string, Json> {
+  const codes = [
+    ...(route.auth === 'none' ? [] : common),
+    ...(route.keyed ? keyErrors : []),
+    ...(route.errors ?? []),
+  ];
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) {
-    const status = errorStatus[code];
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  for (const code of new Set(codes)) {
+    byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
   }
-  const responses = { ...route.responses };
-  for (const [status, list] of byStatus) {
-    responses[status] = {
-      description: list.map((code) => `\`${code}\``).join(', '),
-      content: { 'application/json': { schema: ErrorBodySchema } },
-    };
-  }
-  return { ...route, responses, security: auth === 'none' ? [] : [{ [auth]: [] }] };
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      status,
+      {
+        description: list.map((code) => `\`${code}\``).join(', '),
+        content: { 'application/json': { schema: ref('Error') } },
+      },
+    ]),
+  );
+}
+
+function parametersOf(schema: z.ZodMiniObject | undefined, where: 'path' | 'query'): Json[] {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as {
+    properties?: Record<string, Json>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
 }

@@ -2,7 +2,7 @@ import { ApiError, codeForStatus, InvalidResponseError, NetworkError } from './e
 import { IDEMPOTENCY_KEY_HEADER, newIdempotencyKey } from './idempotency.ts';
 import { backoffMs, type RetryOptions, retryAfterMs, sleep } from './retry.ts';
 import { ErrorBodySchema } from './schemas/errors.ts';
-import type { z } from './zod.ts';
+import type * as z from './zod.ts';
 
 export interface Transport {
   baseUrl: string;
@@ -27,7 +27,7 @@ export interface RequestSpec<T> {
   idempotent?: boolean;
   /** False for a call that is unsafe to repeat and has no key (the dev clock's `advance`). */
   retryable?: boolean;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
 }
 
 export function urlFor(baseUrl: string, path: string, query: RequestSpec<unknown>['query'] = {}) {
@@ -38,6 +38,9 @@ export function urlFor(baseUrl: string, path: string, query: RequestSpec<unknown
   }
   return url;
 }
+
+/** The longest `Retry-After` a call sleeps through before it gives the error to its caller. */
+export const maxRetryAfterMs = 60_000;
 
 /** One call of the API: attempts, retries with backoff, and the answer parsed by its schema. */
 export async function request<T>(
@@ -66,6 +69,8 @@ export async function request<T>(
     if (response.ok) return parseAnswer(spec, response.status, text);
     const error = apiErrorFrom(response, text);
     if (!canRetry || !isRetryable(error)) throw error;
+    // Waiting minutes inside one call would freeze its caller: hand such a wait back instead.
+    if ((error.retryAfterMs ?? 0) > maxRetryAfterMs) throw error;
     await sleep(error.retryAfterMs ?? backoffMs(attempt, transport.retry), options.signal);
   }
 }

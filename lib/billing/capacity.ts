@@ -1,6 +1,6 @@
-import { rateOf } from './catalog';
 import { parseCredits } from './decimal';
 import { BillingError } from './errors';
+import { rateOf } from './rate';
 import type { Credits, OperationId, Plan } from './types';
 
 /**
@@ -20,7 +20,8 @@ export function maxOperations(plan: Plan, available: Credits, operation: Operati
   // Division is rounded to 40 digits; the multiplication below is exact, so it has the last word.
   while (count.greaterThan(0) && count.times(rate).greaterThan(balance)) count = count.minus(1);
   while (count.plus(1).times(rate).lessThanOrEqualTo(balance)) count = count.plus(1);
-  return count.toNumber();
+  // An exact whole number by now, so the conversion to a JS number cannot change it.
+  return Number.parseInt(count.toString(), 10);
 }
 
 /** Maximum operations of every operation the plan prices. */

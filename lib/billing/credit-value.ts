@@ -1,4 +1,3 @@
-import { rateOf } from './catalog';
 import {
   Decimal,
   parseCredits,
@@ -7,6 +6,7 @@ import {
   toExactUsdString,
   toUsdString,
 } from './decimal';
+import { rateOf } from './rate';
 import type { OperationId, Plan, Usd } from './types';
 
 /** price / monthly credits, at full precision; a plan without credits has no credit value. */

@@ -1,5 +1,5 @@
 import { Decimal, parseCreditChange, parseUsd, roundUnitUsd, toUsdString } from './decimal';
-import { BillingError } from './errors';
+import { instantMs } from './instant';
 import type { Credits, Instant, Usd } from './types';
 
 // Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float), so
@@ -76,20 +76,12 @@ export function formatCompactCredits(credits: Credits): string {
   return value.toDecimalPlaces(0, Decimal.ROUND_DOWN).toString();
 }
 
-function toDate(instant: Instant): Date {
-  const date = new Date(instant);
-  if (typeof instant !== 'string' || Number.isNaN(date.getTime())) {
-    throw new BillingError('invalid_instant', `"${instant}" is not an ISO-8601 instant.`);
-  }
-  return date;
-}
-
 /** "2026-11-02T09:00:00.000Z" → "resets Nov 2" (UTC, the cycle's own calendar) */
 export function formatResetDate(instant: Instant): string {
-  return `resets ${monthDay.format(toDate(instant))}`;
+  return `resets ${monthDay.format(instantMs(instant))}`;
 }
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */
 export function formatDate(instant: Instant): string {
-  return fullDate.format(toDate(instant));
+  return fullDate.format(instantMs(instant));
 }

@@ -41,7 +41,7 @@ export function reserve(state: AccountState, result: Quote, request: ReserveRequ
     holdId: hold.id,
     credits: credits.negated(),
     availableAfter: available,
-    description: `${formatCredits(result.fromPlan)} held for ${result.quantity} × ${request.operationName}`,
+    description: `${formatCredits(result.fromPlan)} held for ${result.quantity.toLocaleString('en-US')} × ${request.operationName}`,
   });
   const next = withBalances(state, { ...before, available, held: before.held.plus(credits) });
   return {

@@ -1,9 +1,13 @@
 // The billing rules of shared/BILLING.md: pure functions over decimal strings and instants.
-export { balanceRatio, isLow } from './balance';
+export type { AccountDescription } from './account';
+export { apply, describeAccount, openAccount } from './account';
+export { isLow } from './balance';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket';
 export { quoteBasket } from './basket';
 export { maxOperations, remainingOperations } from './capacity';
-export { demoCatalog, findPlan, rateOf, validateCatalog } from './catalog';
+export { demoCatalog } from './catalog';
+export { findPlan, operationName } from './catalog-lookup';
+export { accountQuote } from './consent';
 export { creditValue, operationValue } from './credit-value';
 export { addMonths, renewalsBetween, termBounds, termIndexAt } from './cycle';
 export {
@@ -26,7 +30,12 @@ export {
   formatUnitUsd,
   formatUsd,
 } from './format';
+export { checkLedger } from './ledger-check';
+export type { NewAccount } from './opening';
+export { previewPlanChange } from './plan-change';
 export { assertQuantity, MAX_QUANTITY } from './quantity';
 export type { QuoteRequest } from './quote';
 export { quote } from './quote';
+export { rateOf } from './rate';
 export type * from './types';
+export { validateCatalog } from './validate-catalog';

@@ -1,9 +1,14 @@
 import { BillingError } from './errors';
 import type { Instant } from './types';
 
-/** Milliseconds since the epoch of an ISO-8601 instant; anything unparsable throws. */
+// Date.parse also takes "Nov 2 2026" in the machine's time zone: only a full ISO-8601 instant
+// with its offset says which moment it is.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Milliseconds since the epoch of an ISO-8601 instant; anything else throws. */
 export function instantMs(instant: Instant, what = 'An instant'): number {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : Number.NaN;
+  const ms =
+    typeof instant === 'string' && ISO_INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new BillingError(
       'invalid_instant',

@@ -1,4 +1,4 @@
-import { findPlan } from './catalog';
+import { findPlan } from './catalog-lookup';
 import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
 import { formatCredits, formatUsd } from './format';
 import { instantMs, toInstant } from './instant';

@@ -1,4 +1,3 @@
-import { rateOf } from './catalog';
 import { creditValueDecimal } from './credit-value';
 import {
   minDecimal,
@@ -10,6 +9,7 @@ import {
   toUsdString,
 } from './decimal';
 import { assertQuantity } from './quantity';
+import { rateOf } from './rate';
 import type { BlockedReason, Credits, OperationId, OverageState, Plan, Quote } from './types';
 
 export interface QuoteRequest {

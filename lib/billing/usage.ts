@@ -27,7 +27,7 @@ export function recordUsage(
     overageCredits,
     amountUsd: overageUsd,
     availableAfter: available,
-    description: `${result.quantity} × ${operationName} on ${plan.name}: ${formatCredits(result.credits)}`,
+    description: `${result.quantity.toLocaleString('en-US')} × ${operationName} on ${plan.name}: ${formatCredits(result.credits)}`,
   });
   const next = withBalances(state, {
     ...before,

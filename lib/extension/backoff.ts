@@ -11,7 +11,7 @@ export interface BackoffPolicy {
   random?: () => number;
 }
 
-export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000 };
+export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 15_000 };
 
 /** The delay before retry number `attempt` (0 for the first retry). */
 export function backoffDelay(attempt: number, policy: BackoffPolicy = SYNC_BACKOFF): number {

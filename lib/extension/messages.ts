@@ -5,9 +5,10 @@
 import { z } from '../api/zod.ts';
 import type { PublicState } from './public-state.ts';
 
-const planId = z.string().min(1).max(100);
-const operation = z.string().min(1).max(100);
-const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const planId = text(100);
+const operation = text(100);
+const decimalText = z.string().check(z.regex(/^\d+(\.\d+)?$/));
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-state') }),
@@ -17,26 +18,26 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('usage-recorded'),
     operation,
-    quantity: z.number().int().positive().max(10_000),
+    quantity: z.int().check(z.positive(), z.lte(10_000)),
   }),
-  z.object({ type: z.literal('open-upgrade'), planId: planId.optional() }),
-  z.object({ type: z.literal('ledger'), limit: z.number().int().min(1).max(100).optional() }),
+  z.object({ type: z.literal('open-upgrade'), planId: z.optional(planId) }),
+  z.object({ type: z.literal('ledger'), limit: z.optional(z.int().check(z.gte(1), z.lte(100))) }),
   z.object({ type: z.literal('change-plan'), planId }),
   z.object({
     type: z.literal('set-overage-policy'),
     policy: z.enum(['ask', 'auto']),
-    capUsd: decimalText.nullable(),
+    capUsd: z.nullable(decimalText),
   }),
   z.object({
     type: z.literal('connect'),
-    baseUrl: z.url({ protocol: /^https?$/ }).max(500),
-    token: z.string().min(1).max(500),
+    baseUrl: z.url({ protocol: /^https?$/ }).check(z.maxLength(500)),
+    token: text(500),
   }),
   z.object({ type: z.literal('disconnect') }),
   z.object({ type: z.literal('get-settings') }),
   z.object({
     type: z.literal('save-settings'),
-    editorMatches: z.array(z.string().min(1).max(300)).max(50),
+    editorMatches: z.array(text(300)).check(z.maxLength(50)),
   }),
 ]);
 
@@ -66,17 +67,18 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
 /** Every answer has this envelope; `code` is the API's error code when there is one. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** The long-lived port over which the worker pushes state to open UIs. */
-export const LIVE_PORT = 'tally-live';
-
 /**
  * What the worker pushes on the live port; never the token. `upgrade-closed`: the upgrade
- * window an in-page dialog opened was closed (changed plan or not).
+ * window an in-page dialog opened was closed (changed plan or not). `refused`: this sender
+ * may not talk to the worker (not an allowed editor page); the port closes after it.
  */
-export type LiveMessage = { type: 'state'; state: PublicState } | { type: 'upgrade-closed' };
+export type LiveMessage =
+  | { type: 'state'; state: PublicState }
+  | { type: 'upgrade-closed' }
+  | { type: 'refused'; message: string };
 
 /** A request sent over the live port; the worker answers with a `PortReply` of the same id. */
-export const portRequestSchema = z.object({ id: z.number().int().nonnegative(), request: z.unknown() });
+export const portRequestSchema = z.object({ id: z.int().check(z.gte(0)), request: z.unknown() });
 export type PortRequest = { id: number; request: Request };
 export type PortReply = { type: 'reply'; id: number; reply: Reply<unknown> };
 

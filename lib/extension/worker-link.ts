@@ -50,6 +50,10 @@ export class WorkerLink {
   #listeners = new Set<(message: LiveMessage) => void>();
   #closed = false;
   #failures = 0;
+  #onRefused: (reason: WorkerError) => void = () => {};
+  #refusal = new Promise<WorkerError>((resolve) => {
+    this.#onRefused = resolve;
+  });
 
   constructor(
     private readonly connect: () => ClientPort,
@@ -70,12 +74,23 @@ export class WorkerLink {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Resolves when the link ends for good: the worker refused this page, or it was closed. */
+  get refused(): Promise<WorkerError> {
+    return this.#refusal;
+  }
+
   close(): void {
+    this.#refuse(new WorkerError('closed', 'Closed.'));
+  }
+
+  #refuse(reason: WorkerError): void {
     this.#closed = true;
-    this.#port?.disconnect();
+    const port = this.#port;
     this.#port = null;
-    for (const pending of this.#pending.values()) pending.reject(new WorkerError('closed', 'Closed.'));
+    port?.disconnect();
+    for (const pending of this.#pending.values()) pending.reject(reason);
     this.#pending.clear();
+    this.#onRefused(reason);
   }
 
   #post(id: number, request: Request): void {
@@ -94,10 +109,7 @@ export class WorkerLink {
       port = this.connect();
     } catch (error) {
       // The extension was reloaded or removed: this page's script is orphaned for good.
-      this.#closed = true;
-      const reason = new WorkerError('closed', `Tally is not available here any more (${String(error)}).`);
-      for (const pending of this.#pending.values()) pending.reject(reason);
-      this.#pending.clear();
+      this.#refuse(new WorkerError('closed', `Tally is not available here any more (${String(error)}).`));
       return null;
     }
     this.#port = port;
@@ -114,6 +126,10 @@ export class WorkerLink {
       this.#pending.delete(message.id);
       if (message.reply.ok) pending.resolve(message.reply.value);
       else pending.reject(new WorkerError(message.reply.error.code, message.reply.error.message));
+      return;
+    }
+    if (message.type === 'refused') {
+      this.#refuse(new WorkerError('forbidden', message.message));
       return;
     }
     for (const listener of this.#listeners) listener(message);

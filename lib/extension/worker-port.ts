@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { LIVE_PORT } from './messages.ts';
+import { LIVE_PORT } from './live-port.ts';
 import { WorkerLink } from './worker-link.ts';
 
 /** A UI's link to the background worker over the live port. */

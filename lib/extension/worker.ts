@@ -4,8 +4,8 @@ import type { Connection } from './connection-vault.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
 import type { LiveHub, PortLike } from './live-hub.ts';
+import { LIVE_PORT } from './live-port.ts';
 import {
-  LIVE_PORT,
   portRequestSchema,
   type Reply,
   type Request,
@@ -133,7 +133,7 @@ export function createWorker(deps: WorkerDeps) {
   async function answer(message: unknown, context: SenderContext | null): Promise<Reply<unknown>> {
     try {
       if (!context) {
-        throw new ReplyError('forbidden', 'Tally answers only its own pages and the editor pages it runs on.');
+        throw new ReplyError('forbidden', NOT_ALLOWED);
       }
       const parsed = requestSchema.safeParse(message);
       if (!parsed.success) throw new ReplyError('invalid_request', 'Tally does not understand this message.');
@@ -174,6 +174,7 @@ export function createWorker(deps: WorkerDeps) {
       });
       void context.then(async (allowed) => {
         if (!allowed) {
+          hub.send(port, { type: 'refused', message: NOT_ALLOWED });
           port.disconnect();
           return;
         }
@@ -197,6 +198,8 @@ function connectError(error: unknown, baseUrl: string): unknown {
   if (error instanceof NetworkError) return new ReplyError('offline', `Cannot reach ${baseUrl}.`);
   return error;
 }
+
+const NOT_ALLOWED = 'Tally answers only its own pages and the editor pages set in its settings.';
 
 export const POLL_ALARM = 'tally-poll';
 /** Chrome runs alarms at most every 30 s; a minute is plenty for a balance nobody looks at. */

@@ -1,7 +1,7 @@
 // The page side's reading of widget answers, without zod (see protocol-schemas.ts for why).
 // It checks what the page acts on: the id, the decision and the overage consent. The quote is
 // passed on as the widget sent it; the widget built it from a schema-checked API answer.
-import type { DecisionDetail } from './protocol';
+import type { DecisionDetail, PreflightReceived, WidgetKind } from './protocol';
 
 type Json = Record<string, unknown>;
 
@@ -16,14 +16,18 @@ export function readDecision(json: unknown): DecisionDetail | undefined {
   if (json.decision === 'unavailable') return { id: json.id, decision: 'unavailable' };
   if (json.decision !== 'proceed' && json.decision !== 'cancel') return undefined;
   if (typeof json.overage !== 'boolean' || !isObject(json.quote)) return undefined;
-  if (typeof json.quote.outcome !== 'string' || typeof json.quote.credits !== 'string') return undefined;
+  if (typeof json.quote.outcome !== 'string' || typeof json.quote.credits !== 'string')
+    return undefined;
   return json as DecisionDetail;
 }
 
-export function readReceivedId(json: unknown): string | undefined {
-  return isObject(json) && isId(json.id) ? json.id : undefined;
+export function readReceived(json: unknown): PreflightReceived | undefined {
+  const kind = readReadyKind(json);
+  return isObject(json) && isId(json.id) && kind ? { id: json.id, kind } : undefined;
 }
 
-export function readReadyKind(json: unknown): 'extension' | 'embed' | undefined {
-  return isObject(json) && (json.kind === 'extension' || json.kind === 'embed') ? json.kind : undefined;
+export function readReadyKind(json: unknown): WidgetKind | undefined {
+  return isObject(json) && (json.kind === 'extension' || json.kind === 'embed')
+    ? json.kind
+    : undefined;
 }

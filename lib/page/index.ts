@@ -1,13 +1,6 @@
-// The page protocol (API.md). Page side: preflight, usageRecorded, onReady. Widget side (the
-// extension's content script and the embed): listenForPreflight, announceReady and the rest.
+// The page side of the page protocol (API.md), for editor pages: no zod, a few KB.
+// Widgets (the extension's content script, the embed) import './widget-side' instead.
 export { onReady } from './on-ready';
 export { type PreflightOptions, preflight } from './preflight';
-export type {
-  Decision,
-  DecisionDetail,
-  PreflightRequest,
-  UsageRecorded,
-  WidgetKind,
-} from './protocol';
+export type { Decision, PreflightRequest, UsageRecorded, WidgetKind } from './protocol';
 export { usageRecorded } from './usage-recorded';
-export * from './widget-side';

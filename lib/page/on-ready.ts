@@ -1,5 +1,6 @@
+import { readReadyKind } from './decision-reader';
 import { listenForEvent } from './event-channel';
-import { READY_EVENT, readySchema, type WidgetKind } from './protocol';
+import { READY_EVENT, type WidgetKind } from './protocol';
 import { EXTENSION_MARKER, isEmbedActive } from './stand-down';
 
 /**
@@ -17,7 +18,7 @@ export function onReady(
   queueMicrotask(() => {
     for (const kind of already) if (!stopped) onWidget(kind);
   });
-  const stop = listenForEvent(READY_EVENT, readySchema, ({ kind }) => onWidget(kind), doc);
+  const stop = listenForEvent(READY_EVENT, readReadyKind, onWidget, doc);
   return () => {
     stopped = true;
     stop();

@@ -6,9 +6,13 @@ export const MAX_QUANTITY = 10_000;
 
 export function assertOperationRequest(operation: string, quantity: number, caller: string): void {
   if (typeof operation !== 'string' || operation.length === 0 || operation.length > 100) {
-    throw new RangeError(`${caller}: operation must be an operation id, got ${JSON.stringify(operation)}`);
+    throw new RangeError(
+      `${caller}: operation must be an operation id, got ${JSON.stringify(operation)}`,
+    );
   }
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-    throw new RangeError(`${caller}: quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`);
+    throw new RangeError(
+      `${caller}: quantity must be a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}`,
+    );
   }
 }

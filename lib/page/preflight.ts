@@ -1,14 +1,14 @@
 // The page side of the page protocol: ask the Tally widget before running an operation.
+import { readDecision, readReceived } from './decision-reader';
 import { listenForEvent, sendEvent } from './event-channel';
+import { assertOperationRequest } from './operation-request';
 import {
   DECISION_EVENT,
   type Decision,
-  decisionDetailSchema,
   PREFLIGHT_EVENT,
   PREFLIGHT_RECEIVED_EVENT,
   type PreflightRequest,
-  preflightReceivedSchema,
-  preflightRequestSchema,
+  type WidgetKind,
 } from './protocol';
 
 export interface PreflightOptions {
@@ -16,6 +16,8 @@ export interface PreflightOptions {
   timeoutMs?: number;
   /** How long a widget that took the request may keep the user deciding in its dialog. */
   decisionTimeoutMs?: number;
+  /** Called when a widget took the request: the page may say it waits for the user's choice. */
+  onReceived?: (kind: WidgetKind) => void;
   document?: Document;
 }
 
@@ -24,7 +26,7 @@ const UNAVAILABLE: Decision = { decision: 'unavailable' };
 /**
  * Resolves to the widget's decision, or to `{ decision: 'unavailable' }` when no widget takes
  * the request within `timeoutMs` (the page then relies on the server's 402). Never rejects for
- * a missing widget; throws at once for an operation or quantity no widget could accept.
+ * a missing widget; rejects at once for an operation or quantity no widget could accept.
  */
 export function preflight(
   operation: string,
@@ -32,33 +34,32 @@ export function preflight(
   {
     timeoutMs = 1000,
     decisionTimeoutMs = 600_000,
+    onReceived,
     document: doc = document,
   }: PreflightOptions = {},
 ): Promise<Decision> {
-  const request: PreflightRequest = { id: newRequestId(), operation, quantity };
-  const checked = preflightRequestSchema.safeParse(request);
-  if (!checked.success) {
-    return Promise.reject(
-      new RangeError(
-        `preflight(${JSON.stringify(operation)}, ${quantity}): ${checked.error.message}`,
-      ),
-    );
+  try {
+    assertOperationRequest(operation, quantity, 'preflight');
+  } catch (error) {
+    return Promise.reject(error);
   }
+  const request: PreflightRequest = { id: newRequestId(), operation, quantity };
   return new Promise((resolve) => {
     let timer = setTimeout(() => finish(UNAVAILABLE), timeoutMs);
     const stopReceived = listenForEvent(
       PREFLIGHT_RECEIVED_EVENT,
-      preflightReceivedSchema,
-      (received) => {
-        if (received.id !== request.id) return;
+      readReceived,
+      ({ id, kind }) => {
+        if (id !== request.id) return;
         clearTimeout(timer);
         timer = setTimeout(() => finish(UNAVAILABLE), decisionTimeoutMs);
+        onReceived?.(kind);
       },
       doc,
     );
     const stopDecision = listenForEvent(
       DECISION_EVENT,
-      decisionDetailSchema,
+      readDecision,
       ({ id, ...decision }) => {
         if (id === request.id) finish(decision);
       },

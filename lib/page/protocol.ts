@@ -1,17 +1,8 @@
 // The page protocol of API.md ("Page protocol"): event names and detail shapes. Every detail
 // travels as a JSON string because objects do not cross the page / content-script boundary in
-// every browser (Firefox needs cloneInto for them; a string always crosses). The shapes are
-// inferred from the schemas in protocol-schemas.ts through type-only imports: no zod at run time.
-import type { z } from '../api/zod';
-import type {
-  decisionDetailSchema,
-  decisionSchema,
-  preflightReceivedSchema,
-  preflightRequestSchema,
-  readySchema,
-  usageRecordedSchema,
-  widgetKindSchema,
-} from './protocol-schemas';
+// every browser (Firefox needs cloneInto for them; a string always crosses).
+// No zod here: a vendor's editor that only asks (the page side) ships none of it.
+import type { Quote } from '../api/schemas/quote';
 
 export const PREFLIGHT_EVENT = 'tally:preflight';
 /** Sent by a widget as soon as it takes a preflight, before the user may spend time deciding. */
@@ -20,11 +11,39 @@ export const DECISION_EVENT = 'tally:decision';
 export const USAGE_RECORDED_EVENT = 'tally:usage-recorded';
 export const READY_EVENT = 'tally:ready';
 
-export type WidgetKind = z.infer<typeof widgetKindSchema>;
-export type PreflightRequest = z.infer<typeof preflightRequestSchema>;
-export type PreflightReceived = z.infer<typeof preflightReceivedSchema>;
-/** What a widget decides for one preflight. */
-export type Decision = z.infer<typeof decisionSchema>;
-export type DecisionDetail = z.infer<typeof decisionDetailSchema>;
-export type UsageRecorded = z.infer<typeof usageRecordedSchema>;
-export type Ready = z.infer<typeof readySchema>;
+export type WidgetKind = 'extension' | 'embed';
+
+/** `tally:preflight`, from the page. */
+export interface PreflightRequest {
+  id: string;
+  operation: string;
+  quantity: number;
+}
+
+/** `tally:preflight-received`, from the widget that took the request. */
+export interface PreflightReceived {
+  id: string;
+  kind: WidgetKind;
+}
+
+/**
+ * What a widget decides for one preflight. `unavailable`: the widget is present but cannot
+ * decide (offline with nothing cached, token revoked); the page then relies on the server's 402.
+ */
+export type Decision =
+  | { decision: 'proceed' | 'cancel'; overage: boolean; quote: Quote }
+  | { decision: 'unavailable' };
+
+/** `tally:decision`, from the widget. */
+export type DecisionDetail = Decision & { id: string };
+
+/** `tally:usage-recorded`, from the page once its backend recorded the usage. */
+export interface UsageRecorded {
+  operation: string;
+  quantity: number;
+}
+
+/** `tally:ready`, from a widget when it starts answering. */
+export interface Ready {
+  kind: WidgetKind;
+}

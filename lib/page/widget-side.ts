@@ -4,17 +4,15 @@ import { listenForEvent, sendEvent } from './event-channel';
 import {
   DECISION_EVENT,
   type Decision,
-  decisionSchema,
   PREFLIGHT_EVENT,
   PREFLIGHT_RECEIVED_EVENT,
   type PreflightRequest,
-  preflightRequestSchema,
   READY_EVENT,
   USAGE_RECORDED_EVENT,
   type UsageRecorded,
-  usageRecordedSchema,
   type WidgetKind,
 } from './protocol';
+import { readPreflightRequest, readUsageRecorded } from './protocol-schemas';
 import { EXTENSION_MARKER, isEmbedActive, markEmbedActive } from './stand-down';
 
 export { findOperationTarget, type OperationTarget } from './operation-target';
@@ -39,7 +37,7 @@ export function listenForPreflight(
   const answer = async (request: PreflightRequest) => {
     let decision: Decision;
     try {
-      decision = decisionSchema.parse(await handler(request));
+      decision = await handler(request);
     } catch (error) {
       // The page must not wait for an answer that will never come.
       console.error('Tally: the preflight handler failed', error);
@@ -49,7 +47,7 @@ export function listenForPreflight(
   };
   const stop = listenForEvent(
     PREFLIGHT_EVENT,
-    preflightRequestSchema,
+    readPreflightRequest,
     (request) => {
       // Checked on every request, not once: the embed may start after the extension.
       if (kind === 'extension' && isEmbedActive(doc)) return;
@@ -76,5 +74,5 @@ export function listenForUsageRecorded(
   onUsage: (usage: UsageRecorded) => void,
   doc: Document = document,
 ): () => void {
-  return listenForEvent(USAGE_RECORDED_EVENT, usageRecordedSchema, onUsage, doc);
+  return listenForEvent(USAGE_RECORDED_EVENT, readUsageRecorded, onUsage, doc);
 }

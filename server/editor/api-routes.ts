@@ -1,15 +1,16 @@
 // The demo editor's own backend: what a vendor's server does around Tally. It acts for the demo
 // member the page picked and records usage through the billing API with that member's token,
 // which never reaches the page (except through the demo-only session route below).
-import { Hono } from 'hono';
+
 import type { Context } from 'hono';
+import { Hono } from 'hono';
 import { ApiError } from '../../lib/api/errors.ts';
-import { IdempotencyKeySchema, OverageChoiceSchema } from '../../lib/api/schemas/requests.ts';
 import { IdSchema, QuantitySchema } from '../../lib/api/schemas/decimal.ts';
+import { IdempotencyKeySchema, OverageChoiceSchema } from '../../lib/api/schemas/requests.ts';
 import { z } from '../../lib/api/zod.ts';
 import { billingClientFor } from './billing-client.ts';
-import type { EditorDemo, EditorDeps } from './deps.ts';
 import { demoMemberKey, demoMemberKeySchema } from './demo-member.ts';
+import type { EditorDemo, EditorDeps } from './deps.ts';
 
 const OperationRequestSchema = z.strictObject({
   operation: IdSchema,
@@ -54,7 +55,12 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
   api.post('/operations', async (c) => {
     const body = OperationRequestSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) {
-      return c.json(editorError('invalid_request', 'operation, quantity, overage and as are required.', { issues: body.error.issues }), 400);
+      return c.json(
+        editorError('invalid_request', 'operation, quantity, overage and as are required.', {
+          issues: body.error.issues,
+        }),
+        400,
+      );
     }
     const key = IdempotencyKeySchema.safeParse(c.req.header('Idempotency-Key'));
     const member = demo!.members[body.data.as];

@@ -25,7 +25,12 @@ export function embedFileRoutes(embedDir: string): Hono {
     const relative = decodeURIComponent(c.req.path.replace(/^\/embed\//, ''));
     const type = CONTENT_TYPES[extname(relative)];
     const path = resolve(root, relative);
-    if (!SAFE_PATH.test(relative) || relative.includes('..') || !type || !path.startsWith(root + sep)) {
+    if (
+      !SAFE_PATH.test(relative) ||
+      relative.includes('..') ||
+      !type ||
+      !path.startsWith(root + sep)
+    ) {
       return c.text('Not found', 404);
     }
     const body = await readFile(path).catch(() => null);

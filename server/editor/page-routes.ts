@@ -13,6 +13,7 @@ export function editorPageRoutes(hasDemo: boolean): Hono {
   page.get('/', async (c) =>
     c.html(await publicFile(hasDemo ? 'index.html' : 'no-demo.html'), hasDemo ? 200 : 503),
   );
+  page.get('/index.html', (c) => c.redirect('/editor', 301));
   page.get('/editor.css', async (c) =>
     c.body(await publicFile('editor.css'), 200, { 'Content-Type': 'text/css; charset=utf-8' }),
   );

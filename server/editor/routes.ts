@@ -15,6 +15,7 @@ export function editorRoutes(deps: EditorDeps): Hono {
   const app = new Hono();
   app.route('/editor/api', editorApiRoutes(deps));
   app.route('/editor', editorPageRoutes(deps.demo !== null));
+  app.get('/editor/', (c) => c.redirect('/editor', 301));
   app.route('/embed', embedFileRoutes(deps.embedDir ?? DEFAULT_EMBED_DIR));
   return app;
 }

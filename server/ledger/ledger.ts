@@ -66,15 +66,22 @@ export class NotFoundError extends Error {}
 /** A paging cursor that names no entry of this account. */
 export class CursorError extends Error {}
 
+/**
+ * Writes (openAccount, addMember, apply) run only inside `atomically(fn)`: the function runs
+ * synchronously in a write transaction and its promise settles once the commit is durable.
+ */
 export interface Ledger {
   /** Opens an account on a plan; its first term starts at `startAt` and is charged then. */
   openAccount(input: { name: string; planId: PlanId; startAt: Instant }): AccountState;
-  addMember(accountId: string, input: { name: string; role: Role }): { member: Member; token: string };
+  addMember(
+    accountId: string,
+    input: { name: string; role: Role },
+  ): { member: Member; token: string };
   findMemberByToken(token: string): Member | null;
   /** The account's members who may change plan and policy: whom a member asks. */
   admins(accountId: string): Member[];
   /** The account's state as of now: renewals and hold expiries that were due are applied (and persisted). */
-  settled(accountId: string): AccountState;
+  settled(accountId: string): Promise<AccountState>;
   /** The Snapshot (API.md) one member sees. */
   snapshot(state: AccountState, memberId: string): unknown;
   /** Runs one command through lib/billing in one write transaction. */
@@ -82,8 +89,8 @@ export interface Ledger {
   findHold(accountId: string, holdId: string): Hold | null;
   ledgerPage(accountId: string, page: PageRequest): Page<Entry>;
   chargesPage(accountId: string, page: PageRequest): Page<Charge>;
-  /** Runs `fn` in one write transaction (nested calls join it); listeners hear of changes after commit. */
-  atomically<T>(fn: () => T): T;
+  /** Runs `fn` in a write transaction, all or nothing; settles after the commit is durable. Listeners hear of changes after it. */
+  atomically<T>(fn: () => T): Promise<T>;
   /** Called after each commit that changed an account. */
   onChange(listener: (state: AccountState) => void): void;
   close(): void;

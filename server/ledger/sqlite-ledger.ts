@@ -13,6 +13,7 @@ import type {
 import { hashToken, newId, newToken } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/open.ts';
+import { GroupCommit } from './group-commit.ts';
 import {
   type Charge,
   CursorError,
@@ -24,12 +25,13 @@ import {
   type Page,
   type PageRequest,
 } from './ledger.ts';
-import { chargeFromRow, entryFromRow, type ChargeRow, type EntryRow } from './rows.ts';
+import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from './rows.ts';
 
 /**
- * The ledger on one SQLite file. Every change runs in one `BEGIN IMMEDIATE` transaction: load
- * the account's state, let lib/billing apply the command at the clock's now, persist the new
- * state, entries, charges and holds, and bump the version. No billing rule lives here.
+ * The ledger on one SQLite file. Every change runs inside a `BEGIN IMMEDIATE` transaction (in
+ * its own savepoint, see group-commit.ts): load the account's state, let lib/billing apply the
+ * command at the clock's now, persist the new state, entries, charges and holds, and bump the
+ * version. No billing rule lives here.
  */
 export class SqliteLedger implements Ledger {
   private readonly statements;
@@ -37,12 +39,26 @@ export class SqliteLedger implements Ledger {
   private readonly adminsByAccount = new Map<string, Member[]>();
   private readonly listeners: ((state: AccountState) => void)[] = [];
   private pending = new Map<string, AccountState>();
+  private beforeJob = new Map<string, AccountState>();
+  private readonly group: GroupCommit;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly catalog: Catalog,
   ) {
+    this.group = new GroupCommit(db, {
+      beforeJob: () => {
+        this.beforeJob = new Map(this.pending);
+      },
+      jobFailed: () => {
+        this.pending = this.beforeJob;
+      },
+      committed: () => this.publish(),
+      rolledBack: () => {
+        this.pending = new Map();
+      },
+    });
     this.statements = {
       loadState: db.prepare<[string], { state: string }>('SELECT state FROM accounts WHERE id = ?'),
       insertAccount: db.prepare(
@@ -100,7 +116,7 @@ export class SqliteLedger implements Ledger {
   }
 
   openAccount(input: { name: string; planId: PlanId; startAt: Instant }): AccountState {
-    return this.atomically(() => {
+    return this.inTransaction(() => {
       const id = newId('acct');
       const opened = openBillingAccount(
         { id, name: input.name, planId: input.planId, startAt: input.startAt },
@@ -120,7 +136,7 @@ export class SqliteLedger implements Ledger {
   }
 
   addMember(accountId: string, input: { name: string; role: Role }) {
-    return this.atomically(() => {
+    return this.inTransaction(() => {
       this.load(accountId);
       const token = newToken();
       const member: Member = { id: newId('mem'), accountId, name: input.name, role: input.role };
@@ -144,7 +160,12 @@ export class SqliteLedger implements Ledger {
     const row = this.statements.memberByHash.get(hash);
     if (!row) return null;
     // Members are never removed or changed, so a found one can be kept in memory.
-    const member: Member = { id: row.id, accountId: row.account_id, name: row.name, role: row.role };
+    const member: Member = {
+      id: row.id,
+      accountId: row.account_id,
+      name: row.name,
+      role: row.role,
+    };
     this.membersByHash.set(hash, member);
     return member;
   }
@@ -160,12 +181,12 @@ export class SqliteLedger implements Ledger {
     return admins;
   }
 
-  settled(accountId: string): AccountState {
+  async settled(accountId: string): Promise<AccountState> {
     const state = this.load(accountId);
     const probe = applyCommand(state, { kind: 'settle' }, this.now(), this.catalog);
     // Nothing was due: answer from the read, no write transaction.
     if (probe.state.version === state.version) return state;
-    return this.apply(accountId, { kind: 'settle' }).applied.state;
+    return this.atomically(() => this.apply(accountId, { kind: 'settle' }).applied.state);
   }
 
   snapshot(state: AccountState, memberId: string) {
@@ -185,7 +206,7 @@ export class SqliteLedger implements Ledger {
   }
 
   apply(accountId: string, command: Command): Outcome {
-    return this.atomically(() => {
+    return this.inTransaction(() => {
       const before = this.load(accountId);
       const applied = applyCommand(before, command, this.now(), this.catalog);
       const entries = this.persistTransition(applied);
@@ -218,19 +239,8 @@ export class SqliteLedger implements Ledger {
     return paged(rows.map(chargeFromRow), page.limit);
   }
 
-  atomically<T>(fn: () => T): T {
-    // A nested call joins the outer transaction; its error rolls the outer one back.
-    if (this.db.inTransaction) return fn();
-    try {
-      const result = this.db.transaction(fn).immediate();
-      const changed = [...this.pending.values()];
-      this.pending = new Map();
-      for (const state of changed) for (const listener of this.listeners) listener(state);
-      return result;
-    } catch (error) {
-      this.pending = new Map();
-      throw error;
-    }
+  atomically<T>(fn: () => T): Promise<T> {
+    return this.group.run(fn);
   }
 
   onChange(listener: (state: AccountState) => void): void {
@@ -239,6 +249,19 @@ export class SqliteLedger implements Ledger {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** Writes happen only inside `atomically`, where a job's savepoint makes them all-or-nothing. */
+  private inTransaction<T>(fn: () => T): T {
+    if (!this.db.inTransaction)
+      throw new Error('Ledger writes must run inside ledger.atomically()');
+    return fn();
+  }
+
+  private publish(): void {
+    const changed = [...this.pending.values()];
+    this.pending = new Map();
+    for (const state of changed) for (const listener of this.listeners) listener(state);
   }
 
   private load(accountId: string): AccountState {

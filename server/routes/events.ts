@@ -21,18 +21,23 @@ export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         finish = resolve;
       });
       const write = (promise: Promise<unknown>) => promise.catch(() => finish());
+      // Versions only go up on a stream: the first snapshot and a concurrent push may race.
+      let sent = Number.isInteger(lastEventId) ? lastEventId : -1;
       const subscriber: Subscriber = {
         accountId: member.accountId,
         memberId: member.id,
-        send: (version, data) =>
-          write(stream.writeSSE({ event: 'snapshot', id: String(version), data })),
+        send: (version, data) => {
+          if (version <= sent) return;
+          sent = version;
+          write(stream.writeSSE({ event: 'snapshot', id: String(version), data }));
+        },
         heartbeat: () => write(stream.write(': heartbeat\n\n')),
         close: () => finish(),
       };
       const unsubscribe = deps.events.subscribe(subscriber);
       stream.onAbort(() => finish());
-      const state = deps.ledger.settled(member.accountId);
-      if (!(lastEventId >= state.version)) {
+      const state = await deps.ledger.settled(member.accountId);
+      if (state.version > sent) {
         subscriber.send(state.version, JSON.stringify(deps.ledger.snapshot(state, member.id)));
       }
       await finished;

@@ -8,18 +8,18 @@ import { checked, readQuery } from '../validate.ts';
 
 /** The account's ledger entries and charges, newest first, paged with `before` cursors. */
 export function historyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/v1/ledger', memberAuth(deps), (c) => {
+  app.get('/v1/ledger', memberAuth(deps), async (c) => {
     const query = readQuery(c, PageQuerySchema);
     const accountId = c.get('member').accountId;
-    deps.ledger.settled(accountId);
+    await deps.ledger.settled(accountId);
     const page = deps.ledger.ledgerPage(accountId, query);
     return c.json(checked(LedgerPageSchema, { entries: page.items, next: page.next }));
   });
 
-  app.get('/v1/charges', memberAuth(deps), (c) => {
+  app.get('/v1/charges', memberAuth(deps), async (c) => {
     const query = readQuery(c, PageQuerySchema);
     const accountId = c.get('member').accountId;
-    deps.ledger.settled(accountId);
+    await deps.ledger.settled(accountId);
     const page = deps.ledger.chargesPage(accountId, query);
     return c.json(checked(ChargesPageSchema, { charges: page.items, next: page.next }));
   });

@@ -13,7 +13,7 @@ import { ApiError, refusalError } from '../errors.ts';
 import { memberAuth } from '../guards.ts';
 import type { Member } from '../ledger/ledger.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked, readBody, valid } from '../validate.ts';
 
 /** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
 const defaultTtlSeconds = 600;
@@ -91,10 +91,12 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 }
 
 function holdIdOf(raw: string): string {
-  if (!HoldIdParamSchema.safeParse({ id: raw }).success) {
+  // An id no hold could have names no hold of this account: 404, as for any missing one.
+  try {
+    return valid(HoldIdParamSchema, { id: raw }, 'hold id').id;
+  } catch {
     throw new ApiError('not_found', 'No such hold in this account');
   }
-  return raw;
 }
 
 /** Another account's hold answers exactly as a missing one (API.md). */

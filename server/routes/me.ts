@@ -6,9 +6,9 @@ import { checked } from '../validate.ts';
 
 export function meRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // Reading settles the account: renewals and hold expiries that were due are applied first.
-  app.get('/v1/me', memberAuth(deps), (c) => {
+  app.get('/v1/me', memberAuth(deps), async (c) => {
     const member = c.get('member');
-    const state = deps.ledger.settled(member.accountId);
+    const state = await deps.ledger.settled(member.accountId);
     return c.json(checked(SnapshotSchema, deps.ledger.snapshot(state, member.id)));
   });
 }

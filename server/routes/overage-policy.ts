@@ -11,7 +11,7 @@ export function overagePolicyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.put('/v1/overage-policy', memberAuth(deps), async (c) => {
     const member = c.get('member');
     const body = await readBody(c, OveragePolicyRequestSchema);
-    const snapshot = deps.ledger.atomically(() => {
+    const snapshot = await deps.ledger.atomically(() => {
       const { applied } = deps.ledger.apply(member.accountId, {
         kind: 'set-overage-policy',
         memberId: member.id,

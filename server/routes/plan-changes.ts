@@ -1,7 +1,5 @@
 import type { Hono } from 'hono';
-import {
-  PlanChangePreviewSchema,
-} from '../../lib/api/schemas/plan-change.ts';
+import { PlanChangePreviewSchema } from '../../lib/api/schemas/plan-change.ts';
 import { PlanChangeRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { PlanChangeResultSchema } from '../../lib/api/schemas/responses.ts';
 import { previewPlanChange } from '../../lib/billing/plan-change.ts';
@@ -15,8 +13,13 @@ export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // Any member may look at what a change would do; only an admin may make it (lib/billing decides).
   app.post('/v1/plan-changes/preview', memberAuth(deps), async (c) => {
     const body = await readBody(c, PlanChangeRequestSchema);
-    const state = deps.ledger.settled(c.get('member').accountId);
-    const preview = previewPlanChange(state, body.planId, deps.clock.now().toISOString(), deps.catalog);
+    const state = await deps.ledger.settled(c.get('member').accountId);
+    const preview = previewPlanChange(
+      state,
+      body.planId,
+      deps.clock.now().toISOString(),
+      deps.catalog,
+    );
     return c.json(checked(PlanChangePreviewSchema, preview));
   });
 

@@ -10,7 +10,7 @@ export function quoteRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // A quote changes nothing, so it needs no Idempotency-Key.
   app.post('/v1/quotes', memberAuth(deps), async (c) => {
     const body = await readBody(c, QuoteRequestSchema);
-    const state = deps.ledger.settled(c.get('member').accountId);
+    const state = await deps.ledger.settled(c.get('member').accountId);
     const answer = quote({
       plan: findPlan(deps.catalog, state.planId),
       available: state.credits.available,

@@ -76,6 +76,15 @@ describe('retries', () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });
 
+  test('a Retry-After of minutes is handed back to the caller, not slept through', async () => {
+    const { server, client } = await serve([
+      json(429, errorBody('rate_limited', 'slow down'), { 'Retry-After': '120' }),
+    ]);
+    const error = await client.me().catch((e) => e);
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterMs: 120_000 });
+    expect(server.seen).toHaveLength(1);
+  });
+
   test('409 idempotency_in_flight is retried; 409 hold_not_pending is not', async () => {
     const captured = { hold: { status: 'captured' } };
     const { server, client } = await serve([

@@ -4,7 +4,12 @@ import { z } from '../../lib/api/zod.ts';
 import { snapshot } from './fixtures.ts';
 
 // Extension pages forbid eval: a schema built and parsed through lib/api must never construct
-// a Function (zod 4 compiles object parsers with `new Function` unless jitless).
+// a Function (classic zod compiles object parsers with `new Function` unless jitless; even the
+// probe for eval raises a CSP violation report, which jitless skips).
+test('lib/api configures zod as jitless', () => {
+  expect(z.config({}).jitless).toBe(true);
+});
+
 test('parsing never compiles code with new Function', () => {
   const realFunction = globalThis.Function;
   let constructed = 0;

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { buildOpenApiDocument } from '../../lib/api/openapi.ts';
 
 const document = buildOpenApiDocument('9.9.9');
-const paths = document.paths ?? {};
+const paths = document.paths;
 
 // Every endpoint of API.md, with its method and success status.
 const endpoints: [string, string, string][] = [
@@ -44,7 +44,7 @@ test('an OpenAPI 3.1 document with every path of API.md and nothing else', () =>
 });
 
 test('bearer auth everywhere except health', () => {
-  const schemes = document.components?.securitySchemes ?? {};
+  const schemes = document.components.securitySchemes;
   expect(schemes.member).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(schemes.operator).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(operation('get', '/v1/health')?.security).toEqual([]);
@@ -63,7 +63,7 @@ test('usage: Idempotency-Key required, strict body, 402 with the error body', ()
   );
   expect(usage.responses['409']).toBeDefined();
   expect(usage.responses['422']).toBeDefined();
-  const request = document.components?.schemas?.UsageRequest as Record<string, unknown>;
+  const request = document.components.schemas.UsageRequest as Record<string, unknown>;
   expect(request.additionalProperties).toBe(false);
   expect(request.required).toEqual(['operation', 'quantity']);
 });
@@ -79,11 +79,34 @@ test('quotes and the overage policy need no Idempotency-Key', () => {
 });
 
 test('credits are strings with at most 3 decimal places in the document too', () => {
-  const credits = document.components?.schemas?.Credits as Record<string, unknown>;
+  const credits = document.components.schemas.Credits as Record<string, unknown>;
   expect(credits.type).toBe('string');
   const pattern = new RegExp(credits.pattern as string);
   expect(pattern.test('4568.7')).toBe(true);
   expect(pattern.test('0.0001')).toBe(false);
-  const errorCodes = (document.components?.schemas?.ErrorCode as { enum: string[] }).enum;
+  const errorCodes = (document.components.schemas.ErrorCode as { enum: string[] }).enum;
   expect(errorCodes).toHaveLength(14);
+});
+
+test('every $ref points at a component that exists', () => {
+  const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+  expect(refs.length).toBeGreaterThan(50);
+  const schemas = document.components.schemas;
+  for (const ref of new Set(refs)) {
+    const id = ref.slice('"$ref":"#/components/schemas/'.length, -1);
+    expect(schemas, ref).toHaveProperty(id);
+  }
+});
+
+test('ledger paging parameters come from the query schema', () => {
+  const parameters = operation('get', '/v1/ledger')?.parameters ?? [];
+  expect(parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+    ['limit', 'query', false],
+    ['before', 'query', false],
+  ]);
+  expect(operation('post', '/v1/holds/{id}/capture')?.parameters?.[0]).toMatchObject({
+    name: 'id',
+    in: 'path',
+    required: true,
+  });
 });

@@ -5,7 +5,12 @@ import type { OverageState } from '../../lib/billing/types';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');
-const ask: OverageState = { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0.00' };
+const ask: OverageState = {
+  policy: 'ask',
+  capUsd: null,
+  creditsThisCycle: '0',
+  usdThisCycle: '0.00',
+};
 
 describe('a basket is quoted line by line', () => {
   test('a later line runs into overage once the earlier ones used the credits', () => {
@@ -27,21 +32,34 @@ describe('a basket is quoted line by line', () => {
     });
   });
 
-  test('earlier lines\' overage counts against the cap of later lines', () => {
-    const capped: OverageState = { policy: 'auto', capUsd: '0.50', creditsThisCycle: '0', usdThisCycle: '0' };
+  test("earlier lines' overage counts against the cap of later lines", () => {
+    const capped: OverageState = {
+      policy: 'auto',
+      capUsd: '0.50',
+      creditsThisCycle: '0',
+      usdThisCycle: '0',
+    };
     const basket = quoteBasket({ plan: growth, available: '0', overage: capped }, [
       { operation: 'lifestyle-crop', quantity: 1 },
       { operation: 'lifestyle-crop', quantity: 1 },
     ]);
     expect(basket.lines.map((line) => line.outcome)).toEqual(['overage', 'blocked']);
-    expect(basket.total).toMatchObject({ outcome: 'blocked', reason: 'overage-cap-reached', overageUsd: '0.82' });
+    expect(basket.total).toMatchObject({
+      outcome: 'blocked',
+      reason: 'overage-cap-reached',
+      overageUsd: '0.82',
+    });
   });
 
-  test('on the free plan the basket is blocked with the plan\'s reason', () => {
+  test("on the free plan the basket is blocked with the plan's reason", () => {
     const basket = quoteBasket({ plan: free, available: '25', overage: ask }, [
       { operation: 'background-removal', quantity: 9 },
     ]);
-    expect(basket.total).toMatchObject({ outcome: 'blocked', reason: 'plan-disallows-overage', fromPlan: '25' });
+    expect(basket.total).toMatchObject({
+      outcome: 'blocked',
+      reason: 'plan-disallows-overage',
+      fromPlan: '25',
+    });
   });
 
   test('an empty basket costs nothing', () => {
@@ -57,7 +75,9 @@ describe('a basket is quoted line by line', () => {
 
   test('a bad line throws like a single quote', () => {
     expect(() =>
-      quoteBasket({ plan: growth, available: '10', overage: ask }, [{ operation: 'smart-crop', quantity: 0 }]),
+      quoteBasket({ plan: growth, available: '10', overage: ask }, [
+        { operation: 'smart-crop', quantity: 0 },
+      ]),
     ).toThrowError(expect.objectContaining({ code: 'invalid_quantity' }));
   });
 });

@@ -18,7 +18,7 @@ describe('maximum operations', () => {
     expect(maxOperations(growth, '4.099', 'lifestyle-crop')).toBe(0);
   });
 
-  test('remaining operations of every operation follow the plan\'s own rates', () => {
+  test("remaining operations of every operation follow the plan's own rates", () => {
     expect(remainingOperations(growth, '500')).toEqual({
       'smart-crop': 384,
       'background-removal': 178,
@@ -34,7 +34,9 @@ describe('maximum operations', () => {
   test('property: n = maxOperations fits (n × rate ≤ available) and n + 1 does not', () => {
     const plans = fc.constantFrom(...demoCatalog.plans);
     const operations = fc.constantFrom('smart-crop', 'background-removal', 'lifestyle-crop');
-    const available = fc.integer({ min: 0, max: 50_000_000 }).map((milli) => new Decimal(milli).dividedBy(1000));
+    const available = fc
+      .integer({ min: 0, max: 50_000_000 })
+      .map((milli) => new Decimal(milli).dividedBy(1000));
     fc.assert(
       fc.property(plans, operations, available, (plan, operation, balance) => {
         const n = maxOperations(plan, balance.toString(), operation);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import catalogData from '../../lib/billing/catalog.json' with { type: 'json' };
 import { demoCatalog, findPlan, rateOf, validateCatalog } from '../../lib/billing/catalog';
+import catalogData from '../../lib/billing/catalog.json' with { type: 'json' };
 import { BillingError } from '../../lib/billing/errors';
 
 type Draft = { operations: Record<string, unknown>[]; plans: Record<string, unknown>[] };
@@ -26,7 +26,12 @@ function catalogError(catalog: unknown): BillingError {
 
 describe('the demo catalogue', () => {
   test('has the four plans and three operations of BILLING.md', () => {
-    expect(demoCatalog.plans.map((plan) => plan.id)).toEqual(['free', 'starter', 'growth', 'scale']);
+    expect(demoCatalog.plans.map((plan) => plan.id)).toEqual([
+      'free',
+      'starter',
+      'growth',
+      'scale',
+    ]);
     expect(demoCatalog.operations.map((operation) => operation.id)).toEqual([
       'smart-crop',
       'background-removal',

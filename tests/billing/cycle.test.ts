@@ -40,31 +40,35 @@ describe('terms from the anchor', () => {
   });
 
   test('a request three months late yields three renewals, in order', () => {
-    expect(renewalsBetween({ anchor: '2026-01-31T23:30:00.000Z', term: 0 }, '2026-05-01T00:00:00.000Z')).toEqual([
-      '2026-02-28T23:30:00.000Z',
-      '2026-03-31T23:30:00.000Z',
-      '2026-04-30T23:30:00.000Z',
-    ]);
+    expect(
+      renewalsBetween({ anchor: '2026-01-31T23:30:00.000Z', term: 0 }, '2026-05-01T00:00:00.000Z'),
+    ).toEqual(['2026-02-28T23:30:00.000Z', '2026-03-31T23:30:00.000Z', '2026-04-30T23:30:00.000Z']);
   });
 
   test('no renewal is due before the term ends; exactly at its end one is', () => {
     const cycle = { anchor: '2026-10-02T00:00:00.000Z', term: 0 };
     expect(renewalsBetween(cycle, '2026-11-01T23:59:59.999Z')).toEqual([]);
-    expect(renewalsBetween(cycle, '2026-11-02T00:00:00.000Z')).toEqual(['2026-11-02T00:00:00.000Z']);
+    expect(renewalsBetween(cycle, '2026-11-02T00:00:00.000Z')).toEqual([
+      '2026-11-02T00:00:00.000Z',
+    ]);
     expect(renewalsBetween({ ...cycle, term: 1 }, '2026-12-02T00:00:00.000Z')).toEqual([
       '2026-12-02T00:00:00.000Z',
     ]);
   });
 
   test('a malformed instant is refused', () => {
-    expect(() => addMonths('2026-13-01', 1)).toThrowError(expect.objectContaining({ code: 'invalid_instant' }));
+    expect(() => addMonths('2026-13-01', 1)).toThrowError(
+      expect.objectContaining({ code: 'invalid_instant' }),
+    );
   });
 });
 
 describe('property: terms tile time', () => {
   const start = Date.UTC(2020, 0, 1);
   const tenYears = Date.UTC(2030, 0, 1) - start;
-  const anchors = fc.integer({ min: 0, max: tenYears }).map((offset) => new Date(start + offset).toISOString());
+  const anchors = fc
+    .integer({ min: 0, max: tenYears })
+    .map((offset) => new Date(start + offset).toISOString());
 
   test('for random anchors over 10 years: no gap, no overlap, each within a month', () => {
     fc.assert(
@@ -89,7 +93,9 @@ describe('property: terms tile time', () => {
         const instant = new Date(Date.parse(anchor) + offset).toISOString();
         const term = termIndexAt(anchor, instant);
         const { start: from, end } = termBounds({ anchor, term });
-        expect(Date.parse(from) <= Date.parse(instant) && Date.parse(instant) < Date.parse(end)).toBe(true);
+        expect(
+          Date.parse(from) <= Date.parse(instant) && Date.parse(instant) < Date.parse(end),
+        ).toBe(true);
         expect(renewalsBetween({ anchor, term: 0 }, instant)).toHaveLength(term);
       }),
       { numRuns: 150 },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { balanceRatio, isLow } from '../../lib/billing/balance';
+import { isLow } from '../../lib/billing/balance';
 import {
   formatCompactCredits,
   formatCreditAmount,
@@ -19,7 +19,7 @@ describe('formatting for people (en-US)', () => {
     expect(formatCreditAmount('0.001')).toBe('0.001');
   });
 
-  test('digits beyond a float\'s precision survive: formatting works from the decimal text', () => {
+  test("digits beyond a float's precision survive: formatting works from the decimal text", () => {
     expect(formatCreditAmount('9007199254740993.001')).toBe('9,007,199,254,740,993.001');
   });
 
@@ -42,22 +42,18 @@ describe('formatting for people (en-US)', () => {
     expect(formatCompactCredits('0.5')).toBe('0');
   });
 
-  test('reset and full dates are in UTC, the cycle\'s calendar', () => {
+  test("reset and full dates are in UTC, the cycle's calendar", () => {
     expect(formatResetDate('2026-11-02T00:00:00.000Z')).toBe('resets Nov 2');
     expect(formatResetDate('2026-11-02T23:30:00.000Z')).toBe('resets Nov 2');
     expect(formatDate('2026-06-08T00:00:00.000Z')).toBe('Jun 8, 2026');
-    expect(() => formatDate('next tuesday')).toThrowError(expect.objectContaining({ code: 'invalid_instant' }));
+    expect(() => formatDate('next tuesday')).toThrowError(
+      expect.objectContaining({ code: 'invalid_instant' }),
+    );
   });
 });
 
-describe('balance meter', () => {
-  test('ratio of available to granted, capped at 1', () => {
-    expect(balanceRatio('2285', '4570')).toBe(0.5);
-    expect(balanceRatio('2100', '1700')).toBe(1);
-    expect(balanceRatio('0', '0')).toBe(0);
-  });
-
-  test('low below 10% of the term\'s credits', () => {
+describe('running low', () => {
+  test("low below 10% of the term's credits", () => {
     expect(isLow('456.9', '4570')).toBe(true);
     expect(isLow('457', '4570')).toBe(false);
   });

@@ -36,7 +36,12 @@ export class LedgerBook {
   private record(transition: Transition): void {
     const offset = this.entries.length;
     this.entries.push(...transition.entries);
-    this.charges.push(...transition.charges.map((charge) => ({ ...charge, entryIndex: charge.entryIndex + offset })));
+    this.charges.push(
+      ...transition.charges.map((charge) => ({
+        ...charge,
+        entryIndex: charge.entryIndex + offset,
+      })),
+    );
     for (const hold of transition.holds) this.holds.set(hold.id, hold);
     this.state = transition.state;
     checkLedger(this.entries, this.state, this.charges);
@@ -44,7 +49,9 @@ export class LedgerBook {
 
   /** Dollars charged in one calendar month ("2026-05"), as the ledger lists them. */
   chargesIn(month: string): string[] {
-    return this.charges.filter((charge) => charge.at.startsWith(month)).map((charge) => charge.amountUsd);
+    return this.charges
+      .filter((charge) => charge.at.startsWith(month))
+      .map((charge) => charge.amountUsd);
   }
 }
 

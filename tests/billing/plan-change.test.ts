@@ -8,7 +8,10 @@ function growthWith400LeftOnMay6(): LedgerBook {
   const book = new LedgerBook('growth', '2026-04-02T09:00:00.000Z');
   const usage = { kind: 'usage' as const, memberId: 'ada', overage: 'deny' as const };
   book.apply({ ...usage, operation: 'lifestyle-crop', quantity: 1000 }, '2026-05-06T10:00:00.000Z');
-  book.apply({ ...usage, operation: 'background-removal', quantity: 25 }, '2026-05-06T10:05:00.000Z');
+  book.apply(
+    { ...usage, operation: 'background-removal', quantity: 25 },
+    '2026-05-06T10:05:00.000Z',
+  );
   expect(book.state.credits.available).toBe('400');
   return book;
 }
@@ -34,14 +37,21 @@ describe('changing to a paid plan (BILLING.md example)', () => {
     const applied = book.apply({ kind: 'change-plan', ...admin, planId: 'starter' }, may8);
     expect(applied.ok).toBe(true);
     expect(book.state.planId).toBe('starter');
-    expect(book.state.credits).toEqual({ available: '2100', held: '0', granted: '2100', used: '0' });
+    expect(book.state.credits).toEqual({
+      available: '2100',
+      held: '0',
+      granted: '2100',
+      used: '0',
+    });
     expect(book.state.cycle).toEqual({ anchor: may8, term: 0 });
     expect(book.chargesIn('2026-05')).toEqual(['250.00', '100.00']);
     expect(applied.entries.map((entry) => [entry.kind, entry.credits, entry.amountUsd])).toEqual([
       ['rollover', '0', '0.00'],
       ['plan-change', '1700', '100.00'],
     ]);
-    expect(applied.entries[0]?.description).toContain('400 credits rolled over from Growth to Starter');
+    expect(applied.entries[0]?.description).toContain(
+      '400 credits rolled over from Growth to Starter',
+    );
 
     book.apply({ kind: 'settle' }, '2026-06-08T11:59:59.999Z');
     expect(book.chargesIn('2026-06')).toEqual([]);
@@ -54,13 +64,26 @@ describe('changing to a paid plan (BILLING.md example)', () => {
   test('held credits roll over too and stay held', () => {
     const book = growthWith400LeftOnMay6();
     book.apply(
-      { kind: 'reserve', memberId: 'ada', holdId: 'h1', operation: 'smart-crop', quantity: 10, overage: 'deny', ttlSeconds: 600 },
+      {
+        kind: 'reserve',
+        memberId: 'ada',
+        holdId: 'h1',
+        operation: 'smart-crop',
+        quantity: 10,
+        overage: 'deny',
+        ttlSeconds: 600,
+      },
       '2026-05-08T11:55:00.000Z',
     );
     const preview = previewPlanChange(book.state, 'starter', may8, demoCatalog);
     expect(preview).toMatchObject({ rolledOverCredits: '400', creditsAfter: '2100' });
     book.apply({ kind: 'change-plan', ...admin, planId: 'starter' }, may8);
-    expect(book.state.credits).toEqual({ available: '2087', held: '13', granted: '2100', used: '0' });
+    expect(book.state.credits).toEqual({
+      available: '2087',
+      held: '13',
+      granted: '2100',
+      used: '0',
+    });
   });
 });
 
@@ -74,7 +97,10 @@ describe('changing to the free plan', () => {
       creditsAfter: '4570',
       cycleAfter: { start: '2026-10-02T00:00:00.000Z', end: '2026-11-02T00:00:00.000Z' },
     });
-    const applied = book.apply({ kind: 'change-plan', ...admin, planId: 'free' }, '2026-10-20T00:00:00.000Z');
+    const applied = book.apply(
+      { kind: 'change-plan', ...admin, planId: 'free' },
+      '2026-10-20T00:00:00.000Z',
+    );
     expect(applied.charges).toEqual([]);
     expect(book.state.planId).toBe('free');
     expect(book.state.cycle).toEqual({ anchor: '2026-10-02T00:00:00.000Z', term: 0 });
@@ -100,7 +126,13 @@ describe('changing to the free plan', () => {
   test('the free plan allows no overage after the switch', () => {
     const book = new LedgerBook('free', '2026-10-02T00:00:00.000Z');
     const applied = book.apply(
-      { kind: 'usage', memberId: 'ada', operation: 'lifestyle-crop', quantity: 7, overage: 'accept' },
+      {
+        kind: 'usage',
+        memberId: 'ada',
+        operation: 'lifestyle-crop',
+        quantity: 7,
+        overage: 'accept',
+      },
       '2026-10-03T00:00:00.000Z',
     );
     expect(applied.ok).toBe(false);
@@ -111,7 +143,10 @@ describe('changing to the free plan', () => {
 describe('who may change the plan, and to what', () => {
   test('a member is told to ask the admin, and nothing changes', () => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
-    const applied = book.apply({ kind: 'change-plan', ...member, planId: 'scale' }, '2026-10-03T00:00:00.000Z');
+    const applied = book.apply(
+      { kind: 'change-plan', ...member, planId: 'scale' },
+      '2026-10-03T00:00:00.000Z',
+    );
     expect(applied.ok).toBe(false);
     if (!applied.ok) {
       expect(applied.refusal).toEqual({
@@ -125,25 +160,35 @@ describe('who may change the plan, and to what', () => {
 
   test('changing to the plan already held is refused as invalid_request', () => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
-    expect(() => previewPlanChange(book.state, 'growth', '2026-10-03T00:00:00.000Z', demoCatalog)).toThrowError(
-      expect.objectContaining({ code: 'invalid_request' }),
+    expect(() =>
+      previewPlanChange(book.state, 'growth', '2026-10-03T00:00:00.000Z', demoCatalog),
+    ).toThrowError(expect.objectContaining({ code: 'invalid_request' }));
+    const applied = book.apply(
+      { kind: 'change-plan', ...admin, planId: 'growth' },
+      '2026-10-03T00:00:00.000Z',
     );
-    const applied = book.apply({ kind: 'change-plan', ...admin, planId: 'growth' }, '2026-10-03T00:00:00.000Z');
     expect(!applied.ok && applied.refusal.code).toBe('invalid_request');
   });
 
   test('an unknown plan is refused', () => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
-    expect(() => previewPlanChange(book.state, 'platinum', '2026-10-03T00:00:00.000Z', demoCatalog)).toThrowError(
-      expect.objectContaining({ code: 'unknown_plan' }),
+    expect(() =>
+      previewPlanChange(book.state, 'platinum', '2026-10-03T00:00:00.000Z', demoCatalog),
+    ).toThrowError(expect.objectContaining({ code: 'unknown_plan' }));
+    const applied = book.apply(
+      { kind: 'change-plan', ...admin, planId: 'platinum' },
+      '2026-10-03T00:00:00.000Z',
     );
-    const applied = book.apply({ kind: 'change-plan', ...admin, planId: 'platinum' }, '2026-10-03T00:00:00.000Z');
     expect(!applied.ok && applied.refusal.code).toBe('invalid_request');
   });
 
   test('the preview applies renewals due first', () => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
     const preview = previewPlanChange(book.state, 'scale', '2026-12-05T00:00:00.000Z', demoCatalog);
-    expect(preview).toMatchObject({ rolledOverCredits: '4570', creditsAfter: '14570', chargeUsd: '500.00' });
+    expect(preview).toMatchObject({
+      rolledOverCredits: '4570',
+      creditsAfter: '14570',
+      chargeUsd: '500.00',
+    });
   });
 });

@@ -8,7 +8,12 @@ import type { OverageState } from '../../lib/billing/types';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');
-const ask: OverageState = { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0.00' };
+const ask: OverageState = {
+  policy: 'ask',
+  capUsd: null,
+  creditsThisCycle: '0',
+  usdThisCycle: '0.00',
+};
 
 const lifestyleCrop = (available: string, overage: OverageState = ask, plan = growth) =>
   quote({ plan, available, overage, operation: 'lifestyle-crop', quantity: 1 });
@@ -43,7 +48,12 @@ describe('quote outcomes', () => {
   });
 
   test('the cap counts under ask too', () => {
-    const capped: OverageState = { policy: 'ask', capUsd: '0.40', creditsThisCycle: '0', usdThisCycle: '0' };
+    const capped: OverageState = {
+      policy: 'ask',
+      capUsd: '0.40',
+      creditsThisCycle: '0',
+      usdThisCycle: '0',
+    };
     expect(lifestyleCrop('0', capped).reason).toBe('overage-cap-reached');
   });
 
@@ -57,55 +67,89 @@ describe('quote outcomes', () => {
 });
 
 describe('invalid inputs throw a typed error a person can read', () => {
-  const attempt = (quantity: number, operation = 'smart-crop', available = '10') => () =>
-    quote({ plan: growth, available, overage: ask, operation, quantity });
+  const attempt =
+    (quantity: number, operation = 'smart-crop', available = '10') =>
+    () =>
+      quote({ plan: growth, available, overage: ask, operation, quantity });
 
   test.each([0, -1, 1.5, 10_001, Number.NaN])('quantity %d is invalid_quantity', (quantity) => {
     expect(attempt(quantity)).toThrowError(
-      expect.objectContaining({ code: 'invalid_quantity', message: expect.stringContaining('1 to 10,000') }),
+      expect.objectContaining({
+        code: 'invalid_quantity',
+        message: expect.stringContaining('1 to 10,000'),
+      }),
     );
   });
 
   test('10,000 is the largest quantity', () => {
-    expect(quote({ plan: growth, available: '0', overage: ask, operation: 'smart-crop', quantity: 10_000 }).credits).toBe('13000');
+    expect(
+      quote({
+        plan: growth,
+        available: '0',
+        overage: ask,
+        operation: 'smart-crop',
+        quantity: 10_000,
+      }).credits,
+    ).toBe('13000');
   });
 
   test('an unknown operation', () => {
-    expect(attempt(1, 'upscale')).toThrowError(expect.objectContaining({ code: 'unknown_operation' }));
+    expect(attempt(1, 'upscale')).toThrowError(
+      expect.objectContaining({ code: 'unknown_operation' }),
+    );
   });
 
   test('a malformed available balance', () => {
     expect(attempt(1, 'smart-crop', '12,5')).toThrowError(BillingError);
-    expect(attempt(1, 'smart-crop', '-1')).toThrowError(expect.objectContaining({ code: 'invalid_decimal' }));
+    expect(attempt(1, 'smart-crop', '-1')).toThrowError(
+      expect.objectContaining({ code: 'invalid_decimal' }),
+    );
   });
 });
 
-const milliCredits = fc.integer({ min: 0, max: 20_000_000 }).map((milli) => new Decimal(milli).dividedBy(1000).toString());
+const milliCredits = fc
+  .integer({ min: 0, max: 20_000_000 })
+  .map((milli) => new Decimal(milli).dividedBy(1000).toString());
 const plans = fc.constantFrom(...demoCatalog.plans);
 const operations = fc.constantFrom(...demoCatalog.operations.map((operation) => operation.id));
 const quantities = fc.integer({ min: 1, max: 10_000 });
 const overageStates = fc.record({
   policy: fc.constantFrom('ask' as const, 'auto' as const),
-  capUsd: fc.option(fc.integer({ min: 0, max: 100_000 }).map((cents) => new Decimal(cents).dividedBy(100).toString())),
+  capUsd: fc.option(
+    fc
+      .integer({ min: 0, max: 100_000 })
+      .map((cents) => new Decimal(cents).dividedBy(100).toString()),
+  ),
   creditsThisCycle: fc.constant('0'),
-  usdThisCycle: fc.integer({ min: 0, max: 100_000 }).map((cents) => new Decimal(cents).dividedBy(100).toString()),
+  usdThisCycle: fc
+    .integer({ min: 0, max: 100_000 })
+    .map((cents) => new Decimal(cents).dividedBy(100).toString()),
 });
 
 describe('quote properties', () => {
   test('never negative available; fromPlan + overageCredits = credits = rate × quantity', () => {
     fc.assert(
-      fc.property(plans, milliCredits, overageStates, operations, quantities, (plan, available, overage, operation, quantity) => {
-        const result = quote({ plan, available, overage, operation, quantity });
-        const fromPlan = new Decimal(result.fromPlan);
-        const overageCredits = new Decimal(result.overageCredits);
-        expect(new Decimal(result.availableAfter).isNegative()).toBe(false);
-        expect(fromPlan.plus(overageCredits).equals(result.credits)).toBe(true);
-        expect(new Decimal(plan.rates[operation]!).times(quantity).equals(result.credits)).toBe(true);
-        expect(new Decimal(available).minus(fromPlan).equals(result.availableAfter)).toBe(true);
-        expect(result.outcome === 'covered').toBe(overageCredits.isZero());
-        expect(result.overageUsd).toMatch(/^\d+\.\d{2}$/);
-        expect(result.planValueUsd).toMatch(/^\d+\.\d{4}$/);
-      }),
+      fc.property(
+        plans,
+        milliCredits,
+        overageStates,
+        operations,
+        quantities,
+        (plan, available, overage, operation, quantity) => {
+          const result = quote({ plan, available, overage, operation, quantity });
+          const fromPlan = new Decimal(result.fromPlan);
+          const overageCredits = new Decimal(result.overageCredits);
+          expect(new Decimal(result.availableAfter).isNegative()).toBe(false);
+          expect(fromPlan.plus(overageCredits).equals(result.credits)).toBe(true);
+          expect(new Decimal(plan.rates[operation]!).times(quantity).equals(result.credits)).toBe(
+            true,
+          );
+          expect(new Decimal(available).minus(fromPlan).equals(result.availableAfter)).toBe(true);
+          expect(result.outcome === 'covered').toBe(overageCredits.isZero());
+          expect(result.overageUsd).toMatch(/^\d+\.\d{2}$/);
+          expect(result.planValueUsd).toMatch(/^\d+\.\d{4}$/);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -13,7 +13,9 @@ afterAll(async () => {
 });
 
 async function available(token: string): Promise<string> {
-  const response = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${server.url}/v1/me`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { credits: { available: string } }).credits.available;
 }
@@ -60,14 +62,23 @@ test('the page script is bundled from TypeScript and speaks the page protocol', 
 test('running an operation records its usage for the member acted for: the balance drops by 1.3', async () => {
   const before = await available(server.demo.ada.token);
 
-  const response = await runOperation({ operation: 'smart-crop', quantity: 1, overage: 'deny', as: 'milo' });
+  const response = await runOperation({
+    operation: 'smart-crop',
+    quantity: 1,
+    overage: 'deny',
+    as: 'milo',
+  });
   const body = (await response.json()) as {
     entry: { kind: string; memberId: string; credits: string; operation: string };
     snapshot: { member: { name: string }; credits: { available: string } };
   };
 
   expect(response.status).toBe(201);
-  expect(body.entry).toMatchObject({ kind: 'usage', operation: 'smart-crop', memberId: server.demo.milo.id });
+  expect(body.entry).toMatchObject({
+    kind: 'usage',
+    operation: 'smart-crop',
+    memberId: server.demo.milo.id,
+  });
   expect(body.snapshot.member.name).toBe('Milo');
   const after = await available(server.demo.ada.token);
   expect(new Decimal(before).minus(after).toString()).toBe('1.3');
@@ -92,16 +103,26 @@ test('an operation the credits do not cover, without consent, is the server’s 
   const before = await available(server.demo.ada.token);
 
   // 10,000 Lifestyle Crops = 41,000 credits: far more than the demo account holds.
-  const response = await runOperation({ operation: 'lifestyle-crop', quantity: 10_000, overage: 'deny', as: 'milo' });
+  const response = await runOperation({
+    operation: 'lifestyle-crop',
+    quantity: 10_000,
+    overage: 'deny',
+    as: 'milo',
+  });
   const body = (await response.json()) as {
-    error: { code: string; details: { quote: { credits: string; fromPlan: string; overageCredits: string } } };
+    error: {
+      code: string;
+      details: { quote: { credits: string; fromPlan: string; overageCredits: string } };
+    };
   };
 
   expect(response.status).toBe(402);
   expect(body.error.code).toBe('overage_required');
   expect(body.error.details.quote.credits).toBe('41000');
   expect(body.error.details.quote.fromPlan).toBe(before);
-  expect(body.error.details.quote.overageCredits).toBe(new Decimal('41000').minus(before).toString());
+  expect(body.error.details.quote.overageCredits).toBe(
+    new Decimal('41000').minus(before).toString(),
+  );
   expect(await available(server.demo.ada.token)).toBe(before);
 });
 
@@ -116,9 +137,16 @@ test('bad operation requests are refused with the API’s error shape and change
   for (const body of bad) {
     const response = await runOperation(body);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'invalid_request',
+    );
   }
-  const unknown = await runOperation({ operation: 'teleport', quantity: 1, overage: 'deny', as: 'ada' });
+  const unknown = await runOperation({
+    operation: 'teleport',
+    quantity: 1,
+    overage: 'deny',
+    as: 'ada',
+  });
   expect(unknown.status).toBeGreaterThanOrEqual(400);
   expect(unknown.status).toBeLessThan(500);
   expect(await available(server.demo.ada.token)).toBe(before);
@@ -135,7 +163,11 @@ test('the account route shows the acting member, the operations and the recent u
   expect(response.status).toBe(200);
   expect(body.snapshot.member).toMatchObject({ name: 'Milo', role: 'member' });
   expect(body.snapshot.account.name).toBe('Studio North');
-  expect(body.operations.map((op) => op.id).sort()).toEqual(['background-removal', 'lifestyle-crop', 'smart-crop']);
+  expect(body.operations.map((op) => op.id).sort()).toEqual([
+    'background-removal',
+    'lifestyle-crop',
+    'smart-crop',
+  ]);
   expect(body.recent.length).toBeGreaterThan(0);
   expect(body.recent.every((entry) => entry.kind === 'usage')).toBe(true);
   expect(JSON.stringify(body)).not.toContain(server.demo.milo.token);
@@ -147,10 +179,14 @@ test('the demo-only session route gives the embed the chosen member’s token, s
   expect(milo.headers.get('cache-control')).toBe('no-store');
   expect(((await milo.json()) as { token: string }).token).toBe(server.demo.milo.token);
 
-  const ada = await fetch(`${server.url}/editor/api/session?as=ada`, { headers: { 'sec-fetch-site': 'same-origin' } });
+  const ada = await fetch(`${server.url}/editor/api/session?as=ada`, {
+    headers: { 'sec-fetch-site': 'same-origin' },
+  });
   expect(((await ada.json()) as { token: string }).token).toBe(server.demo.ada.token);
 
-  const crossSite = await fetch(`${server.url}/editor/api/session?as=ada`, { headers: { 'sec-fetch-site': 'cross-site' } });
+  const crossSite = await fetch(`${server.url}/editor/api/session?as=ada`, {
+    headers: { 'sec-fetch-site': 'cross-site' },
+  });
   expect(crossSite.status).toBe(403);
   expect(await crossSite.text()).not.toContain(server.demo.ada.token);
 

@@ -3,12 +3,17 @@ import { expect, test } from 'vitest';
 import { squareAround, subjectBounds, subjectMask } from '../../server/editor/client/subject-mask';
 
 /** A studio shot: a backdrop that darkens from top to bottom and an opaque product block. */
-function studioShot(width: number, height: number, product: { x: number; y: number; w: number; h: number }) {
+function studioShot(
+  width: number,
+  height: number,
+  product: { x: number; y: number; w: number; h: number },
+) {
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const inside = x >= product.x && x < product.x + product.w && y >= product.y && y < product.y + product.h;
+      const inside =
+        x >= product.x && x < product.x + product.w && y >= product.y && y < product.y + product.h;
       const shade = 240 - Math.round((y / height) * 40);
       data.set(inside ? [200, 90, 50, 255] : [shade, shade - 6, shade - 14, 255], i);
     }
@@ -19,7 +24,30 @@ function studioShot(width: number, height: number, product: { x: number; y: numb
 test('the product is found exactly, whatever the backdrop’s gradient', () => {
   const shot = studioShot(120, 80, { x: 30, y: 20, w: 40, h: 30 });
 
-  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual({ x: 30, y: 20, width: 40, height: 30 });
+  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual({
+    x: 30,
+    y: 20,
+    width: 40,
+    height: 30,
+  });
+});
+
+test('the product’s shadow on the backdrop is left behind', () => {
+  const shot = studioShot(120, 80, { x: 30, y: 20, w: 40, h: 30 });
+  // A shadow falls below and to the right: the same backdrop, 35% darker.
+  for (let y = 50; y < 60; y++) {
+    for (let x = 34; x < 80; x++) {
+      const i = (y * 120 + x) * 4;
+      for (let c = 0; c < 3; c++) shot.data[i + c] = Math.round((shot.data[i + c] ?? 0) * 0.65);
+    }
+  }
+
+  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual({
+    x: 30,
+    y: 20,
+    width: 40,
+    height: 30,
+  });
 });
 
 test('an empty backdrop has no subject', () => {

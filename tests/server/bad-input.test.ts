@@ -99,10 +99,16 @@ test('no input makes the server fail or change the account', async () => {
       maybe(headerText),
       maybe(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', '')),
       fc.oneof(fc.constant(accountId), fc.constant('hold_x'), headerText),
-      fc.oneof(fc.constant(''), fc.constant('?limit=0'), fc.constant('?limit=abc&before=zzz'), headerText.map((q) => `?${encodeURIComponent(q)}=${encodeURIComponent(q)}`)),
+      fc.oneof(
+        fc.constant(''),
+        fc.constant('?limit=0'),
+        fc.constant('?limit=abc&before=zzz'),
+        headerText.map((q) => `?${encodeURIComponent(q)}=${encodeURIComponent(q)}`),
+      ),
       async ([method, path], payload, who, key, contentType, id, query) => {
         const headers: Record<string, string> = {};
-        const bearer = who === 'member' ? memberToken : who === 'operator' ? server.operatorKey : who;
+        const bearer =
+          who === 'member' ? memberToken : who === 'operator' ? server.operatorKey : who;
         if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
         if (key !== undefined) headers['idempotency-key'] = key;
         if (contentType !== undefined) headers['content-type'] = contentType;

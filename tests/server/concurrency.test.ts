@@ -18,7 +18,9 @@ async function accountWith100() {
     members: [{ name: 'Ada', role: 'admin' }],
   });
   const api = client(server, members[0]!.token);
-  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(201);
+  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(
+    201,
+  );
   const last = await api.post('/v1/usage', { operation: 'background-removal', quantity: 3 });
   expect(last.body.snapshot.credits.available).toBe('100');
   return api;

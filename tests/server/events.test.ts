@@ -22,7 +22,10 @@ interface Stream {
 async function open(token: string, lastEventId?: string): Promise<Stream> {
   const controller = new AbortController();
   const response = await fetch(`${server.url}/v1/events`, {
-    headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    },
     signal: controller.signal,
   });
   expect(response.status).toBe(200);
@@ -75,7 +78,10 @@ test('usage by one member reaches another member of the same account, not anothe
       { name: 'Milo', role: 'member' },
     ],
   });
-  const b = await createAccount(server, { planId: 'growth', members: [{ name: 'Bo', role: 'admin' }] });
+  const b = await createAccount(server, {
+    planId: 'growth',
+    members: [{ name: 'Bo', role: 'admin' }],
+  });
   const milo = await open(a.members[1]!.token);
   const bo = await open(b.members[0]!.token);
   const first = (await milo.next(() => true)) as { version: number };
@@ -104,7 +110,10 @@ test('usage by one member reaches another member of the same account, not anothe
 });
 
 test('Last-Event-ID: the current snapshot is sent only when it is newer', async () => {
-  const a = await createAccount(server, { planId: 'growth', members: [{ name: 'Ada', role: 'admin' }] });
+  const a = await createAccount(server, {
+    planId: 'growth',
+    members: [{ name: 'Ada', role: 'admin' }],
+  });
   const token = a.members[0]!.token;
   const version = (await client(server, token).get('/v1/me')).body.version as number;
   const upToDate = await open(token, String(version));

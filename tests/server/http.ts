@@ -40,7 +40,11 @@ export function client(server: Pick<TestServer, 'url'>, token: string) {
     },
     async put(path: string, body: unknown): Promise<Answer> {
       return answer(
-        await fetch(`${server.url}${path}`, { method: 'PUT', headers: headers(), body: JSON.stringify(body) }),
+        await fetch(`${server.url}${path}`, {
+          method: 'PUT',
+          headers: headers(),
+          body: JSON.stringify(body),
+        }),
       );
     },
   };

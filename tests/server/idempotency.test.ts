@@ -37,7 +37,9 @@ describe('Idempotency-Key', () => {
 
   test('a changed body under a used key is 422 idempotency_conflict and changes nothing', async () => {
     const api = await member();
-    expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, 'k1')).status).toBe(201);
+    expect(
+      (await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, 'k1')).status,
+    ).toBe(201);
     const conflict = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3 }, 'k1');
     expect(conflict.status).toBe(422);
     expect(conflict.body.error.code).toBe('idempotency_conflict');

@@ -21,7 +21,10 @@ beforeAll(async () => {
       { name: 'Milo', role: 'member' },
     ],
   });
-  const b = await createAccount(server, { planId: 'growth', members: [{ name: 'Bo', role: 'admin' }] });
+  const b = await createAccount(server, {
+    planId: 'growth',
+    members: [{ name: 'Bo', role: 'admin' }],
+  });
   ownerA = client(server, a.members[0]!.token);
   memberA = client(server, a.members[1]!.token);
   ownerB = client(server, b.members[0]!.token);
@@ -57,10 +60,16 @@ describe('another account', () => {
   });
 
   test('its members route needs the operator key, and an unknown account is 404', async () => {
-    const asMember = await ownerB.post(`/v1/accounts/${'acct_x'}/members`, { name: 'X', role: 'admin' });
+    const asMember = await ownerB.post(`/v1/accounts/${'acct_x'}/members`, {
+      name: 'X',
+      role: 'admin',
+    });
     expect(asMember.status).toBe(401);
     const operator = client(server, server.operatorKey);
-    const unknown = await operator.post('/v1/accounts/acct_missing/members', { name: 'X', role: 'admin' });
+    const unknown = await operator.post('/v1/accounts/acct_missing/members', {
+      name: 'X',
+      role: 'admin',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('not_found');
   });

@@ -136,7 +136,11 @@ describe('BILLING.md scenarios over HTTP', () => {
     await clock(server, { now: '2027-06-01T00:00:00.000Z' });
     const { member } = await account('growth', '2027-06-01T00:00:00.000Z');
     await exhaust(member);
-    const quote = await member.post('/v1/quotes', { operation: 'lifestyle-crop', quantity: 1 }, null);
+    const quote = await member.post(
+      '/v1/quotes',
+      { operation: 'lifestyle-crop', quantity: 1 },
+      null,
+    );
     expect(quote.body).toMatchObject({ outcome: 'overage', overageUsd: '0.41' });
 
     const denied = await member.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 1 });

@@ -119,10 +119,18 @@ describe('operator', () => {
   test('a member token is shown once: a replay of the same request does not show it again', async () => {
     const { account } = await createAccount(server, { planId: 'starter', members: [] });
     const operator = client(server, server.operatorKey);
-    const first = await operator.post(`/v1/accounts/${account.id}/members`, { name: 'Ann', role: 'admin' }, 'm1');
+    const first = await operator.post(
+      `/v1/accounts/${account.id}/members`,
+      { name: 'Ann', role: 'admin' },
+      'm1',
+    );
     expect(first.status).toBe(201);
     expect(first.body.token).toMatch(/^tly_/);
-    const replay = await operator.post(`/v1/accounts/${account.id}/members`, { name: 'Ann', role: 'admin' }, 'm1');
+    const replay = await operator.post(
+      `/v1/accounts/${account.id}/members`,
+      { name: 'Ann', role: 'admin' },
+      'm1',
+    );
     expect(replay.status).toBe(201);
     expect(replay.body.member.id).toBe(first.body.member.id);
     expect(replay.body.token).toBeNull();

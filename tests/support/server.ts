@@ -61,7 +61,10 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-function launch(env: Record<string, string>, log: string[]): Promise<{ child: ChildProcess; url: string }> {
+function launch(
+  env: Record<string, string>,
+  log: string[],
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -101,7 +104,8 @@ function waitForExit(child: ChildProcess): Promise<void> {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const ownsFolder = options.dbPath === undefined;
-  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
+  const dbPath =
+    options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
   const operatorKey = `tly_op_test_${randomBytes(12).toString('base64url')}`;
   const log: string[] = [];
   const env: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type * as billing from '../../billing/types.ts';
-import type { z } from '../zod.ts';
+import type * as z from '../zod.ts';
 import type { EntrySchema } from './entry.ts';
 import type { HoldSchema } from './hold.ts';
 import type { CatalogSchema, OperationSchema, PlanSchema } from './plan.ts';

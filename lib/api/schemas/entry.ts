@@ -1,4 +1,4 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import {
   CreditsSchema,
   IdSchema,
@@ -20,30 +20,29 @@ export const EntryKindSchema = z.enum([
 ]);
 
 /** A ledger entry: lib/billing's EntryDraft plus the id the store gave it. */
-export const EntrySchema = z
-  .object({
-    id: IdSchema,
-    at: InstantSchema,
-    kind: EntryKindSchema,
-    /** The member who acted; null for what the clock did (renewal, expiry). */
-    memberId: IdSchema.nullable(),
-    operation: IdSchema.optional(),
-    quantity: QuantitySchema.optional(),
-    holdId: IdSchema.optional(),
-    /** Signed change to available credits. */
-    credits: SignedCreditsSchema,
-    overageCredits: CreditsSchema,
-    amountUsd: SignedUsdSchema,
-    availableAfter: CreditsSchema,
-    /** A line a person reads ("400 credits rolled over to Starter"). */
-    description: z.string(),
-  })
-  .meta({ id: 'Entry' });
+export const EntrySchema = z.object({
+  id: IdSchema,
+  at: InstantSchema,
+  kind: EntryKindSchema,
+  /** The member who acted; null for what the clock did (renewal, expiry). */
+  memberId: z.nullable(IdSchema),
+  operation: z.optional(IdSchema),
+  quantity: z.optional(QuantitySchema),
+  holdId: z.optional(IdSchema),
+  /** Signed change to available credits. */
+  credits: SignedCreditsSchema,
+  overageCredits: CreditsSchema,
+  amountUsd: SignedUsdSchema,
+  availableAfter: CreditsSchema,
+  /** A line a person reads ("400 credits rolled over to Starter"). */
+  description: z.string(),
+});
 
 /** Newest first; `next` is the `before` cursor of the following page, null at the end. */
-export const LedgerPageSchema = z
-  .object({ entries: z.array(EntrySchema), next: z.string().nullable() })
-  .meta({ id: 'LedgerPage' });
+export const LedgerPageSchema = z.object({
+  entries: z.array(EntrySchema),
+  next: z.nullable(z.string()),
+});
 
 export type EntryKind = z.infer<typeof EntryKindSchema>;
 export type Entry = z.infer<typeof EntrySchema>;

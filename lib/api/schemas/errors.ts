@@ -1,4 +1,4 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 
 /** Every error code of API.md with its HTTP status. */
 export const errorStatus = {
@@ -20,22 +20,18 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export const ErrorCodeSchema = z
-  .enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]])
-  .meta({ id: 'ErrorCode' });
+export const ErrorCodeSchema = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]);
 
 /**
  * `{"error": {"code", "message", "details"}}`. Details by code: invalid_request → `issues`,
  * overage_required / overage_blocked → `quote`, hold_not_pending → `status`.
  */
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: ErrorCodeSchema,
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }),
+});
 
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

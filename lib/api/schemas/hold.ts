@@ -1,26 +1,24 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { CreditsSchema, IdSchema, InstantSchema, QuantitySchema, UsdSchema } from './decimal.ts';
 
 export const HoldStatusSchema = z.enum(['pending', 'captured', 'released', 'expired']);
 
 /** API.md's Hold, extended with lib/billing's memberId, createdAt and resolvedAt. */
-export const HoldSchema = z
-  .object({
-    id: IdSchema,
-    memberId: IdSchema,
-    operation: IdSchema,
-    quantity: QuantitySchema,
-    /** Plan credits reserved (the quote's fromPlan). */
-    credits: CreditsSchema,
-    /** Overage credits consented to at reserve time. */
-    overageCredits: CreditsSchema,
-    overageUsd: UsdSchema,
-    status: HoldStatusSchema,
-    createdAt: InstantSchema,
-    expiresAt: InstantSchema,
-    resolvedAt: InstantSchema.nullable(),
-  })
-  .meta({ id: 'Hold' });
+export const HoldSchema = z.object({
+  id: IdSchema,
+  memberId: IdSchema,
+  operation: IdSchema,
+  quantity: QuantitySchema,
+  /** Plan credits reserved (the quote's fromPlan). */
+  credits: CreditsSchema,
+  /** Overage credits consented to at reserve time. */
+  overageCredits: CreditsSchema,
+  overageUsd: UsdSchema,
+  status: HoldStatusSchema,
+  createdAt: InstantSchema,
+  expiresAt: InstantSchema,
+  resolvedAt: z.nullable(InstantSchema),
+});
 
 export type HoldStatus = z.infer<typeof HoldStatusSchema>;
 export type Hold = z.infer<typeof HoldSchema>;

@@ -1,54 +1,49 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { IdSchema, InstantSchema } from './decimal.ts';
 import { RoleSchema } from './snapshot.ts';
 
 // The operator endpoints: the vendor's own backend, with the operator key.
 
-export const CreateAccountRequestSchema = z
-  .strictObject({
-    name: z.string().min(1).max(200),
-    planId: IdSchema,
-    /** The first term starts here (or now), and its price is charged then. */
-    startAt: InstantSchema.optional(),
-  })
-  .meta({ id: 'CreateAccountRequest' });
+const NameSchema = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const AccountSchema = z
-  .object({ id: IdSchema, name: z.string(), planId: IdSchema })
-  .meta({ id: 'Account' });
+export const CreateAccountRequestSchema = z.strictObject({
+  name: NameSchema,
+  planId: IdSchema,
+  /** The first term starts here (or now), and its price is charged then. */
+  startAt: z.optional(InstantSchema),
+});
 
-export const CreateAccountResultSchema = z
-  .object({ account: AccountSchema })
-  .meta({ id: 'CreateAccountResult' });
+export const AccountSchema = z.object({ id: IdSchema, name: z.string(), planId: IdSchema });
 
-export const CreateMemberRequestSchema = z
-  .strictObject({ name: z.string().min(1).max(200), role: RoleSchema })
-  .meta({ id: 'CreateMemberRequest' });
+export const CreateAccountResultSchema = z.object({ account: AccountSchema });
 
-export const MemberSchema = z
-  .object({ id: IdSchema, name: z.string(), role: RoleSchema })
-  .meta({ id: 'Member' });
+export const CreateMemberRequestSchema = z.strictObject({ name: NameSchema, role: RoleSchema });
+
+export const MemberSchema = z.object({ id: IdSchema, name: z.string(), role: RoleSchema });
 
 /** The only time a member token is shown. */
-export const CreateMemberResultSchema = z
-  .object({ member: MemberSchema, token: z.string().min(1) })
-  .meta({ id: 'CreateMemberResult' });
+export const CreateMemberResultSchema = z.object({
+  member: MemberSchema,
+  token: z.string().check(z.minLength(1)),
+});
 
 /** An ISO-8601 duration of whole units: "P1M", "P3D", "PT2H". */
 export const DurationSchema = z
   .string()
-  .regex(
-    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
-    'an ISO-8601 duration',
-  )
-  .meta({ id: 'Duration', example: 'P1M' });
+  .check(
+    z.regex(
+      /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+      'an ISO-8601 duration',
+    ),
+  );
 
 /** `POST /v1/dev/clock`: set the clock, or move it forward (never backwards). */
-export const DevClockRequestSchema = z
-  .union([z.strictObject({ now: InstantSchema }), z.strictObject({ advance: DurationSchema })])
-  .meta({ id: 'DevClockRequest' });
+export const DevClockRequestSchema = z.union([
+  z.strictObject({ now: InstantSchema }),
+  z.strictObject({ advance: DurationSchema }),
+]);
 
-export const DevClockResultSchema = z.object({ now: InstantSchema }).meta({ id: 'DevClock' });
+export const DevClockResultSchema = z.object({ now: InstantSchema });
 
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
 export type Account = z.infer<typeof AccountSchema>;

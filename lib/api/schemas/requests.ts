@@ -1,57 +1,50 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { IdSchema, QuantitySchema, UsdSchema } from './decimal.ts';
 import { OveragePolicySchema } from './snapshot.ts';
 
 // Request bodies are strict: an unknown field is a 400 invalid_request, not ignored (API.md).
 
 /** 1–255 characters, scoped to the account (API.md, Conventions). */
-export const IdempotencyKeySchema = z.string().min(1).max(255).meta({ id: 'IdempotencyKey' });
+export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255));
 
-export const OverageChoiceSchema = z
-  .enum(['deny', 'accept'])
-  .meta({ id: 'OverageChoice', description: '"accept" only after the user consented' });
+/** "accept" only after the user consented (or under the `auto` policy). */
+export const OverageChoiceSchema = z.enum(['deny', 'accept']);
 
-export const QuoteRequestSchema = z
-  .strictObject({ operation: IdSchema, quantity: QuantitySchema })
-  .meta({ id: 'QuoteRequest' });
+export const QuoteRequestSchema = z.strictObject({
+  operation: IdSchema,
+  quantity: QuantitySchema,
+});
 
-export const UsageRequestSchema = z
-  .strictObject({
-    operation: IdSchema,
-    quantity: QuantitySchema,
-    overage: OverageChoiceSchema.default('deny'),
-  })
-  .meta({ id: 'UsageRequest' });
+export const UsageRequestSchema = z.strictObject({
+  operation: IdSchema,
+  quantity: QuantitySchema,
+  overage: z._default(OverageChoiceSchema, 'deny'),
+});
 
 /** A hold lives 10 minutes unless told otherwise (BILLING.md); at most a day. */
-export const HoldRequestSchema = z
-  .strictObject({
-    operation: IdSchema,
-    quantity: QuantitySchema,
-    overage: OverageChoiceSchema.default('deny'),
-    ttlSeconds: z.number().int().min(1).max(86_400).optional(),
-  })
-  .meta({ id: 'HoldRequest' });
+export const HoldRequestSchema = z.strictObject({
+  operation: IdSchema,
+  quantity: QuantitySchema,
+  overage: z._default(OverageChoiceSchema, 'deny'),
+  ttlSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(86_400))),
+});
 
 /** Without `quantity`, the whole reserved quantity is captured. */
-export const CaptureRequestSchema = z
-  .strictObject({ quantity: QuantitySchema.optional() })
-  .meta({ id: 'CaptureRequest' });
+export const CaptureRequestSchema = z.strictObject({ quantity: z.optional(QuantitySchema) });
 
-export const ReleaseRequestSchema = z.strictObject({}).meta({ id: 'ReleaseRequest' });
+export const ReleaseRequestSchema = z.strictObject({});
 
-export const PlanChangeRequestSchema = z
-  .strictObject({ planId: IdSchema })
-  .meta({ id: 'PlanChangeRequest' });
+export const PlanChangeRequestSchema = z.strictObject({ planId: IdSchema });
 
-export const OveragePolicyRequestSchema = z
-  .strictObject({ policy: OveragePolicySchema, capUsd: UsdSchema.nullable() })
-  .meta({ id: 'OveragePolicyRequest' });
+export const OveragePolicyRequestSchema = z.strictObject({
+  policy: OveragePolicySchema,
+  capUsd: z.nullable(UsdSchema),
+});
 
 /** `GET /v1/ledger` and `GET /v1/charges`; query values arrive as strings. */
 export const PageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().min(1).max(255).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  before: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 
 export const HoldIdParamSchema = z.strictObject({ id: IdSchema });

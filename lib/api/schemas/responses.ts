@@ -1,4 +1,4 @@
-import { z } from '../zod.ts';
+import * as z from '../zod.ts';
 import { EntrySchema } from './entry.ts';
 import { HoldSchema } from './hold.ts';
 import { PlanChangeSchema } from './plan-change.ts';
@@ -7,29 +7,26 @@ import { SnapshotSchema } from './snapshot.ts';
 // Response objects strip unknown fields instead of rejecting them, so an older client keeps
 // working against a server that extended the contract (API.md: "Extend it freely").
 
-export const HealthSchema = z
-  .object({ status: z.literal('ok'), version: z.string() })
-  .meta({ id: 'Health' });
+export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() });
 
 /** `201` of `POST /v1/usage`. */
-export const UsageResultSchema = z
-  .object({ entry: EntrySchema, snapshot: SnapshotSchema })
-  .meta({ id: 'UsageResult' });
+export const UsageResultSchema = z.object({ entry: EntrySchema, snapshot: SnapshotSchema });
 
 /** `201` of `POST /v1/holds` and `200` of `POST /v1/holds/{id}/release`. */
-export const HoldResultSchema = z
-  .object({ hold: HoldSchema, snapshot: SnapshotSchema })
-  .meta({ id: 'HoldResult' });
+export const HoldResultSchema = z.object({ hold: HoldSchema, snapshot: SnapshotSchema });
 
 /** `200` of `POST /v1/holds/{id}/capture`. */
-export const CaptureResultSchema = z
-  .object({ hold: HoldSchema, entry: EntrySchema, snapshot: SnapshotSchema })
-  .meta({ id: 'CaptureResult' });
+export const CaptureResultSchema = z.object({
+  hold: HoldSchema,
+  entry: EntrySchema,
+  snapshot: SnapshotSchema,
+});
 
 /** `201` of `POST /v1/plan-changes`. */
-export const PlanChangeResultSchema = z
-  .object({ change: PlanChangeSchema, snapshot: SnapshotSchema })
-  .meta({ id: 'PlanChangeResult' });
+export const PlanChangeResultSchema = z.object({
+  change: PlanChangeSchema,
+  snapshot: SnapshotSchema,
+});
 
 export type Health = z.infer<typeof HealthSchema>;
 export type UsageResult = z.infer<typeof UsageResultSchema>;

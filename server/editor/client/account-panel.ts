@@ -1,7 +1,12 @@
 // The account as the page's backend reports it: who acts, the plan, the balance.
 import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
 import { Decimal } from '../../../lib/billing/decimal.ts';
-import { formatCreditAmount, formatCredits, formatResetDate, formatUsd } from '../../../lib/billing/format.ts';
+import {
+  formatCreditAmount,
+  formatCredits,
+  formatResetDate,
+  formatUsd,
+} from '../../../lib/billing/format.ts';
 
 export function showAccount(root: HTMLElement, snapshot: Snapshot): void {
   const set = (name: string, text: string) => {
@@ -10,8 +15,16 @@ export function showAccount(root: HTMLElement, snapshot: Snapshot): void {
   };
   const { credits, plan, member, account } = snapshot;
   set('available', formatCreditAmount(credits.available));
-  set('granted', `of ${formatCredits(credits.granted)} this term · ${formatResetDate(snapshot.cycle.end)}`);
-  set('held', new Decimal(credits.held).isZero() ? '' : `${formatCredits(credits.held)} held by running operations`);
+  set(
+    'granted',
+    `of ${formatCredits(credits.granted)} this term · ${formatResetDate(snapshot.cycle.end)}`,
+  );
+  set(
+    'held',
+    new Decimal(credits.held).isZero()
+      ? ''
+      : `${formatCredits(credits.held)} held by running operations`,
+  );
   set('plan', `${plan.name} · ${formatUsd(plan.priceUsd)}/month`);
   set('account', account.name);
   set('member', `${member.name} (${member.role})`);

@@ -12,7 +12,11 @@ export interface LogLine {
 }
 
 const LIMIT = 30;
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const time = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function createActivityLog(list: HTMLOListElement) {
   const add = (line: LogLine, where: 'top' | 'bottom' = 'top') => {

@@ -53,7 +53,10 @@ async function call<T>(url: string, init?: RequestInit): Promise<Answer<T>> {
   try {
     response = await fetch(url, init);
   } catch {
-    return { ok: false, error: { status: 0, code: 'offline', message: 'The editor’s server cannot be reached.' } };
+    return {
+      ok: false,
+      error: { status: 0, code: 'offline', message: 'The editor’s server cannot be reached.' },
+    };
   }
   const body = (await response.json().catch(() => null)) as
     | (T & { error?: undefined })

@@ -1,6 +1,6 @@
 import type { Entry } from '../../../lib/api/schemas/entry.ts';
-import { formatCredits, formatUsd } from '../../../lib/billing/format.ts';
 import { Decimal } from '../../../lib/billing/decimal.ts';
+import { formatCredits, formatUsd } from '../../../lib/billing/format.ts';
 
 /** "1.3 credits", or "4.1 credits · 2.1 as overage, $0.21" for a usage entry. */
 export function entryCost(entry: Entry): string {

@@ -23,7 +23,14 @@ export function lifestyleCrop(source: HTMLCanvasElement): HTMLCanvasElement | nu
   const height = subject.height * scale;
   const x = (WIDTH - width) / 2 - 30;
   const y = TABLE_TOP + 70 - height;
-  const shadow = ctx.createRadialGradient(x + width / 2 + 18, y + height - 6, 6, x + width / 2 + 18, y + height - 6, width * 0.62);
+  const shadow = ctx.createRadialGradient(
+    x + width / 2 + 18,
+    y + height - 6,
+    6,
+    x + width / 2 + 18,
+    y + height - 6,
+    width * 0.62,
+  );
   shadow.addColorStop(0, 'rgba(60, 40, 20, 0.45)');
   shadow.addColorStop(1, 'rgba(60, 40, 20, 0)');
   ctx.fillStyle = shadow;

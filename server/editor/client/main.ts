@@ -1,17 +1,18 @@
 // The demo editor page: wires the image, the operation buttons, the account panel, the log and
 // the Tally mode together. Logic lives in the modules it imports.
-import { mountEmbeddedWidget } from './embed-mode.ts';
-import { createActivityLog } from './activity-log.ts';
+
+import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
 import { showAccount } from './account-panel.ts';
+import { createActivityLog } from './activity-log.ts';
 import { readSettings, switchTo } from './demo-settings.ts';
 import { loadAccount } from './editor-backend.ts';
+import { mountEmbeddedWidget } from './embed-mode.ts';
 import { entryCost } from './entry-cost.ts';
 import { applyImageOperation } from './image-operation.ts';
 import { drawProductPhoto } from './product-photo.ts';
 import { refusalMessage } from './refusal-message.ts';
 import { runOperation } from './run-operation.ts';
 import { showEmbedFailure, watchTallyStatus } from './tally-status.ts';
-import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
 
 const REFRESH_MS = 5000;
 const QUANTITY = /^[1-9]\d{0,4}$/;
@@ -39,17 +40,23 @@ const nameOf = (operation: string) => operationNames.get(operation) ?? operation
 // --- the demo's choices -------------------------------------------------------------------------
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
   radio.checked = radio.value === settings.mode;
-  radio.addEventListener('change', () => switchTo({ ...settings, mode: radio.value === 'embed' ? 'embed' : 'extension' }));
+  radio.addEventListener('change', () =>
+    switchTo({ ...settings, mode: radio.value === 'embed' ? 'embed' : 'extension' }),
+  );
 }
 const actingAs = byId<HTMLSelectElement>('acting-as');
 actingAs.value = settings.as;
-actingAs.addEventListener('change', () => switchTo({ ...settings, as: actingAs.value === 'milo' ? 'milo' : 'ada' }));
+actingAs.addEventListener('change', () =>
+  switchTo({ ...settings, as: actingAs.value === 'milo' ? 'milo' : 'ada' }),
+);
 document.body.dataset.mode = settings.mode;
 
 // --- Tally --------------------------------------------------------------------------------------
 watchTallyStatus(tallyStatus, settings.mode);
 if (settings.mode === 'embed') {
-  mountEmbeddedWidget(byId('tally-slot'), settings.as).catch((error) => showEmbedFailure(tallyStatus, error));
+  mountEmbeddedWidget(byId('tally-slot'), settings.as).catch((error) =>
+    showEmbedFailure(tallyStatus, error),
+  );
 }
 
 // --- the image ----------------------------------------------------------------------------------
@@ -61,7 +68,12 @@ function resetImage() {
 function showImageMeta() {
   const steps = applied.length ? applied.map(nameOf).join(' → ') : 'original';
   imageMeta.textContent = `${photo.width} × ${photo.height} px · ${steps}`;
-  photo.closest('.canvas-frame')?.classList.toggle('transparent', applied.includes('background-removal') && !applied.includes('lifestyle-crop'));
+  photo
+    .closest('.canvas-frame')
+    ?.classList.toggle(
+      'transparent',
+      applied.includes('background-removal') && !applied.includes('lifestyle-crop'),
+    );
 }
 function showImage(result: HTMLCanvasElement) {
   photo.width = result.width;
@@ -73,11 +85,18 @@ resetImage();
 
 // --- quantity, bound to every button's data-tally-quantity ---------------------------------------
 function quantity(): number | null {
-  return QUANTITY.test(quantityField.value) && Number(quantityField.value) <= 10_000 ? Number(quantityField.value) : null;
+  return QUANTITY.test(quantityField.value) && Number(quantityField.value) <= 10_000
+    ? Number(quantityField.value)
+    : null;
 }
 function bindQuantity() {
   const q = quantity();
-  quantityHint.textContent = q === null ? 'A whole number from 1 to 10,000.' : q === 1 ? 'This image.' : `This image and ${q - 1} more like it.`;
+  quantityHint.textContent =
+    q === null
+      ? 'A whole number from 1 to 10,000.'
+      : q === 1
+        ? 'This image.'
+        : `This image and ${q - 1} more like it.`;
   quantityHint.dataset.invalid = String(q === null);
   for (const button of buttons) {
     if (q !== null) button.dataset.tallyQuantity = String(q);
@@ -125,16 +144,28 @@ async function run(button: HTMLButtonElement) {
   opStatus.dataset.tone = 'busy';
   opStatus.textContent = `${what}: asking Tally…`;
   try {
-    const outcome = await runOperation(operation, q, settings.as);
+    const outcome = await runOperation(operation, q, settings.as, () => {
+      opStatus.textContent = `${what}: Tally is checking the cost…`;
+    });
     if (outcome.kind === 'cancelled') {
       opStatus.dataset.tone = 'cancelled';
       opStatus.textContent = `${what}: cancelled in Tally. Nothing was charged.`;
-      log.add({ tone: 'cancelled', what, detail: 'cancelled in Tally, nothing charged', at: new Date() });
+      log.add({
+        tone: 'cancelled',
+        what,
+        detail: 'cancelled in Tally, nothing charged',
+        at: new Date(),
+      });
     } else if (outcome.kind === 'refused') {
       const message = refusalMessage(outcome, snapshot?.plan.name ?? 'current');
       opStatus.dataset.tone = 'refused';
       opStatus.textContent = message;
-      log.add({ tone: 'refused', what, detail: `refused by the server: ${message}`, at: new Date() });
+      log.add({
+        tone: 'refused',
+        what,
+        detail: `refused by the server: ${message}`,
+        at: new Date(),
+      });
     } else {
       const result = applyImageOperation(operation, photo);
       if (result) {

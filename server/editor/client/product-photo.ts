@@ -24,13 +24,14 @@ function drawBackdrop(ctx: CanvasRenderingContext2D): void {
 }
 
 function drawCoaster(ctx: CanvasRenderingContext2D, cx: number, cy: number): void {
-  // Soft contact shadow first, then a walnut disc seen at an angle.
-  const shadow = ctx.createRadialGradient(cx + 14, cy + 18, 10, cx + 14, cy + 18, 190);
-  shadow.addColorStop(0, 'rgba(70, 50, 30, 0.35)');
+  // A tight contact shadow, mostly hidden under the disc: a studio shot lit from above.
+  const shadow = ctx.createRadialGradient(cx + 8, cy + 14, 10, cx + 8, cy + 14, 184);
+  shadow.addColorStop(0, 'rgba(70, 50, 30, 0.4)');
+  shadow.addColorStop(0.85, 'rgba(70, 50, 30, 0.18)');
   shadow.addColorStop(1, 'rgba(70, 50, 30, 0)');
   ctx.fillStyle = shadow;
   ctx.beginPath();
-  ctx.ellipse(cx + 14, cy + 18, 200, 46, 0, 0, Math.PI * 2);
+  ctx.ellipse(cx + 8, cy + 14, 184, 42, 0, 0, Math.PI * 2);
   ctx.fill();
 
   ctx.fillStyle = '#5b3a22';
@@ -97,8 +98,8 @@ function drawMug(ctx: CanvasRenderingContext2D, cx: number, top: number): void {
   ctx.closePath();
   ctx.fill();
 
-  // Unglazed foot ring.
-  ctx.fillStyle = '#e7d3bd';
+  // Unglazed foot ring: bare clay.
+  ctx.fillStyle = '#d4a57c';
   ctx.beginPath();
   ctx.moveTo(cx - halfWidth + 10, bottom - 14);
   ctx.quadraticCurveTo(cx - halfWidth + 12, bottom + 2, cx - halfWidth + 30, bottom + 4);

@@ -2,9 +2,14 @@ import { formatCredits } from '../../../lib/billing/format.ts';
 import type { RunOutcome } from './run-operation.ts';
 
 /** What the page says when the server refused an operation, in words a designer acts on. */
-export function refusalMessage(outcome: Extract<RunOutcome, { kind: 'refused' }>, planName: string) {
+export function refusalMessage(
+  outcome: Extract<RunOutcome, { kind: 'refused' }>,
+  planName: string,
+) {
   const { code, quote, askedTally } = outcome;
-  const short = quote ? `Not enough credits: ${formatCredits(quote.overageCredits)} more needed` : '';
+  const short = quote
+    ? `Not enough credits: ${formatCredits(quote.overageCredits)} more needed`
+    : '';
   if (code === 'overage_required' && quote) {
     return askedTally
       ? `${short}. The balance changed while Tally was asking; run it again to choose.`

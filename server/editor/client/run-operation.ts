@@ -1,7 +1,7 @@
 // One click on an operation, by the page protocol (API.md): ask Tally first, then have the
 // page's backend record the usage, then tell the widget so it refreshes at once.
 import type { Entry } from '../../../lib/api/schemas/entry.ts';
-import { type Quote, QuoteSchema } from '../../../lib/api/schemas/quote.ts';
+import type { Quote } from '../../../lib/api/schemas/quote.ts';
 import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
 import { preflight } from '../../../lib/page/preflight.ts';
 import { usageRecorded } from '../../../lib/page/usage-recorded.ts';
@@ -27,8 +27,12 @@ export async function runOperation(
   operation: string,
   quantity: number,
   as: DemoMemberKey,
+  onWidgetDeciding: () => void = () => {},
 ): Promise<RunOutcome> {
-  const decision = await preflight(operation, quantity, { timeoutMs: WIDGET_TIMEOUT_MS });
+  const decision = await preflight(operation, quantity, {
+    timeoutMs: WIDGET_TIMEOUT_MS,
+    onReceived: onWidgetDeciding,
+  });
   if (decision.decision === 'cancel') return { kind: 'cancelled' };
   const askedTally = decision.decision === 'proceed';
   // Overage is accepted only when the user consented in Tally's dialog (or the policy is auto).
@@ -36,17 +40,24 @@ export async function runOperation(
 
   const answer = await recordOperation({ operation, quantity, overage, as }, newKey());
   if (!answer.ok) {
-    const quote = QuoteSchema.safeParse(answer.error.details?.quote);
     return {
       kind: 'refused',
       code: answer.error.code,
       message: answer.error.message,
-      quote: quote.success ? quote.data : undefined,
+      quote: quoteIn(answer.error.details),
       askedTally,
     };
   }
   usageRecorded(operation, quantity);
   return { kind: 'recorded', ...answer.value, askedTally };
+}
+
+// The page's own backend sent it (a 402's details.quote): checked only for what the page reads.
+function quoteIn(details: Record<string, unknown> | undefined): Quote | undefined {
+  const quote = details?.quote as Partial<Quote> | undefined;
+  return typeof quote?.overageCredits === 'string' && typeof quote.outcome === 'string'
+    ? (quote as Quote)
+    : undefined;
 }
 
 // One key per click: a retried request cannot record the operation twice.

@@ -8,6 +8,8 @@ export function smartCrop(source: HTMLCanvasElement): HTMLCanvasElement | null {
   if (!subject) return null;
   const crop = squareAround(subject, 0.12, pixels.width, pixels.height);
   const out = blankCanvas(crop.width, crop.height);
-  out.getContext('2d')!.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
+  out
+    .getContext('2d')!
+    .drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
   return out;
 }

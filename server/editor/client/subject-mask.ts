@@ -1,6 +1,8 @@
 // Finds the product in a studio photo: the backdrop of a product shot changes only from top to
 // bottom (a paper sweep), so each row's backdrop colour is read from its left and right edges,
-// and a pixel belongs to the subject as far as it differs from that colour. Pure, on raw RGBA.
+// and a pixel belongs to the subject as far as it differs from that colour. A shadow is the
+// backdrop made darker with its hue kept, so a darker pixel of the backdrop's chromaticity is
+// backdrop too: the cut-out leaves the shadow behind. Pure, on raw RGBA.
 
 export interface Pixels {
   width: number;
@@ -19,6 +21,9 @@ const EDGE = 6;
 /** Colour distance (sum over R, G, B) below which a pixel is backdrop, and the soft ramp above. */
 const BACKDROP = 22;
 const RAMP = 34;
+/** Chromaticity distance (sum over r, g, b shares) below which a darker pixel is a shadow. */
+const SHADOW_HUE = 0.035;
+const SHADOW_RAMP = 0.02;
 
 /** How much each pixel belongs to the subject, 0 to 1, row by row. */
 export function subjectMask({ width, height, data }: Pixels): Float32Array {
@@ -28,24 +33,39 @@ export function subjectMask({ width, height, data }: Pixels): Float32Array {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
       const opacity = (data[i + 3] ?? 0) / 255;
-      const distance = backdrop
-        ? Math.abs((data[i] ?? 0) - backdrop[0]) +
-          Math.abs((data[i + 1] ?? 0) - backdrop[1]) +
-          Math.abs((data[i + 2] ?? 0) - backdrop[2])
-        : 255;
-      const fromColour = Math.min(1, Math.max(0, (distance - BACKDROP) / RAMP));
+      const pixel: Rgb = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+      const distance = backdrop ? colourDistance(pixel, backdrop) : 255;
+      const fromColour =
+        ramp(distance, BACKDROP, RAMP) * (backdrop ? 1 - shadowness(pixel, backdrop) : 1);
       mask[y * width + x] = Math.min(opacity, fromColour);
     }
   }
   return mask;
 }
 
+type Rgb = [number, number, number];
+
+function colourDistance(a: Rgb, b: Rgb): number {
+  return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+}
+
+/** 1 for a shadow on the backdrop (darker, same hue), 0 for anything else, soft in between. */
+function shadowness(pixel: Rgb, backdrop: Rgb): number {
+  const light = pixel[0] + pixel[1] + pixel[2];
+  const backdropLight = backdrop[0] + backdrop[1] + backdrop[2];
+  if (light === 0 || light >= backdropLight) return 0;
+  let hue = 0;
+  for (let c = 0; c < 3; c++) hue += Math.abs(pixel[c]! / light - backdrop[c]! / backdropLight);
+  return 1 - ramp(hue, SHADOW_HUE, SHADOW_RAMP);
+}
+
+/** 0 up to `start`, then rising linearly to 1 over `width`. */
+function ramp(value: number, start: number, width: number): number {
+  return Math.min(1, Math.max(0, (value - start) / width));
+}
+
 /** The mean colour of a row's opaque edge pixels; null when its edges are already cut out. */
-function rowBackdrop(
-  data: Uint8ClampedArray,
-  width: number,
-  y: number,
-): [number, number, number] | null {
+function rowBackdrop(data: Uint8ClampedArray, width: number, y: number): Rgb | null {
   const sum = [0, 0, 0];
   let count = 0;
   for (let k = 0; k < Math.min(EDGE, width); k++) {

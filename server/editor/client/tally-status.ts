@@ -29,7 +29,10 @@ export function watchTallyStatus(status: HTMLElement, mode: TallyMode): void {
     }
   };
 
-  say('waiting', mode === 'embed' ? 'Loading the embedded Tally widget…' : 'Looking for the Tally extension…');
+  say(
+    'waiting',
+    mode === 'embed' ? 'Loading the embedded Tally widget…' : 'Looking for the Tally extension…',
+  );
   onReady((kind) => {
     seen.add(kind);
     update();

@@ -1,0 +1,110 @@
+// The embeddable widget's figures (`npx tsx bench/embed.ts`, or `npm run bench embed`):
+// - gzip size of the embed (JS with its CSS inlined; budget ≤ 40 KB) beside the extension's
+//   content script (.output/chrome-mv3/content-scripts/, JS + CSS);
+// - time from the script starting to load to the first balance on screen, p50/p95 over
+//   EMBED_BENCH_LOADS (default 20) cold loads of a vendor page in a real Chromium on loopback.
+// Needs `npm run build` first. Prints the figures, then one JSON line.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startHostPage } from '../tests/embed/host-page.ts';
+import { CHROMIUM_ARGS } from '../tests/support/browser.ts';
+import { startServer } from '../tests/support/server.ts';
+
+const EMBED_DIR = 'dist/embed';
+const CONTENT_DIR = '.output/chrome-mv3/content-scripts';
+const BUDGET_KB = 40;
+const LOADS = Number(process.env.EMBED_BENCH_LOADS ?? 20);
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function contentScriptGzip(): number | null {
+  if (!existsSync(CONTENT_DIR)) return null;
+  const files = readdirSync(CONTENT_DIR).filter((f) => /\.(m?js|css)$/.test(f));
+  return files.reduce((sum, file) => sum + gzipped(join(CONTENT_DIR, file)), 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
+}
+
+/**
+ * In the page: ms from the embed script's request start to the first balance in its shadow
+ * root. A string, not a function: tsx would wrap a function's inner helpers in `__name(…)`,
+ * which does not exist in the page.
+ */
+const FIRST_BALANCE_MS = `new Promise((resolve, reject) => {
+  const deadline = performance.now() + 15000;
+  const check = () => {
+    const host = document.querySelector('tally-credits');
+    const figure = host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="available"]');
+    if (figure && figure.textContent) {
+      const painted = performance.now();
+      const script = performance.getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/embed/tally.'));
+      resolve(painted - (script ? script.startTime : 0));
+    } else if (performance.now() > deadline) {
+      reject(new Error('no balance within 15 s'));
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  check();
+})`;
+
+async function main() {
+  const jsFile = join(EMBED_DIR, 'tally.js');
+  const mjsFile = join(EMBED_DIR, 'tally.mjs');
+  if (!existsSync(jsFile)) throw new Error('No dist/embed/tally.js: run `npm run build:embed` first.');
+  const embedJs = gzipped(jsFile);
+  const embedMjs = gzipped(mjsFile);
+  const contentScript = contentScriptGzip();
+
+  const host = await startHostPage();
+  const server = await startServer({ env: { TALLY_CORS_ORIGINS: host.origin } });
+  host.serve({ billingUrl: server.url, token: server.demo.ada.token, layout: 'expanded' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const times: number[] = [];
+  try {
+    // One warm-up load (the server's first request compiles nothing, but the OS caches files).
+    for (let i = 0; i <= LOADS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(host.origin);
+      const ms = (await page.evaluate(FIRST_BALANCE_MS)) as number;
+      if (i > 0) times.push(ms);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await Promise.all([server.stop(), host.close()]);
+  }
+  times.sort((a, b) => a - b);
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+
+  console.log(`embed tally.js   gzip ${kb(embedJs)} KB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KB)`);
+  console.log(`embed tally.mjs  gzip ${kb(embedMjs)} KB`);
+  console.log(
+    contentScript === null
+      ? 'content script   not built (.output/chrome-mv3/content-scripts/ missing)'
+      : `content script   gzip ${kb(contentScript)} KB (JS + CSS)`,
+  );
+  console.log(`script load → first balance: p50 ${p50} ms, p95 ${p95} ms over ${times.length} cold loads`);
+  console.log(
+    JSON.stringify({
+      bench: 'embed',
+      embedGzipKb: kb(embedJs),
+      embedModuleGzipKb: kb(embedMjs),
+      embedBudgetKb: BUDGET_KB,
+      withinBudget: kb(embedJs) <= BUDGET_KB,
+      contentScriptGzipKb: contentScript === null ? null : kb(contentScript),
+      firstBalanceMs: { p50, p95, loads: times.length },
+    }),
+  );
+}
+
+await main();

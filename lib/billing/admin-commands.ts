@@ -1,0 +1,45 @@
+import { parseUsd, toUsdString } from './decimal';
+import { changePlan } from './plan-change';
+import { forbidden, invalid, type Outcome } from './refusals';
+import { unchanged } from './transition';
+import type { AccountState, Catalog, Command, Effect, Instant } from './types';
+
+type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
+
+export function changePlanCommand(
+  state: AccountState,
+  command: Of<'change-plan'>,
+  now: Instant,
+  catalog: Catalog,
+): Outcome<Effect> {
+  if (command.role !== 'admin') return { refusal: forbidden('change the plan') };
+  if (!catalog.plans.some((candidate) => candidate.id === command.planId)) {
+    return { refusal: invalid(`There is no plan "${command.planId}".`) };
+  }
+  const { preview, ...step } = changePlan(state, command.planId, now, catalog, command.memberId);
+  return { step, effect: { kind: 'change-plan', preview } };
+}
+
+/** Setting the policy and cap already in force changes nothing (and bumps no version). */
+export function setOveragePolicyCommand(
+  state: AccountState,
+  command: Of<'set-overage-policy'>,
+): Outcome<Effect> {
+  if (command.role !== 'admin') return { refusal: forbidden('change the overage policy') };
+  if (command.policy !== 'ask' && command.policy !== 'auto') {
+    return { refusal: invalid('The overage policy must be "ask" or "auto".') };
+  }
+  const cap = command.capUsd === null ? null : parseUsd(command.capUsd, 'The overage cap');
+  if (cap && cap.decimalPlaces() > 2) {
+    return {
+      refusal: invalid('The overage cap is in dollars and cents (at most 2 decimal places).'),
+    };
+  }
+  const capUsd = cap ? toUsdString(cap) : null;
+  const effect: Effect = { kind: 'set-overage-policy' };
+  if (state.overage.policy === command.policy && state.overage.capUsd === capUsd) {
+    return { step: unchanged(state), effect };
+  }
+  const next = { ...state, overage: { ...state.overage, policy: command.policy, capUsd } };
+  return { step: { ...unchanged(next), changed: true }, effect };
+}

@@ -1,0 +1,79 @@
+import { operationName } from './catalog-lookup';
+import { accountQuote, refusalFor } from './consent';
+import { capture, release, reserve } from './holds';
+import { assertQuantity } from './quantity';
+import { invalid, notPending, type Outcome } from './refusals';
+import type { AccountState, Catalog, Command, Effect, Instant, Plan } from './types';
+
+/** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
+const MAX_TTL_SECONDS = 86_400;
+
+type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
+
+function pendingHold(state: AccountState, holdId: string) {
+  const hold = state.holds.find((candidate) => candidate.id === holdId);
+  return hold?.status === 'pending' ? hold : undefined;
+}
+
+/** Reserve fails at once when the operation is not covered and no overage was consented. */
+export function reserveCommand(
+  state: AccountState,
+  command: Of<'reserve'>,
+  plan: Plan,
+  now: Instant,
+  catalog: Catalog,
+): Outcome<Effect> {
+  const { ttlSeconds } = command;
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
+    return { refusal: invalid(`A hold's time to live must be 1 to ${MAX_TTL_SECONDS} seconds.`) };
+  }
+  if (state.holds.some((hold) => hold.id === command.holdId)) {
+    return { refusal: invalid(`A hold with id ${command.holdId} already exists.`) };
+  }
+  const result = accountQuote(state, plan, command.operation, command.quantity);
+  const refusal = refusalFor(result, command.overage, state, plan);
+  if (refusal) return { refusal };
+  const step = reserve(state, result, {
+    holdId: command.holdId,
+    memberId: command.memberId,
+    ttlSeconds,
+    at: now,
+    operationName: operationName(catalog, command.operation),
+  });
+  return { step, effect: { kind: 'reserve', hold: step.holds[0]!, quote: result } };
+}
+
+/** Capture at most the reserved quantity (all of it when none is given), once. */
+export function captureCommand(
+  state: AccountState,
+  command: Of<'capture'>,
+  plan: Plan,
+  now: Instant,
+): Outcome<Effect> {
+  const hold = pendingHold(state, command.holdId);
+  if (!hold) return { refusal: notPending(command.holdId) };
+  const quantity = command.quantity ?? hold.quantity;
+  assertQuantity(quantity);
+  if (quantity > hold.quantity) {
+    return {
+      refusal: {
+        code: 'capture_exceeds_hold',
+        message: `Cannot capture ${quantity}: the hold reserved ${hold.quantity}.`,
+        reserved: hold.quantity,
+      },
+    };
+  }
+  const step = capture(state, hold, quantity, plan, command.memberId, now);
+  return { step, effect: { kind: 'capture', hold: step.holds[0]!, entryIndex: 0 } };
+}
+
+export function releaseCommand(
+  state: AccountState,
+  command: Of<'release'>,
+  now: Instant,
+): Outcome<Effect> {
+  const hold = pendingHold(state, command.holdId);
+  if (!hold) return { refusal: notPending(command.holdId) };
+  const step = release(state, hold, command.memberId, now);
+  return { step, effect: { kind: 'release', hold: step.holds[0]! } };
+}

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { BalanceMeter } from '../../components/BalanceMeter';
+import { snapshotOf } from '../store/fixtures';
+import { startedModel } from './started-model';
+
+test('shows available, held and used of the granted credits and the reset date', async () => {
+  const { model } = await startedModel({ available: '4568.7', used: '1.3' });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByTestId('available').textContent).toBe('4,568.7');
+  expect(screen.getByText('resets Dec 2')).toBeTruthy();
+  expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+    '4,568.7 of 4,570 credits available, 0 held, 1.3 used',
+  );
+  expect(screen.queryByText(/Less than 10%/)).toBeNull();
+});
+
+test('held credits take their share of the meter', async () => {
+  const { model } = await startedModel({ available: '3427.5', held: '457', used: '685.5' });
+  const { container } = render(<BalanceMeter model={model} />);
+  const held = container.querySelector<HTMLElement>('.t-meter__held')!;
+  const available = container.querySelector<HTMLElement>('.t-meter__available')!;
+  expect(held.style.width).toBe('10%');
+  expect(available.style.width).toBe('75%');
+  expect(screen.getByText('457 held')).toBeTruthy();
+});
+
+test('warns below 10% of the term’s credits', async () => {
+  const { model } = await startedModel({ available: '400', used: '4170' });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByText('Less than 10% of this term’s credits are left.')).toBeTruthy();
+});
+
+test('updates when a newer snapshot arrives', async () => {
+  const { model, transport } = await startedModel({ available: '500', version: 2 });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByTestId('available').textContent).toBe('500');
+  transport.push(snapshotOf({ available: '370', used: '130', version: 3 }));
+  await Promise.resolve();
+  expect(screen.getByTestId('available').textContent).toBe('370');
+});

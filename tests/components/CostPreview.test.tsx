@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { CostPreview } from '../../components/CostPreview';
+import { startedModel } from './started-model';
+
+test('Smart Crop on Growth with 4,570 available', async () => {
+  const { model } = await startedModel({ plan: 'growth' });
+  render(<CostPreview model={model} operation="smart-crop" />);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    'Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left',
+  );
+});
+
+test('Lifestyle Crop is worth $0.2243 of plan credits', async () => {
+  const { model } = await startedModel({ plan: 'growth' });
+  render(<CostPreview model={model} operation="lifestyle-crop" />);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    'Lifestyle Crop · 4.1 credits · $0.2243 · 4,565.9 left',
+  );
+});
+
+test('past the credits it shows the overage: 0 available → $0.41', async () => {
+  const { model } = await startedModel({ available: '0' });
+  render(<CostPreview model={model} operation="lifestyle-crop" />);
+  const tooltip = screen.getByRole('tooltip');
+  expect(tooltip.textContent).toBe('Lifestyle Crop · 4.1 credits · 4.1 over · $0.41 overage');
+  expect(tooltip.className).toContain('t-tooltip--overage');
+});
+
+test('a quantity and a plan without overage', async () => {
+  const { model } = await startedModel({ plan: 'free', available: '3' });
+  render(<CostPreview model={model} operation="smart-crop" quantity={3} />);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    '3 × Smart Crop · 3.9 credits · 0.9 over · upgrade to go on',
+  );
+});
+
+test('an operation the plan does not price shows nothing', async () => {
+  const { model } = await startedModel();
+  const { container } = render(<CostPreview model={model} operation="teleport" />);
+  expect(container.textContent).toBe('');
+});

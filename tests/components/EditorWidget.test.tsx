@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { EditorWidget } from '../../components/EditorWidget';
+import { startedModel } from './started-model';
+
+function editorPage() {
+  const page = document.createElement('main');
+  page.innerHTML = `
+    <button data-tally-operation="smart-crop"><span>Smart Crop</span></button>
+    <button data-tally-operation="smart-crop" data-tally-quantity="3">Crop 3</button>
+    <button>Undo</button>`;
+  document.body.append(page);
+  return page;
+}
+
+test('hovering an operation shows its cost, leaving hides it', async () => {
+  const { model } = await startedModel();
+  const page = editorPage();
+  render(<EditorWidget model={model} />);
+  fireEvent.pointerOver(page.querySelector('span')!);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    'Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left',
+  );
+  fireEvent.pointerOut(page.querySelector('button')!);
+  expect(screen.queryByRole('tooltip')).toBeNull();
+  fireEvent.pointerOver(page.querySelectorAll('button')[2]!);
+  expect(screen.queryByRole('tooltip')).toBeNull();
+  page.remove();
+});
+
+test('keyboard focus shows the preview too, with the quantity', async () => {
+  const { model } = await startedModel({ available: '500' });
+  const page = editorPage();
+  render(<EditorWidget model={model} />);
+  fireEvent.focusIn(page.querySelectorAll('button')[1]!);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    '3 × Smart Crop · 3.9 credits · $0.2133 · 496.1 left',
+  );
+  page.remove();
+});
+
+test('the chip opens the balance panel', async () => {
+  const { model } = await startedModel({ available: '500' });
+  render(<EditorWidget model={model} theme="dark" />);
+  const chip = screen.getByRole('button', { name: /500 credits/ });
+  fireEvent.click(chip);
+  expect(screen.getByText('384 Smart Crops')).toBeTruthy();
+  expect(chip.closest('.tally')?.getAttribute('data-theme')).toBe('dark');
+});
+
+test('hosts the dialog inside a shadow root: it opens, traps Tab and closes on Esc', async () => {
+  const { model } = await startedModel({ available: '0' });
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  const container = document.createElement('div');
+  root.append(container);
+  render(<EditorWidget model={model} />, { container });
+  const decision = model.preflight('lifestyle-crop', 1);
+  await Promise.resolve();
+  const dialog = await within(container).findByRole('dialog');
+  const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+  expect(root.activeElement).toBe(cancel);
+  fireEvent.keyDown(cancel, { key: 'Tab' });
+  expect(root.activeElement).toBe(within(dialog).getByRole('button', { name: /Pay \$0.41/ }));
+  fireEvent.keyDown(dialog, { key: 'Escape' });
+  expect((await decision)?.decision).toBe('cancel');
+  expect(within(container).queryByRole('dialog')).toBeNull();
+  host.remove();
+});

@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { OverageDialog } from '../../components/OverageDialog';
+import type { SnapshotOptions } from '../store/fixtures';
+import { startedModel, trustedClick } from './started-model';
+
+const NOW = '2026-11-20T10:42:00.000Z';
+
+async function openDialog(options: SnapshotOptions, operation = 'lifestyle-crop') {
+  const { model, transport } = await startedModel(options, NOW);
+  let settled = false;
+  const decision = model.preflight(operation, 1).finally(() => {
+    settled = true;
+  });
+  render(<OverageDialog model={model} />);
+  return { model, transport, decision, settled: () => settled };
+}
+
+test('Lifestyle Crop at 0 available: "Pay $0.41 overage and continue"', async () => {
+  await openDialog({ available: '0' });
+  const dialog = screen.getByRole('dialog');
+  expect(dialog.getAttribute('aria-modal')).toBe('true');
+  expect(screen.getByRole('dialog', { name: 'Not enough credits for this Lifestyle Crop' })).toBe(
+    dialog,
+  );
+  const described = dialog.getAttribute('aria-describedby')!;
+  expect(dialog.ownerDocument.getElementById(described)?.textContent).toBe(
+    'It costs 4.1 credits and 0 are available.',
+  );
+  expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
+});
+
+test('2.0 available: 2.1 credits short, $0.21; a trusted click proceeds with overage', async () => {
+  const { decision } = await openDialog({ available: '2.0' });
+  expect(screen.getByTestId('shortfall').textContent).toBe('2.1 credits');
+  trustedClick(screen.getByRole('button', { name: 'Pay $0.21 overage and continue' }));
+  expect(await decision).toMatchObject({
+    decision: 'proceed',
+    overage: true,
+    quote: { fromPlan: '2', overageCredits: '2.1', overageUsd: '0.21' },
+  });
+  expect(screen.queryByRole('dialog')).toBeNull();
+});
+
+test('an untrusted click (a page script) does nothing', async () => {
+  const { model, settled } = await openDialog({ available: '0' });
+  const pay = screen.getByRole('button', { name: 'Pay $0.41 overage and continue' });
+  fireEvent.click(pay);
+  (pay as HTMLButtonElement).click();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(settled()).toBe(false);
+  expect(screen.getByRole('dialog')).toBeTruthy();
+  expect(model.prompt.request.value).not.toBeNull();
+});
+
+test('Esc cancels', async () => {
+  const { decision } = await openDialog({ available: '0' });
+  fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+  expect(await decision).toMatchObject({ decision: 'cancel', overage: false });
+  expect(screen.queryByRole('dialog')).toBeNull();
+});
+
+test('Cancel cancels', async () => {
+  const { decision } = await openDialog({ available: '0' });
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect((await decision)?.decision).toBe('cancel');
+});
+
+test('the free plan can only upgrade: the next plans up, with what upgrading now would do', async () => {
+  await openDialog({ plan: 'free', available: '1', used: '24' });
+  expect(screen.queryByRole('button', { name: /overage/ })).toBeNull();
+  expect(screen.getByRole('dialog').textContent).toContain('The Free plan has no overage');
+  const facts = () =>
+    [...screen.getByRole('dialog').querySelectorAll('.t-upgrade__facts')].map((el) =>
+      [...el.children].map((line) => line.textContent).join(' | '),
+    );
+  await waitFor(() =>
+    expect(facts()).toEqual([
+      '1,701 credits after | $100.00 today · renews Dec 20, 2026',
+      '4,571 credits after | $250.00 today · renews Dec 20, 2026',
+    ]),
+  );
+  expect(screen.getByRole('button', { name: 'Upgrade to Starter' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Upgrade to Growth' })).toBeTruthy();
+});
+
+test('an admin’s trusted upgrade changes the plan and the operation proceeds', async () => {
+  const { model, decision } = await openDialog({ plan: 'free', available: '1', used: '24' });
+  const upgrade = await screen.findByRole('button', { name: 'Upgrade to Starter' });
+  fireEvent.click(upgrade);
+  expect(model.snapshot.value?.plan.id).toBe('free');
+  trustedClick(upgrade);
+  expect(await decision).toMatchObject({ decision: 'proceed', overage: false });
+  expect(model.snapshot.value?.plan.id).toBe('starter');
+  expect(model.balance.value?.available).toBe('1701');
+});
+
+test('a member sees whom to ask instead of an upgrade button', async () => {
+  await openDialog({ role: 'member', available: '0' });
+  expect(screen.getByTestId('ask-admin').textContent).toBe('Ask Ada (admin) to upgrade the plan.');
+  expect(await screen.findByText(/Scale/)).toBeTruthy();
+  expect(screen.queryByRole('button', { name: /Upgrade/ })).toBeNull();
+  expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
+});
+
+test('a reached overage cap blocks paying and says so', async () => {
+  await openDialog({ available: '0', capUsd: '5.00', usdThisCycle: '4.80' });
+  expect(screen.queryByRole('button', { name: /overage and continue/ })).toBeNull();
+  expect(screen.getByRole('dialog').textContent).toContain(
+    'This month’s overage cap of $5.00 is reached',
+  );
+});
+
+test('focus starts on Cancel and Tab stays inside the dialog', async () => {
+  await openDialog({ available: '0' });
+  const cancel = screen.getByRole('button', { name: 'Cancel' });
+  const pay = screen.getByRole('button', { name: 'Pay $0.41 overage and continue' });
+  expect(document.activeElement).toBe(cancel);
+  await screen.findByRole('button', { name: 'Upgrade to Scale' });
+  cancel.focus();
+  fireEvent.keyDown(cancel, { key: 'Tab' });
+  expect(document.activeElement).toBe(pay);
+  fireEvent.keyDown(pay, { key: 'Tab', shiftKey: true });
+  expect(document.activeElement).toBe(cancel);
+});

@@ -1,0 +1,116 @@
+// The demo editor in "Embedded" mode, in a real Chromium against the real server: the widget
+// shows the balance and cost previews, follows usage recorded in another tab, and its dialog
+// completes both "Pay overage" and "Upgrade".
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApiClient } from '../../lib/api/index.ts';
+import { formatCreditAmount, formatUsd, maxOperations, quote } from '../../lib/billing/index.ts';
+import { available, widget } from '../embed/shadow.ts';
+import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let editor: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  editor = await openEditor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openEditor(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/editor?mode=embed`);
+  return page;
+}
+
+const ada = () => createApiClient({ baseUrl: server.url, token: server.demo.ada.token });
+
+function operationButton(page: Page, operation: string) {
+  return page.locator(`button[data-tally-operation="${operation}"]`);
+}
+
+describe('the embedded demo editor', () => {
+  test('shows the balance, remaining operations, the plan and a cost preview on hover', async () => {
+    await expect.poll(() => available(editor).textContent(), { timeout: 10_000 }).toBe('4,570');
+    const panel = widget(editor);
+    // 4,570 / 1.3 = 3,515.38: floor, 3,515 Smart Crops (BILLING.md).
+    await expect.poll(() => panel.locator('.t-list').textContent()).toContain('3,515');
+    await expect.poll(() => panel.locator('.t-plan__name').textContent()).toBe('Growth');
+    expect(await panel.locator('[data-testid="credit-value"]').textContent()).toBe('$0.0547');
+
+    await operationButton(editor, 'lifestyle-crop').hover();
+    const preview = panel.locator('.t-tooltip');
+    await expect.poll(() => preview.textContent()).toContain('4.1 credits');
+    // Plan value 4.1 × $0.0547 = $0.2243; 4,570 − 4.1 = 4,565.9 left.
+    expect(await preview.textContent()).toContain('$0.2243');
+    expect(await preview.textContent()).toContain('4,565.9');
+  });
+
+  test('follows usage recorded in another tab, live', async () => {
+    const other = await openEditor();
+    await expect.poll(() => available(other).textContent(), { timeout: 10_000 }).toBe('4,570');
+    await operationButton(other, 'smart-crop').click();
+    await expect.poll(() => other.locator('#op-status').textContent()).toContain('done');
+    // This tab got no tally:usage-recorded (another document): the events stream brought it.
+    await expect.poll(() => available(editor).textContent(), { timeout: 5_000 }).toBe('4,568.7');
+    await other.close();
+  });
+
+  test('"Pay overage" consents for one operation and the page records it', async () => {
+    // Spend down to less than one Smart Crop, through the API as the page's backend would.
+    const before = await ada().me();
+    const fits = maxOperations(before.plan, before.credits.available, 'smart-crop');
+    const after = (await ada().recordUsage({ operation: 'smart-crop', quantity: fits })).snapshot;
+    await expect
+      .poll(() => available(editor).textContent())
+      .toBe(formatCreditAmount(after.credits.available));
+    const expected = quote({
+      plan: after.plan,
+      available: after.credits.available,
+      overage: after.overage,
+      operation: 'lifestyle-crop',
+      quantity: 1,
+    });
+    expect(expected.outcome).toBe('overage');
+
+    await operationButton(editor, 'lifestyle-crop').click();
+    const dialog = widget(editor).locator('[role="dialog"]');
+    await expect.poll(() => dialog.textContent()).toContain('Not enough credits');
+    const pay = dialog.getByRole('button', { name: /overage and continue/ });
+    expect(await pay.textContent()).toContain(formatUsd(expected.overageUsd));
+    await pay.click();
+    await expect.poll(() => editor.locator('#op-status').textContent()).toContain('done');
+    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => available(editor).textContent()).toBe('0');
+    const [usage] = (await ada().ledger({ limit: 1 })).entries;
+    expect(usage).toMatchObject({
+      kind: 'usage',
+      operation: 'lifestyle-crop',
+      overageCredits: expected.overageCredits,
+    });
+  });
+
+  test('"Upgrade" changes the plan, then the operation goes ahead on the new one', async () => {
+    await operationButton(editor, 'lifestyle-crop').click();
+    const dialog = widget(editor).locator('[role="dialog"]');
+    const upgrade = dialog.getByRole('button', { name: 'Upgrade to Scale' });
+    await expect.poll(() => upgrade.count(), { timeout: 5_000 }).toBe(1);
+    await upgrade.click();
+    await expect.poll(() => editor.locator('#op-status').textContent()).toContain('done');
+    const me = await ada().me();
+    expect(me.plan.id).toBe('scale');
+    // 0 rolled over + 10,000 granted − 3.8 (Lifestyle Crop on Scale) = 9,996.2.
+    expect(me.credits.available).toBe('9996.2');
+    await expect.poll(() => available(editor).textContent()).toBe('9,996.2');
+    await expect.poll(() => widget(editor).locator('.t-plan__name').textContent()).toBe('Scale');
+  });
+});

@@ -1,0 +1,125 @@
+// The extension in a real Chromium against the real server and its demo editor: connect in the
+// popup, the in-page chip and hover previews, live updates without reload, a stopped service
+// worker, the server going away and coming back, and the token never leaving the worker.
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  connectInPopup,
+  type ExtensionBrowser,
+  launchWithExtension,
+  postedPortMessages,
+  recordPortMessages,
+} from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: ExtensionBrowser;
+let popup: Page;
+let editor: Page;
+/** Every port message each service worker instance posted (collected before it stops). */
+const posted: string[] = [];
+
+const chipLabel = (page: Page) => page.getByTestId('chip-label');
+const chipText = (page: Page) => page.locator('tally-widget').locator('.t-chip');
+
+async function collectPosted(worker: Worker) {
+  posted.push(...(await postedPortMessages(worker)));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  await recordPortMessages(await browser.serviceWorker());
+  popup = await browser.openPopup();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('Connect in the popup validates the token with GET /v1/me and shows the balance', async () => {
+  await connectInPopup(popup, server.url, server.demo.ada.token);
+  await expect.poll(() => popup.textContent('body')).toContain('Ada (admin) · Studio North');
+  await expect.poll(() => popup.textContent('body')).toContain('4,570');
+});
+
+test('the demo editor shows the balance chip and a cost preview on hover, with no network', async () => {
+  editor = await browser.context.newPage();
+  await editor.goto(`${server.url}/editor`);
+  await expect.poll(() => chipLabel(editor).textContent()).toBe('4,570 credits');
+
+  const requests: string[] = [];
+  editor.on('request', (request) => requests.push(request.url()));
+  await editor.locator('button[data-tally-operation="smart-crop"]').hover();
+  const preview = editor.getByRole('tooltip');
+  await expect.poll(() => preview.textContent()).toContain('1.3 credits');
+  // Growth: 1.3 × $0.0547… = $0.0711; 4,570 − 1.3 = 4,568.7 left.
+  expect(await preview.textContent()).toContain('$0.0711');
+  expect(await preview.textContent()).toContain('4,568.7');
+  expect(requests).toEqual([]);
+});
+
+test('an operation the page records updates the chip and the open popup without reload', async () => {
+  await editor.locator('button[data-tally-operation="smart-crop"]').click();
+  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,568.7 credits');
+  await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,568.7');
+});
+
+test('after Chrome stops the service worker, the next operation still updates everything', async () => {
+  await collectPosted(await browser.serviceWorker());
+  await browser.stopServiceWorker();
+  await editor.locator('button[data-tally-operation="background-removal"]').click();
+  // 4,568.7 − 2.8
+  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 10_000 }).toBe('4,565.9 credits');
+  await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,565.9');
+  await recordPortMessages(await browser.serviceWorker());
+});
+
+test('with the server gone the UI says offline and keeps the cached numbers; it recovers', async () => {
+  await server.kill();
+  await expect.poll(() => chipText(editor).textContent(), { timeout: 15_000 }).toContain('offline');
+  expect(await chipLabel(editor).textContent()).toBe('4,565.9 credits');
+  await expect.poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 }).toContain(
+    'offline',
+  );
+
+  await server.restart();
+  await expect.poll(() => chipText(editor).textContent(), { timeout: 20_000 }).not.toContain('offline');
+  await expect.poll(() => popup.getByTestId('freshness').textContent(), { timeout: 20_000 }).toContain(
+    'synced',
+  );
+  await editor.locator('button[data-tally-operation="smart-crop"]').click();
+  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,564.6 credits');
+});
+
+test('the token never reaches the page, the content script storage or a port message', async () => {
+  const token = server.demo.ada.token;
+  await collectPosted(await browser.serviceWorker());
+  // The recording saw real traffic (state pushes carrying the snapshot), or it proves nothing.
+  expect(posted.some((message) => message.includes('"type":"state"'))).toBe(true);
+  expect(posted.filter((message) => message.includes(token))).toEqual([]);
+
+  const pageText = await editor.evaluate(() => {
+    const host = document.querySelector('tally-widget');
+    return [
+      document.documentElement.outerHTML,
+      host?.shadowRoot?.innerHTML ?? '',
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      document.cookie,
+    ].join('\n');
+  });
+  expect(pageText.length).toBeGreaterThan(1000);
+  expect(pageText).not.toContain(token);
+
+  const worker = await browser.serviceWorker();
+  const storage = await worker.evaluate(async () => {
+    const scope = globalThis as unknown as {
+      chrome: { storage: { local: { get(keys: null): Promise<object> } } };
+    };
+    return JSON.stringify(await scope.chrome.storage.local.get(null));
+  });
+  expect(storage).toContain('"snapshot"');
+  expect(storage).not.toContain(token);
+});

@@ -1,0 +1,70 @@
+// A vendor's editor on its own origin, for the end-to-end tests: a tiny loopback server that
+// serves one page including the embed from the billing server, and hands the page a member
+// token from "its backend" (GET /token), as a vendor's session endpoint would.
+import { createServer, type Server } from 'node:http';
+
+export interface HostPage {
+  /** http://127.0.0.1:PORT, an origin of its own (the port differs from the billing server's). */
+  origin: string;
+  /** What the page includes; known only once the billing server (which must know `origin`) runs. */
+  serve(options: HostPageOptions): void;
+  close(): Promise<void>;
+}
+
+export interface HostPageOptions {
+  billingUrl: string;
+  token: string;
+  layout?: 'compact' | 'expanded';
+}
+
+function pageHtml({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Vendor editor</title>
+  <style>
+    /* A hostile host stylesheet: none of it may reach the widget. */
+    * { font-family: serif !important; color: rgb(255, 0, 0); letter-spacing: 3px; }
+    div, span, p, button { border: 3px dashed red; padding: 20px; }
+    tally-credits { --tally-accent: rgb(0, 128, 0); }
+  </style>
+</head>
+<body>
+  <h1>Vendor editor</h1>
+  <button type="button" data-tally-operation="smart-crop">Smart Crop</button>
+  <tally-credits api="${billingUrl}" layout="${layout}"></tally-credits>
+  <script src="${billingUrl}/embed/tally.js"></script>
+  <script>
+    document.querySelector('tally-credits').getToken = () =>
+      fetch('/token').then((response) => response.text());
+  </script>
+</body>
+</html>`;
+}
+
+export async function startHostPage(): Promise<HostPage> {
+  let options: HostPageOptions | undefined;
+  const server: Server = createServer((request, response) => {
+    if (!options) {
+      response.writeHead(503).end();
+      return;
+    }
+    if (request.url === '/token') {
+      response.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+      response.end(options.token);
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(pageHtml(options));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    serve(next) {
+      options = next;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,119 @@
+// The demo editor page in a real Chromium against the real server, with no Tally widget (the
+// extension-less visitor) and with a stand-in widget answering the page protocol.
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Decimal } from '../../lib/billing/decimal';
+import { formatCredits } from '../../lib/billing/format';
+import { CHROMIUM_ARGS } from '../support/browser';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.goto(`${server.url}/editor?mode=extension&as=milo`);
+  await page.locator('#account[data-loaded="true"]').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function available(): Promise<string> {
+  const response = await fetch(`${server.url}/v1/me`, {
+    headers: { authorization: `Bearer ${server.demo.ada.token}` },
+  });
+  return ((await response.json()) as { credits: { available: string } }).credits.available;
+}
+
+const status = () => page.locator('#op-status');
+const photoSize = () =>
+  page.evaluate(() => {
+    const canvas = document.getElementById('photo') as HTMLCanvasElement;
+    return { width: canvas.width, height: canvas.height };
+  });
+
+async function run(operation: string, quantity: number) {
+  await page.fill('#quantity', String(quantity));
+  await page.click(`button[data-tally-operation="${operation}"]`);
+  await page.locator('#op-status:not([data-tone="busy"])').waitFor({ timeout: 10_000 });
+}
+
+test('without a widget, an operation that fits runs: the picture changes and 1.3 credits are used', async () => {
+  const before = await available();
+  expect(await photoSize()).toEqual({ width: 960, height: 640 });
+
+  await run('smart-crop', 1);
+
+  await expect(status().textContent()).resolves.toContain('Smart Crop × 1 done: 1.3 credits');
+  const after = await photoSize();
+  expect(after.width).toBe(after.height);
+  expect(after.width).toBeLessThan(640);
+  expect(new Decimal(before).minus(await available()).toString()).toBe('1.3');
+  const balance = await page.locator('[data-field="available"]').textContent();
+  expect(balance?.replace(/,/g, '')).toBe(await available());
+  await expect(page.locator('#activity li').first().textContent()).resolves.toMatch(
+    /Smart Crop × 1.*1\.3 credits · as Milo · no Tally widget answered/,
+  );
+});
+
+test('background removal leaves the backdrop transparent and the product opaque', async () => {
+  await run('background-removal', 1);
+
+  const alpha = await page.evaluate(() => {
+    const canvas = document.getElementById('photo') as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const at = (x: number, y: number) => ctx.getImageData(x, y, 1, 1).data[3];
+    return { corner: at(3, 3), centre: at(canvas.width / 2, canvas.height / 2) };
+  });
+  expect(alpha).toEqual({ corner: 0, centre: 255 });
+});
+
+test('without a widget, an operation past the credits is the server’s 402, said plainly', async () => {
+  const before = await available();
+  const sizeBefore = await photoSize();
+
+  await run('lifestyle-crop', 10_000);
+
+  // 10,000 Lifestyle Crops cost 41,000 credits; the shortfall is what the plan cannot cover.
+  const shortfall = formatCredits(new Decimal('41000').minus(before).toString());
+  await expect(status().textContent()).resolves.toBe(
+    `Not enough credits: ${shortfall} more needed — install Tally or enable the embedded widget to choose.`,
+  );
+  expect(await available()).toBe(before);
+  expect(await photoSize()).toEqual(sizeBefore);
+});
+
+test('a widget’s cancel stops the operation before the backend is asked', async () => {
+  await page.click('#reset');
+  // A stand-in widget speaking the page protocol: it takes each request, then cancels it.
+  await page.evaluate(() => {
+    document.addEventListener('tally:preflight', (event) => {
+      const { id } = JSON.parse((event as CustomEvent).detail as string);
+      const send = (name: string, detail: unknown) =>
+        document.dispatchEvent(new CustomEvent(name, { detail: JSON.stringify(detail) }));
+      send('tally:preflight-received', { id, kind: 'extension' });
+      const quote = { operation: 'smart-crop', quantity: 1, credits: '1.3', outcome: 'covered' };
+      setTimeout(
+        () => send('tally:decision', { id, decision: 'cancel', overage: false, quote }),
+        50,
+      );
+    });
+  });
+  const before = await available();
+
+  await run('smart-crop', 1);
+
+  await expect(status().textContent()).resolves.toBe(
+    'Smart Crop × 1: cancelled in Tally. Nothing was charged.',
+  );
+  expect(await photoSize()).toEqual({ width: 960, height: 640 });
+  expect(await available()).toBe(before);
+});

@@ -1,0 +1,156 @@
+// A real Chromium (Debian's /usr/bin/chromium) with the built extension loaded, for the
+// extension's end-to-end tests and benchmark. Usage:
+//
+//   const browser = await launchWithExtension();          // loads .output/chrome-mv3
+//   const popup = await browser.openPopup();              // chrome-extension://<id>/popup.html
+//   await browser.stopServiceWorker();                    // as MV3 does to an idle worker
+//   await browser.close();
+//
+// Headless extension loading needs Chromium's new headless mode, which `headless: true` is.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_PATH = join(root, '.output/chrome-mv3');
+const CHROMIUM = process.env.TALLY_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags the machine needs (see the README): no sandbox as root, no calls home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker, waiting for it to start again if it was stopped. */
+  serviceWorker(): Promise<Worker>;
+  openPopup(): Promise<Page>;
+  /** Stops the service worker through CDP (`Target.closeTarget`), as Chrome does to idle ones. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { extensionPath?: string; viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionBrowser> {
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build:ext\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tally-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
+  });
+  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  const first =
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const extensionId = new URL(first.url()).host;
+  const workerUrl = `chrome-extension://${extensionId}/background.js`;
+
+  async function serviceWorker(): Promise<Worker> {
+    const running = context.serviceWorkers().find((worker) => worker.url() === workerUrl);
+    if (running) return running;
+    return context.waitForEvent('serviceworker', {
+      predicate: (worker) => worker.url() === workerUrl,
+      timeout: 15_000,
+    });
+  }
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    async stopServiceWorker() {
+      const browser = context.browser();
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = browser ? await browser.newBrowserCDPSession() : await context.newCDPSession(page);
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+          targetInfos: { targetId: string; type: string; url: string }[];
+        };
+        const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === workerUrl);
+        if (!target) throw new Error(`No running service worker at ${workerUrl}`);
+        const gone = new Promise<void>((done) => {
+          const running = context.serviceWorkers().find((worker) => worker.url() === workerUrl);
+          if (!running) return done();
+          running.once('close', () => done());
+        });
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+        await gone;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fills the popup's Connect form and waits until it says whom it connected as. */
+export async function connectInPopup(popup: Page, apiUrl: string, token: string): Promise<void> {
+  const form = popup.getByRole('form', { name: 'Connect to Tally' });
+  if (!(await form.isVisible())) {
+    await popup.getByRole('button', { name: 'Connection settings' }).click();
+  }
+  await form.getByLabel('API URL').fill(apiUrl);
+  await form.getByLabel('Token').fill(token);
+  await form.getByRole('button', { name: 'Connect', exact: true }).click();
+  await form.getByText('Connected as').waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Records everything the service worker posts on any runtime port (the only way it talks to
+ * content scripts), by wrapping `Port.prototype.postMessage` inside the worker. Run it again
+ * after the worker restarted: a new worker is a new global scope.
+ */
+export async function recordPortMessages(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as {
+      chrome: { runtime: { connect(info: { name: string }): object } };
+      __tallyPosted?: string[];
+    };
+    if (scope.__tallyPosted) return;
+    scope.__tallyPosted = [];
+    // Any port will do to reach the prototype; nobody listens for this name.
+    const probe = scope.chrome.runtime.connect({ name: 'tally-test-probe' }) as {
+      disconnect(): void;
+    };
+    const proto = Object.getPrototypeOf(probe) as { postMessage(message: unknown): void };
+    const original = proto.postMessage;
+    proto.postMessage = function (this: unknown, message: unknown) {
+      scope.__tallyPosted?.push(JSON.stringify(message));
+      return original.call(this, message);
+    };
+    probe.disconnect();
+  });
+}
+
+/** What `recordPortMessages` saw since it was installed in the running worker. */
+export function postedPortMessages(worker: Worker): Promise<string[]> {
+  return worker.evaluate(
+    () => (globalThis as unknown as { __tallyPosted?: string[] }).__tallyPosted ?? [],
+  );
+}
