@@ -58,7 +58,8 @@ const FIRST_BALANCE_MS = `new Promise((resolve, reject) => {
 async function main() {
   const jsFile = join(EMBED_DIR, 'tally.js');
   const mjsFile = join(EMBED_DIR, 'tally.mjs');
-  if (!existsSync(jsFile)) throw new Error('No dist/embed/tally.js: run `npm run build:embed` first.');
+  if (!existsSync(jsFile))
+    throw new Error('No dist/embed/tally.js: run `npm run build:embed` first.');
   const embedJs = gzipped(jsFile);
   const embedMjs = gzipped(mjsFile);
   const contentScript = contentScriptGzip();
@@ -66,7 +67,10 @@ async function main() {
   const host = await startHostPage();
   const server = await startServer({ env: { TALLY_CORS_ORIGINS: host.origin } });
   host.serve({ billingUrl: server.url, token: server.demo.ada.token, layout: 'expanded' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const times: number[] = [];
   try {
     // One warm-up load (the server's first request compiles nothing, but the OS caches files).
@@ -86,14 +90,18 @@ async function main() {
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
 
-  console.log(`embed tally.js   gzip ${kb(embedJs)} KB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KB)`);
+  console.log(
+    `embed tally.js   gzip ${kb(embedJs)} KB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KB)`,
+  );
   console.log(`embed tally.mjs  gzip ${kb(embedMjs)} KB`);
   console.log(
     contentScript === null
       ? 'content script   not built (.output/chrome-mv3/content-scripts/ missing)'
       : `content script   gzip ${kb(contentScript)} KB (JS + CSS)`,
   );
-  console.log(`script load → first balance: p50 ${p50} ms, p95 ${p95} ms over ${times.length} cold loads`);
+  console.log(
+    `script load → first balance: p50 ${p50} ms, p95 ${p95} ms over ${times.length} cold loads`,
+  );
   console.log(
     JSON.stringify({
       bench: 'embed',

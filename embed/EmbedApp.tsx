@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { OverageDialog } from '../components/OverageDialog.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
-import type { Layout, Theme } from './configure.ts';
 import { CompactLayout } from './CompactLayout.tsx';
+import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
 import { ExpandedLayout } from './ExpandedLayout.tsx';
 import { HoverPreview } from './HoverPreview.tsx';

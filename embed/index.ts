@@ -4,11 +4,11 @@
 // needs nothing else to ask before an operation.
 import { defineTallyCredits } from './tally-credits-element.ts';
 
+export { preflight, usageRecorded } from '../lib/page/index.ts';
 export { configure, type Layout, type TallyDefaults, type Theme } from './configure.ts';
 export { type MountOptions, mount } from './mount.ts';
 export { TallyCreditsElement } from './tally-credits-element.ts';
 export type { GetToken } from './token-source.ts';
-export { preflight, usageRecorded } from '../lib/page/index.ts';
 
 export const version: string = import.meta.env.TALLY_EMBED_VERSION ?? '0.0.0';
 

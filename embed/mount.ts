@@ -2,12 +2,12 @@ import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
 import themeCss from '../components/theme.css?inline';
 import { createCreditModel } from '../lib/store/credit-model.ts';
+import { watchColorScheme } from './color-scheme.ts';
 import { configuredDefaults, type Layout, type Theme } from './configure.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import embedCss from './embed.css?inline';
 import { respondToPage } from './page-responder.ts';
 import { scriptOrigin } from './script-origin.ts';
-import { watchColorScheme } from './color-scheme.ts';
 import { createTokenSource, type GetToken } from './token-source.ts';
 import { createEmbedTransport } from './transport.ts';
 

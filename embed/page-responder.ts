@@ -1,5 +1,9 @@
-import { announceReady, listenForPreflight, listenForUsageRecorded } from '../lib/page/widget-side.ts';
 import { effect } from '@preact/signals';
+import {
+  announceReady,
+  listenForPreflight,
+  listenForUsageRecorded,
+} from '../lib/page/widget-side.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 
 /**

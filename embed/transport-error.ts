@@ -22,15 +22,30 @@ export class TransportError extends Error {
  */
 export function toTransportError(error: unknown, api: string): TransportError {
   if (error instanceof TransportError) return error;
-  if (error instanceof TokenUnavailableError || (error instanceof ApiError && error.status === 401)) {
-    return new TransportError('Your session expired. Sign in again to see your credits.', 'unauthorized', 'unauthorized', { cause: error });
+  if (
+    error instanceof TokenUnavailableError ||
+    (error instanceof ApiError && error.status === 401)
+  ) {
+    return new TransportError(
+      'Your session expired. Sign in again to see your credits.',
+      'unauthorized',
+      'unauthorized',
+      { cause: error },
+    );
   }
   if (error instanceof ApiError) {
     return new TransportError(error.message, error.code, 'offline', { cause: error });
   }
   if (error instanceof NetworkError) {
-    return new TransportError(`Cannot reach billing at ${api}.`, 'unreachable', 'offline', { cause: error });
+    return new TransportError(`Cannot reach billing at ${api}.`, 'unreachable', 'offline', {
+      cause: error,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new TransportError(`Billing answered unexpectedly: ${message}`, 'invalid_response', 'offline', { cause: error });
+  return new TransportError(
+    `Billing answered unexpectedly: ${message}`,
+    'invalid_response',
+    'offline',
+    { cause: error },
+  );
 }

@@ -47,9 +47,23 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
     emit({ kind: 'snapshot', snapshot, syncedAt: lastSyncedAt });
     return snapshot;
   };
+  let warned = false;
   const failed = (error: unknown): TransportError => {
     const failure = toTransportError(error, api);
-    emit({ kind: 'status', status: failure.status, syncedAt: lastSyncedAt, error: failure.message });
+    if (failure.code === 'unreachable' && !warned) {
+      warned = true;
+      // For the vendor's developer: a CORS refusal and a dead server look alike from script.
+      const origin = globalThis.location?.origin ?? 'this page';
+      console.warn(
+        `Tally: cannot reach billing at ${api} from ${origin}. If the server is running, add ${origin} to its TALLY_CORS_ORIGINS.`,
+      );
+    }
+    emit({
+      kind: 'status',
+      status: failure.status,
+      syncedAt: lastSyncedAt,
+      error: failure.message,
+    });
     return failure;
   };
 
@@ -105,7 +119,13 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
           startPolling();
         } else if (status === 'unauthorized') {
           stopPolling();
-          failed(new TransportError('Your session expired. Sign in again to see your credits.', 'unauthorized', 'unauthorized'));
+          failed(
+            new TransportError(
+              'Your session expired. Sign in again to see your credits.',
+              'unauthorized',
+              'unauthorized',
+            ),
+          );
         }
       },
     });

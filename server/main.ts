@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -69,6 +70,7 @@ async function loadEditorRoutes(): Promise<EditorRoutes | null> {
   return module.editorRoutes ?? null;
 }
 
+// Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${info.port}`;
@@ -103,16 +105,18 @@ function shutdown(signal: string): void {
   console.log(`\n${signal}: closing event streams, the server and the database…`);
   events.closeAll();
   clearInterval(pruning);
-  const force = setTimeout(() => {
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  }, 2000);
+  // Requests in flight may finish; connections left idle (ended streams, keep-alive) are closed
+  // as they become idle, and whatever is still open after 3 s is cut.
+  const http = server as Server;
+  const idle = setInterval(() => http.closeIdleConnections(), 50);
+  const force = setTimeout(() => http.closeAllConnections(), 3000);
   force.unref();
   server.close(() => {
+    clearInterval(idle);
     ledger.close();
     console.log('Stopped.');
     process.exit(0);
   });
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

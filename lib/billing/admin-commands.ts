@@ -1,14 +1,12 @@
 import { parseUsd, toUsdString } from './decimal';
 import { changePlan } from './plan-change';
-import { forbidden, invalid, type Outcome } from './refusals';
+import { type CommandOf, forbidden, invalid, type Outcome } from './refusals';
 import { unchanged } from './transition';
-import type { AccountState, Catalog, Command, Effect, Instant } from './types';
-
-type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
+import type { AccountState, Catalog, Effect, Instant } from './types';
 
 export function changePlanCommand(
   state: AccountState,
-  command: Of<'change-plan'>,
+  command: CommandOf<'change-plan'>,
   now: Instant,
   catalog: Catalog,
 ): Outcome<Effect> {
@@ -23,7 +21,7 @@ export function changePlanCommand(
 /** Setting the policy and cap already in force changes nothing (and bumps no version). */
 export function setOveragePolicyCommand(
   state: AccountState,
-  command: Of<'set-overage-policy'>,
+  command: CommandOf<'set-overage-policy'>,
 ): Outcome<Effect> {
   if (command.role !== 'admin') return { refusal: forbidden('change the overage policy') };
   if (command.policy !== 'ask' && command.policy !== 'auto') {

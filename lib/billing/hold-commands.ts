@@ -2,13 +2,11 @@ import { operationName } from './catalog-lookup';
 import { accountQuote, refusalFor } from './consent';
 import { capture, release, reserve } from './holds';
 import { assertQuantity } from './quantity';
-import { invalid, notPending, type Outcome } from './refusals';
-import type { AccountState, Catalog, Command, Effect, Instant, Plan } from './types';
+import { type CommandOf, invalid, notPending, type Outcome } from './refusals';
+import type { AccountState, Catalog, Effect, Instant, Plan } from './types';
 
 /** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
 const MAX_TTL_SECONDS = 86_400;
-
-type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
 function pendingHold(state: AccountState, holdId: string) {
   const hold = state.holds.find((candidate) => candidate.id === holdId);
@@ -18,7 +16,7 @@ function pendingHold(state: AccountState, holdId: string) {
 /** Reserve fails at once when the operation is not covered and no overage was consented. */
 export function reserveCommand(
   state: AccountState,
-  command: Of<'reserve'>,
+  command: CommandOf<'reserve'>,
   plan: Plan,
   now: Instant,
   catalog: Catalog,
@@ -46,7 +44,7 @@ export function reserveCommand(
 /** Capture at most the reserved quantity (all of it when none is given), once. */
 export function captureCommand(
   state: AccountState,
-  command: Of<'capture'>,
+  command: CommandOf<'capture'>,
   plan: Plan,
   now: Instant,
 ): Outcome<Effect> {
@@ -69,7 +67,7 @@ export function captureCommand(
 
 export function releaseCommand(
   state: AccountState,
-  command: Of<'release'>,
+  command: CommandOf<'release'>,
   now: Instant,
 ): Outcome<Effect> {
   const hold = pendingHold(state, command.holdId);

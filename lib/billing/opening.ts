@@ -1,8 +1,8 @@
 import { findPlan } from './catalog-lookup';
 import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
-import { formatCredits, formatUsd } from './format';
 import { instantMs, toInstant } from './instant';
-import { chargesFor, entry } from './transition';
+import { grantEntry } from './renewal';
+import { chargesFor } from './transition';
 import type { AccountState, Catalog, Instant, PlanId, Transition } from './types';
 
 export interface NewAccount {
@@ -16,17 +16,8 @@ export interface NewAccount {
 export function openAccount(account: NewAccount, catalog: Catalog): Transition {
   const plan = findPlan(catalog, account.planId);
   const at = toInstant(instantMs(account.startAt, 'The start of the account'));
-  const allotment = parseCredits(plan.monthlyCredits);
-  const grant = entry({
-    at,
-    kind: 'grant',
-    memberId: null,
-    credits: allotment,
-    amountUsd: parseUsd(plan.priceUsd),
-    availableAfter: allotment,
-    description: `${plan.name} started: ${formatCredits(plan.monthlyCredits)}, ${formatUsd(plan.priceUsd)}`,
-  });
-  const credits = toCreditsString(allotment);
+  const grant = grantEntry(plan, at, 'started');
+  const credits = toCreditsString(parseCredits(plan.monthlyCredits));
   const state: AccountState = {
     id: account.id,
     name: account.name,

@@ -1,5 +1,6 @@
 import { creditValueDecimal } from './credit-value';
 import {
+  type Decimal,
   minDecimal,
   parseCredits,
   parseUsd,
@@ -27,7 +28,7 @@ export interface QuoteRequest {
 function overageBlockedReason(
   plan: Plan,
   overage: OverageState,
-  overageUsd: ReturnType<typeof roundCents>,
+  overageUsd: Decimal,
 ): BlockedReason | null {
   if (!plan.allowsOverage) return 'plan-disallows-overage';
   if (overage.capUsd === null) return null;

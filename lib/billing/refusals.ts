@@ -1,8 +1,10 @@
 import type { Step } from './transition';
-import type { Refusal } from './types';
+import type { Command, Refusal } from './types';
 
 /** What a command produced: a step to keep, with its effect, or a typed refusal. */
 export type Outcome<E> = { step: Step; effect: E } | { refusal: Refusal };
+
+export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
 export function invalid(message: string): Refusal {
   return { code: 'invalid_request', message };

@@ -2,7 +2,20 @@ import { findPlan } from './catalog-lookup';
 import { parseCredits, parseUsd } from './decimal';
 import { formatCredits, formatUsd } from './format';
 import { balances, chargesFor, entry, type Step, withBalances } from './transition';
-import type { AccountState, Catalog, Instant } from './types';
+import type { AccountState, Catalog, EntryDraft, Instant, Plan } from './types';
+
+/** The grant of a term's allotment, carrying the plan price it is charged for. */
+export function grantEntry(plan: Plan, at: Instant, event: 'started' | 'renewed'): EntryDraft {
+  return entry({
+    at,
+    kind: 'grant',
+    memberId: null,
+    credits: parseCredits(plan.monthlyCredits),
+    amountUsd: parseUsd(plan.priceUsd),
+    availableAfter: parseCredits(plan.monthlyCredits),
+    description: `${plan.name} ${event}: ${formatCredits(plan.monthlyCredits)}, ${formatUsd(plan.priceUsd)}`,
+  });
+}
 
 /**
  * The renewal at the end of the current term (BILLING.md): unused available credits expire,
@@ -21,15 +34,7 @@ export function renew(state: AccountState, at: Instant, catalog: Catalog): Step 
     availableAfter: parseCredits('0'),
     description: `${formatCredits(before.available.toString())} expired at the end of the term`,
   });
-  const grant = entry({
-    at,
-    kind: 'grant',
-    memberId: null,
-    credits: allotment,
-    amountUsd: parseUsd(plan.priceUsd),
-    availableAfter: allotment,
-    description: `${plan.name} renewed: ${formatCredits(plan.monthlyCredits)}, ${formatUsd(plan.priceUsd)}`,
-  });
+  const grant = grantEntry(plan, at, 'renewed');
   const next = withBalances(state, {
     available: allotment,
     held: before.held,

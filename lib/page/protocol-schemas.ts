@@ -1,7 +1,7 @@
 // The schemas of what a widget receives from the page (zod/mini, like lib/api): the widget must
 // trust nothing a page dispatches. The page side reads widget answers with decision-reader.ts
 // instead, so a vendor's editor that only asks ships no zod.
-import { z } from '../api/zod';
+import * as z from '../api/zod';
 import { MAX_QUANTITY } from './operation-request';
 import type { PreflightRequest, UsageRecorded } from './protocol';
 

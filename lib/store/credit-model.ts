@@ -137,7 +137,9 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   }
 
   async function refresh() {
-    if (status.value !== 'unconfigured') status.value = 'loading';
+    // A refused or missing connection stays so until the transport says otherwise: showing
+    // "syncing" would bring back numbers the refused token may have made wrong.
+    if (status.value === 'fresh' || status.value === 'offline') status.value = 'loading';
     try {
       await transport.refresh();
     } catch (reason) {

@@ -1,4 +1,4 @@
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type {
   Catalog,
@@ -52,7 +52,7 @@ export function createOveragePrompt(deps: PromptDeps) {
       .map((plan) => ({ plan, preview: previews.value[plan.id] ?? null })),
   );
 
-  let answer: ((decision: PreflightDecision) => void) | null = null;
+  let answer: ((decision: PreflightDecision | null) => void) | null = null;
   let closed = false;
   let askedQuote: Quote | null = null;
   /** Preflights waiting for the open dialog to close, oldest first. */
@@ -69,8 +69,15 @@ export function createOveragePrompt(deps: PromptDeps) {
     answer = null;
     request.value = null;
     promptError.value = null;
-    if (resolve && quote) resolve(record({ decision, overage, quote }));
+    // Without any quote (the snapshot went away) there is nothing to answer with.
+    resolve?.(quote ? record({ decision, overage, quote }) : null);
   }
+
+  // Credits that arrive while the dialog is open (an upgrade here or in another tab, a
+  // release) make the operation covered: it goes on, as a covered preflight always does.
+  const stopWatching = effect(() => {
+    if (promptQuote.value?.outcome === 'covered') decide('proceed', false);
+  });
 
   async function loadPreviews() {
     await deps.loadCatalog();
@@ -87,7 +94,7 @@ export function createOveragePrompt(deps: PromptDeps) {
     );
   }
 
-  function ask(operation: OperationId, quantity: number): Promise<PreflightDecision> {
+  function ask(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
     // An earlier dialog may have ended in an upgrade that now covers this one.
     const quote = deps.quoteFor(operation, quantity);
     if (quote && quote.outcome === 'covered') {
@@ -144,8 +151,9 @@ export function createOveragePrompt(deps: PromptDeps) {
     promptError.value = null;
     try {
       await deps.changePlan(planId);
-      if (promptQuote.peek()?.outcome === 'covered') decide('proceed', false);
-      else void loadPreviews();
+      // A covered quote has already gone on (see the effect above); otherwise show what the
+      // plans above the new one would do.
+      if (request.peek()) void loadPreviews();
     } catch (reason) {
       promptError.value = reason instanceof Error ? reason.message : String(reason);
     } finally {
@@ -160,6 +168,7 @@ export function createOveragePrompt(deps: PromptDeps) {
   /** The UI is going away: every waiting preflight is cancelled. */
   function close() {
     closed = true;
+    stopWatching();
     cancel();
   }
 

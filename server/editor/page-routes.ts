@@ -9,6 +9,8 @@ const publicFile = (name: string) => readFile(new URL(name, PUBLIC), 'utf8');
 /** The demo editor page, its stylesheet and its script. */
 export function editorPageRoutes(hasDemo: boolean): Hono {
   const page = new Hono();
+  // Bundle now, not on the first visit; a failure is reported (and retried) by the route below.
+  if (hasDemo) editorScript().catch(() => {});
 
   page.get('/', async (c) =>
     c.html(await publicFile(hasDemo ? 'index.html' : 'no-demo.html'), hasDemo ? 200 : 503),

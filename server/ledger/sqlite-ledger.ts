@@ -1,5 +1,8 @@
-import { apply as applyCommand, describeAccount } from '../../lib/billing/account.ts';
-import { openAccount as openBillingAccount } from '../../lib/billing/opening.ts';
+import {
+  apply as applyCommand,
+  describeAccount,
+  openAccount as openBillingAccount,
+} from '../../lib/billing/index.ts';
 import type {
   AccountState,
   Catalog,

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { PlanChangePreviewSchema } from '../../lib/api/schemas/plan-change.ts';
 import { PlanChangeRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { PlanChangeResultSchema } from '../../lib/api/schemas/responses.ts';
-import { previewPlanChange } from '../../lib/billing/plan-change.ts';
+import { previewPlanChange } from '../../lib/billing/index.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { refusalError } from '../errors.ts';
 import { memberAuth } from '../guards.ts';

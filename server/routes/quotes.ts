@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { QuoteSchema } from '../../lib/api/schemas/quote.ts';
 import { QuoteRequestSchema } from '../../lib/api/schemas/requests.ts';
-import { findPlan, quote } from '../../lib/billing/index.ts';
+import { accountQuote, findPlan } from '../../lib/billing/index.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { memberAuth } from '../guards.ts';
 import { checked, readBody } from '../validate.ts';
@@ -11,13 +11,9 @@ export function quoteRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/v1/quotes', memberAuth(deps), async (c) => {
     const body = await readBody(c, QuoteRequestSchema);
     const state = await deps.ledger.settled(c.get('member').accountId);
-    const answer = quote({
-      plan: findPlan(deps.catalog, state.planId),
-      available: state.credits.available,
-      overage: state.overage,
-      operation: body.operation,
-      quantity: body.quantity,
-    });
+    // The same quote apply() decides by (overage promised to pending holds counts against the cap).
+    const plan = findPlan(deps.catalog, state.planId);
+    const answer = accountQuote(state, plan, body.operation, body.quantity);
     return c.json(checked(QuoteSchema, answer));
   });
 }

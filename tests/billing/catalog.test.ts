@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { demoCatalog, findPlan, rateOf, validateCatalog } from '../../lib/billing/catalog';
 import catalogData from '../../lib/billing/catalog.json' with { type: 'json' };
 import { BillingError } from '../../lib/billing/errors';
+import { billingErrorOf } from './billing-error-of';
 
 type Draft = { operations: Record<string, unknown>[]; plans: Record<string, unknown>[] };
 
@@ -15,13 +16,7 @@ function growthOf(catalog: Draft): Record<string, unknown> {
 }
 
 function catalogError(catalog: unknown): BillingError {
-  try {
-    validateCatalog(catalog);
-  } catch (error) {
-    if (error instanceof BillingError) return error;
-    throw error;
-  }
-  throw new Error('expected the catalogue to be refused');
+  return billingErrorOf(() => validateCatalog(catalog));
 }
 
 describe('the demo catalogue', () => {

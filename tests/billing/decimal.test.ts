@@ -8,17 +8,7 @@ import {
   toCreditsString,
   toUsdString,
 } from '../../lib/billing/decimal';
-import { BillingError } from '../../lib/billing/errors';
-
-function errorOf(run: () => unknown): BillingError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BillingError) return error;
-    throw error;
-  }
-  throw new Error('expected a BillingError');
-}
+import { billingErrorOf } from './billing-error-of';
 
 describe('parseCredits', () => {
   test('reads exact decimals up to 3 places', () => {
@@ -38,7 +28,7 @@ describe('parseCredits', () => {
     ['Infinity', 'decimal number written as text'],
     [12, 'decimal number written as text'],
   ])('rejects %j with a readable invalid_decimal error', (input, words) => {
-    const error = errorOf(() => parseCredits(input));
+    const error = billingErrorOf(() => parseCredits(input));
     expect(error.code).toBe('invalid_decimal');
     expect(error.message).toContain(words);
   });
@@ -50,7 +40,7 @@ describe('parseUsd', () => {
   });
 
   test('rejects a negative amount', () => {
-    expect(errorOf(() => parseUsd('-0.01')).code).toBe('invalid_decimal');
+    expect(billingErrorOf(() => parseUsd('-0.01')).code).toBe('invalid_decimal');
   });
 });
 
@@ -81,7 +71,9 @@ describe('canonical strings', () => {
   });
 
   test('credits needing a 4th decimal place are refused, not rounded', () => {
-    expect(errorOf(() => toCreditsString(new Decimal('0.0001'))).code).toBe('invalid_decimal');
+    expect(billingErrorOf(() => toCreditsString(new Decimal('0.0001'))).code).toBe(
+      'invalid_decimal',
+    );
   });
 
   test('dollars keep 2 places for charges and 4 for unit prices', () => {

@@ -3,8 +3,8 @@
 // properties); not allowed, the browser refuses and the widget says "Cannot reach billing".
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { available, widget } from '../embed/shadow.ts';
 import { type HostPage, startHostPage } from '../embed/host-page.ts';
+import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -30,14 +30,15 @@ afterAll(async () => {
   await Promise.all([server?.stop(), allowed?.close(), refused?.close()]);
 });
 
-async function open(host: HostPage): Promise<Page> {
+async function open(host: HostPage, path = '/'): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(host.origin);
+  await page.goto(`${host.origin}${path}`);
   return page;
 }
 
 describe('a host page on its own origin', () => {
   test('allowed by TALLY_CORS_ORIGINS: the balance shows, untouched by the host’s CSS', async () => {
+    // The element has no api attribute: it talks to the server that served the script.
     const page = await open(allowed);
     await expect.poll(() => available(page).textContent(), { timeout: 10_000 }).toBe('4,570');
     const figure = await available(page).evaluate((element) => {
@@ -65,10 +66,21 @@ describe('a host page on its own origin', () => {
     await page.close();
   });
 
+  test('allowed: the ES module build mounts with Tally.mount() too', async () => {
+    const page = await open(allowed, '/module');
+    await expect.poll(() => available(page).textContent(), { timeout: 10_000 }).toBe('4,570');
+    expect(
+      await page.evaluate(() => document.documentElement.hasAttribute('data-tally-embed')),
+    ).toBe(true);
+    await page.close();
+  });
+
   test('not allowed: the browser refuses and the widget says "Cannot reach billing"', async () => {
     const page = await open(refused);
     const notice = widget(page).locator('[data-testid="embed-notice"]');
-    await expect.poll(() => notice.getAttribute('data-notice'), { timeout: 15_000 }).toBe('unreachable');
+    await expect
+      .poll(() => notice.getAttribute('data-notice'), { timeout: 15_000 })
+      .toBe('unreachable');
     expect(await notice.textContent()).toContain('Cannot reach billing');
     expect(await notice.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     expect(await available(page).count()).toBe(0);

@@ -1,7 +1,7 @@
 // The extension in a real Chromium against the real server and its demo editor: connect in the
 // popup, the in-page chip and hover previews, live updates without reload, a stopped service
 // worker, the server going away and coming back, and the token never leaving the worker.
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   connectInPopup,
@@ -16,20 +16,13 @@ let server: TestServer;
 let browser: ExtensionBrowser;
 let popup: Page;
 let editor: Page;
-/** Every port message each service worker instance posted (collected before it stops). */
-const posted: string[] = [];
 
 const chipLabel = (page: Page) => page.getByTestId('chip-label');
 const chipText = (page: Page) => page.locator('tally-widget').locator('.t-chip');
 
-async function collectPosted(worker: Worker) {
-  posted.push(...(await postedPortMessages(worker)));
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchWithExtension();
-  await recordPortMessages(await browser.serviceWorker());
   popup = await browser.openPopup();
 });
 
@@ -67,13 +60,11 @@ test('an operation the page records updates the chip and the open popup without 
 });
 
 test('after Chrome stops the service worker, the next operation still updates everything', async () => {
-  await collectPosted(await browser.serviceWorker());
   await browser.stopServiceWorker();
   await editor.locator('button[data-tally-operation="background-removal"]').click();
   // 4,568.7 − 2.8
   await expect.poll(() => chipLabel(editor).textContent(), { timeout: 10_000 }).toBe('4,565.9 credits');
   await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,565.9');
-  await recordPortMessages(await browser.serviceWorker());
 });
 
 test('with the server gone the UI says offline and keeps the cached numbers; it recovers', async () => {
@@ -95,7 +86,13 @@ test('with the server gone the UI says offline and keeps the cached numbers; it 
 
 test('the token never reaches the page, the content script storage or a port message', async () => {
   const token = server.demo.ada.token;
-  await collectPosted(await browser.serviceWorker());
+  await recordPortMessages(await browser.serviceWorker());
+  await editor.reload();
+  await popup.reload();
+  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 10_000 }).toContain('credits');
+  await editor.locator('button[data-tally-operation="smart-crop"]').click();
+  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,563.3 credits');
+  const posted = await postedPortMessages(await browser.serviceWorker());
   // The recording saw real traffic (state pushes carrying the snapshot), or it proves nothing.
   expect(posted.some((message) => message.includes('"type":"state"'))).toBe(true);
   expect(posted.filter((message) => message.includes(token))).toEqual([]);

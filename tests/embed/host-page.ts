@@ -1,6 +1,7 @@
-// A vendor's editor on its own origin, for the end-to-end tests: a tiny loopback server that
-// serves one page including the embed from the billing server, and hands the page a member
-// token from "its backend" (GET /token), as a vendor's session endpoint would.
+// A vendor's editor on its own origin, for end-to-end tests and the benchmark: a tiny loopback
+// server with two pages including the embed from the billing server (`/`: classic script and
+// custom element; `/module`: ES module and mount()), and a member token from "its backend"
+// (GET /token), as a vendor's session endpoint would hand it out.
 import { createServer, type Server } from 'node:http';
 
 export interface HostPage {
@@ -17,27 +18,53 @@ export interface HostPageOptions {
   layout?: 'compact' | 'expanded';
 }
 
-function pageHtml({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+// The host's stylesheet is hostile on purpose: none of it may reach the widget.
+const HOST_CSS = `
+    * { font-family: serif !important; color: rgb(255, 0, 0); letter-spacing: 3px; }
+    div, span, p, button { border: 3px dashed red; padding: 20px; }
+    tally-credits, #slot { --tally-accent: rgb(0, 128, 0); }`;
+
+/** `/`: the classic script and `<tally-credits>` (no `api`: it defaults to the script's origin). */
+function elementPage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Vendor editor</title>
-  <style>
-    /* A hostile host stylesheet: none of it may reach the widget. */
-    * { font-family: serif !important; color: rgb(255, 0, 0); letter-spacing: 3px; }
-    div, span, p, button { border: 3px dashed red; padding: 20px; }
-    tally-credits { --tally-accent: rgb(0, 128, 0); }
-  </style>
+  <style>${HOST_CSS}</style>
 </head>
 <body>
   <h1>Vendor editor</h1>
   <button type="button" data-tally-operation="smart-crop">Smart Crop</button>
-  <tally-credits api="${billingUrl}" layout="${layout}"></tally-credits>
+  <tally-credits layout="${layout}"></tally-credits>
   <script src="${billingUrl}/embed/tally.js"></script>
   <script>
     document.querySelector('tally-credits').getToken = () =>
       fetch('/token').then((response) => response.text());
+  </script>
+</body>
+</html>`;
+}
+
+/** `/module`: the ES module and `mount()`, with every option given. */
+function modulePage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Vendor editor (module)</title>
+  <style>${HOST_CSS}</style>
+</head>
+<body>
+  <div id="slot"></div>
+  <script type="module">
+    import { mount } from '${billingUrl}/embed/tally.mjs';
+    mount(document.getElementById('slot'), {
+      api: '${billingUrl}',
+      layout: '${layout}',
+      theme: 'light',
+      getToken: () => fetch('/token').then((response) => response.text()),
+    });
   </script>
 </body>
 </html>`;
@@ -56,7 +83,7 @@ export async function startHostPage(): Promise<HostPage> {
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(pageHtml(options));
+    response.end(request.url === '/module' ? modulePage(options) : elementPage(options));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

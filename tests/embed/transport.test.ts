@@ -2,10 +2,10 @@
 // snapshot, live updates, plan change, ledger, and the states a host page must be able to show.
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createApiClient } from '../../lib/api/index.ts';
-import type { TransportUpdate } from '../../lib/store/transport.ts';
 import { createTokenSource } from '../../embed/token-source.ts';
 import { createEmbedTransport, type EmbedTransport } from '../../embed/transport.ts';
+import { createApiClient } from '../../lib/api/index.ts';
+import type { TransportUpdate } from '../../lib/store/transport.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -95,7 +95,9 @@ describe('embed transport', () => {
     const snapshot = await transport.changePlan('growth');
     expect(snapshot.plan.id).toBe('growth');
     expect(snapshot.credits.available).toBe('6270');
-    expect(updates.some((u) => u.kind === 'snapshot' && u.snapshot.plan.id === 'growth')).toBe(true);
+    expect(updates.some((u) => u.kind === 'snapshot' && u.snapshot.plan.id === 'growth')).toBe(
+      true,
+    );
     const entries = await transport.ledger(5);
     expect(entries[0]?.kind).toBe('plan-change');
   });

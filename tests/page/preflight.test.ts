@@ -67,6 +67,21 @@ test('the detail crosses as a JSON string in both directions', async () => {
   expect(JSON.parse(details[0] as string)).toMatchObject({ operation: 'smart-crop', quantity: 3 });
 });
 
+test('the page hears which widget took its request before the decision comes', async () => {
+  const order: string[] = [];
+  widget(async () => {
+    order.push('handler');
+    return { decision: 'proceed', overage: false, quote: overageQuote };
+  }, 'embed');
+
+  await preflight('smart-crop', 1, {
+    timeoutMs: 200,
+    onReceived: (kind) => order.push(`received by ${kind}`),
+  });
+
+  expect(order).toEqual(['received by embed', 'handler']);
+});
+
 test('with no widget on the page the preflight resolves to unavailable after the timeout', async () => {
   const started = Date.now();
   const decision = await preflight('smart-crop', 1, { timeoutMs: 60 });

@@ -2,7 +2,7 @@
 // half-applied, and retrying the unanswered requests under their keys applies each once.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkLedger } from '../../lib/billing/ledger-check.ts';
+import { checkLedger } from '../../lib/billing/index.ts';
 import type { AccountState } from '../../lib/billing/types.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 import { allCharges, allEntries, client } from './http.ts';

@@ -190,4 +190,43 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(third.body.error.code).toBe('overage_blocked');
     expect(third.body.error.details.quote.reason).toBe('overage-cap-reached');
   });
+
+  test('a hold past its time to live is released and can never be captured', async () => {
+    await clock(server, { now: '2027-09-01T00:00:00.000Z' });
+    const { member } = await account('growth', '2027-09-01T00:00:00.000Z');
+    const reserved = await member.post('/v1/holds', {
+      operation: 'lifestyle-crop',
+      quantity: 10,
+      ttlSeconds: 60,
+    });
+    expect(reserved.status).toBe(201);
+    expect(reserved.body.snapshot.credits).toMatchObject({ available: '4529', held: '41' });
+
+    await clock(server, { advance: 'PT2M' });
+    const capture = await member.post(`/v1/holds/${reserved.body.hold.id}/capture`, {});
+    expect(capture.status).toBe(409);
+    expect(capture.body.error.code).toBe('hold_not_pending');
+    expect(capture.body.error.details.status).toBe('expired');
+    const me = await member.get('/v1/me');
+    expect(me.body.credits).toMatchObject({ available: '4570', held: '0' });
+    const release = (await allEntries(member)).at(-1);
+    expect(release).toMatchObject({ kind: 'release', memberId: null, credits: '41' });
+  });
+
+  test('capture takes the actual quantity and returns the rest', async () => {
+    await clock(server, { now: '2027-10-01T00:00:00.000Z' });
+    const { member } = await account('growth', '2027-10-01T00:00:00.000Z');
+    const reserved = await member.post('/v1/holds', { operation: 'smart-crop', quantity: 10 });
+    const tooMany = await member.post(`/v1/holds/${reserved.body.hold.id}/capture`, {
+      quantity: 11,
+    });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.code).toBe('capture_exceeds_hold');
+    const captured = await member.post(`/v1/holds/${reserved.body.hold.id}/capture`, {
+      quantity: 4,
+    });
+    expect(captured.status).toBe(200);
+    expect(captured.body.hold.status).toBe('captured');
+    expect(captured.body.snapshot.credits).toMatchObject({ available: '4564.8', held: '0' });
+  });
 });

@@ -81,6 +81,34 @@ describe('limits', () => {
   });
 });
 
+describe('history', () => {
+  test('ledger and charges page newest first through `next` cursors', async () => {
+    const api = client(server, server.demo.ada.token);
+    for (let i = 1; i <= 5; i++) {
+      expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: i })).status).toBe(
+        201,
+      );
+    }
+    const whole = await api.get('/v1/ledger?limit=200');
+    const ids: string[] = [];
+    let before: string | null = null;
+    do {
+      const page = await api.get(`/v1/ledger?limit=2${before ? `&before=${before}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.entries.length).toBeLessThanOrEqual(2);
+      ids.push(...page.body.entries.map((e: { id: string }) => e.id));
+      before = page.body.next;
+    } while (before);
+    expect(ids).toEqual(whole.body.entries.map((e: { id: string }) => e.id));
+    expect(whole.body.entries[0]).toMatchObject({ kind: 'usage', quantity: 5 });
+    const charges = await api.get('/v1/charges?limit=1');
+    expect(charges.body.charges).toHaveLength(1);
+    expect(charges.body.next).toBeNull();
+    const bad = await api.get('/v1/ledger?limit=0');
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('CORS', () => {
   test('only the listed origins get CORS headers', async () => {
     const preflight = (origin: string) =>
@@ -93,7 +121,16 @@ describe('CORS', () => {
         },
       });
     const allowed = await preflight('https://editor.example');
+    expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://editor.example');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'idempotency-key',
+    );
+    const simple = await fetch(`${server.url}/v1/health`, {
+      headers: { origin: 'https://other.example' },
+    });
+    expect(simple.headers.get('access-control-allow-origin')).toBe('https://other.example');
+    expect(simple.headers.get('access-control-expose-headers')).toContain('Retry-After');
     const denied = await preflight('https://evil.example');
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { snapshotOf } from './fixtures';
@@ -54,6 +55,27 @@ describe('sync', () => {
     expect(model.balance.value?.available).toBe('370');
   });
 
+  test('whatever order versions arrive in, the newest one is shown', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 20 }),
+        async (versions) => {
+          const transport = new MemoryTransport({ snapshot: snapshotOf({ version: 0 }) });
+          const model = modelOver(transport);
+          await model.start();
+          for (const version of versions) {
+            transport.push(snapshotOf({ version, available: `${version}` }));
+          }
+          const newest = Math.max(0, ...versions);
+          expect(model.snapshot.value?.version).toBe(newest);
+          expect(model.balance.value?.available).toBe(`${newest}`);
+          model.dispose();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   test('a cache older than what the transport already pushed is ignored', async () => {
     const transport = new MemoryTransport({
       snapshot: snapshotOf({ version: 9, available: '370' }),
@@ -108,6 +130,8 @@ describe('sync', () => {
     await model.start();
     await Promise.resolve();
     expect(model.status.value).toBe('unauthorized');
+    transport.push(transport.snapshot);
+    expect(model.status.value).toBe('fresh');
     transport.refresh = () => Promise.reject(new Error('Failed to fetch'));
     await model.refresh();
     expect(model.status.value).toBe('offline');
@@ -252,4 +276,18 @@ describe('actions', () => {
     await model.loadLedger(5);
     expect(model.entries.value?.map((entry) => entry.id)).toEqual(['ent_1']);
   });
+});
+
+test('retrying with a refused token does not bring the numbers back', async () => {
+  const transport = new MemoryTransport({ snapshot: snapshotOf() });
+  transport.network = 'refused';
+  const model = modelOver(transport);
+  await model.start();
+  let during: string | undefined;
+  transport.refresh = async () => {
+    during = model.status.value;
+  };
+  await model.refresh();
+  expect(during).toBe('unauthorized');
+  expect(model.status.value).toBe('unauthorized');
 });

@@ -106,3 +106,26 @@ test('what it cannot quote it does not answer', async () => {
   expect(await model.preflight('teleport', 1)).toBeNull();
   expect(await model.preflight('smart-crop', 0)).toBeNull();
 });
+
+test('credits that arrive while the dialog is open let the operation go on', async () => {
+  const { model, transport } = await started({ available: '0', version: 4 });
+  const pending = model.preflight('lifestyle-crop', 1);
+  expect(model.prompt.request.value).not.toBeNull();
+  transport.push(snapshotOf({ plan: 'scale', available: '10000', version: 5 }));
+  expect(await pending).toMatchObject({
+    decision: 'proceed',
+    overage: false,
+    quote: { credits: '3.8', outcome: 'covered' },
+  });
+  expect(model.prompt.request.value).toBeNull();
+});
+
+test('closing the store cancels the open dialog and every waiting one', async () => {
+  const { model } = await started({ available: '0' });
+  const first = model.preflight('lifestyle-crop', 1);
+  const second = model.preflight('smart-crop', 1);
+  model.dispose();
+  expect((await first)?.decision).toBe('cancel');
+  expect((await second)?.decision).toBe('cancel');
+  expect(model.prompt.request.value).toBeNull();
+});

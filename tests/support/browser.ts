@@ -91,13 +91,15 @@ export async function launchWithExtension(
         };
         const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === workerUrl);
         if (!target) throw new Error(`No running service worker at ${workerUrl}`);
-        const gone = new Promise<void>((done) => {
-          const running = context.serviceWorkers().find((worker) => worker.url() === workerUrl);
-          if (!running) return done();
-          running.once('close', () => done());
-        });
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
-        await gone;
+        // Wait until Chromium no longer lists it: the next event must start a new worker.
+        for (let tries = 0; tries < 50; tries += 1) {
+          const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
+            targetInfos: { targetId: string }[];
+          };
+          if (!now.some((info) => info.targetId === target.targetId)) break;
+          await new Promise((done) => setTimeout(done, 100));
+        }
       } finally {
         await cdp.detach().catch(() => undefined);
       }
@@ -118,33 +120,43 @@ export async function connectInPopup(popup: Page, apiUrl: string, token: string)
   await form.getByLabel('API URL').fill(apiUrl);
   await form.getByLabel('Token').fill(token);
   await form.getByRole('button', { name: 'Connect', exact: true }).click();
-  await form.getByText('Connected as').waitFor({ timeout: 10_000 });
+  // Connected: the form closes (or says whom it connected as); a refusal shows an alert.
+  await popup.waitForFunction(
+    () => {
+      const shown = document.querySelector('form[aria-label="Connect to Tally"]');
+      return !shown || shown.textContent?.includes('Connected as') || shown.querySelector('[role=alert]');
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  const refusal = form.getByRole('alert');
+  if (await refusal.isVisible()) throw new Error(`Connect failed: ${await refusal.textContent()}`);
 }
 
 /**
- * Records everything the service worker posts on any runtime port (the only way it talks to
- * content scripts), by wrapping `Port.prototype.postMessage` inside the worker. Run it again
- * after the worker restarted: a new worker is a new global scope.
+ * Records everything the service worker posts on runtime ports opened from now on (the only
+ * way it talks to content scripts): reload the pages afterwards. Run it again after the
+ * worker restarted: a new worker is a new global scope.
  */
 export async function recordPortMessages(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
+    type Port = { postMessage(message: unknown): void };
     const scope = globalThis as unknown as {
-      chrome: { runtime: { connect(info: { name: string }): object } };
+      chrome: { runtime: { onConnect: { addListener(listener: (port: Port) => void): void } } };
       __tallyPosted?: string[];
     };
     if (scope.__tallyPosted) return;
-    scope.__tallyPosted = [];
-    // Any port will do to reach the prototype; nobody listens for this name.
-    const probe = scope.chrome.runtime.connect({ name: 'tally-test-probe' }) as {
-      disconnect(): void;
-    };
-    const proto = Object.getPrototypeOf(probe) as { postMessage(message: unknown): void };
-    const original = proto.postMessage;
-    proto.postMessage = function (this: unknown, message: unknown) {
-      scope.__tallyPosted?.push(JSON.stringify(message));
-      return original.call(this, message);
-    };
-    probe.disconnect();
+    const posted: string[] = [];
+    scope.__tallyPosted = posted;
+    // Every onConnect listener gets the same Port object: wrap its postMessage before the
+    // worker's first (asynchronous) post on it.
+    scope.chrome.runtime.onConnect.addListener((port) => {
+      const original = port.postMessage.bind(port);
+      port.postMessage = (message: unknown) => {
+        posted.push(JSON.stringify(message));
+        original(message);
+      };
+    });
   });
 }
 
