@@ -10,7 +10,7 @@ export function ExpandedLayout({ model }: { model: CreditModel }) {
   if (!snapshot) {
     return (
       <div class="t-embed-panel t-embed-loading" aria-busy="true">
-        <p class="t-brand">Tally</p>
+        <p class="t-embed-brand">Tally</p>
         <p class="t-muted">Loading your credits…</p>
       </div>
     );
@@ -18,7 +18,7 @@ export function ExpandedLayout({ model }: { model: CreditModel }) {
   return (
     <div class="t-embed-panel">
       <header class="t-embed-head">
-        <span class="t-brand">Tally</span>
+        <span class="t-embed-brand">Tally</span>
         <span class="t-muted" data-testid="embed-who">
           {snapshot.account.name} · {snapshot.member.name}
         </span>

@@ -1,0 +1,12 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createAccount } from './tests/support/server.ts';
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/h3sp', '--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', TALLY_DB: '/tmp/h3db/t.sqlite', TALLY_OPERATOR_KEY: 'op' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url: string = await new Promise((r) => { let b = ''; child.stdout!.on('data', (d) => { b += d; const m = /TALLY_LISTENING (\S+)/.exec(b); if (m) r(m[1]!); }); });
+const { members } = await createAccount({ url, operatorKey: 'op' }, { planId: 'scale', members: Array.from({ length: 64 }, (_, i) => ({ name: `c${i}`, role: 'member' as const })) });
+let n = 0; const total = Number(process.argv[2] ?? 2000);
+const t = performance.now();
+await Promise.all(members.map(async (m) => { while (n < total) { n++; const r = await fetch(`${url}/v1/usage`, { method: 'POST', headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{"operation":"smart-crop","quantity":1}' }); await r.arrayBuffer(); } }));
+console.log('per s', (total / (performance.now() - t)) * 1000);
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));

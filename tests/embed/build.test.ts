@@ -1,0 +1,68 @@
+// The embed's library build (embed/vite.config.ts), run into a temp folder: the two formats,
+// CSS inside the JS (for the shadow root, nothing for the host document), minified, and the
+// versioned copies with a manifest whose integrity hashes match the files.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+let outDir: string;
+const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'tally-embed-build-'));
+  await build({ configFile: 'embed/vite.config.ts', logLevel: 'silent', build: { outDir } });
+}, 60_000);
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('npm run build:embed', () => {
+  test('emits a classic script, an ES module, their versioned copies and a manifest; no CSS file', () => {
+    expect(readdirSync(outDir).sort()).toEqual(
+      ['manifest.json', 'tally.js', 'tally.mjs', `tally.${version}.js`, `tally.${version}.mjs`].sort(),
+    );
+  });
+
+  test('the classic script exposes window.Tally; the module exports mount and configure', () => {
+    expect(read('tally.js')).toMatch(/^var Tally=/);
+    expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bmount\b/);
+    expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bconfigure\b/);
+    expect(read('tally.js')).toContain(JSON.stringify(version));
+  });
+
+  test('carries its CSS inside the JS, for its shadow root', () => {
+    for (const file of ['tally.js', 'tally.mjs']) {
+      expect(read(file)).toContain(':host{');
+      expect(read(file)).toContain('.t-embed-compact');
+    }
+  });
+
+  test('is minified', () => {
+    for (const file of ['tally.js', 'tally.mjs']) {
+      const text = read(file);
+      expect(text.split('\n').length).toBeLessThan(20);
+      expect(text).not.toContain('    ');
+    }
+  });
+
+  test('versioned copies are the same bytes, and the manifest’s integrity matches them', () => {
+    const manifest = JSON.parse(read('manifest.json')) as {
+      version: string;
+      files: { file: string; versioned: string; integrity: string; bytes: number }[];
+    };
+    expect(manifest.version).toBe(version);
+    expect(manifest.files.map((f) => f.file).sort()).toEqual(['tally.js', 'tally.mjs']);
+    for (const entry of manifest.files) {
+      const bytes = readFileSync(join(outDir, entry.file));
+      expect(readFileSync(join(outDir, entry.versioned)).equals(bytes)).toBe(true);
+      const digest = createHash('sha384').update(bytes).digest('base64');
+      expect(entry.integrity).toBe(`sha384-${digest}`);
+      expect(entry.bytes).toBe(bytes.length);
+    }
+  });
+});

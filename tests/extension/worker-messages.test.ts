@@ -1,0 +1,70 @@
+import { beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { defineCatalogItem } from '../../lib/extension/catalog-item.ts';
+import { LiveHub } from '../../lib/extension/live-hub.ts';
+import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
+import { createWorker } from '../../lib/extension/worker.ts';
+import { snapshotOf } from './snapshot-fixture.ts';
+import { engineWith } from './sync-fakes.ts';
+
+beforeEach(() => fakeBrowser.reset());
+
+const popup = { id: 'tallyid', url: 'chrome-extension://tallyid/popup.html' };
+const editorTab = { id: 'tallyid', url: 'http://127.0.0.1:8787/editor', tab: { id: 3 } };
+const otherSite = { id: 'tallyid', url: 'https://shop.example/', tab: { id: 4 } };
+
+function workerWith() {
+  const { engine } = engineWith({ answers: [snapshotOf({ version: 2 })] });
+  const client = {
+    catalog: vi.fn(),
+    previewPlanChange: vi.fn(),
+    changePlan: vi.fn(async () => ({ change: {}, snapshot: snapshotOf({ version: 3 }) })),
+    setOveragePolicy: vi.fn(),
+    ledger: vi.fn(),
+  };
+  const worker = createWorker({
+    engine,
+    hub: new LiveHub((count) => engine.setLive(count)),
+    settingsItem: defineSettingsItem(),
+    catalogItem: defineCatalogItem(),
+    client: () => client as never,
+    identity: { extensionId: 'tallyid', extensionOrigin: 'chrome-extension://tallyid/' },
+    openUpgrade: vi.fn(async () => {}),
+  });
+  return { worker, client };
+}
+
+test('a content script cannot change the plan; the popup can', async () => {
+  const { worker, client } = workerWith();
+  const fromPage = await worker.handleMessage({ type: 'change-plan', planId: 'scale' }, editorTab);
+  expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(client.changePlan).not.toHaveBeenCalled();
+
+  const fromPopup = await worker.handleMessage({ type: 'change-plan', planId: 'scale' }, popup);
+  expect(fromPopup).toMatchObject({ ok: true, value: { version: 3 } });
+  expect(client.changePlan).toHaveBeenCalledWith({ planId: 'scale' });
+});
+
+test('a page outside the editor matches gets nothing, not even the state', async () => {
+  const { worker } = workerWith();
+  expect(await worker.handleMessage({ type: 'get-state' }, otherSite)).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+});
+
+test('malformed messages are refused before any handler runs', async () => {
+  const { worker, client } = workerWith();
+  for (const message of [null, 'change-plan', { type: 'change-plan' }, { type: 'nope' }, { type: 'ledger', limit: 0 }]) {
+    expect(await worker.handleMessage(message, popup)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  }
+  expect(client.changePlan).not.toHaveBeenCalled();
+});
+
+test("the state a content script gets carries the snapshot and never the token", async () => {
+  const { worker } = workerWith();
+  await worker.handleMessage({ type: 'refresh' }, editorTab);
+  const reply = await worker.handleMessage({ type: 'get-state' }, editorTab);
+  expect(reply).toMatchObject({ ok: true, value: { status: 'fresh', snapshot: { version: 2 } } });
+  expect(JSON.stringify(reply)).not.toContain('tly_secret');
+});
