@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
+import popupCss from '../components/popup.css?inline';
 import themeCss from '../components/theme.css?inline';
 import { createCreditModel } from '../lib/store/credit-model.ts';
 import { watchColorScheme } from './color-scheme.ts';
@@ -66,7 +67,8 @@ export function mountInShadow(
   const scheme = watchColorScheme(doc.defaultView);
 
   const style = doc.createElement('style');
-  style.textContent = `${themeCss}\n${embedCss}`;
+  // theme.css: chip, preview, dialog, balance; popup.css: the plan card of the expanded layout.
+  style.textContent = `${themeCss}\n${popupCss}\n${embedCss}`;
   const root = doc.createElement('div');
   root.className = 'tally-embed-root';
   shadow.replaceChildren(style, root);

@@ -28,7 +28,10 @@ export function respondToPage(model: CreditModel, doc: Document = document): () 
   const responder = { model, doc };
   responders.push(responder);
   if (!active) activate(responder);
+  // Every widget on the page refreshes at once when the page recorded usage.
+  const stopUsage = listenForUsageRecorded(() => void model.refresh(), doc);
   return () => {
+    stopUsage();
     const index = responders.indexOf(responder);
     if (index >= 0) responders.splice(index, 1);
     if (active?.responder !== responder) return;
@@ -50,15 +53,8 @@ function activate(responder: Responder): void {
     },
     { kind: 'embed', document: doc },
   );
-  const stopUsage = listenForUsageRecorded(() => void model.refresh(), doc);
   announceReady('embed', doc);
-  active = {
-    responder,
-    stop() {
-      stopPreflight();
-      stopUsage();
-    },
-  };
+  active = { responder, stop: stopPreflight };
 }
 
 function firstSnapshot(model: CreditModel, timeoutMs: number): Promise<void> {

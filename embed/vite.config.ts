@@ -40,7 +40,9 @@ export default defineConfig({
       checks: { emptyImportMeta: false },
       // Vite keeps whitespace in ES library output for downstream bundlers; this file is
       // served to browsers as is, so minify it fully, in one file.
-      output: { minify: true, codeSplitting: false, comments: { legal: false } },
+      // ASCII only: a classic script is decoded with the host page's charset, which may not be
+      // UTF-8, and "can’t", "…" or "·" would turn into mojibake.
+      output: { minify: true, codeSplitting: false, comments: { legal: false }, charset: 'ascii' },
     },
   },
 });

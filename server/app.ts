@@ -4,6 +4,7 @@ import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { errorResponse } from './error-response.ts';
 import { ApiError } from './errors.ts';
+import { header } from './header.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devClockRoutes } from './routes/dev-clock.ts';
@@ -34,15 +35,16 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
 
   // Browsers may call the API only from the page origins the vendor listed.
   const allowed = new Set(deps.corsOrigins);
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-    }),
+  const corsHeaders = cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  // Only browsers send Origin; a server-to-server call skips the CORS work.
+  app.use('/v1/*', (c, next) =>
+    header(c, 'origin') === undefined ? next() : corsHeaders(c, next),
   );
   app.use('/v1/*', limitBody());
 
@@ -62,7 +64,10 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
 
   if (editorRoutes) {
     // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.
-    app.route('/', editorRoutes({ billing: (request) => app.fetch(request), demo: deps.demo }));
+    const demo = deps.demo && { accountId: deps.demo.accountId, members: deps.demo.members };
+    app.route('/', editorRoutes({ billing: (request) => app.fetch(request), demo }));
+    // Someone opening the printed server address lands on the demo.
+    app.get('/', (c) => c.redirect('/editor'));
   }
   return app;
 }

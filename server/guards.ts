@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bearerToken, hashToken, isOperatorKey } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { header } from './header.ts';
 
 function limit(deps: AppDeps, key: string): void {
   const wait = deps.rateLimiter.take(key);
@@ -15,7 +16,7 @@ function limit(deps: AppDeps, key: string): void {
 /** A member's bearer token: the member acts for one account only. Rate-limited per token. */
 export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
+    const token = bearerToken(header(c, 'authorization'));
     const member = token ? deps.ledger.findMemberByToken(token) : null;
     if (!token || !member) {
       throw new ApiError(
@@ -32,7 +33,7 @@ export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 /** The operator key (TALLY_OPERATOR_KEY): the vendor's own backend. */
 export function operatorAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
+    const token = bearerToken(header(c, 'authorization'));
     if (!token || !isOperatorKey(token, deps.operatorKey)) {
       throw new ApiError(
         'unauthorized',

@@ -2,12 +2,13 @@ import type { Context } from 'hono';
 import { IdempotencyKeySchema } from '../lib/api/schemas/requests.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
+import { header } from './header.ts';
 import { requestHash, type StoredResponse } from './idempotency.ts';
 import { valid } from './validate.ts';
 
 /** The Idempotency-Key of a state-changing POST (API.md): required, 1–255 characters. */
 export function idempotencyKey(c: Context): string {
-  const key = c.req.header('idempotency-key');
+  const key = header(c, 'idempotency-key');
   if (key === undefined) {
     throw new ApiError('idempotency_key_required', 'This request needs an Idempotency-Key header');
   }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 // zod's core works on classic and mini schemas alike (lib/api's schemas are zod/mini).
 import * as core from 'zod/v4/core';
 import '../lib/api/zod.ts';
+import { bodyText } from './body-text.ts';
 import { ApiError } from './errors.ts';
 
 function invalid(error: core.$ZodError, where: string): ApiError {
@@ -30,7 +31,7 @@ export async function readBody<S extends core.$ZodType>(
   c: Context,
   schema: S,
 ): Promise<core.output<S>> {
-  const text = await c.req.text();
+  const text = await bodyText(c);
   let json: unknown = {};
   if (text.trim() !== '') {
     try {

@@ -1,9 +1,14 @@
 import type { Hono } from 'hono';
+import { CatalogSchema } from '../../lib/api/schemas/plan.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { memberAuth } from '../guards.ts';
+import { checked } from '../validate.ts';
 
 export function catalogRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/v1/catalog', memberAuth(deps), (c) =>
-    c.json({ operations: deps.catalog.operations, plans: deps.catalog.plans }),
-  );
+  // Checked once: the catalogue does not change while the server runs.
+  const catalog = checked(CatalogSchema, {
+    operations: deps.catalog.operations,
+    plans: deps.catalog.plans,
+  });
+  app.get('/v1/catalog', memberAuth(deps), (c) => c.json(catalog));
 }

@@ -63,6 +63,16 @@ describe('a host page on its own origin', () => {
       server.demo.ada.token,
     );
     expect(leaked).toBe(false);
+    // The classic script's global.
+    const api = await page.evaluate(() => {
+      const tally = (window as unknown as { Tally: Record<string, unknown> }).Tally;
+      return Object.keys(tally)
+        .filter((key) => typeof tally[key] === 'function')
+        .sort();
+    });
+    expect(api).toEqual(
+      expect.arrayContaining(['configure', 'mount', 'preflight', 'usageRecorded']),
+    );
     await page.close();
   });
 

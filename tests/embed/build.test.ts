@@ -24,7 +24,13 @@ afterAll(() => {
 describe('npm run build:embed', () => {
   test('emits a classic script, an ES module, their versioned copies and a manifest; no CSS file', () => {
     expect(readdirSync(outDir).sort()).toEqual(
-      ['manifest.json', 'tally.js', 'tally.mjs', `tally.${version}.js`, `tally.${version}.mjs`].sort(),
+      [
+        'manifest.json',
+        'tally.js',
+        'tally.mjs',
+        `tally.${version}.js`,
+        `tally.${version}.mjs`,
+      ].sort(),
     );
   });
 
@@ -32,7 +38,7 @@ describe('npm run build:embed', () => {
     expect(read('tally.js')).toMatch(/^var Tally=/);
     expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bmount\b/);
     expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bconfigure\b/);
-    expect(read('tally.js')).toContain(JSON.stringify(version));
+    expect(read('tally.js')).toContain(`.version=\`${version}\``);
   });
 
   test('carries its CSS inside the JS, for its shadow root', () => {
@@ -44,9 +50,17 @@ describe('npm run build:embed', () => {
 
   test('is minified', () => {
     for (const file of ['tally.js', 'tally.mjs']) {
-      const text = read(file);
-      expect(text.split('\n').length).toBeLessThan(20);
-      expect(text).not.toContain('    ');
+      const lines = read(file).split('\n');
+      // Newlines survive only inside template literals; no line is indented.
+      expect(read(file).length / lines.length).toBeGreaterThan(1_000);
+      expect(lines.filter((line) => /^\s+\S/.test(line)).length).toBe(0);
+    }
+  });
+
+  test('is ASCII only, so a host page in any charset decodes it right', () => {
+    for (const file of ['tally.js', 'tally.mjs']) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is every byte above 0x7f
+      expect(read(file)).not.toMatch(/[^\x00-\x7f]/);
     }
   });
 

@@ -85,6 +85,33 @@ describe('embed transport', () => {
     expect(live.kind).toBe('snapshot');
   });
 
+  test('while the events stream is down, polling keeps the balance current', async () => {
+    const token = await member();
+    // A proxy that breaks event streams: every GET /v1/events fails, the rest goes through.
+    const noStream: typeof fetch = (input, init) =>
+      String(input).endsWith('/v1/events')
+        ? Promise.reject(new TypeError('stream blocked'))
+        : fetch(input, init);
+    const transport = createEmbedTransport({
+      api: server.url,
+      tokens: createTokenSource(() => () => token),
+      fetch: noStream,
+      pollMs: 200,
+    });
+    transports.push(transport);
+    const updates = collect(transport);
+    await transport.refresh();
+    await createApiClient({ baseUrl: server.url, token }).recordUsage({
+      operation: 'background-removal',
+      quantity: 10,
+    });
+    // 4,570 − 10 × 2.8 = 4,542, from a poll: the stream never opened.
+    const polled = await until(() =>
+      updates.find((u) => u.kind === 'snapshot' && u.snapshot.credits.available === '4542'),
+    );
+    expect(polled.kind).toBe('snapshot');
+  });
+
   test('previews and changes the plan, and the new snapshot follows', async () => {
     const token = await member('starter');
     const transport = transportWith(() => token);

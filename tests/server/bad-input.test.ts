@@ -28,7 +28,7 @@ beforeAll(async () => {
     quantity: 19,
   });
   expect(used.body.snapshot.credits.available).toBe('0.3');
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -6,7 +6,7 @@ import { client } from './http.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -43,7 +43,7 @@ describe('200 parallel requests for 1.3 credits against 100 available', () => {
     for (const a of answers.filter((x) => x.status === 201)) {
       expect(a.body.entry.availableAfter).not.toMatch(/^-/);
     }
-  });
+  }, 90_000);
 
   test('holds: exactly 76 reserve, 98.8 held and 1.2 available', async () => {
     const api = await accountWith100();
@@ -70,5 +70,5 @@ describe('200 parallel requests for 1.3 credits against 100 available', () => {
     expect(resolved.filter((r) => r.status === 409).length).toBe(76);
     const after = await api.get('/v1/me');
     expect(after.body.credits.held).toBe('0');
-  });
+  }, 90_000);
 });

@@ -10,7 +10,7 @@ import { allCharges, allEntries, client } from './http.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -68,4 +68,4 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
   expect(all.at(-1).availableAfter).toBe(state.credits.available);
   const me = await api.get('/v1/me');
   expect(me.body.version).toBe(state.version);
-});
+}, 90_000);

@@ -8,7 +8,7 @@ import { client } from './http.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -6,7 +6,7 @@ import { allEntries, client } from './http.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   holdA = (await ownerA.post('/v1/holds', { operation: 'smart-crop', quantity: 2 })).body.hold.id;
   entryA = (await ownerA.get('/v1/ledger?limit=1')).body.entries[0].id;
   chargeA = (await ownerA.get('/v1/charges?limit=1')).body.charges[0].id;
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -6,7 +6,7 @@ import { allCharges, allEntries, type Client, client, clock } from './http.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ devClock: true });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });

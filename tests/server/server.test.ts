@@ -10,7 +10,7 @@ beforeAll(async () => {
     devClock: true,
     env: { TALLY_CORS_ORIGINS: 'https://editor.example, https://other.example' },
   });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -40,6 +40,14 @@ describe('first start', () => {
     expect((await me.json()).error.code).toBe('unauthorized');
     const wrong = await client(server, 'tly_not-a-token').get('/v1/me');
     expect(wrong.status).toBe(401);
+    const catalog = await client(server, server.demo.milo.token).get('/v1/catalog');
+    expect(catalog.body.plans.map((p: { id: string }) => p.id)).toEqual([
+      'free',
+      'starter',
+      'growth',
+      'scale',
+    ]);
+    expect(catalog.body.operations).toHaveLength(3);
   });
 
   test('serves the OpenAPI document built from the lib/api schemas', async () => {
@@ -192,7 +200,7 @@ describe('settings', () => {
     } finally {
       await plain.stop();
     }
-  });
+  }, 90_000);
 
   test('SIGTERM closes open streams and the database, and the process exits 0', async () => {
     const own = await startServer();
@@ -211,5 +219,5 @@ describe('settings', () => {
     const me = await client(own, own.demo.ada.token).get('/v1/me');
     expect(me.status).toBe(200);
     await own.stop();
-  });
+  }, 90_000);
 });

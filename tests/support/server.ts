@@ -76,8 +76,8 @@ function launch(
     let buffered = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The server did not start within 20 s:\n${log.join('')}`));
-    }, 20_000);
+      reject(new Error(`The server did not start within 30 s:\n${log.join('')}`));
+    }, 30_000);
     child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -118,7 +118,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   };
   let { child, url } = await launch(env, log);
   const port = Number(new URL(url).port);
-  const demoFile = JSON.parse(readFileSync(join(dirname(dbPath), 'demo-tokens.json'), 'utf8'));
+  const demoPath = join(dirname(dbPath), 'demo-tokens.json');
+  if (!existsSync(demoPath)) {
+    child.kill('SIGKILL');
+    throw new Error(`No ${demoPath}: the server seeds the demo only into an empty database`);
+  }
+  const demoFile = JSON.parse(readFileSync(demoPath, 'utf8'));
 
   const server: TestServer = {
     url,
