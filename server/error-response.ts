@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { BillingError } from '../lib/billing/index.ts';
 import { ClockError } from './clock.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, billingInvalid } from './errors.ts';
 import { CursorError, NotFoundError } from './ledger/ledger.ts';
 
 /** Turns anything a handler threw into API.md's error shape; unknown errors are 500 internal. */
@@ -19,7 +19,7 @@ export function toApiError(error: unknown): ApiError {
       console.error(error);
       return new ApiError('internal', 'Something went wrong on our side; nothing was changed');
     }
-    return new ApiError('invalid_request', error.message, { reason: error.code });
+    return billingInvalid(error.message, error.code);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return new ApiError('invalid_request', error.message || 'The request is not valid');

@@ -1,5 +1,7 @@
 import { type ErrorCode, errorStatus } from '../lib/api/schemas/errors.ts';
-import type { Refusal } from '../lib/billing/types.ts';
+import { holdNotPendingMessage } from '../lib/billing/index.ts';
+import type { BillingErrorCode } from '../lib/billing/errors.ts';
+import type { HoldStatus, Refusal } from '../lib/billing/types.ts';
 
 export type { ErrorCode };
 
@@ -35,14 +37,37 @@ export class ApiError extends Error {
   }
 }
 
+/** The request field each of lib/billing's input errors is about. */
+const fieldOf: Partial<Record<BillingErrorCode, string>> = {
+  unknown_operation: 'operation',
+  unknown_plan: 'planId',
+  invalid_quantity: 'quantity',
+  start_in_future: 'startAt',
+};
+
+/**
+ * A request lib/billing's rules found invalid: `details.issues` as for any validation failure
+ * (API.md), so a client reads every 400 invalid_request the same way.
+ */
+export function billingInvalid(
+  message: string,
+  reason: BillingErrorCode = 'invalid_request',
+): ApiError {
+  return new ApiError('invalid_request', message, {
+    reason,
+    issues: [{ path: fieldOf[reason] ?? '', code: reason, message }],
+  });
+}
+
 /** What lib/billing refused, as the API error a client sees. */
-export function refusalError(refusal: Refusal, holdStatus?: string): ApiError {
+export function refusalError(refusal: Refusal, holdStatus?: HoldStatus): ApiError {
   switch (refusal.code) {
     case 'overage_required':
     case 'overage_blocked':
       return new ApiError(refusal.code, refusal.message, { quote: refusal.quote });
     case 'hold_not_pending':
-      return new ApiError(refusal.code, refusal.message, {
+      // The store knows what became of the hold; the message says it in words.
+      return new ApiError(refusal.code, holdNotPendingMessage(refusal.holdId, holdStatus), {
         holdId: refusal.holdId,
         ...(holdStatus ? { status: holdStatus } : {}),
       });
@@ -51,6 +76,6 @@ export function refusalError(refusal: Refusal, holdStatus?: string): ApiError {
     case 'forbidden':
       return new ApiError('forbidden', refusal.message);
     case 'invalid_request':
-      return new ApiError('invalid_request', refusal.message);
+      return billingInvalid(refusal.message, refusal.reason);
   }
 }

@@ -4,14 +4,18 @@ import * as core from 'zod/v4/core';
 import '../lib/api/zod.ts';
 import { bodyText } from './body-text.ts';
 import { ApiError } from './errors.ts';
+import { issueMessage } from './issue-message.ts';
 
 function invalid(error: core.$ZodError, where: string): ApiError {
-  return new ApiError('invalid_request', `The ${where} is not valid`, {
-    issues: error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      code: issue.code,
-      message: issue.message,
-    })),
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issueMessage(issue, `The ${where}`),
+  }));
+  // The message alone should tell a person what to fix (the first few issues are enough).
+  const first = error.issues.slice(0, 3).map((issue) => issueMessage(issue, 'it'));
+  return new ApiError('invalid_request', `The ${where} is not valid: ${first.join('; ')}.`, {
+    issues,
   });
 }
 
@@ -21,7 +25,9 @@ export function valid<S extends core.$ZodType>(
   value: unknown,
   where: string,
 ): core.output<S> {
-  const parsed = core.safeParse(schema, value);
+  // reportInput: the messages say what was sent ("must be a number, not \"1\""); the issues
+  // sent back carry only path, code and message.
+  const parsed = core.safeParse(schema, value, { reportInput: true });
   if (!parsed.success) throw invalid(parsed.error, where);
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import '../../components/theme.css';
+import '../../components/popup.css';
 import './popup.css';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup.tsx';

@@ -1,4 +1,5 @@
 import '../../components/theme.css';
+import '../../components/popup.css';
 import './upgrade.css';
 import { render } from 'preact';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';

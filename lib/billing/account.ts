@@ -44,7 +44,7 @@ function run(
     case 'reserve':
       return reserveCommand(state, command, plan, now, catalog);
     case 'capture':
-      return captureCommand(state, command, plan, now);
+      return captureCommand(state, command, plan, now, catalog);
     case 'release':
       return releaseCommand(state, command, now);
     case 'change-plan':
@@ -78,7 +78,7 @@ export function apply(
     outcome = run(settled.state, command, at, catalog);
   } catch (error) {
     if (!(error instanceof BillingError)) throw error;
-    outcome = { refusal: invalid(error.message) };
+    outcome = { refusal: invalid(error.message, error.code) };
   }
   if ('refusal' in outcome) {
     return { ...finish(settled, state), ok: false, refusal: outcome.refusal };

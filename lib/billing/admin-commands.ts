@@ -12,7 +12,7 @@ export function changePlanCommand(
 ): Outcome<Effect> {
   if (command.role !== 'admin') return { refusal: forbidden('change the plan') };
   if (!catalog.plans.some((candidate) => candidate.id === command.planId)) {
-    return { refusal: invalid(`There is no plan "${command.planId}".`) };
+    return { refusal: invalid(`There is no plan "${command.planId}".`, 'unknown_plan') };
   }
   const { preview, ...step } = changePlan(state, command.planId, now, catalog, command.memberId);
   return { step, effect: { kind: 'change-plan', preview } };

@@ -2,6 +2,7 @@ export type BillingErrorCode =
   | 'invalid_decimal'
   | 'invalid_quantity'
   | 'invalid_instant'
+  | 'start_in_future'
   | 'unknown_operation'
   | 'unknown_plan'
   | 'invalid_catalog'

@@ -5,6 +5,8 @@ import { assertQuantity } from './quantity';
 import { type CommandOf, invalid, notPending, type Outcome } from './refusals';
 import type { AccountState, Catalog, Effect, Instant, Plan } from './types';
 
+/** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
+export const DEFAULT_HOLD_TTL_SECONDS = 600;
 /** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
 const MAX_TTL_SECONDS = 86_400;
 
@@ -21,7 +23,7 @@ export function reserveCommand(
   now: Instant,
   catalog: Catalog,
 ): Outcome<Effect> {
-  const { ttlSeconds } = command;
+  const ttlSeconds = command.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
     return { refusal: invalid(`A hold's time to live must be 1 to ${MAX_TTL_SECONDS} seconds.`) };
   }
@@ -47,6 +49,7 @@ export function captureCommand(
   command: CommandOf<'capture'>,
   plan: Plan,
   now: Instant,
+  catalog: Catalog,
 ): Outcome<Effect> {
   const hold = pendingHold(state, command.holdId);
   if (!hold) return { refusal: notPending(command.holdId) };
@@ -61,7 +64,8 @@ export function captureCommand(
       },
     };
   }
-  const step = capture(state, hold, quantity, plan, command.memberId, now);
+  const name = operationName(catalog, hold.operation);
+  const step = capture(state, hold, quantity, plan, command.memberId, now, name);
   return { step, effect: { kind: 'capture', hold: step.holds[0]!, entryIndex: 0 } };
 }
 

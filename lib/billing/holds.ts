@@ -1,5 +1,13 @@
-import { minDecimal, parseCredits, parseUsd, roundCents } from './decimal';
+import {
+  minDecimal,
+  parseCredits,
+  parseUsd,
+  roundCents,
+  toCreditsString,
+  toUsdString,
+} from './decimal';
 import { formatCredits } from './format';
+import { overageNote } from './overage-note';
 import { addSeconds } from './instant';
 import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
 import type { AccountState, Hold, Instant, Plan, Quote } from './types';
@@ -108,6 +116,7 @@ export function capture(
   plan: Plan,
   memberId: string,
   at: Instant,
+  operationName: string,
 ): Step {
   const before = balances(state);
   const held = parseCredits(hold.credits);
@@ -137,7 +146,7 @@ export function capture(
     overageCredits,
     amountUsd: overageUsd,
     availableAfter: available,
-    description: `Captured ${quantity} of ${hold.quantity} held: ${formatCredits(fromPlan.toString())} used, ${formatCredits(returned.toString())} returned`,
+    description: `Captured ${quantity} of ${hold.quantity} × ${operationName} held: ${formatCredits(fromPlan.toString())} used, ${formatCredits(returned.toString())} returned${overageNote(toCreditsString(overageCredits), toUsdString(overageUsd))}`,
   });
   const next = withBalances(state, {
     available,

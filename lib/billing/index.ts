@@ -35,6 +35,7 @@ export type { NewAccount } from './opening';
 export { previewPlanChange } from './plan-change';
 export { assertQuantity, MAX_QUANTITY } from './quantity';
 export type { QuoteRequest } from './quote';
+export { holdNotPendingMessage } from './refusals';
 export { quote } from './quote';
 export { rateOf } from './rate';
 export type * from './types';

@@ -1,5 +1,6 @@
 import { findPlan } from './catalog-lookup';
 import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
+import { BillingError } from './errors';
 import { instantMs, toInstant } from './instant';
 import { grantEntry } from './renewal';
 import { chargesFor } from './transition';
@@ -12,10 +13,20 @@ export interface NewAccount {
   startAt: Instant;
 }
 
-/** A new account: its first term starts at `startAt` with the plan's allotment and price. */
-export function openAccount(account: NewAccount, catalog: Catalog): Transition {
+/**
+ * A new account: its first term starts at `startAt` with the plan's allotment and price. Given
+ * `now`, a start after it is refused: until then there would be no current term (terms tile
+ * time from the anchor on), yet credits to spend and a charge dated later than it was made.
+ */
+export function openAccount(account: NewAccount, catalog: Catalog, now?: Instant): Transition {
   const plan = findPlan(catalog, account.planId);
   const at = toInstant(instantMs(account.startAt, 'The start of the account'));
+  if (now !== undefined && instantMs(at) > instantMs(now, 'The current time')) {
+    throw new BillingError(
+      'start_in_future',
+      `An account cannot start in the future: ${at} is after now (${toInstant(instantMs(now))}). Leave startAt out to start now.`,
+    );
+  }
   const grant = grantEntry(plan, at, 'started');
   const credits = toCreditsString(parseCredits(plan.monthlyCredits));
   const state: AccountState = {

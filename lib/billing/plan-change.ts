@@ -20,12 +20,13 @@ function previewSettled(state: AccountState, to: Plan, now: Instant): PlanChange
   const { available, held } = balances(state);
   const preview = { from: state.planId, to: to.id, effectiveAt: now };
   if (isFree(to)) {
-    // To free: nothing charged, the anchor stays, the credits last until the term ends.
+    // To free: nothing charged, the anchor stays, the credits last until the term ends. Held
+    // credits count in the credits after, as they do on a change to a paid plan.
     return {
       ...preview,
       chargeUsd: toUsdString(parseUsd('0')),
       rolledOverCredits: '0',
-      creditsAfter: toCreditsString(available),
+      creditsAfter: toCreditsString(available.plus(held)),
       cycleAfter: termBounds(state.cycle),
     };
   }

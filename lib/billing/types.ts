@@ -1,6 +1,7 @@
 // The plain data the billing rules (shared/BILLING.md) take and return.
 // Credits and dollars are decimal strings at every boundary; instants are ISO-8601 UTC strings.
 // Everything here is JSON-serializable so the server can persist it and clients can cache it.
+import type { BillingErrorCode } from './errors';
 
 /** Credits as a decimal string, at most 3 decimal places ("4568.7"). */
 export type Credits = string;
@@ -162,7 +163,8 @@ export type Command =
       operation: OperationId;
       quantity: number;
       overage: OverageChoice;
-      ttlSeconds: number;
+      /** Time to live; BILLING.md's default (10 minutes) when absent. */
+      ttlSeconds?: number;
     }
   | { kind: 'capture'; memberId: string; holdId: string; quantity?: number }
   | { kind: 'release'; memberId: string; holdId: string }
@@ -193,7 +195,8 @@ export type Refusal =
   /** The hold is not pending in this state: the store tells not_found from hold_not_pending. */
   | { code: 'hold_not_pending'; message: string; holdId: string }
   | { code: 'capture_exceeds_hold'; message: string; reserved: number }
-  | { code: 'invalid_request'; message: string };
+  /** `reason`: the BillingError code behind it, when a rule of lib/billing threw one. */
+  | { code: 'invalid_request'; message: string; reason?: BillingErrorCode };
 
 export type Effect =
   | { kind: 'settle' }

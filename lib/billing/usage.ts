@@ -1,5 +1,6 @@
 import { parseCredits, parseUsd } from './decimal';
 import { formatCredits } from './format';
+import { overageNote } from './overage-note';
 import { balances, chargesFor, entry, type Step, withBalances } from './transition';
 import type { AccountState, Instant, Plan, Quote } from './types';
 
@@ -27,7 +28,7 @@ export function recordUsage(
     overageCredits,
     amountUsd: overageUsd,
     availableAfter: available,
-    description: `${result.quantity.toLocaleString('en-US')} × ${operationName} on ${plan.name}: ${formatCredits(result.credits)}`,
+    description: `${result.quantity.toLocaleString('en-US')} × ${operationName} on ${plan.name}: ${formatCredits(result.credits)}${overageNote(result.overageCredits, result.overageUsd)}`,
   });
   const next = withBalances(state, {
     ...before,

@@ -124,6 +124,7 @@ export class SqliteLedger implements Ledger {
       const opened = openBillingAccount(
         { id, name: input.name, planId: input.planId, startAt: input.startAt },
         this.catalog,
+        this.now(),
       );
       this.statements.insertAccount.run(
         id,

@@ -15,9 +15,6 @@ import type { Member } from '../ledger/ledger.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
 import { checked, readBody, valid } from '../validate.ts';
 
-/** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
-const defaultTtlSeconds = 600;
-
 export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/v1/holds', memberAuth(deps), async (c) => {
     const member = c.get('member');
@@ -31,7 +28,8 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         operation: body.operation,
         quantity: body.quantity,
         overage: body.overage,
-        ttlSeconds: body.ttlSeconds ?? defaultTtlSeconds,
+        // Absent, lib/billing applies BILLING.md's default time to live.
+        ...(body.ttlSeconds === undefined ? {} : { ttlSeconds: body.ttlSeconds }),
       });
       if (!applied.ok) return refused(refusalError(applied.refusal));
       if (applied.effect.kind !== 'reserve') throw new Error('reserve did not reserve');

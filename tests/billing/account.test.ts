@@ -24,6 +24,18 @@ describe('opening an account', () => {
     ]);
   });
 
+  test('cannot start after now: there would be no current term, yet credits to spend', () => {
+    const open = (startAt: string) =>
+      openAccount(
+        { id: 'a1', name: 'Studio', planId: 'growth', startAt },
+        demoCatalog,
+        '2026-10-02T09:00:00.000Z',
+      );
+    expect(open('2026-10-02T09:00:00.000Z').state.cycle.anchor).toBe('2026-10-02T09:00:00.000Z');
+    expect(open('2026-09-02T09:00:00.000Z').state.cycle.anchor).toBe('2026-09-02T09:00:00.000Z');
+    expect(() => open('2026-10-02T09:00:00.001Z')).toThrow(/cannot start in the future/);
+  });
+
   test('a free account is charged nothing', () => {
     const opened = openAccount(
       { id: 'a1', name: 'Studio', planId: 'free', startAt: '2026-10-02T09:00:00Z' },

@@ -203,6 +203,18 @@ describe('expiry', () => {
     expect(book.state.credits).toMatchObject({ available: '4570', held: '0' });
   });
 
+  test('a hold reserved without a time to live lives the default 10 minutes (BILLING.md)', () => {
+    const book = new LedgerBook('growth', start);
+    const { ttlSeconds: _, ...withoutTtl } = reserve('h1', 10) as Extract<
+      Command,
+      { kind: 'reserve' }
+    >;
+    const reserved = book.apply(withoutTtl, '2026-10-03T10:00:00.000Z');
+    expect(reserved.ok && reserved.effect).toMatchObject({
+      hold: { expiresAt: '2026-10-03T10:10:00.000Z' },
+    });
+  });
+
   test('a hold that expired before the term ended returns its credits before that renewal', () => {
     const book = new LedgerBook('growth', start);
     book.apply(reserve('h1', 10), '2026-11-01T23:45:00.000Z');

@@ -123,6 +123,28 @@ describe('changing to the free plan', () => {
     expect(book.chargesIn('2026-10')).toEqual(['250.00']);
   });
 
+  test('credits after count the held credits, as a change to a paid plan does', () => {
+    const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
+    book.apply(
+      {
+        kind: 'reserve',
+        memberId: 'ada',
+        holdId: 'h1',
+        operation: 'smart-crop',
+        quantity: 10,
+        overage: 'deny',
+        ttlSeconds: 600,
+      },
+      '2026-10-20T00:00:00.000Z',
+    );
+    const at = '2026-10-20T00:01:00.000Z';
+    const toFree = previewPlanChange(book.state, 'free', at, demoCatalog);
+    const toScale = previewPlanChange(book.state, 'scale', at, demoCatalog);
+    // 4,557 available + 13 held: both stay the account's once the hold resolves.
+    expect(toFree.creditsAfter).toBe('4570');
+    expect(toScale.creditsAfter).toBe('14570');
+  });
+
   test('the free plan allows no overage after the switch', () => {
     const book = new LedgerBook('free', '2026-10-02T00:00:00.000Z');
     const applied = book.apply(

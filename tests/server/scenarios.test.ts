@@ -207,6 +207,9 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(capture.status).toBe(409);
     expect(capture.body.error.code).toBe('hold_not_pending');
     expect(capture.body.error.details.status).toBe('expired');
+    // The message names what happened to this hold, not a list of what might have.
+    expect(capture.body.error.message).toMatch(/expired/);
+    expect(capture.body.error.message).not.toMatch(/captured|released/);
     const me = await member.get('/v1/me');
     expect(me.body.credits).toMatchObject({ available: '4570', held: '0' });
     const release = (await allEntries(member)).at(-1);
@@ -228,5 +231,32 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(captured.status).toBe(200);
     expect(captured.body.hold.status).toBe('captured');
     expect(captured.body.snapshot.credits).toMatchObject({ available: '4564.8', held: '0' });
+
+    const again = await member.post(`/v1/holds/${reserved.body.hold.id}/release`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'hold_not_pending',
+      details: { status: 'captured' },
+    });
+    expect(again.body.error.message).toMatch(/already captured/);
+    expect(again.body.error.message).not.toMatch(/released|expired/);
+  });
+
+  test('an account cannot start in the future: 400 naming startAt', async () => {
+    await clock(server, { now: '2027-11-01T00:00:00.000Z' });
+    const future = await fetch(`${server.url}/v1/accounts`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.operatorKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'future-start',
+      },
+      body: JSON.stringify({ name: 'Later', planId: 'growth', startAt: '2027-12-01T00:00:00.000Z' }),
+    });
+    expect(future.status).toBe(400);
+    const { error } = await future.json();
+    expect(error.code).toBe('invalid_request');
+    expect(error.details.issues).toMatchObject([{ path: 'startAt' }]);
+    expect(error.message).toMatch(/future/);
   });
 });

@@ -79,6 +79,35 @@ describe('limits', () => {
     expect(answer.body.error.details.issues.length).toBeGreaterThan(0);
   });
 
+  test('validation errors say in words which field is wrong and why', async () => {
+    const milo = client(server, server.demo.milo.token);
+    const cases: [unknown, RegExp][] = [
+      [0, /quantity must be at least 1\b/],
+      [10_001, /quantity must be at most 10,000/],
+      [1.5, /quantity must be a whole number/],
+      ['1', /quantity must be a number/],
+    ];
+    for (const [quantity, words] of cases) {
+      const answer = await milo.post('/v1/quotes', { operation: 'smart-crop', quantity }, null);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details.issues[0].path).toBe('quantity');
+      expect(answer.body.error.details.issues[0].message).toMatch(words);
+      // The top-level message alone tells a person what to fix.
+      expect(answer.body.error.message).toMatch(words);
+    }
+    const unknown = await milo.post('/v1/quotes', { operation: 'smart-crop', quantity: 1, color: 'red' }, null);
+    expect(unknown.body.error.message).toMatch(/"color"/);
+    const missing = await milo.post('/v1/quotes', { quantity: 1 }, null);
+    expect(missing.body.error.message).toMatch(/operation is required/);
+    const policy = await client(server, server.demo.ada.token).put('/v1/overage-policy', {
+      policy: 'never',
+      capUsd: null,
+    });
+    expect(policy.body.error.message).toMatch(/policy must be one of "ask", "auto"/);
+    const limit = await milo.get('/v1/ledger?limit=abc');
+    expect(limit.body.error.message).toMatch(/limit must be a number/);
+  });
+
   test('an unknown operation is 400, not 500', async () => {
     const answer = await client(server, server.demo.milo.token).post('/v1/usage', {
       operation: 'teleport',
@@ -86,6 +115,19 @@ describe('limits', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('invalid_request');
+    // API.md: invalid_request carries details.issues, whichever layer found the problem.
+    expect(answer.body.error.details.issues).toMatchObject([
+      { path: 'operation', code: 'unknown_operation' },
+    ]);
+    expect(answer.body.error.details.issues[0].message).toMatch(/teleport/);
+    const ada = client(server, server.demo.ada.token);
+    for (const path of ['/v1/plan-changes/preview', '/v1/plan-changes']) {
+      const plan = await ada.post(path, { planId: 'gold' });
+      expect(plan.status).toBe(400);
+      expect(plan.body.error.details.issues).toMatchObject([
+        { path: 'planId', code: 'unknown_plan' },
+      ]);
+    }
   });
 });
 
