@@ -101,7 +101,9 @@ async function main() {
     const hovers: number[] = [];
     const away = await editor.locator('#photo').boundingBox();
     for (let i = 0; i < HOVERS; i += 1) {
-      const box = await editor.locator(`button[data-tally-operation="${targets[i % 3]}"]`).boundingBox();
+      const box = await editor
+        .locator(`button[data-tally-operation="${targets[i % 3]}"]`)
+        .boundingBox();
       if (!box || !away) throw new Error('the demo editor has no operation buttons');
       await editor.mouse.move(away.x + 10, away.y + 10);
       await editor.waitForFunction(
@@ -111,9 +113,11 @@ async function main() {
       await editor.evaluate(`window.__tallyProbe = ${HOVER_PROBE}; 0`);
       await editor.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       hovers.push(await editor.evaluate<number>('window.__tallyProbe'));
-      }
+    }
     const hover = { p50: percentile(hovers, 50), p95: percentile(hovers, 95) };
-    console.log(`hover → preview visible: p50 ${hover.p50} ms, p95 ${hover.p95} ms over ${HOVERS} (budget p95 ≤ 16 ms)`);
+    console.log(
+      `hover → preview visible: p50 ${hover.p50} ms, p95 ${hover.p95} ms over ${HOVERS} (budget p95 ≤ 16 ms)`,
+    );
 
     // Usage on the server → chip: from just before the POST to the chip's text changing.
     const ada = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
@@ -125,7 +129,9 @@ async function main() {
       updates.push((await editor.evaluate<number>('window.__tallyProbe')) - sentAt);
     }
     const usage = { p50: percentile(updates, 50), p95: percentile(updates, 95) };
-    console.log(`usage on the server → chip updated: p50 ${usage.p50} ms, p95 ${usage.p95} ms over ${USAGE_RUNS} (budget p95 ≤ 1000 ms)`);
+    console.log(
+      `usage on the server → chip updated: p50 ${usage.p50} ms, p95 ${usage.p95} ms over ${USAGE_RUNS} (budget p95 ≤ 1000 ms)`,
+    );
 
     console.log(
       JSON.stringify({

@@ -32,7 +32,8 @@ export default defineBackground(() => {
   });
   const upgrades = new UpgradeWindows(
     browser.windows,
-    (planId) => browser.runtime.getURL(`/upgrade.html${planId ? `?plan=${encodeURIComponent(planId)}` : ''}`),
+    (planId) =>
+      browser.runtime.getURL(`/upgrade.html${planId ? `?plan=${encodeURIComponent(planId)}` : ''}`),
     () => hub.broadcast({ type: 'upgrade-closed' }),
   );
   const worker = createWorker({

@@ -1,6 +1,6 @@
 import { type ErrorCode, errorStatus } from '../lib/api/schemas/errors.ts';
-import { holdNotPendingMessage } from '../lib/billing/index.ts';
 import type { BillingErrorCode } from '../lib/billing/errors.ts';
+import { holdNotPendingMessage } from '../lib/billing/index.ts';
 import type { HoldStatus, Refusal } from '../lib/billing/types.ts';
 
 export type { ErrorCode };

@@ -75,7 +75,11 @@ function invalidFormat(subject: string, issue: core.$ZodIssueInvalidStringFormat
  * One issue as a sentence: "quantity must be at most 10,000". `root` names the value itself
  * ("The request body") for issues without a path. Needs issues parsed with `reportInput`.
  */
-export function issueMessage(issue: core.$ZodIssue, root: string, prefix: PropertyKey[] = []): string {
+export function issueMessage(
+  issue: core.$ZodIssue,
+  root: string,
+  prefix: PropertyKey[] = [],
+): string {
   const path = [...prefix, ...issue.path].map(String).join('.');
   const subject = path === '' ? root : path;
   switch (issue.code) {

@@ -26,9 +26,10 @@ export default defineContentScript({
     // (the manifest's matches are only the outer bound); a refused page shows nothing.
     const link = linkToWorker();
     const refused = link.refused.then(() => true);
-    const allowed = await Promise.race([link.request({ type: 'get-state' }).then(() => true), refused]).catch(
-      () => false,
-    );
+    const allowed = await Promise.race([
+      link.request({ type: 'get-state' }).then(() => true),
+      refused,
+    ]).catch(() => false);
     if (!allowed) return;
 
     const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));

@@ -36,27 +36,33 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
   }
 
   return (
-    <form class="t-section t-connect" onSubmit={save} aria-label="Editor pages">
-      <h2>Editor pages</h2>
-      <label>
-        Match patterns, one a line
-        <textarea
-          class="t-input"
-          rows={3}
-          value={text ?? ''}
-          disabled={text === null}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-      </label>
-      <div style={{ display: 'flex', gap: '8px' }}>
-        <button type="submit" class="t-button">
-          Save
-        </button>
-        <button type="button" class="t-button t-button--quiet" onClick={() => void disconnect()}>
-          Disconnect
-        </button>
-      </div>
-      {note && <p class="t-muted" role="status">{note}</p>}
-    </form>
+    <details class="t-section">
+      <summary class="t-muted">Editor pages and disconnect</summary>
+      <form class="t-connect" onSubmit={save} aria-label="Editor pages">
+        <label>
+          Match patterns, one a line
+          <textarea
+            class="t-input"
+            rows={3}
+            value={text ?? ''}
+            disabled={text === null}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+        </label>
+        <div style={{ display: 'flex', gap: '8px' }}>
+          <button type="submit" class="t-button">
+            Save
+          </button>
+          <button type="button" class="t-button t-button--quiet" onClick={() => void disconnect()}>
+            Disconnect
+          </button>
+        </div>
+        {note && (
+          <p class="t-muted" role="status">
+            {note}
+          </p>
+        )}
+      </form>
+    </details>
   );
 }

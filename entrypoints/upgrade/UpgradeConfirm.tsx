@@ -50,7 +50,9 @@ export function UpgradeConfirm({ model, planId }: { model: CreditModel; planId: 
         {snapshot.account.name} is on {snapshot.plan.name}. The editor is waiting for your choice.
       </p>
       {!isAdmin ? (
-        <p data-testid="ask-admin">Only an admin can change the plan: ask {adminNames(snapshot)}.</p>
+        <p data-testid="ask-admin">
+          Only an admin can change the plan: ask {adminNames(snapshot)}.
+        </p>
       ) : done ? (
         <p role="status">You are on {name} now. Your operation goes on in the editor.</p>
       ) : preview === null ? (

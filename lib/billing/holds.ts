@@ -7,8 +7,8 @@ import {
   toUsdString,
 } from './decimal';
 import { formatCredits } from './format';
-import { overageNote } from './overage-note';
 import { addSeconds } from './instant';
+import { overageNote } from './overage-note';
 import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
 import type { AccountState, Hold, Instant, Plan, Quote } from './types';
 

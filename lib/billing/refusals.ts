@@ -1,5 +1,5 @@
-import type { Step } from './transition';
 import type { BillingErrorCode } from './errors';
+import type { Step } from './transition';
 import type { Command, HoldStatus, Refusal } from './types';
 
 /** What a command produced: a step to keep, with its effect, or a typed refusal. */
@@ -8,7 +8,9 @@ export type Outcome<E> = { step: Step; effect: E } | { refusal: Refusal };
 export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
 export function invalid(message: string, reason?: BillingErrorCode): Refusal {
-  return reason ? { code: 'invalid_request', message, reason } : { code: 'invalid_request', message };
+  return reason
+    ? { code: 'invalid_request', message, reason }
+    : { code: 'invalid_request', message };
 }
 
 /** BILLING.md: a member gets a clear "ask your admin" answer, never a silent failure. */

@@ -18,7 +18,8 @@ export function isLow(available: string, granted: string): boolean {
 
 /** What the toolbar shows for a state: the available credits in short form ("4.5k"). */
 export function badgeFor(state: PublicState): Badge {
-  if (state.status === 'unconfigured') return { text: '', color: BADGE_COLORS.stale, title: 'Tally: connect' };
+  if (state.status === 'unconfigured')
+    return { text: '', color: BADGE_COLORS.stale, title: 'Tally: connect' };
   if (state.status === 'unauthorized') {
     return { text: '!', color: BADGE_COLORS.low, title: 'Tally: reconnect' };
   }

@@ -17,7 +17,10 @@ export interface ConnectionVault {
 const STORE = 'secrets';
 const KEY = 'connection';
 
-export function indexedDbVault(factory: IDBFactory = indexedDB, name = 'tally-worker'): ConnectionVault {
+export function indexedDbVault(
+  factory: IDBFactory = indexedDB,
+  name = 'tally-worker',
+): ConnectionVault {
   let opened: Promise<IDBDatabase> | null = null;
   const open = () => {
     opened ??= new Promise<IDBDatabase>((resolve, reject) => {
@@ -31,7 +34,10 @@ export function indexedDbVault(factory: IDBFactory = indexedDB, name = 'tally-wo
     });
     return opened;
   };
-  const run = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) => {
+  const run = async <T>(
+    mode: IDBTransactionMode,
+    act: (store: IDBObjectStore) => IDBRequest<T>,
+  ) => {
     const db = await open();
     return new Promise<T>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);

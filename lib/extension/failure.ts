@@ -9,10 +9,16 @@ export interface Failure {
 
 export function classifyFailure(error: unknown): Failure {
   if (error instanceof ApiError && error.status === 401) {
-    return { status: 'unauthorized', message: 'The billing server no longer accepts this token: reconnect.' };
+    return {
+      status: 'unauthorized',
+      message: 'The billing server no longer accepts this token: reconnect.',
+    };
   }
   if (error instanceof ApiError) {
-    return { status: 'offline', message: `The billing server answered ${error.status}: ${error.message}` };
+    return {
+      status: 'offline',
+      message: `The billing server answered ${error.status}: ${error.message}`,
+    };
   }
   return { status: 'offline', message: 'Cannot reach the billing server.' };
 }

@@ -65,7 +65,9 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
 };
 
 /** Every answer has this envelope; `code` is the API's error code when there is one. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Reply<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string } };
 
 /**
  * What the worker pushes on the live port; never the token. `upgrade-closed`: the upgrade

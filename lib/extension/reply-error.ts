@@ -7,7 +7,10 @@ export function replyError(error: unknown): { code: string; message: string } {
     return { code: 'offline', message: 'Cannot reach the billing server.' };
   }
   if (error instanceof InvalidResponseError) {
-    return { code: 'invalid_response', message: 'The billing server sent an answer Tally does not understand.' };
+    return {
+      code: 'invalid_response',
+      message: 'The billing server sent an answer Tally does not understand.',
+    };
   }
   if (error instanceof ReplyError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };

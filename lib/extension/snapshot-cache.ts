@@ -17,7 +17,10 @@ export class SnapshotCache {
   }
 
   /** Stores `snapshot` unless a newer one is cached; resolves to what is cached after. */
-  accept(snapshot: Snapshot, syncedAt: string): Promise<{ cached: CachedSnapshot; changed: boolean }> {
+  accept(
+    snapshot: Snapshot,
+    syncedAt: string,
+  ): Promise<{ cached: CachedSnapshot; changed: boolean }> {
     return this.#serial(async () => {
       const current = await this.item.getValue();
       if (!supersedes(snapshot, current?.snapshot)) {

@@ -109,7 +109,9 @@ export class WorkerLink {
       port = this.connect();
     } catch (error) {
       // The extension was reloaded or removed: this page's script is orphaned for good.
-      this.#refuse(new WorkerError('closed', `Tally is not available here any more (${String(error)}).`));
+      this.#refuse(
+        new WorkerError('closed', `Tally is not available here any more (${String(error)}).`),
+      );
       return null;
     }
     this.#port = port;
@@ -143,7 +145,9 @@ export class WorkerLink {
     for (const [id, pending] of this.#pending) {
       if (REPEATABLE.has(pending.request.type)) resend.push([id, pending.request]);
       else {
-        pending.reject(new WorkerError('restarted', 'Tally restarted before it answered; try again.'));
+        pending.reject(
+          new WorkerError('restarted', 'Tally restarted before it answered; try again.'),
+        );
         this.#pending.delete(id);
       }
     }

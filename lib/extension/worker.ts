@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
-import type { Connection } from './connection-vault.ts';
 import type { CatalogItem } from './catalog-item.ts';
+import type { Connection } from './connection-vault.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
 import type { LiveHub, PortLike } from './live-hub.ts';
 import { LIVE_PORT } from './live-port.ts';
@@ -22,7 +22,9 @@ export interface WorkerDeps {
   hub: LiveHub;
   settingsItem: SettingsItem;
   catalogItem: CatalogItem;
-  client(connection: Connection): Pick<
+  client(
+    connection: Connection,
+  ): Pick<
     ApiClient,
     'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger'
   >;
@@ -49,7 +51,8 @@ export function createWorker(deps: WorkerDeps) {
 
   function connected(): Connection {
     const connection = engine.connection;
-    if (!connection) throw new ReplyError('unconfigured', 'Tally is not connected: open the popup and connect.');
+    if (!connection)
+      throw new ReplyError('unconfigured', 'Tally is not connected: open the popup and connect.');
     return connection;
   }
 
@@ -91,7 +94,9 @@ export function createWorker(deps: WorkerDeps) {
         await deps.openUpgrade(request.planId);
         return null;
       case 'ledger':
-        return withConnection(async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries);
+        return withConnection(
+          async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries,
+        );
       case 'change-plan':
         return withConnection(async (c) => {
           const { snapshot } = await deps.client(c).changePlan({ planId: request.planId });
@@ -113,7 +118,10 @@ export function createWorker(deps: WorkerDeps) {
           throw connectError(error, baseUrl);
         });
         await deps.catalogItem.removeValue();
-        return { member: snapshot.member, account: { id: snapshot.account.id, name: snapshot.account.name } };
+        return {
+          member: snapshot.member,
+          account: { id: snapshot.account.id, name: snapshot.account.name },
+        };
       }
       case 'disconnect':
         await engine.disconnect();
@@ -136,9 +144,13 @@ export function createWorker(deps: WorkerDeps) {
         throw new ReplyError('forbidden', NOT_ALLOWED);
       }
       const parsed = requestSchema.safeParse(message);
-      if (!parsed.success) throw new ReplyError('invalid_request', 'Tally does not understand this message.');
+      if (!parsed.success)
+        throw new ReplyError('invalid_request', 'Tally does not understand this message.');
       if (!mayRequest(parsed.data.type, context)) {
-        throw new ReplyError('forbidden', `"${parsed.data.type}" is only allowed from Tally's own pages.`);
+        throw new ReplyError(
+          'forbidden',
+          `"${parsed.data.type}" is only allowed from Tally's own pages.`,
+        );
       }
       return { ok: true, value: await dispatch(parsed.data) };
     } catch (error) {
@@ -193,7 +205,10 @@ export function createWorker(deps: WorkerDeps) {
 
 function connectError(error: unknown, baseUrl: string): unknown {
   if (error instanceof ApiError && error.status === 401) {
-    return new ReplyError('unauthorized', `${baseUrl} did not accept this token. Check it and try again.`);
+    return new ReplyError(
+      'unauthorized',
+      `${baseUrl} did not accept this token. Check it and try again.`,
+    );
   }
   if (error instanceof NetworkError) return new ReplyError('offline', `Cannot reach ${baseUrl}.`);
   return error;

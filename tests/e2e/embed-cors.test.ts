@@ -8,6 +8,8 @@ import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
+// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
+const PATIENT = { timeout: 15_000 };
 let server: TestServer;
 let browser: Browser;
 let allowed: HostPage;
@@ -40,7 +42,7 @@ describe('a host page on its own origin', () => {
   test('allowed by TALLY_CORS_ORIGINS: the balance shows, untouched by the host’s CSS', async () => {
     // The element has no api attribute: it talks to the server that served the script.
     const page = await open(allowed);
-    await expect.poll(() => available(page).textContent(), { timeout: 10_000 }).toBe('4,570');
+    await expect.poll(() => available(page).textContent(), PATIENT).toBe('4,570');
     const figure = await available(page).evaluate((element) => {
       const style = getComputedStyle(element);
       return { font: style.fontFamily, color: style.color, spacing: style.letterSpacing };
@@ -78,7 +80,7 @@ describe('a host page on its own origin', () => {
 
   test('allowed: the ES module build mounts with Tally.mount() too', async () => {
     const page = await open(allowed, '/module');
-    await expect.poll(() => available(page).textContent(), { timeout: 10_000 }).toBe('4,570');
+    await expect.poll(() => available(page).textContent(), PATIENT).toBe('4,570');
     expect(
       await page.evaluate(() => document.documentElement.hasAttribute('data-tally-embed')),
     ).toBe(true);
@@ -88,9 +90,7 @@ describe('a host page on its own origin', () => {
   test('not allowed: the browser refuses and the widget says "Cannot reach billing"', async () => {
     const page = await open(refused);
     const notice = widget(page).locator('[data-testid="embed-notice"]');
-    await expect
-      .poll(() => notice.getAttribute('data-notice'), { timeout: 15_000 })
-      .toBe('unreachable');
+    await expect.poll(() => notice.getAttribute('data-notice'), PATIENT).toBe('unreachable');
     expect(await notice.textContent()).toContain('Cannot reach billing');
     expect(await notice.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     expect(await available(page).count()).toBe(0);

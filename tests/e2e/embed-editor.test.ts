@@ -9,6 +9,8 @@ import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
+// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
+const PATIENT = { timeout: 15_000 };
 let server: TestServer;
 let browser: Browser;
 let editor: Page;
@@ -40,16 +42,16 @@ function operationButton(page: Page, operation: string) {
 
 describe('the embedded demo editor', () => {
   test('shows the balance, remaining operations, the plan and a cost preview on hover', async () => {
-    await expect.poll(() => available(editor).textContent(), { timeout: 10_000 }).toBe('4,570');
+    await expect.poll(() => available(editor).textContent(), PATIENT).toBe('4,570');
     const panel = widget(editor);
     // 4,570 / 1.3 = 3,515.38: floor, 3,515 Smart Crops (BILLING.md).
-    await expect.poll(() => panel.locator('.t-list').textContent()).toContain('3,515');
-    await expect.poll(() => panel.locator('.t-plan__name').textContent()).toBe('Growth');
+    await expect.poll(() => panel.locator('.t-list').textContent(), PATIENT).toContain('3,515');
+    await expect.poll(() => panel.locator('.t-plan__name').textContent(), PATIENT).toBe('Growth');
     expect(await panel.locator('[data-testid="credit-value"]').textContent()).toBe('$0.0547');
 
     await operationButton(editor, 'lifestyle-crop').hover();
     const preview = panel.locator('.t-tooltip');
-    await expect.poll(() => preview.textContent()).toContain('4.1 credits');
+    await expect.poll(() => preview.textContent(), PATIENT).toContain('4.1 credits');
     // Plan value 4.1 × $0.0547 = $0.2243; 4,570 − 4.1 = 4,565.9 left.
     expect(await preview.textContent()).toContain('$0.2243');
     expect(await preview.textContent()).toContain('4,565.9');
@@ -57,11 +59,11 @@ describe('the embedded demo editor', () => {
 
   test('follows usage recorded in another tab, live', async () => {
     const other = await openEditor();
-    await expect.poll(() => available(other).textContent(), { timeout: 10_000 }).toBe('4,570');
+    await expect.poll(() => available(other).textContent(), PATIENT).toBe('4,570');
     await operationButton(other, 'smart-crop').click();
-    await expect.poll(() => other.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => other.locator('#op-status').textContent(), PATIENT).toContain('done');
     // This tab got no tally:usage-recorded (another document): the events stream brought it.
-    await expect.poll(() => available(editor).textContent(), { timeout: 5_000 }).toBe('4,568.7');
+    await expect.poll(() => available(editor).textContent(), PATIENT).toBe('4,568.7');
     await other.close();
   });
 
@@ -71,7 +73,7 @@ describe('the embedded demo editor', () => {
     const fits = maxOperations(before.plan, before.credits.available, 'smart-crop');
     const after = (await ada().recordUsage({ operation: 'smart-crop', quantity: fits })).snapshot;
     await expect
-      .poll(() => available(editor).textContent())
+      .poll(() => available(editor).textContent(), PATIENT)
       .toBe(formatCreditAmount(after.credits.available));
     const expected = quote({
       plan: after.plan,
@@ -84,13 +86,13 @@ describe('the embedded demo editor', () => {
 
     await operationButton(editor, 'lifestyle-crop').click();
     const dialog = widget(editor).locator('[role="dialog"]');
-    await expect.poll(() => dialog.textContent()).toContain('Not enough credits');
+    await expect.poll(() => dialog.textContent(), PATIENT).toContain('Not enough credits');
     const pay = dialog.getByRole('button', { name: /overage and continue/ });
     expect(await pay.textContent()).toContain(formatUsd(expected.overageUsd));
     await pay.click();
-    await expect.poll(() => editor.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
     expect(await dialog.count()).toBe(0);
-    await expect.poll(() => available(editor).textContent()).toBe('0');
+    await expect.poll(() => available(editor).textContent(), PATIENT).toBe('0');
     const [usage] = (await ada().ledger({ limit: 1 })).entries;
     expect(usage).toMatchObject({
       kind: 'usage',
@@ -103,14 +105,16 @@ describe('the embedded demo editor', () => {
     await operationButton(editor, 'lifestyle-crop').click();
     const dialog = widget(editor).locator('[role="dialog"]');
     const upgrade = dialog.getByRole('button', { name: 'Upgrade to Scale' });
-    await expect.poll(() => upgrade.count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => upgrade.count(), PATIENT).toBe(1);
     await upgrade.click();
-    await expect.poll(() => editor.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
     const me = await ada().me();
     expect(me.plan.id).toBe('scale');
     // 0 rolled over + 10,000 granted − 3.8 (Lifestyle Crop on Scale) = 9,996.2.
     expect(me.credits.available).toBe('9996.2');
-    await expect.poll(() => available(editor).textContent()).toBe('9,996.2');
-    await expect.poll(() => widget(editor).locator('.t-plan__name').textContent()).toBe('Scale');
+    await expect.poll(() => available(editor).textContent(), PATIENT).toBe('9,996.2');
+    await expect
+      .poll(() => widget(editor).locator('.t-plan__name').textContent(), PATIENT)
+      .toBe('Scale');
   });
 });

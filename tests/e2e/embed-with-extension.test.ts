@@ -8,6 +8,8 @@ import { countProtocolEvents, protocolCounts, widget } from '../embed/shadow.ts'
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
+// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
+const PATIENT = { timeout: 15_000 };
 let server: TestServer;
 let browser: ExtensionBrowser;
 
@@ -36,7 +38,10 @@ async function openEditor(mode: 'extension' | 'embed'): Promise<Page> {
 
 const extensionChip = (page: Page) => page.locator('tally-widget').getByTestId('chip-label');
 
-/** Fires `count` preflights straight from the page and collects every decision by request id. */
+/**
+ * Fires `count` preflights straight from the page and counts the decisions for each request id:
+ * waits until every request has one (or 10 s), then a while longer for any second answer.
+ */
 function burstOfPreflights(page: Page, count: number) {
   return page.evaluate(async (n) => {
     const decisions = new Map<string, number>();
@@ -50,7 +55,9 @@ function burstOfPreflights(page: Page, count: number) {
       const detail = JSON.stringify({ id, operation: 'smart-crop', quantity: 1 });
       document.dispatchEvent(new CustomEvent('tally:preflight', { detail }));
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let waited = 0; waited < 10_000 && decisions.size < n; waited += 50) await sleep(50);
+    await sleep(1_000);
     document.removeEventListener('tally:decision', listener);
     return ids.map((id) => decisions.get(id) ?? 0);
   }, count);
@@ -59,12 +66,10 @@ function burstOfPreflights(page: Page, count: number) {
 describe('extension and embed on one page', () => {
   test('alone, the extension answers the demo editor (the control)', async () => {
     const page = await openEditor('extension');
-    await expect
-      .poll(() => extensionChip(page).textContent(), { timeout: 10_000 })
-      .toBe('4,570 credits');
+    await expect.poll(() => extensionChip(page).textContent(), PATIENT).toBe('4,570 credits');
     await countProtocolEvents(page);
     await page.locator('button[data-tally-operation="smart-crop"]').click();
-    await expect.poll(() => page.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => page.locator('#op-status').textContent(), PATIENT).toContain('done');
     expect(await protocolCounts(page)).toEqual({ decisions: 1, received: ['extension'] });
     await page.close();
   });
@@ -72,7 +77,7 @@ describe('extension and embed on one page', () => {
   test('with the embed, only the embed answers: one decision per preflight', async () => {
     const page = await openEditor('embed');
     const embedded = widget(page).locator('[data-testid="available"]');
-    await expect.poll(() => embedded.textContent(), { timeout: 10_000 }).toBe('4,568.7');
+    await expect.poll(() => embedded.textContent(), PATIENT).toBe('4,568.7');
     expect(
       await page.evaluate(() => document.documentElement.hasAttribute('data-tally-embed')),
     ).toBe(true);
@@ -85,21 +90,19 @@ describe('extension and embed on one page', () => {
             (marker) => document.documentElement.hasAttribute(marker),
             EXTENSION_MARKER,
           ),
-        {
-          timeout: 10_000,
-        },
+        PATIENT,
       )
       .toBe(true);
     expect(await extensionChip(page).count()).toBe(0);
 
     await countProtocolEvents(page);
     await page.locator('button[data-tally-operation="smart-crop"]').click();
-    await expect.poll(() => page.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => page.locator('#op-status').textContent(), PATIENT).toContain('done');
     await page.locator('button[data-tally-operation="background-removal"]').click();
     await expect
-      .poll(() => page.locator('#op-status').textContent())
+      .poll(() => page.locator('#op-status').textContent(), PATIENT)
       .toContain('Background Removal');
-    await expect.poll(() => page.locator('#op-status').textContent()).toContain('done');
+    await expect.poll(() => page.locator('#op-status').textContent(), PATIENT).toContain('done');
     expect(await protocolCounts(page)).toEqual({ decisions: 2, received: ['embed', 'embed'] });
 
     expect(await burstOfPreflights(page, 5)).toEqual([1, 1, 1, 1, 1]);
@@ -109,16 +112,18 @@ describe('extension and embed on one page', () => {
   test('with the embed, an uncovered operation opens one dialog, the embed’s', async () => {
     const page = await openEditor('embed');
     await expect
-      .poll(() => widget(page).locator('[data-testid="available"]').count(), { timeout: 10_000 })
+      .poll(() => widget(page).locator('[data-testid="available"]').count(), PATIENT)
       .toBe(1);
     await page.locator('#quantity').fill('5000');
     await countProtocolEvents(page);
     await page.locator('button[data-tally-operation="lifestyle-crop"]').click();
     const dialogs = page.locator('[role="dialog"]');
-    await expect.poll(() => dialogs.count()).toBe(1);
+    await expect.poll(() => dialogs.count(), PATIENT).toBe(1);
     expect(await widget(page).locator('[role="dialog"]').count()).toBe(1);
     await dialogs.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.locator('#op-status').textContent()).toContain('cancelled');
+    await expect
+      .poll(() => page.locator('#op-status').textContent(), PATIENT)
+      .toContain('cancelled');
     expect(await protocolCounts(page)).toEqual({ decisions: 1, received: ['embed'] });
     await page.close();
   });

@@ -35,6 +35,17 @@ test('Connect in the popup validates the token with GET /v1/me and shows the bal
   await connectInPopup(popup, server.url, server.demo.ada.token);
   await expect.poll(() => popup.textContent('body')).toContain('Ada (admin) · Studio North');
   await expect.poll(() => popup.textContent('body')).toContain('4,570');
+  // The toolbar badge: 4,570 in short form.
+  const worker = await browser.serviceWorker();
+  const badge = () =>
+    worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { action: { getBadgeText(details: object): Promise<string> } };
+        }
+      ).chrome.action.getBadgeText({}),
+    );
+  await expect.poll(badge).toBe('4.5k');
 });
 
 test('the demo editor shows the balance chip and a cost preview on hover, with no network', async () => {
@@ -55,33 +66,49 @@ test('the demo editor shows the balance chip and a cost preview on hover, with n
 
 test('an operation the page records updates the chip and the open popup without reload', async () => {
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
-  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,568.7 credits');
+  await expect
+    .poll(() => chipLabel(editor).textContent(), { timeout: 5_000 })
+    .toBe('4,568.7 credits');
   await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,568.7');
 });
 
 test('after Chrome stops the service worker, the next operation still updates everything', async () => {
+  const marked = () =>
+    browser.serviceWorker().then((worker) => worker.evaluate(() => 'tallyTestMark' in globalThis));
+  await (await browser.serviceWorker()).evaluate(() => {
+    (globalThis as Record<string, unknown>).tallyTestMark = true;
+  });
+  expect(await marked()).toBe(true);
   await browser.stopServiceWorker();
   await editor.locator('button[data-tally-operation="background-removal"]').click();
   // 4,568.7 − 2.8
-  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 10_000 }).toBe('4,565.9 credits');
+  await expect
+    .poll(() => chipLabel(editor).textContent(), { timeout: 10_000 })
+    .toBe('4,565.9 credits');
   await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,565.9');
+  // A new worker answered (a fresh global scope): its state came from storage.
+  await expect.poll(marked, { timeout: 5_000 }).toBe(false);
 });
 
 test('with the server gone the UI says offline and keeps the cached numbers; it recovers', async () => {
   await server.kill();
   await expect.poll(() => chipText(editor).textContent(), { timeout: 15_000 }).toContain('offline');
   expect(await chipLabel(editor).textContent()).toBe('4,565.9 credits');
-  await expect.poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 }).toContain(
-    'offline',
-  );
+  await expect
+    .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 })
+    .toContain('offline');
 
   await server.restart();
-  await expect.poll(() => chipText(editor).textContent(), { timeout: 20_000 }).not.toContain('offline');
-  await expect.poll(() => popup.getByTestId('freshness').textContent(), { timeout: 20_000 }).toContain(
-    'synced',
-  );
+  await expect
+    .poll(() => chipText(editor).textContent(), { timeout: 20_000 })
+    .not.toContain('offline');
+  await expect
+    .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 20_000 })
+    .toContain('synced');
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
-  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,564.6 credits');
+  await expect
+    .poll(() => chipLabel(editor).textContent(), { timeout: 5_000 })
+    .toBe('4,564.6 credits');
 });
 
 test('the token never reaches the page, the content script storage or a port message', async () => {
@@ -89,9 +116,13 @@ test('the token never reaches the page, the content script storage or a port mes
   await recordPortMessages(await browser.serviceWorker());
   await editor.reload();
   await popup.reload();
-  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 10_000 }).toContain('credits');
+  await expect
+    .poll(() => chipLabel(editor).textContent(), { timeout: 10_000 })
+    .toContain('credits');
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
-  await expect.poll(() => chipLabel(editor).textContent(), { timeout: 5_000 }).toBe('4,563.3 credits');
+  await expect
+    .poll(() => chipLabel(editor).textContent(), { timeout: 5_000 })
+    .toBe('4,563.3 credits');
   const posted = await postedPortMessages(await browser.serviceWorker());
   // The recording saw real traffic (state pushes carrying the snapshot), or it proves nothing.
   expect(posted.some((message) => message.includes('"type":"state"'))).toBe(true);

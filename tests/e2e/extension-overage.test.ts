@@ -46,7 +46,11 @@ test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with
     .poll(async () => (await ada.charges({ limit: 1 })).charges[0], { timeout: 10_000 })
     .toMatchObject({ kind: 'overage', amountUsd: '0.41' });
   const [usage] = (await ada.ledger({ limit: 1 })).entries;
-  expect(usage).toMatchObject({ kind: 'usage', operation: 'lifestyle-crop', overageCredits: '4.1' });
+  expect(usage).toMatchObject({
+    kind: 'usage',
+    operation: 'lifestyle-crop',
+    overageCredits: '4.1',
+  });
   await expect.poll(() => dialog().count()).toBe(0);
 });
 
@@ -78,8 +82,14 @@ test('a member sees whom to ask instead of the upgrade button', async () => {
   await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('2.2 credits');
 
   await operation('lifestyle-crop').click();
-  await expect.poll(() => dialog().getByTestId('ask-admin').textContent()).toContain('Ask Ada (admin)');
-  expect(await dialog().getByRole('button', { name: /^Upgrade to/ }).count()).toBe(0);
+  await expect
+    .poll(() => dialog().getByTestId('ask-admin').textContent())
+    .toContain('Ask Ada (admin)');
+  expect(
+    await dialog()
+      .getByRole('button', { name: /^Upgrade to/ })
+      .count(),
+  ).toBe(0);
   await dialog().getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => dialog().count()).toBe(0);
   // Cancelled: nothing recorded.

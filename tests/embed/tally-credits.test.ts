@@ -38,7 +38,7 @@ function element(attributes: Record<string, string>, getToken?: () => string): T
 const shadowText = (host: Element) => host.shadowRoot?.textContent ?? '';
 const find = (host: Element, selector: string) => host.shadowRoot?.querySelector(selector) ?? null;
 
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
@@ -72,15 +72,17 @@ describe('<tally-credits>', () => {
   });
 
   test('answers a covered preflight with proceed and the quote, once for two widgets', async () => {
-    element({ api: server.url }, () => server.demo.ada.token);
-    element({ api: server.url, layout: 'expanded' }, () => server.demo.ada.token);
+    const chip = element({ api: server.url }, () => server.demo.ada.token);
+    const panel = element({ api: server.url, layout: 'expanded' }, () => server.demo.ada.token);
+    await until(() => find(chip, '[data-testid="chip-label"]')?.textContent === '4,570 credits');
+    await until(() => find(panel, '[data-testid="available"]')?.textContent === '4,570');
     let decisions = 0;
     const count = () => {
       decisions += 1;
     };
     document.addEventListener('tally:decision', count);
     cleanups.push(() => document.removeEventListener('tally:decision', count));
-    const answer = await preflight('background-removal', 2, { timeoutMs: 6_000 });
+    const answer = await preflight('background-removal', 2, { timeoutMs: 10_000 });
     expect(answer).toMatchObject({ decision: 'proceed', overage: false });
     expect(answer.decision !== 'unavailable' && answer.quote.credits).toBe('5.6');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -91,7 +93,7 @@ describe('<tally-credits>', () => {
     const token = await lowAccount();
     const widget = element({ api: server.url, layout: 'expanded' }, () => token);
     await until(() => find(widget, '[data-testid="available"]')?.textContent === '25');
-    const answer = preflight('lifestyle-crop', 10, { timeoutMs: 2_000 });
+    const answer = preflight('lifestyle-crop', 10, { timeoutMs: 10_000 });
     await until(() => find(widget, '[role="dialog"]') !== null);
     expect(shadowText(widget)).toContain('Not enough credits');
     // Free plan: no overage to pay, only an upgrade.

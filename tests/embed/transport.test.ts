@@ -41,7 +41,7 @@ function collect(transport: EmbedTransport) {
   return updates;
 }
 
-async function until<T>(read: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();

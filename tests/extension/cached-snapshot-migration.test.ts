@@ -1,6 +1,9 @@
 import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CACHED_SNAPSHOT_VERSION, defineCachedSnapshotItem } from '../../lib/extension/cached-snapshot.ts';
+import {
+  CACHED_SNAPSHOT_VERSION,
+  defineCachedSnapshotItem,
+} from '../../lib/extension/cached-snapshot.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());
@@ -15,7 +18,7 @@ test('a v1 cache (the bare Snapshot) migrates to v2 with its asOf as the sync ti
 
   expect(migrated).toEqual({ snapshot: v1, syncedAt: v1.asOf });
   const stored = await fakeBrowser.storage.local.get(['snapshot', 'snapshot$']);
-  expect(stored['snapshot$']).toEqual({ v: CACHED_SNAPSHOT_VERSION });
+  expect(stored.snapshot$).toEqual({ v: CACHED_SNAPSHOT_VERSION });
   expect(stored.snapshot).toEqual({ snapshot: v1, syncedAt: v1.asOf });
 });
 

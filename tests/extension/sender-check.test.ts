@@ -9,11 +9,14 @@ const policy = {
 };
 
 test('the popup, also when opened in a tab, is an extension page', () => {
-  expect(senderContext({ id: 'tallyid', url: 'chrome-extension://tallyid/popup.html' }, policy)).toBe(
-    'extension-page',
-  );
   expect(
-    senderContext({ id: 'tallyid', url: 'chrome-extension://tallyid/popup.html', tab: { id: 4 } }, policy),
+    senderContext({ id: 'tallyid', url: 'chrome-extension://tallyid/popup.html' }, policy),
+  ).toBe('extension-page');
+  expect(
+    senderContext(
+      { id: 'tallyid', url: 'chrome-extension://tallyid/popup.html', tab: { id: 4 } },
+      policy,
+    ),
   ).toBe('extension-page');
 });
 
@@ -32,8 +35,12 @@ test('a page that is not an allowed editor page gets no answer', () => {
 });
 
 test('another extension, a missing tab or a missing URL gets no answer', () => {
-  expect(senderContext({ id: 'otherid', url: 'chrome-extension://otherid/popup.html' }, policy)).toBeNull();
-  expect(senderContext({ id: 'otherid', url: 'http://127.0.0.1/editor', tab: { id: 1 } }, policy)).toBeNull();
+  expect(
+    senderContext({ id: 'otherid', url: 'chrome-extension://otherid/popup.html' }, policy),
+  ).toBeNull();
+  expect(
+    senderContext({ id: 'otherid', url: 'http://127.0.0.1/editor', tab: { id: 1 } }, policy),
+  ).toBeNull();
   expect(senderContext({ id: 'tallyid', url: 'http://127.0.0.1/editor' }, policy)).toBeNull();
   expect(senderContext({ id: 'tallyid' }, policy)).toBeNull();
 });
@@ -45,13 +52,27 @@ test('settings narrow the editor pages: a removed host is refused', () => {
 });
 
 test('privileged actions are for extension pages only; a content script reads and reports', () => {
-  const privileged: RequestType[] = ['change-plan', 'set-overage-policy', 'connect', 'disconnect', 'ledger', 'save-settings'];
+  const privileged: RequestType[] = [
+    'change-plan',
+    'set-overage-policy',
+    'connect',
+    'disconnect',
+    'ledger',
+    'save-settings',
+  ];
   for (const type of privileged) {
     expect(mayRequest(type, 'extension-page')).toBe(true);
     expect(mayRequest(type, 'content-script')).toBe(false);
   }
-  for (const type of ['get-state', 'refresh', 'catalog', 'preview-plan-change', 'open-upgrade'] as const) {
+  for (const type of [
+    'get-state',
+    'refresh',
+    'catalog',
+    'preview-plan-change',
+    'open-upgrade',
+  ] as const) {
     expect(mayRequest(type, 'content-script')).toBe(true);
   }
-  for (const type of Object.keys(REQUEST_ACCESS) as RequestType[]) expect(mayRequest(type, null)).toBe(false);
+  for (const type of Object.keys(REQUEST_ACCESS) as RequestType[])
+    expect(mayRequest(type, null)).toBe(false);
 });

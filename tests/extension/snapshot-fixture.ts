@@ -1,7 +1,9 @@
 import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
 
 /** A Growth snapshot of Ada at Studio North; override what a test is about. */
-export function snapshotOf(overrides: { version?: number; available?: string; memberId?: string } = {}): Snapshot {
+export function snapshotOf(
+  overrides: { version?: number; available?: string; memberId?: string } = {},
+): Snapshot {
   return {
     version: overrides.version ?? 1,
     asOf: '2026-11-02T10:00:00.000Z',

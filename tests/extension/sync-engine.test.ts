@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { engineWith, memoryVault, offline, refused } from './sync-fakes.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
+import { engineWith, memoryVault, offline, refused } from './sync-fakes.ts';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -10,10 +10,16 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 test('a refresh caches the Snapshot and tells every UI it is fresh', async () => {
-  const { engine, last } = engineWith({ answers: [snapshotOf({ version: 3, available: '4568.7' })] });
+  const { engine, last } = engineWith({
+    answers: [snapshotOf({ version: 3, available: '4568.7' })],
+  });
   await engine.init();
   await engine.refresh();
-  expect(last()).toMatchObject({ status: 'fresh', syncedAt: '2026-11-02T10:00:00.000Z', baseUrl: 'http://127.0.0.1:8787' });
+  expect(last()).toMatchObject({
+    status: 'fresh',
+    syncedAt: '2026-11-02T10:00:00.000Z',
+    baseUrl: 'http://127.0.0.1:8787',
+  });
   expect(last()?.snapshot?.credits.available).toBe('4568.7');
   expect(JSON.stringify(last())).not.toContain('tly_secret');
 });
@@ -99,7 +105,10 @@ test('a stream that lost its connection makes the engine find out whether it is 
 
 test('after the worker restarts, the state is rebuilt from storage before any network', async () => {
   const vault = memoryVault({ baseUrl: 'http://127.0.0.1:8787', token: 'tly_secret' });
-  const before = engineWith({ vault, answers: [snapshotOf({ version: 9, available: '137.6' }), offline()] });
+  const before = engineWith({
+    vault,
+    answers: [snapshotOf({ version: 9, available: '137.6' }), offline()],
+  });
   await before.engine.init();
   await before.engine.refresh();
   await before.engine.refresh(); // offline now

@@ -26,7 +26,9 @@ export const offline = () => new NetworkError('fetch failed');
 export const refused = () => new ApiError(401, 'unauthorized', 'Unknown token.');
 
 /** A SyncEngine over WXT's fake storage, a scripted server and a controllable stream. */
-export function engineWith(options: { vault?: ConnectionVault; answers?: Array<Snapshot | Error> } = {}) {
+export function engineWith(
+  options: { vault?: ConnectionVault; answers?: Array<Snapshot | Error> } = {},
+) {
   const answers = options.answers ?? [];
   const fetchSnapshot = vi.fn(async (_connection: Connection) => {
     const next = answers.shift();

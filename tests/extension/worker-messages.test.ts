@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { defineCatalogItem } from '../../lib/extension/catalog-item.ts';
 import { LiveHub } from '../../lib/extension/live-hub.ts';
 import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
-import { createWorker } from '../../lib/extension/worker.ts';
+import { createWorker, POLL_ALARM } from '../../lib/extension/worker.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 import { engineWith } from './sync-fakes.ts';
 
@@ -14,7 +14,7 @@ const editorTab = { id: 'tallyid', url: 'http://127.0.0.1:8787/editor', tab: { i
 const otherSite = { id: 'tallyid', url: 'https://shop.example/', tab: { id: 4 } };
 
 function workerWith() {
-  const { engine } = engineWith({ answers: [snapshotOf({ version: 2 })] });
+  const { engine, fetchSnapshot } = engineWith({ answers: [snapshotOf({ version: 2 })] });
   const client = {
     catalog: vi.fn(),
     previewPlanChange: vi.fn(),
@@ -31,7 +31,7 @@ function workerWith() {
     identity: { extensionId: 'tallyid', extensionOrigin: 'chrome-extension://tallyid/' },
     openUpgrade: vi.fn(async () => {}),
   });
-  return { worker, client };
+  return { worker, client, fetchSnapshot };
 }
 
 test('a content script cannot change the plan; the popup can', async () => {
@@ -55,16 +55,45 @@ test('a page outside the editor matches gets nothing, not even the state', async
 
 test('malformed messages are refused before any handler runs', async () => {
   const { worker, client } = workerWith();
-  for (const message of [null, 'change-plan', { type: 'change-plan' }, { type: 'nope' }, { type: 'ledger', limit: 0 }]) {
-    expect(await worker.handleMessage(message, popup)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  for (const message of [
+    null,
+    'change-plan',
+    { type: 'change-plan' },
+    { type: 'nope' },
+    { type: 'ledger', limit: 0 },
+  ]) {
+    expect(await worker.handleMessage(message, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   }
   expect(client.changePlan).not.toHaveBeenCalled();
 });
 
-test("the state a content script gets carries the snapshot and never the token", async () => {
+test('the state a content script gets carries the snapshot and never the token', async () => {
   const { worker } = workerWith();
   await worker.handleMessage({ type: 'refresh' }, editorTab);
   const reply = await worker.handleMessage({ type: 'get-state' }, editorTab);
   expect(reply).toMatchObject({ ok: true, value: { status: 'fresh', snapshot: { version: 2 } } });
   expect(JSON.stringify(reply)).not.toContain('tly_secret');
+});
+
+test('the alarm polls while no UI is open, and leaves it to the stream while one is', async () => {
+  const { worker, fetchSnapshot } = workerWith();
+  await worker.handleAlarm(POLL_ALARM);
+  expect(fetchSnapshot).toHaveBeenCalledTimes(1);
+
+  const port = {
+    name: 'tally-live',
+    sender: popup,
+    postMessage: vi.fn(),
+    disconnect: vi.fn(),
+    onMessage: { addListener: vi.fn() },
+    onDisconnect: { addListener: vi.fn() },
+  };
+  worker.handleConnect(port);
+  await vi.waitFor(() => expect(port.postMessage).toHaveBeenCalled());
+  const callsWithUi = fetchSnapshot.mock.calls.length;
+  await worker.handleAlarm(POLL_ALARM);
+  expect(fetchSnapshot).toHaveBeenCalledTimes(callsWithUi);
 });

@@ -251,7 +251,11 @@ describe('BILLING.md scenarios over HTTP', () => {
         'content-type': 'application/json',
         'idempotency-key': 'future-start',
       },
-      body: JSON.stringify({ name: 'Later', planId: 'growth', startAt: '2027-12-01T00:00:00.000Z' }),
+      body: JSON.stringify({
+        name: 'Later',
+        planId: 'growth',
+        startAt: '2027-12-01T00:00:00.000Z',
+      }),
     });
     expect(future.status).toBe(400);
     const { error } = await future.json();

@@ -95,7 +95,11 @@ describe('limits', () => {
       // The top-level message alone tells a person what to fix.
       expect(answer.body.error.message).toMatch(words);
     }
-    const unknown = await milo.post('/v1/quotes', { operation: 'smart-crop', quantity: 1, color: 'red' }, null);
+    const unknown = await milo.post(
+      '/v1/quotes',
+      { operation: 'smart-crop', quantity: 1, color: 'red' },
+      null,
+    );
     expect(unknown.body.error.message).toMatch(/"color"/);
     const missing = await milo.post('/v1/quotes', { quantity: 1 }, null);
     expect(missing.body.error.message).toMatch(/operation is required/);

@@ -84,22 +84,25 @@ export async function launchWithExtension(
     async stopServiceWorker() {
       const browser = context.browser();
       const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = browser ? await browser.newBrowserCDPSession() : await context.newCDPSession(page);
+      const cdp = browser
+        ? await browser.newBrowserCDPSession()
+        : await context.newCDPSession(page);
       try {
         const { targetInfos } = (await cdp.send('Target.getTargets')) as {
           targetInfos: { targetId: string; type: string; url: string }[];
         };
-        const target = targetInfos.find((info) => info.type === 'service_worker' && info.url === workerUrl);
+        const target = targetInfos.find(
+          (info) => info.type === 'service_worker' && info.url === workerUrl,
+        );
         if (!target) throw new Error(`No running service worker at ${workerUrl}`);
+        const old = context.serviceWorkers().find((worker) => worker.url() === workerUrl);
+        const closed = new Promise<void>((done) => {
+          if (!old) return done();
+          old.once('close', () => done());
+          setTimeout(done, 3_000); // a page's port may restart it before Playwright notices
+        });
         await cdp.send('Target.closeTarget', { targetId: target.targetId });
-        // Wait until Chromium no longer lists it: the next event must start a new worker.
-        for (let tries = 0; tries < 50; tries += 1) {
-          const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
-            targetInfos: { targetId: string }[];
-          };
-          if (!now.some((info) => info.targetId === target.targetId)) break;
-          await new Promise((done) => setTimeout(done, 100));
-        }
+        await closed;
       } finally {
         await cdp.detach().catch(() => undefined);
       }
@@ -124,7 +127,9 @@ export async function connectInPopup(popup: Page, apiUrl: string, token: string)
   await popup.waitForFunction(
     () => {
       const shown = document.querySelector('form[aria-label="Connect to Tally"]');
-      return !shown || shown.textContent?.includes('Connected as') || shown.querySelector('[role=alert]');
+      return (
+        !shown || shown.textContent?.includes('Connected as') || shown.querySelector('[role=alert]')
+      );
     },
     undefined,
     { timeout: 10_000 },

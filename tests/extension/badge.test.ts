@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { BADGE_COLORS, badgeFor } from '../../lib/extension/badge.ts';
+import type { PublicState } from '../../lib/extension/public-state.ts';
+import { snapshotOf } from './snapshot-fixture.ts';
+
+const state = (available: string, status: PublicState['status'] = 'fresh'): PublicState => ({
+  status,
+  snapshot: snapshotOf({ available }),
+  syncedAt: '2026-11-02T10:00:00.000Z',
+  baseUrl: 'http://127.0.0.1:8787',
+});
+
+test('the badge shows the available credits in short form, truncated', () => {
+  expect(badgeFor(state('4570')).text).toBe('4.5k');
+  expect(badgeFor(state('4568.7')).text).toBe('4.5k');
+  expect(badgeFor(state('950')).text).toBe('950');
+});
+
+test('below 10% of the term’s credits the badge turns to the warning colour', () => {
+  // Growth grants 4,570 a term: 457 is exactly 10%, not below it.
+  expect(badgeFor(state('457')).color).toBe(BADGE_COLORS.normal);
+  expect(badgeFor(state('456.9')).color).toBe(BADGE_COLORS.low);
+  expect(badgeFor(state('0')).color).toBe(BADGE_COLORS.low);
+});
+
+test('offline keeps the number in grey; a refused token shows "!" and no number', () => {
+  expect(badgeFor(state('370', 'offline'))).toMatchObject({
+    text: '370',
+    color: BADGE_COLORS.stale,
+  });
+  expect(badgeFor(state('370', 'unauthorized'))).toMatchObject({
+    text: '!',
+    title: 'Tally: reconnect',
+  });
+  expect(badgeFor({ ...state('370'), status: 'unconfigured', snapshot: null }).text).toBe('');
+});
