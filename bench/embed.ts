@@ -21,6 +21,7 @@ const CONTENT_DIR = '.output/chrome-mv3/content-scripts';
 const BUDGET_KB = 40;
 const LOADS = Number(process.env.EMBED_BENCH_LOADS ?? 20);
 
+/** KiB (1,024 bytes), one decimal. */
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
@@ -117,13 +118,13 @@ async function main() {
   const p95 = percentile(times, 95);
 
   console.log(
-    `embed tally.js   gzip ${kb(embedJs)} KB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KB)`,
+    `embed tally.js   gzip ${kb(embedJs)} KiB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KiB)`,
   );
-  console.log(`embed tally.mjs  gzip ${kb(embedMjs)} KB`);
+  console.log(`embed tally.mjs  gzip ${kb(embedMjs)} KiB`);
   console.log(
     contentScript === null
       ? 'content script   not built (.output/chrome-mv3/content-scripts/ missing)'
-      : `content script   gzip ${kb(contentScript)} KB (JS + CSS)`,
+      : `content script   gzip ${kb(contentScript)} KiB (JS + CSS)`,
   );
   console.log(
     `script load → first balance: p50 ${p50} ms, p95 ${p95} ms over ${times.length} cold loads`,

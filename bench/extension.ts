@@ -57,17 +57,21 @@ function measureSize() {
 // In-page probes as source text: the bundler's helpers (keepNames) do not exist in the page.
 const HOVER_PROBE = `new Promise((resolve) => {
   let start = 0;
+  let dispatched = 0;
   const root = document.querySelector('tally-widget').shadowRoot;
   const over = (event) => {
-    if (event.target.closest && event.target.closest('[data-tally-operation]')) start = event.timeStamp;
+    if (!(event.target.closest && event.target.closest('[data-tally-operation]'))) return;
+    start = event.timeStamp;
+    dispatched = performance.now();
   };
   // On window, capturing: it runs before the widget's own pointerover listener on document.
   window.addEventListener('pointerover', over, { capture: true });
   const observer = new MutationObserver(() => {
     if (!start || !root.querySelector('[role=tooltip]')) return;
+    const inserted = performance.now();
     observer.disconnect();
     window.removeEventListener('pointerover', over, { capture: true });
-    requestAnimationFrame(() => resolve(performance.now() - start));
+    requestAnimationFrame(() => resolve([performance.now() - start, inserted - dispatched]));
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
 })`;
@@ -96,9 +100,10 @@ async function main() {
     await editor.getByTestId('chip-label').filter({ hasText: 'credits' }).waitFor();
 
     // Hover → preview: from the pointerover event's timestamp to the frame after the tooltip
-    // appeared in the widget's shadow root.
+    // appeared in the widget's shadow root (and, apart, the part our code takes).
     const targets = ['smart-crop', 'background-removal', 'lifestyle-crop'];
-    const hovers: number[] = [];
+    const hovers: number[] = []; // input event → the frame after the preview is in the DOM
+    const works: number[] = []; // event dispatched → preview in the DOM (our code only)
     const away = await editor.locator('#photo').boundingBox();
     for (let i = 0; i < HOVERS; i += 1) {
       const box = await editor
@@ -112,9 +117,15 @@ async function main() {
       // Installed (awaited) before the pointer moves, read after.
       await editor.evaluate(`window.__tallyProbe = ${HOVER_PROBE}; 0`);
       await editor.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      hovers.push(await editor.evaluate<number>('window.__tallyProbe'));
+      const [visible, ours] = await editor.evaluate<[number, number]>('window.__tallyProbe');
+      hovers.push(visible);
+      works.push(ours);
     }
     const hover = { p50: percentile(hovers, 50), p95: percentile(hovers, 95) };
+    const work = { p50: percentile(works, 50), p95: percentile(works, 95) };
+    console.log(
+      `hover, event dispatch → preview in the DOM: p50 ${work.p50} ms, p95 ${work.p95} ms (the rest is frame alignment)`,
+    );
     console.log(
       `hover → preview visible: p50 ${hover.p50} ms, p95 ${hover.p95} ms over ${HOVERS} (budget p95 ≤ 16 ms)`,
     );
@@ -140,6 +151,8 @@ async function main() {
         contentScriptGzipBudgetBytes: 30 * 1024,
         hoverPreviewP50Ms: hover.p50,
         hoverPreviewP95Ms: hover.p95,
+        hoverDispatchToDomP50Ms: work.p50,
+        hoverDispatchToDomP95Ms: work.p95,
         usageToChipP50Ms: usage.p50,
         usageToChipP95Ms: usage.p95,
       }),

@@ -114,6 +114,17 @@ describe('<tally-credits>', () => {
     await until(() => find(widget, '[data-testid="chip-label"]')?.textContent === '4,570 credits');
   });
 
+  test('compact: the chip opens the balance panel in place, Escape closes it', async () => {
+    const widget = element({ api: server.url, layout: 'compact' }, () => server.demo.ada.token);
+    await until(() => find(widget, '[data-testid="chip-label"]')?.textContent === '4,570 credits');
+    expect(find(widget, '.t-embed-popover')).toBeNull();
+    (find(widget, '.t-chip') as HTMLButtonElement).click();
+    await until(() => find(widget, '.t-embed-popover [data-testid="available"]') !== null);
+    expect(find(widget, '.t-embed-popover')?.textContent).toContain('3,515 Smart Crops');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await until(() => find(widget, '.t-embed-popover') === null);
+  });
+
   test('falls back to Tally.configure({ getToken })', async () => {
     const widget = element({ api: server.url });
     configure({ getToken: () => server.demo.milo.token });
