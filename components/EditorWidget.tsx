@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model';
 import { BalanceChip } from './BalanceChip';
-import { BalanceMeter } from './BalanceMeter';
+import { BalancePanel } from './BalancePanel';
 import { CostPreview } from './CostPreview';
-import { Freshness } from './Freshness';
 import { OverageDialog } from './OverageDialog';
 import { type OperationTarget, watchOperationTargets } from './operation-target';
-import { RemainingOperations } from './RemainingOperations';
 
 interface EditorWidgetProps {
   model: CreditModel;
@@ -23,15 +21,7 @@ export function EditorWidget({ model, page = document, theme }: EditorWidgetProp
   return (
     <div class="tally" data-theme={theme}>
       <div class="t-widget">
-        {open && (
-          <div class="t-panel">
-            <BalanceMeter model={model} />
-            <RemainingOperations model={model} />
-            <div class="t-section">
-              <Freshness model={model} />
-            </div>
-          </div>
-        )}
+        {open && <BalancePanel model={model} />}
         <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
       </div>
       {target && (

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatCreditAmount, formatDate, formatUsd } from '../lib/billing/format';
+import { formatCreditAmount, formatUsd } from '../lib/billing/format';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { PlanChangeFacts } from './PlanChangeFacts';
 import { trustedOnly } from './trusted-only';
 
 function messageOf(error: unknown): string {
@@ -93,24 +94,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
             <p class="t-muted">Working out what changes…</p>
           ) : (
             <>
-              <dl class="t-facts" data-testid="plan-change-preview">
-                <div>
-                  <dt>Charge today</dt>
-                  <dd>{formatUsd(preview.chargeUsd)}</dd>
-                </div>
-                <div>
-                  <dt>Credits rolled over</dt>
-                  <dd>{formatCreditAmount(preview.rolledOverCredits)}</dd>
-                </div>
-                <div>
-                  <dt>Credits after</dt>
-                  <dd>{formatCreditAmount(preview.creditsAfter)}</dd>
-                </div>
-                <div>
-                  <dt>Next renewal</dt>
-                  <dd>{formatDate(preview.cycleAfter.end)}</dd>
-                </div>
-              </dl>
+              <PlanChangeFacts preview={preview} />
               <button
                 type="button"
                 class="t-button t-button--primary"

@@ -4,6 +4,7 @@ import { BalanceMeter } from './BalanceMeter';
 import { BasketPlanner } from './BasketPlanner';
 import { ConnectForm, type Connection } from './ConnectForm';
 import { Freshness } from './Freshness';
+import { OveragePolicy } from './OveragePolicy';
 import { PlanCard } from './PlanCard';
 import { PlanChange } from './PlanChange';
 import { RecentUsage } from './RecentUsage';
@@ -55,6 +56,7 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
             <RemainingOperations model={model} />
             <BasketPlanner model={model} />
             <PlanCard model={model} />
+            <OveragePolicy model={model} />
             <RecentUsage model={model} />
             <PlanChange model={model} />
           </>

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BalanceChip } from '../components/BalanceChip.tsx';
-import { BalanceMeter } from '../components/BalanceMeter.tsx';
-import { Freshness } from '../components/Freshness.tsx';
-import { RemainingOperations } from '../components/RemainingOperations.tsx';
+import { BalancePanel } from '../components/BalancePanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 
 /** A chip that sits in the host's toolbar; it opens the balance panel in place. */
@@ -29,15 +27,7 @@ export function CompactLayout({ model }: { model: CreditModel }) {
   return (
     <div class="t-embed-compact" ref={root}>
       <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
-      {open && (
-        <div class="t-panel t-embed-popover">
-          <BalanceMeter model={model} />
-          <RemainingOperations model={model} />
-          <div class="t-section">
-            <Freshness model={model} />
-          </div>
-        </div>
-      )}
+      {open && <BalancePanel model={model} class="t-embed-popover" />}
     </div>
   );
 }

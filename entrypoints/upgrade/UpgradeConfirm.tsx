@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PlanChangeFacts } from '../../components/PlanChangeFacts.tsx';
 import { trustedOnly } from '../../components/trusted-only.ts';
-import { formatCreditAmount, formatDate, formatUsd } from '../../lib/billing/format.ts';
+import { formatUsd } from '../../lib/billing/format.ts';
 import type { PlanChangePreview } from '../../lib/billing/types.ts';
 import { adminNames } from '../../lib/store/admin-names.ts';
 import type { CreditModel } from '../../lib/store/credit-model.ts';
@@ -59,24 +60,7 @@ export function UpgradeConfirm({ model, planId }: { model: CreditModel; planId: 
         <p class="t-muted">{error ?? 'Working out what changes…'}</p>
       ) : (
         <div class="t-preview-box">
-          <dl class="t-facts" data-testid="plan-change-preview">
-            <div>
-              <dt>Charge today</dt>
-              <dd>{formatUsd(preview.chargeUsd)}</dd>
-            </div>
-            <div>
-              <dt>Credits rolled over</dt>
-              <dd>{formatCreditAmount(preview.rolledOverCredits)}</dd>
-            </div>
-            <div>
-              <dt>Credits after</dt>
-              <dd>{formatCreditAmount(preview.creditsAfter)}</dd>
-            </div>
-            <div>
-              <dt>Next renewal</dt>
-              <dd>{formatDate(preview.cycleAfter.end)}</dd>
-            </div>
-          </dl>
+          <PlanChangeFacts preview={preview} />
           <div class="t-upgrade-actions">
             <button
               type="button"

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
+import { formatCredits, formatUsd } from '../../lib/billing/format.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -94,4 +95,29 @@ test('a member sees whom to ask instead of the upgrade button', async () => {
   await expect.poll(() => dialog().count()).toBe(0);
   // Cancelled: nothing recorded.
   expect((await milo.me()).credits.available).toBe('2.2');
+});
+
+test('an admin sets "Automatic" with a cap in the popup; overage then goes on without asking', async () => {
+  await connectInPopup(popup, server.url, server.demo.ada.token);
+  const section = popup.getByRole('region', { name: 'Overage' });
+  await section.getByRole('radio', { name: /^Automatic/ }).check();
+  await section.getByLabel(/Monthly cap/).fill('5');
+  await section.getByRole('button', { name: 'Save overage policy' }).click();
+  await expect
+    .poll(() => section.getByRole('status').textContent(), { timeout: 10_000 })
+    .toBe('Saved: Automatic, up to $5.00 a month.');
+  const ada = api(server.demo.ada.token);
+  expect((await ada.me()).overage).toMatchObject({ policy: 'auto', capUsd: '5.00' });
+
+  // 2.2 credits left on Scale; Lifestyle Crop is 3.8 → 1.6 credits of overage, $0.16.
+  await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('2.2 credits');
+  await operation('lifestyle-crop').click();
+  await expect
+    .poll(async () => (await ada.ledger({ limit: 1 })).entries[0], { timeout: 10_000 })
+    .toMatchObject({ kind: 'usage', operation: 'lifestyle-crop', overageCredits: '1.6' });
+  expect(await dialog().count()).toBe(0);
+  const { overage } = await ada.me();
+  await expect
+    .poll(() => section.getByTestId('overage-policy').textContent(), { timeout: 10_000 })
+    .toContain(`${formatCredits(overage.creditsThisCycle)} · ${formatUsd(overage.usdThisCycle)}`);
 });

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
+import { growthPlan } from '../api/fixtures.ts';
 
 /** A Growth snapshot of Ada at Studio North; override what a test is about. */
 export function snapshotOf(
@@ -9,16 +10,7 @@ export function snapshotOf(
     asOf: '2026-11-02T10:00:00.000Z',
     account: { id: 'acc_1', name: 'Studio North', admins: [{ id: 'mem_ada', name: 'Ada' }] },
     member: { id: overrides.memberId ?? 'mem_ada', name: 'Ada', role: 'admin' },
-    plan: {
-      id: 'growth',
-      name: 'Growth',
-      priceUsd: '250',
-      listPriceUsd: '500',
-      monthlyCredits: '4570',
-      overageUsdPerCredit: '0.10',
-      allowsOverage: true,
-      rates: { 'smart-crop': '1.3', 'background-removal': '2.8', 'lifestyle-crop': '4.1' },
-    },
+    plan: growthPlan,
     cycle: { start: '2026-11-02T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z' },
     credits: { available: overrides.available ?? '4570', held: '0', granted: '4570', used: '0' },
     overage: { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0' },

@@ -1,20 +1,20 @@
 // Random and malformed bodies, headers and tokens sent to every route: never a 5xx, always
 // API.md's error shape, and the account under test unchanged.
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { errorStatus } from '../../lib/api/schemas/errors.ts';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { createAccount } from '../support/server.ts';
 import { client } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
+const server = serverPerFile();
 let memberToken: string;
 let accountId: string;
 
 beforeAll(async () => {
-  server = await startServer();
   // A free account with 0.3 credits left and a plain member: whatever arrives, nothing may change
   // (usage and holds are blocked, admin routes are forbidden, quotes change nothing).
-  const { account, members } = await createAccount(server, {
+  const { account, members } = await createAccount(server(), {
     planId: 'free',
     members: [
       { name: 'Ada', role: 'admin' },
@@ -23,14 +23,11 @@ beforeAll(async () => {
   });
   accountId = account.id;
   memberToken = members[1]!.token;
-  const used = await client(server, members[0]!.token).post('/v1/usage', {
+  const used = await client(server(), members[0]!.token).post('/v1/usage', {
     operation: 'smart-crop',
     quantity: 19,
   });
   expect(used.body.snapshot.credits.available).toBe('0.3');
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
 });
 
 const headerText = fc.string({ maxLength: 300 }).filter((s) => /^[\x21-\x7e]*$/.test(s));
@@ -88,7 +85,7 @@ const token = fc.oneof(
 );
 
 test('no input makes the server fail or change the account', async () => {
-  const api = client(server, memberToken);
+  const api = client(server(), memberToken);
   const before = (await api.get('/v1/me')).body;
 
   await fc.assert(
@@ -108,11 +105,11 @@ test('no input makes the server fail or change the account', async () => {
       async ([method, path], payload, who, key, contentType, id, query) => {
         const headers: Record<string, string> = {};
         const bearer =
-          who === 'member' ? memberToken : who === 'operator' ? server.operatorKey : who;
+          who === 'member' ? memberToken : who === 'operator' ? server().operatorKey : who;
         if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
         if (key !== undefined) headers['idempotency-key'] = key;
         if (contentType !== undefined) headers['content-type'] = contentType;
-        const url = `${server.url}${path!.replace('{id}', encodeURIComponent(id))}${method === 'GET' ? query : ''}`;
+        const url = `${server().url}${path!.replace('{id}', encodeURIComponent(id))}${method === 'GET' ? query : ''}`;
         const response = await fetch(url, {
           method,
           headers,

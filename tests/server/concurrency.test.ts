@@ -1,23 +1,13 @@
 // Parallel debits against one account never overdraw it: each runs in its own write transaction.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
-import { client } from './http.ts';
+import { describe, expect, test } from 'vitest';
+import { soleAdmin } from './accounts.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverPerFile();
 
 /** A Growth account left with exactly 100 credits: 3,432 × 1.3 + 3 × 2.8 = 4,470 used. */
 async function accountWith100() {
-  const { members } = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Ada', role: 'admin' }],
-  });
-  const api = client(server, members[0]!.token);
+  const { api } = await soleAdmin(server());
   expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(
     201,
   );

@@ -1,26 +1,17 @@
 // SIGKILL in the middle of a stream of usage: what was answered 201 is durable, nothing is
 // half-applied, and retrying the unanswered requests under their keys applies each once.
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { checkLedger } from '../../lib/billing/index.ts';
 import type { AccountState } from '../../lib/billing/types.ts';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
-import { allCharges, allEntries, client } from './http.ts';
+import { soleAdmin } from './accounts.ts';
+import { allCharges, allEntries } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverPerFile();
 
 test('every 201 survives a SIGKILL and the ledger identity holds after restart', async () => {
-  const { account, members } = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Ada', role: 'admin' }],
-  });
-  const api = client(server, members[0]!.token);
+  const { accountId, api } = await soleAdmin(server());
   const confirmed = new Map<string, string>(); // key → entry id
   const unanswered = new Set<string>();
   let next = 0;
@@ -39,11 +30,11 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
   };
   const workers = Array.from({ length: 8 }, worker);
   while (confirmed.size < 60) await new Promise((r) => setTimeout(r, 5));
-  await server.kill();
+  await server().kill();
   killed = true;
   await Promise.all(workers);
 
-  await server.restart();
+  await server().restart();
   const entries = await allEntries(api);
   const ids = new Set(entries.map((e) => e.id));
   for (const id of confirmed.values()) expect(ids.has(id)).toBe(true);
@@ -56,8 +47,8 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
   const usage = (await allEntries(api)).filter((e) => e.kind === 'usage');
   expect(usage).toHaveLength(confirmed.size + unanswered.size);
 
-  const db = new Database(server.dbPath, { readonly: true });
-  const row = db.prepare('SELECT state FROM accounts WHERE id = ?').get(account.id) as {
+  const db = new Database(server().dbPath, { readonly: true });
+  const row = db.prepare('SELECT state FROM accounts WHERE id = ?').get(accountId) as {
     state: string;
   };
   db.close();

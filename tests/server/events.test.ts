@@ -1,17 +1,11 @@
 // GET /v1/events: a change made by one member reaches the other members' streams of the same
 // account, and never a stream of another account.
 import { createParser } from 'eventsource-parser';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
-import { client } from './http.ts';
+import { expect, test } from 'vitest';
+import { soleAdmin, twoAccounts } from './accounts.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverPerFile();
 
 interface Stream {
   events: { id?: string; event?: string; data: string }[];
@@ -21,7 +15,7 @@ interface Stream {
 
 async function open(token: string, lastEventId?: string): Promise<Stream> {
   const controller = new AbortController();
-  const response = await fetch(`${server.url}/v1/events`, {
+  const response = await fetch(`${server().url}/v1/events`, {
     headers: {
       authorization: `Bearer ${token}`,
       ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
@@ -71,23 +65,13 @@ async function open(token: string, lastEventId?: string): Promise<Stream> {
 }
 
 test('usage by one member reaches another member of the same account, not another account', async () => {
-  const a = await createAccount(server, {
-    planId: 'growth',
-    members: [
-      { name: 'Ada', role: 'admin' },
-      { name: 'Milo', role: 'member' },
-    ],
-  });
-  const b = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Bo', role: 'admin' }],
-  });
-  const milo = await open(a.members[1]!.token);
-  const bo = await open(b.members[0]!.token);
+  const accounts = await twoAccounts(server());
+  const milo = await open(accounts.milo.token);
+  const bo = await open(accounts.bo.token);
   const first = (await milo.next(() => true)) as { version: number };
   await bo.next(() => true);
 
-  const used = await client(server, a.members[0]!.token).post('/v1/usage', {
+  const used = await accounts.ada.api.post('/v1/usage', {
     operation: 'lifestyle-crop',
     quantity: 10,
   });
@@ -110,12 +94,8 @@ test('usage by one member reaches another member of the same account, not anothe
 });
 
 test('Last-Event-ID: the current snapshot is sent only when it is newer', async () => {
-  const a = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Ada', role: 'admin' }],
-  });
-  const token = a.members[0]!.token;
-  const version = (await client(server, token).get('/v1/me')).body.version as number;
+  const { token, api } = await soleAdmin(server());
+  const version = (await api.get('/v1/me')).body.version as number;
   const upToDate = await open(token, String(version));
   const behind = await open(token, String(version - 1));
   await behind.next((s) => s.version === version);

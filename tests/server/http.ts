@@ -66,27 +66,25 @@ export async function clock(
   );
 }
 
-/** Every ledger entry of the caller's account, oldest first (follows the `next` cursors). */
-export async function allEntries(api: Client) {
-  const entries = [];
+/** Every item of a paged list of the caller's account, oldest first (follows the `next` cursors). */
+async function allPages(api: Client, list: 'ledger' | 'charges', items: 'entries' | 'charges') {
+  const all = [];
   let before: string | null = null;
   do {
-    const page: Answer = await api.get(`/v1/ledger?limit=200${before ? `&before=${before}` : ''}`);
-    if (page.status !== 200) throw new Error(`ledger answered ${page.status}`);
-    entries.push(...page.body.entries);
+    const page: Answer = await api.get(`/v1/${list}?limit=200${before ? `&before=${before}` : ''}`);
+    if (page.status !== 200) throw new Error(`${list} answered ${page.status}`);
+    all.push(...page.body[items]);
     before = page.body.next;
   } while (before);
-  return entries.reverse();
+  return all.reverse();
 }
 
-export async function allCharges(api: Client) {
-  const charges = [];
-  let before: string | null = null;
-  do {
-    const page: Answer = await api.get(`/v1/charges?limit=200${before ? `&before=${before}` : ''}`);
-    if (page.status !== 200) throw new Error(`charges answered ${page.status}`);
-    charges.push(...page.body.charges);
-    before = page.body.next;
-  } while (before);
-  return charges.reverse();
+/** Every ledger entry of the caller's account, oldest first. */
+export function allEntries(api: Client) {
+  return allPages(api, 'ledger', 'entries');
+}
+
+/** Every charge of the caller's account, oldest first. */
+export function allCharges(api: Client) {
+  return allPages(api, 'charges', 'charges');
 }

@@ -1,22 +1,13 @@
 // Idempotency-Key as API.md states it: one change per key, replays answer the first response.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
-import { allEntries, client } from './http.ts';
+import { describe, expect, test } from 'vitest';
+import { soleAdmin } from './accounts.ts';
+import { allEntries } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverPerFile();
 
 async function member() {
-  const { members } = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Ada', role: 'admin' }],
-  });
-  return client(server, members[0]!.token);
+  return (await soleAdmin(server())).api;
 }
 
 describe('Idempotency-Key', () => {
@@ -47,11 +38,7 @@ describe('Idempotency-Key', () => {
   });
 
   test('a replay answers the first status and body, refusals included', async () => {
-    const { members } = await createAccount(server, {
-      planId: 'free',
-      members: [{ name: 'Ada', role: 'admin' }],
-    });
-    const api = client(server, members[0]!.token);
+    const { api } = await soleAdmin(server(), 'free');
     const first = await api.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 10 }, 'r1');
     expect(first.status).toBe(402);
     const replay = await api.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 10 }, 'r1');

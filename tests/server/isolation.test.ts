@@ -1,10 +1,11 @@
 // Tenants: another account's objects answer 404 exactly as missing ones, and change nothing;
 // a member (not an admin) gets 403 on admin routes.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { twoAccounts } from './accounts.ts';
 import { type Client, client } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
+const server = serverPerFile();
 let ownerA: Client;
 let memberA: Client;
 let ownerB: Client;
@@ -13,27 +14,13 @@ let entryA: string;
 let chargeA: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  const a = await createAccount(server, {
-    planId: 'growth',
-    members: [
-      { name: 'Ada', role: 'admin' },
-      { name: 'Milo', role: 'member' },
-    ],
-  });
-  const b = await createAccount(server, {
-    planId: 'growth',
-    members: [{ name: 'Bo', role: 'admin' }],
-  });
-  ownerA = client(server, a.members[0]!.token);
-  memberA = client(server, a.members[1]!.token);
-  ownerB = client(server, b.members[0]!.token);
+  const { ada, milo, bo } = await twoAccounts(server());
+  ownerA = ada.api;
+  memberA = milo.api;
+  ownerB = bo.api;
   holdA = (await ownerA.post('/v1/holds', { operation: 'smart-crop', quantity: 2 })).body.hold.id;
   entryA = (await ownerA.get('/v1/ledger?limit=1')).body.entries[0].id;
   chargeA = (await ownerA.get('/v1/charges?limit=1')).body.charges[0].id;
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe('another account', () => {
@@ -65,7 +52,7 @@ describe('another account', () => {
       role: 'admin',
     });
     expect(asMember.status).toBe(401);
-    const operator = client(server, server.operatorKey);
+    const operator = client(server(), server().operatorKey);
     const unknown = await operator.post('/v1/accounts/acct_missing/members', {
       name: 'X',
       role: 'admin',

@@ -1,18 +1,13 @@
 // BILLING.md's worked scenarios end to end through HTTP, with the dev clock moving time.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { createAccount } from '../support/server.ts';
 import { allCharges, allEntries, type Client, client, clock } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ devClock: true });
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverPerFile({ devClock: true });
 
 async function account(planId: string, startAt: string) {
-  const { members } = await createAccount(server, {
+  const { members } = await createAccount(server(), {
     planId,
     startAt,
     members: [
@@ -20,7 +15,10 @@ async function account(planId: string, startAt: string) {
       { name: 'Milo', role: 'member' },
     ],
   });
-  return { admin: client(server, members[0]!.token), member: client(server, members[1]!.token) };
+  return {
+    admin: client(server(), members[0]!.token),
+    member: client(server(), members[1]!.token),
+  };
 }
 
 async function use(api: Client, operation: string, quantity: number, overage = 'deny') {
@@ -47,12 +45,12 @@ const money = (usd: string) => Number(usd).toFixed(2);
 
 describe('BILLING.md scenarios over HTTP', () => {
   test('Growth with 400 left on May 6 → Starter on May 8: 400 roll over, $100 charged, renews June 8', async () => {
-    await clock(server, { now: '2026-05-01T00:00:00.000Z' });
+    await clock(server(), { now: '2026-05-01T00:00:00.000Z' });
     const { admin } = await account('growth', '2026-05-01T00:00:00.000Z');
-    await clock(server, { now: '2026-05-06T09:00:00.000Z' });
+    await clock(server(), { now: '2026-05-06T09:00:00.000Z' });
     await leave400(admin);
 
-    await clock(server, { now: '2026-05-08T09:00:00.000Z' });
+    await clock(server(), { now: '2026-05-08T09:00:00.000Z' });
     const preview = await admin.post('/v1/plan-changes/preview', { planId: 'starter' }, null);
     expect(preview.status).toBe(200);
     expect(money(preview.body.chargeUsd)).toBe('100.00');
@@ -74,7 +72,7 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(may.map((c) => money(c.amountUsd))).toEqual(['250.00', '100.00']);
 
     // June 8: Starter renews at $100 and its allotment replaces what was left.
-    await clock(server, { now: '2026-06-08T09:00:00.000Z' });
+    await clock(server(), { now: '2026-06-08T09:00:00.000Z' });
     const me = await admin.get('/v1/me');
     expect(me.body.cycle.start).toBe('2026-06-08T09:00:00.000Z');
     expect(me.body.credits.available).toBe('1700');
@@ -83,9 +81,9 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('switching to free: no charge, credits usable until the term ends, then 25 a month', async () => {
-    await clock(server, { now: '2026-07-01T00:00:00.000Z' });
+    await clock(server(), { now: '2026-07-01T00:00:00.000Z' });
     const { admin } = await account('growth', '2026-07-01T00:00:00.000Z');
-    await clock(server, { now: '2026-07-10T00:00:00.000Z' });
+    await clock(server(), { now: '2026-07-10T00:00:00.000Z' });
     const change = await admin.post('/v1/plan-changes', { planId: 'free' });
     expect(change.status).toBe(201);
     expect(money(change.body.change.chargeUsd)).toBe('0.00');
@@ -94,7 +92,7 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(change.body.snapshot.cycle.end).toBe('2026-08-01T00:00:00.000Z');
     expect((await allCharges(admin)).map((c) => money(c.amountUsd))).toEqual(['250.00']);
 
-    await clock(server, { now: '2026-08-01T00:00:00.000Z' });
+    await clock(server(), { now: '2026-08-01T00:00:00.000Z' });
     const me = await admin.get('/v1/me');
     expect(me.body.credits.available).toBe('25');
     expect(me.body.cycle).toEqual({
@@ -105,11 +103,11 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('three missed renewals are applied in order, each with its own entries and charge', async () => {
-    await clock(server, { now: '2027-01-31T10:00:00.000Z' });
+    await clock(server(), { now: '2027-01-31T10:00:00.000Z' });
     const { member } = await account('starter', '2027-01-31T10:00:00.000Z');
     await use(member, 'smart-crop', 10);
     // Jan 31 → Feb 28 → Mar 31 → Apr 30: three renewals are due by May 1.
-    await clock(server, { now: '2027-05-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-05-01T00:00:00.000Z' });
     const me = await member.get('/v1/me');
     expect(me.status).toBe(200);
     expect(me.body.cycle).toEqual({
@@ -133,7 +131,7 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('overage needs consent: 402 overage_required, then 201 with accept and a $0.41 charge', async () => {
-    await clock(server, { now: '2027-06-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-06-01T00:00:00.000Z' });
     const { member } = await account('growth', '2027-06-01T00:00:00.000Z');
     await exhaust(member);
     const quote = await member.post(
@@ -156,7 +154,7 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('the free plan blocks overage even with consent', async () => {
-    await clock(server, { now: '2027-07-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-07-01T00:00:00.000Z' });
     const { member } = await account('free', '2027-07-01T00:00:00.000Z');
     const blocked = await member.post('/v1/usage', {
       operation: 'lifestyle-crop',
@@ -170,7 +168,7 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('auto policy bills overage without asking, up to the cap; only an admin sets it', async () => {
-    await clock(server, { now: '2027-08-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-08-01T00:00:00.000Z' });
     const { admin, member } = await account('growth', '2027-08-01T00:00:00.000Z');
     await exhaust(member);
     const refused = await member.put('/v1/overage-policy', { policy: 'auto', capUsd: '1.00' });
@@ -192,7 +190,7 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('a hold past its time to live is released and can never be captured', async () => {
-    await clock(server, { now: '2027-09-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-09-01T00:00:00.000Z' });
     const { member } = await account('growth', '2027-09-01T00:00:00.000Z');
     const reserved = await member.post('/v1/holds', {
       operation: 'lifestyle-crop',
@@ -202,7 +200,7 @@ describe('BILLING.md scenarios over HTTP', () => {
     expect(reserved.status).toBe(201);
     expect(reserved.body.snapshot.credits).toMatchObject({ available: '4529', held: '41' });
 
-    await clock(server, { advance: 'PT2M' });
+    await clock(server(), { advance: 'PT2M' });
     const capture = await member.post(`/v1/holds/${reserved.body.hold.id}/capture`, {});
     expect(capture.status).toBe(409);
     expect(capture.body.error.code).toBe('hold_not_pending');
@@ -217,7 +215,7 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('capture takes the actual quantity and returns the rest', async () => {
-    await clock(server, { now: '2027-10-01T00:00:00.000Z' });
+    await clock(server(), { now: '2027-10-01T00:00:00.000Z' });
     const { member } = await account('growth', '2027-10-01T00:00:00.000Z');
     const reserved = await member.post('/v1/holds', { operation: 'smart-crop', quantity: 10 });
     const tooMany = await member.post(`/v1/holds/${reserved.body.hold.id}/capture`, {
@@ -243,11 +241,11 @@ describe('BILLING.md scenarios over HTTP', () => {
   });
 
   test('an account cannot start in the future: 400 naming startAt', async () => {
-    await clock(server, { now: '2027-11-01T00:00:00.000Z' });
-    const future = await fetch(`${server.url}/v1/accounts`, {
+    await clock(server(), { now: '2027-11-01T00:00:00.000Z' });
+    const future = await fetch(`${server().url}/v1/accounts`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${server.operatorKey}`,
+        authorization: `Bearer ${server().operatorKey}`,
         'content-type': 'application/json',
         'idempotency-key': 'future-start',
       },

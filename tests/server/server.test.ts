@@ -1,23 +1,18 @@
 // The server as a whole: start-up and seeding, settings, CORS, limits, the dev clock, OpenAPI,
 // and a clean shutdown with a stream open.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { createAccount, startServer } from '../support/server.ts';
 import { client, clock } from './http.ts';
+import { serverPerFile } from './server-per-file.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({
-    devClock: true,
-    env: { TALLY_CORS_ORIGINS: 'https://editor.example, https://other.example' },
-  });
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
+const server = serverPerFile({
+  devClock: true,
+  env: { TALLY_CORS_ORIGINS: 'https://editor.example, https://other.example' },
 });
 
 describe('first start', () => {
   test('seeds Studio North on Growth with admin Ada and member Milo, and prints their tokens', async () => {
-    const milo = await client(server, server.demo.milo.token).get('/v1/me');
+    const milo = await client(server(), server().demo.milo.token).get('/v1/me');
     expect(milo.status).toBe(200);
     expect(milo.body).toMatchObject({
       account: { name: 'Studio North', admins: [{ name: 'Ada' }] },
@@ -25,22 +20,22 @@ describe('first start', () => {
       plan: { id: 'growth' },
       credits: { available: '4570' },
     });
-    const out = server.output();
-    expect(out).toContain(server.demo.ada.token);
-    expect(out).toContain(server.demo.milo.token);
-    expect(out).toContain(server.operatorKey);
-    expect(out).toContain(`${server.url}/editor`);
+    const out = server().output();
+    expect(out).toContain(server().demo.ada.token);
+    expect(out).toContain(server().demo.milo.token);
+    expect(out).toContain(server().operatorKey);
+    expect(out).toContain(`${server().url}/editor`);
   });
 
   test('health needs no token; everything else does', async () => {
-    const health = await fetch(`${server.url}/v1/health`);
+    const health = await fetch(`${server().url}/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const me = await fetch(`${server.url}/v1/me`);
+    const me = await fetch(`${server().url}/v1/me`);
     expect(me.status).toBe(401);
     expect((await me.json()).error.code).toBe('unauthorized');
-    const wrong = await client(server, 'tly_not-a-token').get('/v1/me');
+    const wrong = await client(server(), 'tly_not-a-token').get('/v1/me');
     expect(wrong.status).toBe(401);
-    const catalog = await client(server, server.demo.milo.token).get('/v1/catalog');
+    const catalog = await client(server(), server().demo.milo.token).get('/v1/catalog');
     expect(catalog.body.plans.map((p: { id: string }) => p.id)).toEqual([
       'free',
       'starter',
@@ -51,7 +46,7 @@ describe('first start', () => {
   });
 
   test('serves the OpenAPI document built from the lib/api schemas', async () => {
-    const doc = await (await fetch(`${server.url}/v1/openapi.json`)).json();
+    const doc = await (await fetch(`${server().url}/v1/openapi.json`)).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/usage', '/v1/me']));
   });
@@ -59,7 +54,7 @@ describe('first start', () => {
 
 describe('limits', () => {
   test('a body over 64 KiB is 413 payload_too_large', async () => {
-    const answer = await client(server, server.demo.milo.token).post('/v1/usage', {
+    const answer = await client(server(), server().demo.milo.token).post('/v1/usage', {
       operation: 'smart-crop',
       quantity: 1,
       pad: 'x'.repeat(70_000),
@@ -69,7 +64,7 @@ describe('limits', () => {
   });
 
   test('unknown fields are 400 invalid_request with the issues', async () => {
-    const answer = await client(server, server.demo.milo.token).post('/v1/usage', {
+    const answer = await client(server(), server().demo.milo.token).post('/v1/usage', {
       operation: 'smart-crop',
       quantity: 1,
       color: 'red',
@@ -80,7 +75,7 @@ describe('limits', () => {
   });
 
   test('validation errors say in words which field is wrong and why', async () => {
-    const milo = client(server, server.demo.milo.token);
+    const milo = client(server(), server().demo.milo.token);
     const cases: [unknown, RegExp][] = [
       [0, /quantity must be at least 1\b/],
       [10_001, /quantity must be at most 10,000/],
@@ -103,7 +98,7 @@ describe('limits', () => {
     expect(unknown.body.error.message).toMatch(/"color"/);
     const missing = await milo.post('/v1/quotes', { quantity: 1 }, null);
     expect(missing.body.error.message).toMatch(/operation is required/);
-    const policy = await client(server, server.demo.ada.token).put('/v1/overage-policy', {
+    const policy = await client(server(), server().demo.ada.token).put('/v1/overage-policy', {
       policy: 'never',
       capUsd: null,
     });
@@ -113,7 +108,7 @@ describe('limits', () => {
   });
 
   test('an unknown operation is 400, not 500', async () => {
-    const answer = await client(server, server.demo.milo.token).post('/v1/usage', {
+    const answer = await client(server(), server().demo.milo.token).post('/v1/usage', {
       operation: 'teleport',
       quantity: 1,
     });
@@ -124,7 +119,7 @@ describe('limits', () => {
       { path: 'operation', code: 'unknown_operation' },
     ]);
     expect(answer.body.error.details.issues[0].message).toMatch(/teleport/);
-    const ada = client(server, server.demo.ada.token);
+    const ada = client(server(), server().demo.ada.token);
     for (const path of ['/v1/plan-changes/preview', '/v1/plan-changes']) {
       const plan = await ada.post(path, { planId: 'gold' });
       expect(plan.status).toBe(400);
@@ -137,7 +132,7 @@ describe('limits', () => {
 
 describe('history', () => {
   test('ledger and charges page newest first through `next` cursors', async () => {
-    const api = client(server, server.demo.ada.token);
+    const api = client(server(), server().demo.ada.token);
     for (let i = 1; i <= 5; i++) {
       expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: i })).status).toBe(
         201,
@@ -166,7 +161,7 @@ describe('history', () => {
 describe('CORS', () => {
   test('only the listed origins get CORS headers', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/v1/me`, {
+      fetch(`${server().url}/v1/me`, {
         method: 'OPTIONS',
         headers: {
           origin,
@@ -180,7 +175,7 @@ describe('CORS', () => {
     expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
       'idempotency-key',
     );
-    const simple = await fetch(`${server.url}/v1/health`, {
+    const simple = await fetch(`${server().url}/v1/health`, {
       headers: { origin: 'https://other.example' },
     });
     expect(simple.headers.get('access-control-allow-origin')).toBe('https://other.example');
@@ -192,15 +187,15 @@ describe('CORS', () => {
 
 describe('dev clock', () => {
   test('sets and advances with ISO durations, stands still, never moves backwards', async () => {
-    const set = await clock(server, { now: '2030-01-31T12:00:00.000Z' });
+    const set = await clock(server(), { now: '2030-01-31T12:00:00.000Z' });
     expect(set.body.now).toBe('2030-01-31T12:00:00.000Z');
-    expect((await clock(server, { advance: 'P1M' })).body.now).toBe('2030-02-28T12:00:00.000Z');
-    expect((await clock(server, { advance: 'P3D' })).body.now).toBe('2030-03-03T12:00:00.000Z');
-    expect((await clock(server, { advance: 'PT2H' })).body.now).toBe('2030-03-03T14:00:00.000Z');
+    expect((await clock(server(), { advance: 'P1M' })).body.now).toBe('2030-02-28T12:00:00.000Z');
+    expect((await clock(server(), { advance: 'P3D' })).body.now).toBe('2030-03-03T12:00:00.000Z');
+    expect((await clock(server(), { advance: 'PT2H' })).body.now).toBe('2030-03-03T14:00:00.000Z');
     await new Promise((r) => setTimeout(r, 20));
-    const me = await client(server, server.demo.ada.token).get('/v1/me');
+    const me = await client(server(), server().demo.ada.token).get('/v1/me');
     expect(me.body.asOf).toBe('2030-03-03T14:00:00.000Z');
-    const back = await clock(server, { now: '2030-01-01T00:00:00.000Z' });
+    const back = await clock(server(), { now: '2030-01-01T00:00:00.000Z' });
     expect(back.status).toBe(400);
     expect(back.body.error.code).toBe('invalid_request');
   });
@@ -208,8 +203,8 @@ describe('dev clock', () => {
 
 describe('operator', () => {
   test('a member token is shown once: a replay of the same request does not show it again', async () => {
-    const { account } = await createAccount(server, { planId: 'starter', members: [] });
-    const operator = client(server, server.operatorKey);
+    const { account } = await createAccount(server(), { planId: 'starter', members: [] });
+    const operator = client(server(), server().operatorKey);
     const first = await operator.post(
       `/v1/accounts/${account.id}/members`,
       { name: 'Ann', role: 'admin' },

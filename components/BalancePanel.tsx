@@ -1,0 +1,23 @@
+import type { CreditModel } from '../lib/store/credit-model';
+import { BalanceMeter } from './BalanceMeter';
+import { Freshness } from './Freshness';
+import { RemainingOperations } from './RemainingOperations';
+
+interface BalancePanelProps {
+  model: CreditModel;
+  /** Extra classes for where the panel sits (the embed's popover places it under the chip). */
+  class?: string;
+}
+
+/** The panel a balance chip opens: available credits, what they still cover, and how fresh. */
+export function BalancePanel({ model, class: placement }: BalancePanelProps) {
+  return (
+    <div class={placement ? `t-panel ${placement}` : 't-panel'}>
+      <BalanceMeter model={model} />
+      <RemainingOperations model={model} />
+      <div class="t-section">
+        <Freshness model={model} />
+      </div>
+    </div>
+  );
+}
