@@ -4,6 +4,7 @@ import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { FormOutcome } from './FormOutcome';
 import { trustedOnly } from './trusted-only';
 
 const CAP_INPUT = 't-overage-cap';
@@ -182,16 +183,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
           </button>
         </div>
       )}
-      {error && (
-        <p class="t-alert" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="t-muted" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </section>
   );
 }

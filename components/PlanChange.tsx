@@ -3,6 +3,7 @@ import { formatCreditAmount, formatUsd } from '../lib/billing/format';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { FormOutcome } from './FormOutcome';
 import { PlanChangeFacts } from './PlanChangeFacts';
 import { trustedOnly } from './trusted-only';
 
@@ -109,16 +110,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
           )}
         </div>
       )}
-      {error && (
-        <p class="t-alert" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p class="t-muted" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </section>
   );
 }

@@ -169,25 +169,19 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     }
   }
 
-  async function changePlan(planId: PlanId) {
+  /** An admin action that answers with the account's new snapshot. */
+  async function adopt(change: Promise<Snapshot>) {
     try {
-      applySnapshot(await transport.changePlan(planId), new Date(clock()).toISOString());
+      applySnapshot(await change, new Date(clock()).toISOString());
       error.value = null;
     } catch (reason) {
       fail(reason);
     }
   }
 
-  async function setOveragePolicy(policy: OveragePolicy, capUsd: Usd | null) {
-    try {
-      applySnapshot(
-        await transport.setOveragePolicy(policy, capUsd),
-        new Date(clock()).toISOString(),
-      );
-    } catch (reason) {
-      fail(reason);
-    }
-  }
+  const changePlan = (planId: PlanId) => adopt(transport.changePlan(planId));
+  const setOveragePolicy = (policy: OveragePolicy, capUsd: Usd | null) =>
+    adopt(transport.setOveragePolicy(policy, capUsd));
 
   /** The cost preview of `quantity` × `operation` on the current snapshot; null without one. */
   function quoteFor(operation: OperationId, quantity = 1): Quote | null {
