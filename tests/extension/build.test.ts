@@ -1,0 +1,70 @@
+// `npm run build:ext` for both targets, into a temp folder: the manifests ask for no more than
+// Tally needs (storage, alarms, the API origin, the editor pages), and the content script
+// carries no API client, so it has nothing to send a token with.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from 'wxt';
+
+let outDir: string;
+const read = (target: string, file: string) => readFileSync(join(outDir, target, file), 'utf8');
+const manifestOf = (target: string) => JSON.parse(read(target, 'manifest.json'));
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'tally-ext-build-'));
+  await build({ outDir, logger: silent() });
+  await build({ outDir, browser: 'firefox', manifestVersion: 2, logger: silent() });
+}, 120_000);
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+function silent() {
+  const quiet = () => {};
+  return {
+    debug: quiet,
+    log: quiet,
+    info: quiet,
+    warn: quiet,
+    error: console.error,
+    fatal: console.error,
+    success: quiet,
+    level: 0,
+  };
+}
+
+const EDITOR_MATCHES = ['http://127.0.0.1/editor*', 'http://localhost/editor*'];
+const API_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+describe('the built extension', () => {
+  test('Chrome MV3: storage and alarms, the API origins, a service worker and the editor pages', () => {
+    const manifest = manifestOf('chrome-mv3');
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.host_permissions).toEqual(API_HOSTS);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].matches).toEqual(EDITOR_MATCHES);
+    expect(manifest.action.default_popup).toBe('popup.html');
+  });
+
+  test('Firefox MV2: the same permissions, the API origins among them', () => {
+    const manifest = manifestOf('firefox-mv2');
+    expect(manifest.manifest_version).toBe(2);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', ...API_HOSTS]);
+    expect(manifest.content_scripts[0].matches).toEqual(EDITOR_MATCHES);
+    expect(manifest.browser_action.default_popup).toBe('popup.html');
+  });
+
+  test('only the background worker can call the API with a token', () => {
+    const scripts = readdirSync(join(outDir, 'chrome-mv3', 'content-scripts'));
+    expect(scripts.filter((file) => file.endsWith('.js'))).toEqual(['editor.js']);
+    const contentScript = read('chrome-mv3', 'content-scripts/editor.js');
+    expect(contentScript).not.toContain('Bearer');
+    expect(contentScript).not.toContain('indexedDB');
+    expect(read('chrome-mv3', 'background.js')).toContain('Bearer');
+  });
+});
