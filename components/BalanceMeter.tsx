@@ -1,4 +1,5 @@
 import { formatCreditAmount, formatResetDate } from '../lib/billing/format';
+import type { Credits, Plan } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
 
 /** Available, held and used of the term's granted credits, with a meter and the reset date. */
@@ -32,7 +33,16 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
         <span class="t-legend__held">{formatCreditAmount(balance.held)} held</span>
         <span>{formatCreditAmount(balance.used)} used</span>
       </p>
-      {balance.low && <p class="t-alert">Less than 10% of this term’s credits are left.</p>}
+      {balance.low && <p class="t-alert">{lowWords(balance.available, snapshot.plan)}</p>}
     </section>
   );
+}
+
+/** The warning under the meter: below 10% of the term, or nothing left at all. */
+function lowWords(available: Credits, plan: Plan): string {
+  // Canonical credit strings write zero as "0" (lib/billing/decimal.ts).
+  if (available !== '0') return 'Less than 10% of this term’s credits are left.';
+  return plan.allowsOverage
+    ? 'No plan credits left: each operation now needs overage or an upgrade.'
+    : 'No credits left: operations need an upgrade until the term renews.';
 }

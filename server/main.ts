@@ -77,7 +77,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const lines = [
     '',
     `Tally billing server ${version}`,
-    `  API:          ${url}/v1   (OpenAPI: ${url}/v1/openapi.json)`,
+    `  API URL:      ${url}   (the extension's Connect form takes this; OpenAPI: ${url}/v1/openapi.json)`,
     `  Demo editor:  ${url}/editor`,
     `  Database:     ${dbPath}`,
     `  Operator key: ${operatorKey}${env.TALLY_OPERATOR_KEY ? ' (TALLY_OPERATOR_KEY)' : ''}`,

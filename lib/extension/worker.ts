@@ -1,5 +1,6 @@
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
+import { apiBaseUrl } from './api-base-url.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import type { Connection } from './connection-vault.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
@@ -113,7 +114,7 @@ export function createWorker(deps: WorkerDeps) {
           return snapshot;
         });
       case 'connect': {
-        const baseUrl = new URL(request.baseUrl).href.replace(/\/+$/, '');
+        const baseUrl = apiBaseUrl(request.baseUrl);
         const snapshot = await engine.connect({ baseUrl, token: request.token }).catch((error) => {
           throw connectError(error, baseUrl);
         });

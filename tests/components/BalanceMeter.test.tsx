@@ -32,6 +32,22 @@ test('warns below 10% of the term’s credits', async () => {
   expect(screen.getByText('Less than 10% of this term’s credits are left.')).toBeTruthy();
 });
 
+test('at zero says what the next operation needs: overage or an upgrade on Growth', async () => {
+  const { model } = await startedModel({ available: '0', used: '4570' });
+  render(<BalanceMeter model={model} />);
+  expect(
+    screen.getByText('No plan credits left: each operation now needs overage or an upgrade.'),
+  ).toBeTruthy();
+});
+
+test('at zero on the free plan, only an upgrade (it allows no overage)', async () => {
+  const { model } = await startedModel({ plan: 'free', available: '0', used: '25' });
+  render(<BalanceMeter model={model} />);
+  expect(
+    screen.getByText('No credits left: operations need an upgrade until the term renews.'),
+  ).toBeTruthy();
+});
+
 test('updates when a newer snapshot arrives', async () => {
   const { model, transport } = await startedModel({ available: '500', version: 2 });
   render(<BalanceMeter model={model} />);
