@@ -2,10 +2,17 @@ import { formatCreditAmount, formatUnitUsd, formatUsd } from '../lib/billing/for
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
 import { operationNames } from '../lib/store/operation-names';
+import type { PreviewPlace } from './operation-target';
+
+/** Above the element, `top` is where the preview's bottom edge goes, whatever its height. */
+function placeStyle(at: PreviewPlace) {
+  const style = { left: `${at.left}px`, top: `${at.top}px` };
+  return at.above ? { ...style, transform: 'translateY(-100%)' } : style;
+}
 
 /** "Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left", or what goes past the credits. */
 export function costPreviewText(quote: Quote, name: string): string {
-  const what = quote.quantity === 1 ? name : `${quote.quantity} × ${name}`;
+  const what = quote.quantity === 1 ? name : `${quote.quantity.toLocaleString('en-US')} × ${name}`;
   const head = `${what} · ${formatCreditAmount(quote.credits)} credits`;
   if (quote.outcome === 'covered') {
     return `${head} · ${formatUnitUsd(quote.planValueUsd)} · ${formatCreditAmount(quote.availableAfter)} left`;
@@ -23,7 +30,7 @@ interface CostPreviewProps {
   operation: string;
   quantity?: number;
   /** Where to draw it (fixed, in viewport pixels); inline when absent. */
-  at?: { left: number; top: number };
+  at?: PreviewPlace;
   id?: string;
 }
 
@@ -42,7 +49,7 @@ export function CostPreview({ model, operation, quantity = 1, at, id }: CostPrev
       id={id}
       role="tooltip"
       class={`t-tooltip t-tooltip--${quote.outcome}`}
-      style={at ? { left: `${at.left}px`, top: `${at.top}px` } : { position: 'static' }}
+      style={at ? placeStyle(at) : { position: 'static' }}
     >
       {text}
     </div>

@@ -1,14 +1,29 @@
+/**
+ * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits
+ * below the element or the bottom edge (`above`) when it sits above, so a preview that wraps
+ * onto two lines still never covers the element.
+ */
+export interface PreviewPlace {
+  left: number;
+  top: number;
+  above?: boolean;
+}
+
 /** An element of the page that runs an operation, and where to show its cost preview. */
 export interface OperationTarget {
   operation: string;
   quantity: number;
-  at: { left: number; top: number };
+  at: PreviewPlace;
 }
 
 const SELECTOR = '[data-tally-operation]';
 const WHOLE_NUMBER = /^\d+$/;
-/** Room for one line of preview below the element before it flips above. */
-const PREVIEW_HEIGHT = 40;
+/** Room for two lines of preview below the element before it flips above. */
+const PREVIEW_HEIGHT = 56;
+/** The .t-tooltip max-width in theme.css, and the gap kept from the viewport's edges. */
+const PREVIEW_MAX_WIDTH = 340;
+const EDGE = 8;
+const GAP = 8;
 
 function targetOf(element: Element): OperationTarget | null {
   const operation = element.getAttribute('data-tally-operation');
@@ -16,10 +31,16 @@ function targetOf(element: Element): OperationTarget | null {
   const quantityText = element.getAttribute('data-tally-quantity') ?? '1';
   const quantity = WHOLE_NUMBER.test(quantityText) ? Number.parseInt(quantityText, 10) : 1;
   const rect = element.getBoundingClientRect();
-  const viewportHeight = element.ownerDocument.defaultView?.innerHeight ?? 0;
-  const below = rect.bottom + 8;
-  const top = below + PREVIEW_HEIGHT > viewportHeight ? rect.top - PREVIEW_HEIGHT : below;
-  return { operation, quantity, at: { left: Math.max(8, rect.left), top } };
+  const root = element.ownerDocument.documentElement;
+  const below = rect.bottom + GAP;
+  const above = below + PREVIEW_HEIGHT > root.clientHeight && rect.top - GAP > PREVIEW_HEIGHT;
+  // Far enough from the right edge for the widest preview to fit (it wraps beyond that).
+  const left = Math.max(EDGE, Math.min(rect.left, root.clientWidth - PREVIEW_MAX_WIDTH - EDGE));
+  return {
+    operation,
+    quantity,
+    at: above ? { left, top: rect.top - GAP, above: true } : { left, top: below },
+  };
 }
 
 /**

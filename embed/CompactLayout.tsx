@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BalanceChip } from '../components/BalanceChip.tsx';
 import { BalancePanel } from '../components/BalancePanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
@@ -7,7 +7,9 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
 export function CompactLayout({ model }: { model: CreditModel }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect, not useEffect (which waits for the next frame): the panel must close on an
+  // Escape or outside click from the moment it is drawn, not a frame later.
+  useLayoutEffect(() => {
     if (!open) return;
     const doc = root.current?.ownerDocument;
     // Clicks in the host page reach us retargeted to our host element: composedPath tells.

@@ -44,7 +44,8 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
         client.ledger({ limit: RECENT_ENTRIES }),
       ]);
       const recent = ledger.entries.filter((entry) => entry.kind === 'usage');
-      return c.json({ snapshot, operations: catalog.operations, recent });
+      const members = Object.values(demo!.members).map(({ id, name }) => ({ id, name }));
+      return c.json({ snapshot, operations: catalog.operations, recent, members });
     } catch (error) {
       return billingFailure(c, error);
     }

@@ -22,8 +22,10 @@ test('validates through the callback and shows who and which account', async () 
   );
   fill('http://127.0.0.1:9000 ', ' tok_ada ');
   expect(onConnect).toHaveBeenCalledWith('http://127.0.0.1:9000', 'tok_ada');
-  await waitFor(() =>
-    expect(screen.getByRole('status').textContent).toBe('Connected as Ada (admin) · Acme Studio'),
+  await waitFor(
+    () =>
+      expect(screen.getByRole('status').textContent).toBe('Connected as Ada (admin) · Acme Studio'),
+    { timeout: 10_000 },
   );
   expect((screen.getByLabelText('Token') as HTMLInputElement).value).toBe('');
   expect(screen.getByLabelText('Token').getAttribute('type')).toBe('password');
@@ -37,7 +39,8 @@ test('a refused token is said plainly', async () => {
     />,
   );
   fill('http://localhost:8787', 'nope');
-  await waitFor(() =>
-    expect(screen.getByRole('alert').textContent).toBe('That token was not accepted.'),
+  await waitFor(
+    () => expect(screen.getByRole('alert').textContent).toBe('That token was not accepted.'),
+    { timeout: 10_000 },
   );
 });

@@ -36,6 +36,14 @@ test('a quantity and a plan without overage', async () => {
   );
 });
 
+test('a quantity of a thousand is grouped like the dialog writes it', async () => {
+  const { model } = await startedModel({ plan: 'growth' });
+  render(<CostPreview model={model} operation="lifestyle-crop" quantity={1000} />);
+  expect(screen.getByRole('tooltip').textContent).toMatch(
+    /^1,000 × Lifestyle Crop · 4,100 credits · /,
+  );
+});
+
 test('an operation the plan does not price shows nothing', async () => {
   const { model } = await startedModel();
   const { container } = render(<CostPreview model={model} operation="teleport" />);

@@ -1,8 +1,12 @@
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures';
 import { MemoryTransport } from '../store/memory-transport';
+
+// waitFor/findBy* give up after 1 s by default: too short for the model's async work when the
+// whole suite shares 2 busy cores. They still return as soon as the condition holds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const models: CreditModel[] = [];
 

@@ -157,7 +157,8 @@ test('the account route shows the acting member, the operations and the recent u
   const body = (await response.json()) as {
     snapshot: { member: { name: string; role: string }; account: { name: string } };
     operations: { id: string }[];
-    recent: { kind: string; operation: string }[];
+    recent: { kind: string; operation: string; memberId: string | null }[];
+    members: { id: string; name: string }[];
   };
 
   expect(response.status).toBe(200);
@@ -170,6 +171,8 @@ test('the account route shows the acting member, the operations and the recent u
   ]);
   expect(body.recent.length).toBeGreaterThan(0);
   expect(body.recent.every((entry) => entry.kind === 'usage')).toBe(true);
+  // The page names who ran each recent entry ("· as Ada") from these.
+  expect(body.members.map((member) => member.name).sort()).toEqual(['Ada', 'Milo']);
   expect(JSON.stringify(body)).not.toContain(server.demo.milo.token);
 });
 

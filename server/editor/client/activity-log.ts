@@ -1,6 +1,7 @@
 // The page's log of what ran and what it cost, newest first.
 import type { Entry } from '../../../lib/api/schemas/entry.ts';
 import { entryCost } from './entry-cost.ts';
+import { operationLabel } from './operation-label.ts';
 
 export type LogTone = 'done' | 'cancelled' | 'refused';
 
@@ -40,14 +41,20 @@ export function createActivityLog(list: HTMLOListElement) {
   return {
     add,
     /** The account's recent usage from the ledger, when the page opens. */
-    showRecent(entries: Entry[], nameOf: (operation: string) => string) {
+    showRecent(
+      entries: Entry[],
+      nameOf: (operation: string) => string,
+      memberName: (memberId: string) => string | undefined,
+    ) {
       list.replaceChildren();
       for (const entry of entries) {
+        // "· as Ada", as the lines this page adds itself say, when the member is a demo one.
+        const who = entry.memberId ? memberName(entry.memberId) : undefined;
         add(
           {
             tone: 'done',
-            what: `${nameOf(entry.operation ?? '')} × ${entry.quantity ?? 1}`,
-            detail: entryCost(entry),
+            what: operationLabel(nameOf(entry.operation ?? ''), entry.quantity ?? 1),
+            detail: who ? `${entryCost(entry)} · as ${who}` : entryCost(entry),
             at: new Date(entry.at),
           },
           'bottom',

@@ -11,6 +11,8 @@ export interface AccountView {
   snapshot: Snapshot;
   operations: Operation[];
   recent: Entry[];
+  /** The demo members, to name who ran each recent entry. */
+  members: { id: string; name: string }[];
 }
 
 export interface BackendError {

@@ -9,6 +9,7 @@ import { loadAccount } from './editor-backend.ts';
 import { mountEmbeddedWidget } from './embed-mode.ts';
 import { entryCost } from './entry-cost.ts';
 import { applyImageOperation } from './image-operation.ts';
+import { formatCount, operationLabel } from './operation-label.ts';
 import { drawProductPhoto } from './product-photo.ts';
 import { refusalMessage } from './refusal-message.ts';
 import { runOperation } from './run-operation.ts';
@@ -96,7 +97,7 @@ function bindQuantity() {
       ? 'A whole number from 1 to 10,000.'
       : q === 1
         ? 'This image.'
-        : `This image and ${q - 1} more like it.`;
+        : `This image and ${formatCount(q - 1)} more like it.`;
   quantityHint.dataset.invalid = String(q === null);
   for (const button of buttons) {
     if (q !== null) button.dataset.tallyQuantity = String(q);
@@ -119,7 +120,10 @@ async function refreshAccount(withRecent = false) {
   snapshot = answer.value.snapshot;
   operationNames = new Map(answer.value.operations.map((op) => [op.id, op.name]));
   showAccount(accountCard, snapshot);
-  if (withRecent) log.showRecent(answer.value.recent, nameOf);
+  if (withRecent) {
+    const members = new Map(answer.value.members.map((member) => [member.id, member.name]));
+    log.showRecent(answer.value.recent, nameOf, (id) => members.get(id));
+  }
   showImageMeta();
 }
 void refreshAccount(true);
@@ -140,7 +144,7 @@ async function run(button: HTMLButtonElement) {
   running = true;
   bindQuantity();
   button.setAttribute('aria-busy', 'true');
-  const what = `${nameOf(operation)} × ${q}`;
+  const what = operationLabel(nameOf(operation), q);
   opStatus.dataset.tone = 'busy';
   opStatus.textContent = `${what}: asking Tally…`;
   try {
