@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
 
   healthRoutes(app, deps);
   openApiRoutes(app);
-  if (deps.devClock) devClockRoutes(app, deps.devClock);
+  if (deps.devClock) devClockRoutes(app, deps.devClock, deps.corsOrigins);
   accountRoutes(app, deps);
   catalogRoutes(app, deps);
   meRoutes(app, deps);

@@ -11,6 +11,7 @@ import { z } from '../../lib/api/zod.ts';
 import { billingClientFor } from './billing-client.ts';
 import { demoMemberKey, demoMemberKeySchema } from './demo-member.ts';
 import type { EditorDemo, EditorDeps } from './deps.ts';
+import { sameOriginOnly } from './same-origin-only.ts';
 
 const OperationRequestSchema = z.strictObject({
   operation: IdSchema,
@@ -31,6 +32,20 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
     if (!demo) return c.json(editorError('not_found', 'This server has no demo data.'), 404);
     await next();
   });
+  api.use(
+    '*',
+    sameOriginOnly((c, status) =>
+      status === 403
+        ? c.json(
+            editorError('forbidden', 'The demo editor’s backend is for its own page only.'),
+            403,
+          )
+        : c.json(
+            editorError('unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
+            415,
+          ),
+    ),
+  );
 
   // The acting member's Snapshot, the operations' names and the account's recent usage.
   api.get('/account', async (c) => {
@@ -82,13 +97,9 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
    * A real vendor returns a token for the member who is signed in to its own app, from its own
    * session, and never lets the page pick whom to act as. Here anyone who can load the demo
    * editor could read either demo token: acceptable for a local demo account, never in production.
-   * Cross-site reads are refused (browsers send Sec-Fetch-Site) and nothing is cached.
+   * Cross-site reads are refused (sameOriginOnly above) and nothing is cached.
    */
   api.get('/session', (c) => {
-    const site = c.req.header('Sec-Fetch-Site');
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return c.json(editorError('forbidden', 'The demo session is for the demo editor only.'), 403);
-    }
     const member = memberFor(demo, c.req.query('as'));
     if (!member) return badMember(c);
     return c.json({ token: member.token, member: { id: member.id, name: member.name } });

@@ -97,3 +97,43 @@ test('the alarm polls while no UI is open, and leaves it to the stream while one
   await worker.handleAlarm(POLL_ALARM);
   expect(fetchSnapshot).toHaveBeenCalledTimes(callsWithUi);
 });
+
+test('over the live port a content script is still a content script: no privileged action, no token', async () => {
+  const { worker, client } = workerWith();
+  const posted: unknown[] = [];
+  let onMessage: (message: unknown) => void = () => {};
+  const port = {
+    name: 'tally-live',
+    sender: editorTab,
+    postMessage: (message: unknown) => posted.push(message),
+    disconnect: vi.fn(),
+    onMessage: { addListener: (listener: (message: unknown) => void) => (onMessage = listener) },
+    onDisconnect: { addListener: () => {} },
+  };
+  worker.handleConnect(port);
+  // Fields a page-side script might try to spoof are not part of any request.
+  const attempts = [
+    { type: 'change-plan', planId: 'scale' },
+    { type: 'set-overage-policy', policy: 'auto', capUsd: null },
+    { type: 'connect', baseUrl: 'http://127.0.0.1:1', token: 'tly_other' },
+    { type: 'get-settings' },
+  ];
+  for (const [id, request] of attempts.entries()) onMessage({ id, request });
+  onMessage({
+    id: 9,
+    request: { type: 'change-plan', planId: 'scale', context: 'extension-page' },
+  });
+  await vi.waitFor(() => expect(posted.filter(isReply)).toHaveLength(5));
+
+  for (const reply of posted.filter(isReply)) {
+    expect(reply.reply.ok).toBe(false);
+  }
+  expect(client.changePlan).not.toHaveBeenCalled();
+  expect(client.setOveragePolicy).not.toHaveBeenCalled();
+  expect(port.disconnect).not.toHaveBeenCalled();
+  expect(JSON.stringify(posted)).not.toContain('tly_secret');
+});
+
+function isReply(message: unknown): message is { type: 'reply'; reply: { ok: boolean } } {
+  return (message as { type?: string }).type === 'reply';
+}

@@ -195,3 +195,46 @@ test('the demo-only session route gives the embed the chosen member’s token, s
 
   expect((await fetch(`${server.url}/editor/api/session?as=eve`)).status).toBe(400);
 });
+
+test('another site cannot run an operation through the editor’s backend (no cross-site spending)', async () => {
+  const before = await available(server.demo.ada.token);
+  const forged = JSON.stringify({
+    operation: 'smart-crop',
+    quantity: 1,
+    overage: 'accept',
+    as: 'ada',
+  });
+
+  // A browser that sends Sec-Fetch-Site: a fetch or form post from another site is refused.
+  const crossSite = await fetch(`${server.url}/editor/api/operations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+    body: forged,
+  });
+  expect(crossSite.status).toBe(403);
+  // Another port of the same host is the same site, still not the editor's own origin.
+  const sameSite = await fetch(`${server.url}/editor/api/operations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
+    body: forged,
+  });
+  expect(sameSite.status).toBe(403);
+  // A browser without Sec-Fetch-Site can post across sites only as a "simple" request
+  // (text/plain, a form): the backend takes JSON only, so that is refused too.
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+    const simple = await fetch(`${server.url}/editor/api/operations`, {
+      method: 'POST',
+      headers: type ? { 'content-type': type } : {},
+      body: forged,
+    });
+    expect(simple.status).toBe(415);
+  }
+  expect(await available(server.demo.ada.token)).toBe(before);
+
+  const sameOrigin = await fetch(`${server.url}/editor/api/operations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8', 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ operation: 'smart-crop', quantity: 1, overage: 'deny', as: 'ada' }),
+  });
+  expect(sameOrigin.status).toBe(201);
+});

@@ -201,6 +201,31 @@ describe('dev clock', () => {
   });
 });
 
+describe('dev clock from a browser', () => {
+  test('a page of another origin cannot move it (a form or text/plain post needs no CORS)', async () => {
+    const now = async () =>
+      ((await (await fetch(`${server().url}/v1/dev/clock`)).json()) as { now: string }).now;
+    const before = await now();
+    const forged = await fetch(`${server().url}/v1/dev/clock`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ advance: 'P1M' }),
+    });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect(await now()).toBe(before);
+
+    // A page the vendor listed in TALLY_CORS_ORIGINS, and tools without an Origin, still may.
+    const listed = await fetch(`${server().url}/v1/dev/clock`, {
+      method: 'POST',
+      headers: { origin: 'https://editor.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: 'PT1H' }),
+    });
+    expect(listed.status).toBe(200);
+    expect(await now()).not.toBe(before);
+  });
+});
+
 describe('operator', () => {
   test('a member token is shown once: a replay of the same request does not show it again', async () => {
     const { account } = await createAccount(server(), { planId: 'starter', members: [] });
