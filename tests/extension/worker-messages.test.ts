@@ -1,37 +1,15 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { defineCatalogItem } from '../../lib/extension/catalog-item.ts';
-import { LiveHub } from '../../lib/extension/live-hub.ts';
-import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
-import { createWorker, POLL_ALARM } from '../../lib/extension/worker.ts';
+import { POLL_ALARM } from '../../lib/extension/worker.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
-import { engineWith } from './sync-fakes.ts';
+import { editorTab, otherSite, popup, workerWith as workerWithClient } from './worker-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
-const popup = { id: 'tallyid', url: 'chrome-extension://tallyid/popup.html' };
-const editorTab = { id: 'tallyid', url: 'http://127.0.0.1:8787/editor', tab: { id: 3 } };
-const otherSite = { id: 'tallyid', url: 'https://shop.example/', tab: { id: 4 } };
-
 function workerWith() {
-  const { engine, fetchSnapshot } = engineWith({ answers: [snapshotOf({ version: 2 })] });
-  const client = {
-    catalog: vi.fn(),
-    previewPlanChange: vi.fn(),
+  return workerWithClient({
     changePlan: vi.fn(async () => ({ change: {}, snapshot: snapshotOf({ version: 3 }) })),
-    setOveragePolicy: vi.fn(),
-    ledger: vi.fn(),
-  };
-  const worker = createWorker({
-    engine,
-    hub: new LiveHub((count) => engine.setLive(count)),
-    settingsItem: defineSettingsItem(),
-    catalogItem: defineCatalogItem(),
-    client: () => client as never,
-    identity: { extensionId: 'tallyid', extensionOrigin: 'chrome-extension://tallyid/' },
-    openUpgrade: vi.fn(async () => {}),
   });
-  return { worker, client, fetchSnapshot };
 }
 
 test('a content script cannot change the plan; the popup can', async () => {

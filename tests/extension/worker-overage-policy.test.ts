@@ -2,42 +2,19 @@
 // only from Tally's own pages: never from a content script, by message or over its live port.
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { defineCatalogItem } from '../../lib/extension/catalog-item.ts';
-import { LiveHub } from '../../lib/extension/live-hub.ts';
-import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
-import { createWorker } from '../../lib/extension/worker.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
-import { engineWith } from './sync-fakes.ts';
+import { editorTab, popup, workerWith as workerWithClient } from './worker-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
-const popup = { id: 'tallyid', url: 'chrome-extension://tallyid/popup.html' };
-const editorTab = { id: 'tallyid', url: 'http://127.0.0.1:8787/editor', tab: { id: 3 } };
 const auto25 = { type: 'set-overage-policy', policy: 'auto', capUsd: '25.00' };
 
 function workerWith() {
-  const { engine } = engineWith({ answers: [snapshotOf({ version: 2 })] });
   const saved = {
     ...snapshotOf({ version: 3 }),
     overage: { policy: 'auto' as const, capUsd: '25.00', creditsThisCycle: '0', usdThisCycle: '0' },
   };
-  const client = {
-    catalog: vi.fn(),
-    previewPlanChange: vi.fn(),
-    changePlan: vi.fn(),
-    setOveragePolicy: vi.fn(async () => saved),
-    ledger: vi.fn(),
-  };
-  const worker = createWorker({
-    engine,
-    hub: new LiveHub((count) => engine.setLive(count)),
-    settingsItem: defineSettingsItem(),
-    catalogItem: defineCatalogItem(),
-    client: () => client as never,
-    identity: { extensionId: 'tallyid', extensionOrigin: 'chrome-extension://tallyid/' },
-    openUpgrade: vi.fn(async () => {}),
-  });
-  return { worker, client, engine };
+  return workerWithClient({ setOveragePolicy: vi.fn(async () => saved) });
 }
 
 test('a content script cannot set the overage policy by message', async () => {
