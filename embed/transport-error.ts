@@ -26,12 +26,7 @@ export function toTransportError(error: unknown, api: string): TransportError {
     error instanceof TokenUnavailableError ||
     (error instanceof ApiError && error.status === 401)
   ) {
-    return new TransportError(
-      'Your session expired. Sign in again to see your credits.',
-      'unauthorized',
-      'unauthorized',
-      { cause: error },
-    );
+    return sessionExpired(error);
   }
   if (error instanceof ApiError) {
     return new TransportError(error.message, error.code, 'offline', { cause: error });
@@ -47,5 +42,15 @@ export function toTransportError(error: unknown, api: string): TransportError {
     'invalid_response',
     'offline',
     { cause: error },
+  );
+}
+
+/** The host's session is over: its token was refused, or it gave none. */
+export function sessionExpired(cause?: unknown): TransportError {
+  return new TransportError(
+    'Your session expired. Sign in again to see your credits.',
+    'unauthorized',
+    'unauthorized',
+    cause === undefined ? undefined : { cause },
   );
 }

@@ -2,7 +2,7 @@ import { type ApiClient, createApiClient, isApiError, subscribeEvents } from '..
 import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
 import type { Transport, TransportUpdate } from '../lib/store/transport.ts';
 import type { TokenSource } from './token-source.ts';
-import { TransportError, toTransportError } from './transport-error.ts';
+import { sessionExpired, type TransportError, toTransportError } from './transport-error.ts';
 
 export interface EmbedTransportOptions {
   /** The billing API's base URL, e.g. "https://billing.example.com". */
@@ -119,13 +119,7 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
           startPolling();
         } else if (status === 'unauthorized') {
           stopPolling();
-          failed(
-            new TransportError(
-              'Your session expired. Sign in again to see your credits.',
-              'unauthorized',
-              'unauthorized',
-            ),
-          );
+          failed(sessionExpired());
         }
       },
     });

@@ -46,7 +46,7 @@ const durationPattern =
  * calendar date as billing terms do (Jan 31 + P1M = Feb 28); weeks, days and time parts are
  * exact UTC spans.
  */
-export function addDuration(from: Date, duration: string): Date {
+function addDuration(from: Date, duration: string): Date {
   const match = durationPattern.exec(duration);
   if (!match)
     throw new ClockError(`"${duration}" is not an ISO-8601 duration like P1M, P3D or PT2H`);

@@ -6,7 +6,7 @@ import { ApiError, billingInvalid } from './errors.ts';
 import { CursorError, NotFoundError } from './ledger/ledger.ts';
 
 /** Turns anything a handler threw into API.md's error shape; unknown errors are 500 internal. */
-export function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   // A cursor naming another account's entry answers exactly as one naming nothing (API.md).
   if (error instanceof NotFoundError || error instanceof CursorError) {

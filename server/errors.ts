@@ -5,9 +5,6 @@ import type { HoldStatus, Refusal } from '../lib/billing/types.ts';
 
 export type { ErrorCode };
 
-/** The status of each error code (API.md's table, as lib/api states it). */
-export const statusOf = errorStatus;
-
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
@@ -23,7 +20,7 @@ export class ApiError extends Error {
   }
 
   get status() {
-    return statusOf[this.code];
+    return errorStatus[this.code];
   }
 
   body(): ErrorBody {

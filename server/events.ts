@@ -14,7 +14,7 @@ export interface Subscriber {
 /** Renders an account's state as the Snapshot JSON one member sees. */
 export type RenderSnapshot = (state: AccountState, memberId: string) => unknown;
 
-export const heartbeatMs = 15_000;
+const heartbeatMs = 15_000;
 
 /**
  * The SSE hub: after every committed change of an account, each open stream of that account

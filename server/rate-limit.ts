@@ -9,7 +9,7 @@ export interface RateLimitSettings {
  * a runaway client loop does not. TALLY_RATE_BURST / TALLY_RATE_PER_SECOND change it; 0 turns
  * it off.
  */
-export const defaultRateLimit: RateLimitSettings = { burst: 1000, perSecond: 500 };
+const defaultRateLimit: RateLimitSettings = { burst: 1000, perSecond: 500 };
 
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings {
   const burst = Number(env.TALLY_RATE_BURST ?? defaultRateLimit.burst);

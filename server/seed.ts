@@ -6,11 +6,11 @@ import type { DemoAccount } from './deps.ts';
 import type { Ledger } from './ledger/ledger.ts';
 
 /** Beside the database: the demo's tokens (only hashes are in the database) and operator key. */
-export function demoTokensPath(dbPath: string): string {
+function demoTokensPath(dbPath: string): string {
   return join(dirname(dbPath), 'demo-tokens.json');
 }
 
-export function readDemo(dbPath: string): DemoAccount | null {
+function readDemo(dbPath: string): DemoAccount | null {
   const path = demoTokensPath(dbPath);
   if (!existsSync(path)) return null;
   try {

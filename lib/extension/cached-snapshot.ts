@@ -13,7 +13,7 @@ export interface CachedSnapshot {
  * UI can say "last synced …" after the worker restarts. A v1 value was synced no earlier
  * than its `asOf`, the best stand-in we have.
  */
-export function migrateSnapshotV1(value: Snapshot): CachedSnapshot {
+function migrateSnapshotV1(value: Snapshot): CachedSnapshot {
   return { snapshot: value, syncedAt: value.asOf };
 }
 

@@ -43,7 +43,6 @@ export const requestSchema = z.discriminatedUnion('type', [
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export type SenderContext = 'extension-page' | 'content-script';
 

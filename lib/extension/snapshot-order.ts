@@ -1,7 +1,7 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 
 /** Two snapshots describe the same thing when they are of one member of one account. */
-export function sameMember(a: Snapshot, b: Snapshot): boolean {
+function sameMember(a: Snapshot, b: Snapshot): boolean {
   return a.account.id === b.account.id && a.member.id === b.member.id;
 }
 

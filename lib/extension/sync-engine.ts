@@ -8,7 +8,7 @@ import type { StoredSyncStatus, SyncStatusItem } from './sync-status-item.ts';
 
 export interface StreamHandlers {
   onSnapshot(snapshot: Snapshot): void;
-  /** (Re)connected: changes made while it was down are not replayed, so fetch once. */
+  /** (Re)connected; the server then sends the current Snapshot unless we already have it. */
   onOpen(): void;
   /** Lost the connection and retrying by itself: time to find out whether we are offline. */
   onTrouble(): void;
@@ -197,10 +197,14 @@ export class SyncEngine {
         if (!ended) void this.#onPushed(snapshot, connection);
       },
       onOpen: () => {
-        if (!ended) void this.refresh();
+        if (ended) return;
+        // The server sends the current Snapshot on connect unless we have it; a fetch is only
+        // needed to clear a stale status, and not while one is already on its way.
+        if (this.#status.status !== 'fresh' && !this.#inflight) void this.refresh();
       },
       onTrouble: () => {
-        if (!ended) void this.refresh();
+        if (ended) return;
+        void this.refresh();
       },
       onError: (error) => {
         if (ended) return;

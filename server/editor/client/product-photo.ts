@@ -1,8 +1,8 @@
 // The demo's "photo": a studio product shot of a ceramic mug, drawn on a canvas so the page
 // needs no network and no image file. Off-centre on purpose, so Smart Crop has work to do.
 
-export const PHOTO_WIDTH = 960;
-export const PHOTO_HEIGHT = 640;
+const PHOTO_WIDTH = 960;
+const PHOTO_HEIGHT = 640;
 
 export function drawProductPhoto(canvas: HTMLCanvasElement): void {
   canvas.width = PHOTO_WIDTH;
