@@ -1,5 +1,6 @@
 // The README and docs/ must stand on their own in a clone: every relative link names a path
-// inside the repository that exists; only http(s) links may go elsewhere.
+// inside the repository that exists (and a heading there, when it names one); only http(s)
+// links may go elsewhere.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -24,8 +25,11 @@ describe('the link check', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'tally-links-'));
     mkdirSync(join(root, 'docs'));
-    writeFileSync(join(root, 'README.md'), '# Readme\n');
-    writeFileSync(join(root, 'docs', 'api.md'), '# API\n');
+    writeFileSync(join(root, 'README.md'), '# Readme\n\n## Words\n');
+    writeFileSync(
+      join(root, 'docs', 'api.md'),
+      '# API\n\n## Errors\n\n## 1. Allow your `editor`’s origin\n',
+    );
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -37,6 +41,15 @@ describe('the link check', () => {
     ].join('\n');
     expect(check('README.md', text)).toEqual([]);
     expect(check('docs/api.md', '[back](../README.md) [self](api.md)')).toEqual([]);
+    expect(check('README.md', '[cors](docs/api.md#1-allow-your-editors-origin)')).toEqual([]);
+  });
+
+  test('reports an anchor that no heading of the linked file has, or of the file itself', () => {
+    const text = '[a](docs/api.md#error) [b](#no-such-heading)';
+    expect(check('README.md', text).map((broken) => broken.why)).toEqual([
+      'no heading #error in docs/api.md',
+      'no heading #no-such-heading in README.md',
+    ]);
   });
 
   test('reports a link to a path that does not exist, named from the linking file', () => {
