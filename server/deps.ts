@@ -1,4 +1,5 @@
 import type { Catalog } from '../lib/billing/types.ts';
+import type { AllowedHosts } from './allowed-hosts.ts';
 import type { Clock, DevClock } from './clock.ts';
 import type { EventHub } from './events.ts';
 import type { IdempotencyStore } from './idempotency.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   catalog: Catalog;
   operatorKey: string;
   corsOrigins: string[];
+  /** TALLY_ALLOWED_HOSTS: the Host names requests may carry. */
+  allowedHosts: AllowedHosts;
   rateLimiter: RateLimiter;
   demo: DemoAccount | null;
   version: string;
