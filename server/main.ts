@@ -43,7 +43,7 @@ const pruning = setInterval(() => idempotency.prune(), 60 * 60 * 1000);
 pruning.unref();
 
 const operatorKey = operatorKeyFor(dbPath, env.TALLY_OPERATOR_KEY);
-const demo = await seedDemo(db, ledger, dbPath, clock.now());
+const demo = await seedDemo(db, ledger, catalog, dbPath, clock.now());
 
 const app = createApp(
   {
