@@ -36,5 +36,6 @@ export interface AppDeps {
 
 /** Hono context variables set by the auth middleware. */
 export interface AppEnv {
-  Variables: { member: Member };
+  /** tokenHash: the member token's hash (rate limits, the cap on event streams per token). */
+  Variables: { member: Member; tokenHash: string };
 }
