@@ -69,6 +69,16 @@ export class EventHub {
     }
   }
 
+  /**
+   * Ends the streams of a member who was removed (API.md: its tokens stop working at once); the
+   * route that removes members calls it after the removal committed.
+   */
+  closeMember(accountId: string, memberId: string): void {
+    for (const subscriber of this.byAccount.get(accountId) ?? []) {
+      if (subscriber.memberId === memberId) subscriber.close();
+    }
+  }
+
   get size(): number {
     let n = 0;
     for (const set of this.byAccount.values()) n += set.size;

@@ -54,4 +54,15 @@ describe('EventHub', () => {
     expect(hub.size).toBe(11);
     hub.closeAll();
   });
+
+  test('a removed member’s streams end; the other members’ stay open', () => {
+    const hub = new EventHub(() => ({}));
+    const removed = [stream('milo'), stream('milo')];
+    const kept = stream('ada');
+    for (const s of [...removed, kept]) hub.subscribe(s.subscriber);
+    hub.closeMember('acct_1', 'milo');
+    expect(removed.map((s) => s.closed())).toEqual([true, true]);
+    expect(kept.closed()).toBe(false);
+    hub.closeAll();
+  });
 });
