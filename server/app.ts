@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { checkHost } from './allowed-hosts.ts';
 import { limitBody } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { errorResponse } from './error-response.ts';
@@ -18,6 +19,7 @@ import { overagePolicyRoutes } from './routes/overage-policy.ts';
 import { planChangeRoutes } from './routes/plan-changes.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /** H4's demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
 export type EditorRoutes = (deps: {
@@ -33,6 +35,10 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
     errorResponse(c, new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`)),
   );
 
+  app.use('*', securityHeaders());
+  app.use('*', checkHost(deps.allowedHosts));
+  app.use('*', limitBody());
+
   // Browsers may call the API only from the page origins the vendor listed.
   const allowed = new Set(deps.corsOrigins);
   const corsHeaders = cors({
@@ -46,7 +52,6 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   app.use('/v1/*', (c, next) =>
     header(c, 'origin') === undefined ? next() : corsHeaders(c, next),
   );
-  app.use('/v1/*', limitBody());
 
   healthRoutes(app, deps);
   openApiRoutes(app);

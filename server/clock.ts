@@ -10,6 +10,12 @@ export const systemClock: Clock = { now: () => new Date() };
 export class ClockError extends Error {}
 
 /**
+ * The dev clock stops short of year 10000: instants are written with four-digit years
+ * (BILLING.md), and a term or a hold that starts just before still has room to end.
+ */
+const latestMs = Date.UTC(9999, 0, 1);
+
+/**
  * The dev clock of API.md (TALLY_DEV_CLOCK=1): it follows the system clock until it is set;
  * once set or advanced it stands still until moved again, and it never moves backwards, so a
  * test can walk an account through renewals deterministically. The first set may pick any
@@ -24,6 +30,9 @@ export class DevClock implements Clock {
 
   set(instant: Date): Date {
     if (Number.isNaN(instant.getTime())) throw new ClockError('now is not a valid instant');
+    if (instant.getTime() > latestMs) {
+      throw new ClockError(`The dev clock goes no later than ${new Date(latestMs).toISOString()}`);
+    }
     if (this.fixed && instant.getTime() < this.fixed.getTime()) {
       throw new ClockError(
         `The clock never moves backwards: ${instant.toISOString()} is before ${this.now().toISOString()}`,
@@ -52,6 +61,10 @@ function addDuration(from: Date, duration: string): Date {
     throw new ClockError(`"${duration}" is not an ISO-8601 duration like P1M, P3D or PT2H`);
   const [, y, mo, w, d, h, mi, s] = match;
   const months = Number(y ?? 0) * 12 + Number(mo ?? 0);
+  // Past the clock's range anyway; Date cannot even represent some of these (RangeError).
+  if (months > 12 * 10_000) {
+    throw new ClockError(`"${duration}" moves the clock past year 9999`);
+  }
   // The month rule of the billing cycle (clamped day, same time of day) is lib/billing's.
   const target = months > 0 ? new Date(addMonths(from.toISOString(), months)) : from;
   const ms =

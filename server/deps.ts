@@ -1,4 +1,5 @@
 import type { Catalog } from '../lib/billing/types.ts';
+import type { AllowedHosts } from './allowed-hosts.ts';
 import type { Clock, DevClock } from './clock.ts';
 import type { EventHub } from './events.ts';
 import type { IdempotencyStore } from './idempotency.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   catalog: Catalog;
   operatorKey: string;
   corsOrigins: string[];
+  /** TALLY_ALLOWED_HOSTS: the Host names requests may carry. */
+  allowedHosts: AllowedHosts;
   rateLimiter: RateLimiter;
   demo: DemoAccount | null;
   version: string;
@@ -33,5 +36,6 @@ export interface AppDeps {
 
 /** Hono context variables set by the auth middleware. */
 export interface AppEnv {
-  Variables: { member: Member };
+  /** tokenHash: the member token's hash (rate limits, the cap on event streams per token). */
+  Variables: { member: Member; tokenHash: string };
 }

@@ -40,6 +40,7 @@ const fieldOf: Partial<Record<BillingErrorCode, string>> = {
   unknown_plan: 'planId',
   invalid_quantity: 'quantity',
   start_in_future: 'startAt',
+  start_too_early: 'startAt',
 };
 
 /**

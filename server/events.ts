@@ -1,11 +1,15 @@
 import type { AccountState } from '../lib/billing/types.ts';
+import { snapshotFrame } from './snapshot-frame.ts';
+import { StreamsPerToken } from './stream-cap.ts';
 
 /** One open `GET /v1/events` stream: whose it is and how to write to it. */
 export interface Subscriber {
   accountId: string;
   memberId: string;
-  /** Sends one `event: snapshot` with `id: <version>`. */
-  send(version: number, data: string): void;
+  /** The token it was opened with (its hash): a token has at most 10 streams. */
+  tokenHash: string;
+  /** Writes one `event: snapshot` frame (snapshot-frame.ts) of that version. */
+  send(version: number, frame: Uint8Array): void;
   /** A comment line that keeps proxies and clients from timing the stream out. */
   heartbeat(): void;
   close(): void;
@@ -19,9 +23,12 @@ const heartbeatMs = 15_000;
 /**
  * The SSE hub: after every committed change of an account, each open stream of that account
  * gets the new Snapshot built for its own member; streams of other accounts never hear of it.
+ * A member's Snapshot is rendered and encoded once per change, however many streams it has open
+ * (ARCHITECTURE.md: ≤ 5 µs per stream and change, `npm run bench`).
  */
 export class EventHub {
   private readonly byAccount = new Map<string, Set<Subscriber>>();
+  private readonly perToken = new StreamsPerToken<Subscriber>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -39,8 +46,10 @@ export class EventHub {
       this.byAccount.set(subscriber.accountId, set);
     }
     set.add(subscriber);
+    for (const oldest of this.perToken.add(subscriber.tokenHash, subscriber)) oldest.close();
     return () => {
       set.delete(subscriber);
+      this.perToken.remove(subscriber.tokenHash, subscriber);
       if (set.size === 0) this.byAccount.delete(subscriber.accountId);
     };
   }
@@ -49,8 +58,24 @@ export class EventHub {
   publish(state: AccountState): void {
     const set = this.byAccount.get(state.id);
     if (!set) return;
+    const frames = new Map<string, Uint8Array>();
     for (const subscriber of set) {
-      subscriber.send(state.version, JSON.stringify(this.render(state, subscriber.memberId)));
+      let frame = frames.get(subscriber.memberId);
+      if (!frame) {
+        frame = snapshotFrame(state.version, this.render(state, subscriber.memberId));
+        frames.set(subscriber.memberId, frame);
+      }
+      subscriber.send(state.version, frame);
+    }
+  }
+
+  /**
+   * Ends the streams of a member who was removed (API.md: its tokens stop working at once); the
+   * route that removes members calls it after the removal committed.
+   */
+  closeMember(accountId: string, memberId: string): void {
+    for (const subscriber of this.byAccount.get(accountId) ?? []) {
+      if (subscriber.memberId === memberId) subscriber.close();
     }
   }
 

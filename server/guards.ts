@@ -24,8 +24,10 @@ export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
         'A valid member token is needed (Authorization: Bearer tly_…)',
       );
     }
-    limit(deps, hashToken(token));
+    const tokenHash = hashToken(token);
+    limit(deps, tokenHash);
     c.set('member', member);
+    c.set('tokenHash', tokenHash);
     await next();
   };
 }

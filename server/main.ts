@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { demoCatalog, validateCatalog } from '../lib/billing/index.ts';
+import { allowedHostsFromEnv } from './allowed-hosts.ts';
 import { createApp, type EditorRoutes } from './app.ts';
 import { DevClock, systemClock } from './clock.ts';
 import { openDatabase } from './db/open.ts';
 import { EventHub } from './events.ts';
+import { httpTimeouts } from './http-timeouts.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import { SqliteLedger } from './ledger/sqlite-ledger.ts';
 import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
@@ -41,7 +43,7 @@ const pruning = setInterval(() => idempotency.prune(), 60 * 60 * 1000);
 pruning.unref();
 
 const operatorKey = operatorKeyFor(dbPath, env.TALLY_OPERATOR_KEY);
-const demo = await seedDemo(db, ledger, dbPath, clock.now());
+const demo = await seedDemo(db, ledger, catalog, dbPath, clock.now());
 
 const app = createApp(
   {
@@ -56,6 +58,7 @@ const app = createApp(
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    allowedHosts: allowedHostsFromEnv(env.TALLY_ALLOWED_HOSTS, host),
     rateLimiter: new RateLimiter(rateLimitFromEnv(env)),
     demo,
     version,
@@ -71,32 +74,35 @@ async function loadEditorRoutes(): Promise<EditorRoutes | null> {
 }
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${info.port}`;
-  const lines = [
-    '',
-    `Tally billing server ${version}`,
-    `  API URL:      ${url}   (the extension's Connect form takes this; OpenAPI: ${url}/v1/openapi.json)`,
-    `  Demo editor:  ${url}/editor`,
-    `  Database:     ${dbPath}`,
-    `  Operator key: ${operatorKey}${env.TALLY_OPERATOR_KEY ? ' (TALLY_OPERATOR_KEY)' : ''}`,
-  ];
-  if (demo) {
-    lines.push(
-      `  Demo account "Studio North" (${demo.accountId}):`,
-      `    Ada (admin):   ${demo.members.ada.token}`,
-      `    Milo (member): ${demo.members.milo.token}`,
-    );
-  } else {
-    lines.push('  No demo tokens: this database was not seeded here.');
-  }
-  if (devClock) lines.push('  Dev clock:    on (POST /v1/dev/clock)');
-  lines.push('  Ctrl-C stops the server.', '');
-  console.log(lines.join('\n'));
-  // One machine-readable line for tests/support/server.ts.
-  console.log(`TALLY_LISTENING ${url}`);
-});
+const server = serve(
+  { fetch: app.fetch, port, hostname: host, serverOptions: httpTimeouts },
+  (info) => {
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${info.port}`;
+    const lines = [
+      '',
+      `Tally billing server ${version}`,
+      `  API URL:      ${url}   (the extension's Connect form takes this; OpenAPI: ${url}/v1/openapi.json)`,
+      `  Demo editor:  ${url}/editor`,
+      `  Database:     ${dbPath}`,
+      `  Operator key: ${operatorKey}${env.TALLY_OPERATOR_KEY ? ' (TALLY_OPERATOR_KEY)' : ''}`,
+    ];
+    if (demo) {
+      lines.push(
+        `  Demo account "Studio North" (${demo.accountId}):`,
+        `    Ada (admin):   ${demo.members.ada.token}`,
+        `    Milo (member): ${demo.members.milo.token}`,
+      );
+    } else {
+      lines.push('  No demo tokens: this database was not seeded here.');
+    }
+    if (devClock) lines.push('  Dev clock:    on (POST /v1/dev/clock)');
+    lines.push('  Ctrl-C stops the server.', '');
+    console.log(lines.join('\n'));
+    // One machine-readable line for tests/support/server.ts.
+    console.log(`TALLY_LISTENING ${url}`);
+  },
+);
 
 let stopping = false;
 function shutdown(signal: string): void {

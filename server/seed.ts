@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseUsd } from '../lib/billing/index.ts';
+import type { Catalog, Plan } from '../lib/billing/types.ts';
 import type { Db } from './db/open.ts';
 import type { DemoAccount } from './deps.ts';
 import type { Ledger } from './ledger/ledger.ts';
@@ -21,13 +23,31 @@ function readDemo(dbPath: string): DemoAccount | null {
 }
 
 /**
- * A first start on an empty database seeds the demo of the issue: "Studio North" on Growth,
+ * The plan the demo account starts on. The catalogue is the vendor's (BILLING.md), so no plan is
+ * named: the middle one by price of those that allow overage (the demo shows the overage
+ * choice, and there are plans to upgrade and to move down to), or of all plans if none does.
+ * Growth, in the demo catalogue.
+ */
+export function demoPlan(catalog: Catalog): Plan {
+  const withOverage = catalog.plans.filter((plan) => plan.allowsOverage);
+  const candidates = withOverage.length > 0 ? withOverage : catalog.plans;
+  const byPrice = [...candidates].sort((a, b) =>
+    parseUsd(a.priceUsd).comparedTo(parseUsd(b.priceUsd)),
+  );
+  const plan = byPrice[Math.floor((byPrice.length - 1) / 2)];
+  if (!plan) throw new Error('The catalogue has no plans');
+  return plan;
+}
+
+/**
+ * A first start on an empty database seeds the demo: "Studio North" on the demo plan (above),
  * an admin "Ada" and a member "Milo". Their tokens are written to demo-tokens.json so every
  * later start can print them again.
  */
 export async function seedDemo(
   db: Db,
   ledger: Ledger,
+  catalog: Catalog,
   dbPath: string,
   now: Date,
 ): Promise<DemoAccount | null> {
@@ -36,7 +56,7 @@ export async function seedDemo(
   const { demo } = await ledger.atomically(() => {
     const account = ledger.openAccount({
       name: 'Studio North',
-      planId: 'growth',
+      planId: demoPlan(catalog).id,
       startAt: now.toISOString(),
     });
     const ada = ledger.addMember(account.id, { name: 'Ada', role: 'admin' });

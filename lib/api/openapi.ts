@@ -15,6 +15,7 @@ const common: ErrorCode[] = [
   'invalid_request',
   'unauthorized',
   'payload_too_large',
+  'misdirected_request',
   'rate_limited',
   'internal',
 ];

@@ -44,7 +44,7 @@ function run(
     case 'reserve':
       return reserveCommand(state, command, plan, now, catalog);
     case 'capture':
-      return captureCommand(state, command, plan, now, catalog);
+      return captureCommand(state, command, now, catalog);
     case 'release':
       return releaseCommand(state, command, now);
     case 'change-plan':

@@ -3,6 +3,7 @@ export type BillingErrorCode =
   | 'invalid_quantity'
   | 'invalid_instant'
   | 'start_in_future'
+  | 'start_too_early'
   | 'unknown_operation'
   | 'unknown_plan'
   | 'invalid_catalog'

@@ -39,6 +39,7 @@ export function reserveCommand(
     ttlSeconds,
     at: now,
     operationName: operationName(catalog, command.operation),
+    overageUsdPerCredit: plan.overageUsdPerCredit,
   });
   return { step, effect: { kind: 'reserve', hold: step.holds[0]!, quote: result } };
 }
@@ -47,7 +48,6 @@ export function reserveCommand(
 export function captureCommand(
   state: AccountState,
   command: CommandOf<'capture'>,
-  plan: Plan,
   now: Instant,
   catalog: Catalog,
 ): Outcome<Effect> {
@@ -65,7 +65,7 @@ export function captureCommand(
     };
   }
   const name = operationName(catalog, hold.operation);
-  const step = capture(state, hold, quantity, plan, command.memberId, now, name);
+  const step = capture(state, hold, quantity, command.memberId, now, name);
   return { step, effect: { kind: 'capture', hold: step.holds[0]!, entryIndex: 0 } };
 }
 

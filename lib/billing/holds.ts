@@ -10,7 +10,7 @@ import { formatCredits } from './format';
 import { addSeconds } from './instant';
 import { overageNote } from './overage-note';
 import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
-import type { AccountState, Hold, Instant, Plan, Quote } from './types';
+import type { AccountState, Hold, Instant, Quote, Usd } from './types';
 
 // Holds work like a card authorization (BILLING.md, Holds): reserve the plan credits of a
 // quote, then capture what was really used (the rest returns) or release everything.
@@ -21,6 +21,8 @@ export interface ReserveRequest {
   ttlSeconds: number;
   at: Instant;
   operationName: string;
+  /** The plan's overage rate now, kept on the hold for its capture. */
+  overageUsdPerCredit: Usd;
 }
 
 export function reserve(state: AccountState, result: Quote, request: ReserveRequest): Step {
@@ -35,6 +37,7 @@ export function reserve(state: AccountState, result: Quote, request: ReserveRequ
     credits: result.fromPlan,
     overageCredits: result.overageCredits,
     overageUsd: result.overageUsd,
+    overageUsdPerCredit: request.overageUsdPerCredit,
     status: 'pending',
     createdAt: request.at,
     expiresAt: addSeconds(request.at, request.ttlSeconds),
@@ -106,14 +109,13 @@ export function expireHold(state: AccountState, hold: Hold): Step {
 
 /**
  * Debits `quantity` (≤ the reserved quantity) of a pending hold: plan credits up to what was
- * held, the rest of the hold back to available, and the overage part charged, never above the
- * amount consented at reserve time.
+ * held, the rest of the hold back to available, and the overage part charged at the hold's own
+ * overage rate, never above the amount consented at reserve time.
  */
 export function capture(
   state: AccountState,
   hold: Hold,
   quantity: number,
-  plan: Plan,
   memberId: string,
   at: Instant,
   operationName: string,
@@ -122,7 +124,7 @@ export function capture(
   const held = parseCredits(hold.credits);
   const consentedCredits = parseCredits(hold.overageCredits);
   const consentedUsd = parseUsd(hold.overageUsd);
-  // The hold fixed the rate when it was made: a plan change in between does not reprice it.
+  // The hold fixed the rates when it was made: a plan change in between reprices nothing.
   const rate = held.plus(consentedCredits).dividedBy(hold.quantity);
   const actual = rate.times(quantity);
   const fromPlan = minDecimal(actual, held);
@@ -130,7 +132,7 @@ export function capture(
   const overageUsd = overageCredits.equals(consentedCredits)
     ? consentedUsd
     : minDecimal(
-        roundCents(overageCredits.times(parseUsd(plan.overageUsdPerCredit))),
+        roundCents(overageCredits.times(parseUsd(hold.overageUsdPerCredit))),
         consentedUsd,
       );
   const returned = held.minus(fromPlan);

@@ -1,4 +1,5 @@
 import { findPlan } from './catalog-lookup';
+import { addMonths } from './cycle';
 import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
 import { BillingError } from './errors';
 import { instantMs, toInstant } from './instant';
@@ -13,10 +14,14 @@ export interface NewAccount {
   startAt: Instant;
 }
 
+/** BILLING.md decision 9: a start further back would make the first read renew for years. */
+const MAX_MONTHS_BACK = 12;
+
 /**
  * A new account: its first term starts at `startAt` with the plan's allotment and price. Given
  * `now`, a start after it is refused: until then there would be no current term (terms tile
  * time from the anchor on), yet credits to spend and a charge dated later than it was made.
+ * So is a start more than 12 months before `now`.
  */
 export function openAccount(account: NewAccount, catalog: Catalog, now?: Instant): Transition {
   const plan = findPlan(catalog, account.planId);
@@ -25,6 +30,12 @@ export function openAccount(account: NewAccount, catalog: Catalog, now?: Instant
     throw new BillingError(
       'start_in_future',
       `An account cannot start in the future: ${at} is after now (${toInstant(instantMs(now))}). Leave startAt out to start now.`,
+    );
+  }
+  if (now !== undefined && instantMs(at) < instantMs(addMonths(now, -MAX_MONTHS_BACK))) {
+    throw new BillingError(
+      'start_too_early',
+      `An account cannot start more than ${MAX_MONTHS_BACK} months in the past: ${at} is before ${addMonths(now, -MAX_MONTHS_BACK)}.`,
     );
   }
   const grant = grantEntry(plan, at, 'started');

@@ -1,4 +1,5 @@
-import { addMonths } from './cycle';
+import { addMonths, termIndexAt } from './cycle';
+import { MAX_SEPARATE_RENEWALS, renewDormant } from './dormant-renewals';
 import { expireHold } from './holds';
 import { instantMs, toInstant } from './instant';
 import { renew } from './renewal';
@@ -9,7 +10,8 @@ import type { AccountState, Catalog, Instant } from './types';
  * What the clock did since the state was saved, in time order: renewals at the ends of terms
  * and automatic release of holds past their time to live. A hold that expired before a term
  * ended returns its credits before that renewal (and they then expire with the term).
- * Evaluated lazily, so a request three months late applies three renewals, each in full.
+ * Evaluated lazily, so a request three months late applies three renewals, each in full; after
+ * more than a year of dormancy the empty renewals past the first are one step (dormant-renewals).
  */
 export function settle(state: AccountState, now: Instant, catalog: Catalog): Step {
   const nowMs = instantMs(now, 'The current time');
@@ -25,6 +27,11 @@ export function settle(state: AccountState, now: Instant, catalog: Catalog): Ste
       step = join(step, expireHold(current, firstExpiry));
     } else if (termEndMs <= nowMs) {
       step = join(step, renew(current, toInstant(termEndMs), catalog));
+      const emptyDue = termIndexAt(current.cycle.anchor, now) - current.cycle.term - 1;
+      // No hold is due to expire (firstExpiry is none): every term after this one is empty.
+      if (!firstExpiry && emptyDue >= MAX_SEPARATE_RENEWALS) {
+        step = join(step, renewDormant(step.state, emptyDue, catalog));
+      }
     } else {
       return step;
     }

@@ -76,6 +76,8 @@ export interface Hold {
   /** Overage credits consented to at reserve time. */
   overageCredits: Credits;
   overageUsd: Usd;
+  /** The plan's overage rate when the hold was made: a capture charges at it (BILLING.md). */
+  overageUsdPerCredit: Usd;
   status: HoldStatus;
   createdAt: Instant;
   expiresAt: Instant;

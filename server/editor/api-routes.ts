@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api/errors.ts';
 import { IdSchema, QuantitySchema } from '../../lib/api/schemas/decimal.ts';
 import { IdempotencyKeySchema, OverageChoiceSchema } from '../../lib/api/schemas/requests.ts';
 import { z } from '../../lib/api/zod.ts';
+import { bodyText } from '../body-text.ts';
 import { billingClientFor } from './billing-client.ts';
 import { demoMemberKey, demoMemberKeySchema } from './demo-member.ts';
 import type { EditorDemo, EditorDeps } from './deps.ts';
@@ -69,7 +70,8 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
   // Runs an operation: records its usage for the acting member. The page sends overage
   // "accept" only after the Tally widget reported the user's consent.
   api.post('/operations', async (c) => {
-    const body = OperationRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+    // bodyText stops at 64 KiB (413): the page never sends more than a few dozen bytes.
+    const body = OperationRequestSchema.safeParse(jsonOrUndefined(await bodyText(c)));
     if (!body.success) {
       return c.json(
         editorError('invalid_request', 'operation, quantity, overage and as are required.', {
@@ -111,6 +113,14 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
 function memberFor(demo: EditorDemo | null, written: string | undefined) {
   const key = demoMemberKey(written);
   return demo && key ? demo.members[key] : null;
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function badMember(c: Context) {

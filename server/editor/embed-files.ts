@@ -17,12 +17,22 @@ const CONTENT_TYPES: Record<string, string> = {
 const VERSIONED = /\.\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\.m?js$/;
 const SAFE_PATH = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
 
+/** The file path a URL names; null when its %-escapes are broken (it names no file). */
+function decodedPath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 export function embedFileRoutes(embedDir: string): Hono {
   const files = new Hono();
   const root = resolve(embedDir);
 
   files.get('/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.replace(/^\/embed\//, ''));
+    const relative = decodedPath(c.req.path.replace(/^\/embed\//, ''));
+    if (relative === null) return c.text('Not found', 404);
     const type = CONTENT_TYPES[extname(relative)];
     const path = resolve(root, relative);
     if (

@@ -59,6 +59,7 @@ export const pendingHold = {
   credits: '8.2',
   overageCredits: '0',
   overageUsd: '0',
+  overageUsdPerCredit: '0.10',
   status: 'pending',
   createdAt: '2026-05-08T10:00:00.000Z',
   expiresAt: '2026-05-08T10:10:00.000Z',

@@ -186,12 +186,13 @@ describe('errors of API.md', () => {
       idempotency_in_flight: 409,
       hold_not_pending: 409,
       payload_too_large: 413,
+      misdirected_request: 421,
       idempotency_conflict: 422,
       capture_exceeds_hold: 422,
       rate_limited: 429,
       internal: 500,
     });
-    expect(ErrorCodeSchema.options).toHaveLength(14);
+    expect(ErrorCodeSchema.options).toHaveLength(15);
   });
 
   test('an error body carries code, message and details', () => {

@@ -10,6 +10,8 @@ const server = serverPerFile();
 interface Stream {
   events: { id?: string; event?: string; data: string }[];
   next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;
+  /** Settles when the server ended the stream. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -32,7 +34,7 @@ async function open(token: string, lastEventId?: string): Promise<Stream> {
       for (const wake of waiters) wake();
     },
   });
-  (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -42,6 +44,7 @@ async function open(token: string, lastEventId?: string): Promise<Stream> {
   })();
   return {
     events,
+    ended,
     next(predicate, ms = 3000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -103,4 +106,19 @@ test('Last-Event-ID: the current snapshot is sent only when it is newer', async 
   expect(upToDate.events).toHaveLength(0);
   upToDate.close();
   behind.close();
+});
+
+test('a token has at most 10 streams: an 11th closes the oldest, and the rest keep receiving', async () => {
+  const { token, api } = await soleAdmin(server());
+  const streams: Stream[] = [];
+  for (let i = 0; i < 11; i += 1) {
+    const stream = await open(token);
+    await stream.next(() => true);
+    streams.push(stream);
+  }
+  await streams[0]!.ended;
+  const used = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 });
+  const version = used.body.snapshot.version as number;
+  await Promise.all(streams.slice(1).map((stream) => stream.next((s) => s.version === version)));
+  for (const stream of streams) stream.close();
 });

@@ -117,9 +117,10 @@ export async function launchWithExtension(
 /** Fills the popup's Connect form and waits until it says whom it connected as. */
 export async function connectInPopup(popup: Page, apiUrl: string, token: string): Promise<void> {
   const form = popup.getByRole('form', { name: 'Connect to Tally' });
-  if (!(await form.isVisible())) {
-    await popup.getByRole('button', { name: 'Connection settings' }).click();
-  }
+  const settings = popup.getByRole('button', { name: 'Connection settings' });
+  // The popup draws once its script ran (slow on a loaded machine): wait for either first.
+  await form.or(settings).first().waitFor();
+  if (!(await form.isVisible())) await settings.click();
   await form.getByLabel('API URL').fill(apiUrl);
   await form.getByLabel('Token').fill(token);
   await form.getByRole('button', { name: 'Connect', exact: true }).click();

@@ -12,6 +12,7 @@ export const errorStatus = {
   idempotency_in_flight: 409,
   hold_not_pending: 409,
   payload_too_large: 413,
+  misdirected_request: 421,
   idempotency_conflict: 422,
   capture_exceeds_hold: 422,
   rate_limited: 429,

@@ -14,6 +14,8 @@ export const HoldSchema = z.object({
   /** Overage credits consented to at reserve time. */
   overageCredits: CreditsSchema,
   overageUsd: UsdSchema,
+  /** The plan's overage rate when the hold was made: a capture charges at it. */
+  overageUsdPerCredit: UsdSchema,
   status: HoldStatusSchema,
   createdAt: InstantSchema,
   expiresAt: InstantSchema,

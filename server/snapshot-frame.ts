@@ -1,0 +1,10 @@
+const encoder = new TextEncoder();
+
+/**
+ * One `event: snapshot` of the SSE stream, as the bytes written to the socket. Built once per
+ * member and change and written to each of that member's streams as it is: JSON has no line
+ * breaks, so the whole Snapshot is one `data:` line.
+ */
+export function snapshotFrame(version: number, snapshot: unknown): Uint8Array {
+  return encoder.encode(`event: snapshot\nid: ${version}\ndata: ${JSON.stringify(snapshot)}\n\n`);
+}
