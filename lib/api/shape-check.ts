@@ -11,8 +11,16 @@ export const SIGNED_USD_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** API.md: a quantity is a positive integer, at most 10,000; an id 1 to 255 characters. */
 export const MAX_QUANTITY = 10_000;
 export const MAX_ID_LENGTH = 255;
-// An ISO-8601 UTC instant with seconds; Date.parse then refuses what is not a real time.
+// An ISO-8601 UTC instant with seconds, and a real one: Date.parse rolls "02-30" over to
+// March and "24:00" to the next day, so the day it lands on must be the day written.
 const INSTANT_TEXT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+function isInstant(value: unknown): boolean {
+  if (!isText(value, INSTANT_TEXT)) return false;
+  const at = Date.parse(value as string);
+  return (
+    !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === (value as string).slice(0, 10)
+  );
+}
 
 const isInt = (value: unknown, min: number, max: number) =>
   Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
@@ -31,8 +39,7 @@ const LEAVES = {
   'signed-credits': (value: unknown) => isText(value, SIGNED_CREDITS_TEXT),
   usd: (value: unknown) => isText(value, USD_TEXT),
   'signed-usd': (value: unknown) => isText(value, SIGNED_USD_TEXT),
-  instant: (value: unknown) =>
-    isText(value, INSTANT_TEXT) && !Number.isNaN(Date.parse(value as string)),
+  instant: isInstant,
 };
 
 export type Leaf = keyof typeof LEAVES;
