@@ -20,7 +20,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light' }] },
+        resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' }] },
         test: {
           name: 'billing-light',
           include: ['tests/billing/**/*.test.ts'],

@@ -18,7 +18,7 @@ export default defineConfig({
     // that subset); the worker keeps decimal.js, like the server.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      const light = { find: /^decimal\.js$/, replacement: 'decimal.js-light' };
+      const light = { find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' };
       Object.assign(config, mergeConfig(config, { resolve: { alias: [light] } }));
     },
   },

@@ -22,7 +22,7 @@ export default defineConfig({
   },
   // decimal.js-light: the same author's subset of decimal.js, which lib/billing/decimal.ts
   // keeps to, at less than half the size.
-  resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light' }] },
+  resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' }] },
   publicDir: false,
   build: {
     outDir: 'dist/embed',
