@@ -20,7 +20,9 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' }] },
+        resolve: {
+          alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' }],
+        },
         test: {
           name: 'billing-light',
           include: ['tests/billing/**/*.test.ts'],

@@ -1,7 +1,7 @@
-import css from '../../components/theme.css?inline';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
+import css from '../../components/theme.css?inline';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
