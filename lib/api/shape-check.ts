@@ -94,11 +94,12 @@ function read(shape: Shape, value: unknown, path: (string | number)[]): unknown 
       return (value as unknown[]).map((item, index) => read(inner, item, [...path, index]));
     }
     if (!isRecord(value)) fail();
-    const record: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as object)) {
-      record[key] = read(inner, item, [...path, key]);
-    }
-    return record;
+    // A "__proto__" key is dropped, as zod drops it, and can set no prototype.
+    return Object.fromEntries(
+      Object.entries(value as object)
+        .filter(([key]) => key !== '__proto__')
+        .map(([key, item]) => [key, read(inner, item, [...path, key])]),
+    );
   }
   if (!isRecord(value)) fail();
   const object: Record<string, unknown> = {};

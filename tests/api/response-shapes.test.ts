@@ -172,6 +172,17 @@ describe('the shape check agrees with zod', () => {
     },
   );
 
+  test('a "__proto__" key in a record is dropped, as zod drops it, and sets no prototype', () => {
+    const answer = JSON.parse(
+      JSON.stringify(snapshot()).replace('"rates":{', '"rates":{"__proto__":{"x":"9"},'),
+    );
+    const checked = snapshotCheck.safeParse(answer);
+    expect(checked).toEqual(SnapshotSchema.safeParse(answer));
+    const rates = checked.success ? checked.data.plan.rates : {};
+    expect(Object.getPrototypeOf(rates)).toBe(Object.prototype);
+    expect(Object.keys(rates)).toEqual(Object.keys(snapshot().plan.rates));
+  });
+
   test('a refusal names the field it could not read', () => {
     const answer = withField(snapshot(), ['credits', 'available'], 4568.7);
     const result = snapshotCheck.safeParse(answer);
