@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { mergeConfig } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Host permissions: the billing API and the editor pages, nothing else. A match pattern without
@@ -11,6 +12,16 @@ const API_ORIGINS = (process.env.TALLY_API_ORIGINS ?? 'http://127.0.0.1,http://l
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The pages and the content script do billing math with decimal.js-light, the same
+    // author's subset of decimal.js at less than half its size (lib/billing/decimal.ts keeps to
+    // that subset); the worker keeps decimal.js, like the server.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
+      const light = { find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' };
+      Object.assign(config, mergeConfig(config, { resolve: { alias: [light] } }));
+    },
+  },
   manifest: {
     name: 'Tally — credit control',
     description:

@@ -1,40 +1,24 @@
-// The embeddable widget's figures (`npx tsx bench/embed.ts`, or `npm run bench embed`):
-// - gzip size of the embed (JS with its CSS inlined; budget ≤ 40 KB) beside the extension's
-//   content script (.output/chrome-mv3/content-scripts/, JS + CSS);
+// The embeddable widget's figures (`npx tsx bench/embed.ts`, or `npm run bench embed`; sizes:
+// bench/bundle-sizes.ts):
+// - hover → cost preview on the demo editor in "Embedded" mode, from the pointerover event's
+//   timestamp to the preview in the DOM, with our own share apart (≤ 16 ms p95), see
+//   bench/support/hover.ts;
 // - time from the script starting to load to the first balance on screen, p50/p95 over
 //   EMBED_BENCH_LOADS (default 20) cold loads of a vendor page in a real Chromium on loopback;
 // - usage recorded on the server (POST /v1/usage, as another tab or the page's backend would)
 //   → the open widget shows the new balance, p50/p95 (budget ≤ 1 s p95).
 // Needs `npm run build` first. Prints the figures, then one JSON line.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { createApiClient } from '../lib/api/index.ts';
 import { formatCreditAmount } from '../lib/billing/index.ts';
 import { startHostPage } from '../tests/embed/host-page.ts';
 import { CHROMIUM_ARGS } from '../tests/support/browser.ts';
 import { startServer } from '../tests/support/server.ts';
+import { describeHovers, type HoverFigures, measureHovers, percentile } from './support/hover.ts';
 
-const EMBED_DIR = 'dist/embed';
-const CONTENT_DIR = '.output/chrome-mv3/content-scripts';
-const BUDGET_KB = 40;
 const LOADS = Number(process.env.EMBED_BENCH_LOADS ?? 20);
-
-/** KiB (1,024 bytes), one decimal. */
-const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-function contentScriptGzip(): number | null {
-  if (!existsSync(CONTENT_DIR)) return null;
-  const files = readdirSync(CONTENT_DIR).filter((f) => /\.(m?js|css)$/.test(f));
-  return files.reduce((sum, file) => sum + gzipped(join(CONTENT_DIR, file)), 0);
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
-}
+const HOVERS = 100;
 
 /**
  * In the page: ms from the embed script's request start to the first balance in its shadow
@@ -77,17 +61,32 @@ async function liveUpdateTimes(page: Page, baseUrl: string, token: string): Prom
     await page.waitForFunction(SHOWN, expected, { polling: 'raf', timeout: 10_000 });
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b);
+  return times;
+}
+
+/** The demo editor with the embed (not the extension) answering. */
+async function hoversInDemoEditor(page: Page, baseUrl: string): Promise<HoverFigures> {
+  await page.goto(`${baseUrl}/editor?mode=embed`);
+  await page.waitForFunction(`(() => {
+    const host = document.querySelector('tally-credits, tally-root');
+    const figure = host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="available"]');
+    return figure && figure.textContent;
+  })()`);
+  const host = await page.evaluate(
+    () => document.querySelector('tally-credits, tally-root')?.localName ?? 'tally-credits',
+  );
+  return measureHovers(page, {
+    host,
+    operations: ['smart-crop', 'background-removal', 'lifestyle-crop'],
+    away: '#photo',
+    hovers: HOVERS,
+  });
 }
 
 async function main() {
-  const jsFile = join(EMBED_DIR, 'tally.js');
-  const mjsFile = join(EMBED_DIR, 'tally.mjs');
-  if (!existsSync(jsFile))
+  if (!existsSync('dist/embed/tally.js')) {
     throw new Error('No dist/embed/tally.js: run `npm run build:embed` first.');
-  const embedJs = gzipped(jsFile);
-  const embedMjs = gzipped(mjsFile);
-  const contentScript = contentScriptGzip();
+  }
 
   const host = await startHostPage();
   const server = await startServer({ env: { TALLY_CORS_ORIGINS: host.origin } });
@@ -98,7 +97,11 @@ async function main() {
   });
   const times: number[] = [];
   let live: number[] = [];
+  let hover: HoverFigures;
   try {
+    const editor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    hover = await hoversInDemoEditor(editor, server.url);
+    await editor.close();
     // One warm-up load (the server's first request compiles nothing, but the OS caches files).
     for (let i = 0; i <= LOADS; i++) {
       const context = await browser.newContext();
@@ -113,19 +116,10 @@ async function main() {
     await browser.close();
     await Promise.all([server.stop(), host.close()]);
   }
-  times.sort((a, b) => a - b);
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
 
-  console.log(
-    `embed tally.js   gzip ${kb(embedJs)} KiB (JS + inlined CSS; budget ≤ ${BUDGET_KB} KiB)`,
-  );
-  console.log(`embed tally.mjs  gzip ${kb(embedMjs)} KiB`);
-  console.log(
-    contentScript === null
-      ? 'content script   not built (.output/chrome-mv3/content-scripts/ missing)'
-      : `content script   gzip ${kb(contentScript)} KiB (JS + CSS)`,
-  );
+  for (const line of describeHovers(hover, HOVERS)) console.log(line);
   console.log(
     `script load → first balance: p50 ${p50} ms, p95 ${p95} ms over ${times.length} cold loads`,
   );
@@ -137,11 +131,9 @@ async function main() {
   console.log(
     JSON.stringify({
       bench: 'embed',
-      embedGzipKb: kb(embedJs),
-      embedModuleGzipKb: kb(embedMjs),
-      embedBudgetKb: BUDGET_KB,
-      withinBudget: kb(embedJs) <= BUDGET_KB,
-      contentScriptGzipKb: contentScript === null ? null : kb(contentScript),
+      hoverToDomMs: hover.toDom,
+      hoverOurShareMs: hover.ours,
+      hoverPaintedMs: hover.painted,
       firstBalanceMs: { p50, p95, loads: times.length },
       liveUpdateMs: { p50: liveP50, p95: liveP95, updates: live.length },
     }),

@@ -1,17 +1,19 @@
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { Layout } from './configure.ts';
 
-export type Notice = 'no-api' | 'unreachable' | 'session-expired';
+export type Notice = 'no-api' | 'unreachable' | 'session-expired' | 'needs-update';
 
 /**
  * What to say instead of numbers: nothing to connect to, billing unreachable with nothing
  * loaded yet (network, or this page's origin refused by CORS), or a token the server refused
- * (never show numbers a refused session made stale).
+ * (never show numbers a refused session made stale), or answers this version cannot read
+ * (a newer server, or a broken one: no numbers rather than misread ones).
  */
 export function noticeFor(model: CreditModel | undefined, api: string | undefined): Notice | null {
   if (!model || !api) return 'no-api';
   const status = model.status.value;
   if (status === 'unauthorized') return 'session-expired';
+  if (status === 'outdated') return 'needs-update';
   if (status === 'offline' && !model.snapshot.value) return 'unreachable';
   return null;
 }
@@ -28,6 +30,10 @@ const TEXT: Record<Notice, { title: string; body: string }> = {
   'session-expired': {
     title: 'Session expired',
     body: 'Sign in again to see your credits.',
+  },
+  'needs-update': {
+    title: 'Tally needs an update',
+    body: 'Billing answered in a form this version can’t read. Reload the page to get the latest.',
   },
 };
 

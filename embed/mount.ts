@@ -1,6 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
-import popupCss from '../components/popup.css?inline';
+import planCardCss from '../components/plan-card.css?inline';
 import themeCss from '../components/theme.css?inline';
 import { createCreditModel } from '../lib/store/credit-model.ts';
 import { watchColorScheme } from './color-scheme.ts';
@@ -67,8 +67,8 @@ export function mountInShadow(
   const scheme = watchColorScheme(doc.defaultView);
 
   const style = doc.createElement('style');
-  // theme.css: chip, preview, dialog, balance; popup.css: the plan card of the expanded layout.
-  style.textContent = `${themeCss}\n${popupCss}\n${embedCss}`;
+  // theme.css: chip, preview, dialog, balance; plan-card.css: the expanded layout's plan.
+  style.textContent = `${themeCss}\n${planCardCss}\n${embedCss}`;
   const root = doc.createElement('div');
   root.className = 'tally-embed-root';
   shadow.replaceChildren(style, root);

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from '../lib/api/index.ts';
+import { ApiError, InvalidResponseError, NetworkError } from '../lib/api/errors.ts';
 import type { SyncStatus } from '../lib/store/transport.ts';
 import { TokenUnavailableError } from './token-source.ts';
 
@@ -30,6 +30,14 @@ export function toTransportError(error: unknown, api: string): TransportError {
   }
   if (error instanceof ApiError) {
     return new TransportError(error.message, error.code, 'offline', { cause: error });
+  }
+  if (error instanceof InvalidResponseError) {
+    return new TransportError(
+      'Tally needs an update: billing answered in a form this version cannot read.',
+      'invalid_response',
+      'outdated',
+      { cause: error },
+    );
   }
   if (error instanceof NetworkError) {
     return new TransportError(`Cannot reach billing at ${api}.`, 'unreachable', 'offline', {

@@ -1,4 +1,14 @@
-import { type ApiClient, createApiClient, isApiError, subscribeEvents } from '../lib/api/index.ts';
+import { InvalidResponseError, isApiError } from '../lib/api/errors.ts';
+import { subscribeEvents } from '../lib/api/events.ts';
+import { memberRequests } from '../lib/api/member-requests.ts';
+import { transportFor } from '../lib/api/request.ts';
+import {
+  catalogCheck,
+  ledgerPageCheck,
+  planChangePreviewCheck,
+  planChangeResultCheck,
+  snapshotCheck,
+} from '../lib/api/response-shapes.ts';
 import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
 import type { Transport, TransportUpdate } from '../lib/store/transport.ts';
 import type { TokenSource } from './token-source.ts';
@@ -23,7 +33,8 @@ const RETRY = { retries: 2, baseMs: 250, maxMs: 2_000 };
 /**
  * The embed's Transport: straight to the billing API with the host's token. A snapshot from
  * GET /v1/me, live updates from GET /v1/events, and a poll while the stream is down. The
- * token is asked from the host for every request and kept nowhere.
+ * token is asked from the host for every request and kept nowhere. Answers are checked by
+ * the shapes of response-shapes.ts (zod would be a quarter of the embed's size budget).
  */
 export function createEmbedTransport(options: EmbedTransportOptions): EmbedTransport {
   const { api, tokens } = options;
@@ -34,7 +45,16 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
     lastToken = await tokens.token();
     return lastToken;
   };
-  const client = createApiClient({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY });
+  const client = memberRequests(
+    transportFor({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY }),
+    {
+      snapshot: snapshotCheck,
+      catalog: catalogCheck,
+      planChangePreview: planChangePreviewCheck,
+      planChangeResult: planChangeResultCheck,
+      ledgerPage: ledgerPageCheck,
+    },
+  );
   const listeners = new Set<(update: TransportUpdate) => void>();
   let lastSyncedAt: string | undefined;
   let live: { stop(): void } | undefined;
@@ -68,7 +88,7 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
   };
 
   /** One call; after a 401 the host may have renewed its session, so ask it once more. */
-  async function call<T>(action: (api: ApiClient) => Promise<T>): Promise<T> {
+  async function call<T>(action: (api: typeof client) => Promise<T>): Promise<T> {
     try {
       return await action(client);
     } catch (error) {
@@ -108,6 +128,10 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
       fetch: options.fetch,
       signal: abort.signal,
       onSnapshot: fresh,
+      // A snapshot this embed cannot read: say it needs an update rather than go stale quietly.
+      onError(error) {
+        if (error instanceof InvalidResponseError) failed(error);
+      },
       onStatus(status) {
         if (status === 'open') {
           stopPolling();

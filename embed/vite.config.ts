@@ -20,6 +20,9 @@ export default defineConfig({
     'process.env.NODE_ENV': JSON.stringify('production'),
     'import.meta.env.TALLY_EMBED_VERSION': JSON.stringify(version),
   },
+  // decimal.js-light: the same author's subset of decimal.js, which lib/billing/decimal.ts
+  // keeps to, at less than half the size.
+  resolve: { alias: [{ find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' }] },
   publicDir: false,
   build: {
     outDir: 'dist/embed',

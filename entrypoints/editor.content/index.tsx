@@ -1,9 +1,9 @@
-import '../../components/theme.css';
 import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
+import css from '../../components/theme.css?inline';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
+import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import {
@@ -19,7 +19,7 @@ import { createCreditModel } from '../../lib/store/credit-model.ts';
 // nothing of the connection but what the worker chose to tell (never the token).
 export default defineContentScript({
   matches: DEFAULT_EDITOR_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
     // The worker decides whether this page is one of the editor pages set in the settings
@@ -33,18 +33,11 @@ export default defineContentScript({
     if (!allowed) return;
 
     const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));
-    const ui = await createShadowRootUi(ctx, {
+    const ui = createShadowHost({
       name: 'tally-widget',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount: (container) => {
-        render(<EditorWidget model={model} page={document} />, container);
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      css,
+      onMount: (container) => render(<EditorWidget model={model} page={document} />, container),
+      onRemove: (container) => render(null, container),
     });
 
     // API.md: with the embed on the page, the embed answers and this widget stands down.

@@ -1,5 +1,5 @@
-import { type CallOptions, request, type Transport } from './request.ts';
-import { defaultRetry, type RetryOptions } from './retry.ts';
+import { memberRequests, type PageOptions } from './member-requests.ts';
+import { type ApiClientOptions, type CallOptions, request, transportFor } from './request.ts';
 import { ChargesPageSchema } from './schemas/charge.ts';
 import { LedgerPageSchema } from './schemas/entry.ts';
 import {
@@ -16,8 +16,6 @@ import { QuoteSchema } from './schemas/quote.ts';
 import type {
   CaptureRequest,
   HoldRequestSchema,
-  OveragePolicyRequest,
-  PlanChangeRequest,
   QuoteRequest,
   UsageRequestSchema,
 } from './schemas/requests.ts';
@@ -29,40 +27,14 @@ import {
   UsageResultSchema,
 } from './schemas/responses.ts';
 import { SnapshotSchema } from './schemas/snapshot.ts';
-import { tokenSource } from './token-source.ts';
 import type * as z from './zod.ts';
 
-export interface ApiClientOptions {
-  /** The server's origin (and path prefix, if any), e.g. "http://127.0.0.1:8787". */
-  baseUrl: string;
-  /**
-   * A member token, or the operator key for the operator methods: `getToken` is asked before
-   * every attempt (a refreshed token reaches retries); `token` is for a fixed one.
-   */
-  getToken?: () => string | Promise<string>;
-  token?: string;
-  fetch?: typeof fetch;
-  retry?: Partial<RetryOptions>;
-}
-
-export interface PageOptions {
-  limit?: number;
-  /** The `next` cursor of the previous page. */
-  before?: string;
-}
-
-export type { CallOptions };
+export type { ApiClientOptions, CallOptions, PageOptions };
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** A typed client of API.md: every answer is checked by its schema before it is returned. */
 export function createApiClient(options: ApiClientOptions) {
-  const transport: Transport = {
-    baseUrl: options.baseUrl,
-    getToken: tokenSource(options),
-    // Bound: a detached `fetch` throws "Illegal invocation" in browsers.
-    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-    retry: { ...defaultRetry, ...options.retry },
-  };
+  const transport = transportFor(options);
   const post = (path: string, body: unknown, idempotent: boolean) => ({
     method: 'POST' as const,
     path,
@@ -72,16 +44,19 @@ export function createApiClient(options: ApiClientOptions) {
   const hold = (id: string) => `v1/holds/${encodeURIComponent(id)}`;
 
   return {
+    ...memberRequests(transport, {
+      snapshot: SnapshotSchema,
+      catalog: CatalogSchema,
+      planChangePreview: PlanChangePreviewSchema,
+      planChangeResult: PlanChangeResultSchema,
+      ledgerPage: LedgerPageSchema,
+    }),
     health: (o?: CallOptions) =>
       request(
         { ...transport, getToken: undefined },
         { method: 'GET', path: 'v1/health', schema: HealthSchema },
         o,
       ),
-    catalog: (o?: CallOptions) =>
-      request(transport, { method: 'GET', path: 'v1/catalog', schema: CatalogSchema }, o),
-    me: (o?: CallOptions) =>
-      request(transport, { method: 'GET', path: 'v1/me', schema: SnapshotSchema }, o),
     /** Changes nothing, so it needs no key. */
     quote: (body: QuoteRequest, o?: CallOptions) =>
       request(transport, { ...post('v1/quotes', body, false), schema: QuoteSchema }, o),
@@ -99,31 +74,6 @@ export function createApiClient(options: ApiClientOptions) {
       request(
         transport,
         { ...post(`${hold(holdId)}/release`, {}, true), schema: HoldResultSchema },
-        o,
-      ),
-    previewPlanChange: (body: PlanChangeRequest, o?: CallOptions) =>
-      request(
-        transport,
-        { ...post('v1/plan-changes/preview', body, false), schema: PlanChangePreviewSchema },
-        o,
-      ),
-    changePlan: (body: PlanChangeRequest, o?: CallOptions) =>
-      request(
-        transport,
-        { ...post('v1/plan-changes', body, true), schema: PlanChangeResultSchema },
-        o,
-      ),
-    /** PUT is idempotent by itself: no key (API.md). */
-    setOveragePolicy: (body: OveragePolicyRequest, o?: CallOptions) =>
-      request(
-        transport,
-        { method: 'PUT', path: 'v1/overage-policy', body, schema: SnapshotSchema },
-        o,
-      ),
-    ledger: (page: PageOptions = {}, o?: CallOptions) =>
-      request(
-        transport,
-        { method: 'GET', path: 'v1/ledger', query: { ...page }, schema: LedgerPageSchema },
         o,
       ),
     charges: (page: PageOptions = {}, o?: CallOptions) =>

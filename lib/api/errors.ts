@@ -1,6 +1,26 @@
-import type { ErrorCode } from './schemas/errors.ts';
-import { errorStatus } from './schemas/errors.ts';
-import { type Quote, QuoteSchema } from './schemas/quote.ts';
+import { quoteCheck } from './response-shapes.ts';
+import type { Quote } from './schemas/quote.ts';
+
+/** Every error code of API.md with its HTTP status. */
+export const errorStatus = {
+  invalid_request: 400,
+  idempotency_key_required: 400,
+  unauthorized: 401,
+  overage_required: 402,
+  overage_blocked: 402,
+  forbidden: 403,
+  not_found: 404,
+  idempotency_in_flight: 409,
+  hold_not_pending: 409,
+  payload_too_large: 413,
+  misdirected_request: 421,
+  idempotency_conflict: 422,
+  capture_exceeds_hold: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
 
 /** The server answered with an error of API.md's table. */
 export class ApiError extends Error {
@@ -34,7 +54,7 @@ export class ApiError extends Error {
 
   /** The quote a 402 carries in `details.quote`, when it is a valid Quote. */
   get quote(): Quote | undefined {
-    const parsed = QuoteSchema.safeParse(this.details.quote);
+    const parsed = quoteCheck.safeParse(this.details.quote);
     return parsed.success ? parsed.data : undefined;
   }
 }

@@ -1,8 +1,9 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { type ApiError, NetworkError } from './errors.ts';
+import { type ApiError, InvalidResponseError, NetworkError } from './errors.ts';
 import { apiErrorFrom, urlFor } from './request.ts';
+import { snapshotCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, sleep } from './retry.ts';
-import { type Snapshot, SnapshotSchema } from './schemas/snapshot.ts';
+import type { Snapshot } from './schemas/snapshot.ts';
 import { tokenSource } from './token-source.ts';
 
 export type EventsStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
@@ -15,7 +16,10 @@ export interface SubscribeEventsOptions {
   fetch?: typeof fetch;
   onSnapshot: (snapshot: Snapshot) => void;
   onStatus?: (status: EventsStatus) => void;
-  /** Why a connection failed or ended (NetworkError, ApiError), before the reconnect. */
+  /**
+   * Why a connection failed or ended (NetworkError, ApiError), before the reconnect; or an
+   * InvalidResponseError for a snapshot this client cannot read (the stream goes on).
+   */
   onError?: (error: Error) => void;
   signal?: AbortSignal;
   /** Backoff between reconnects (`retries` is ignored: a stream reconnects until stopped). */
@@ -118,7 +122,10 @@ async function readStream(
       if (message.event !== 'snapshot') return;
       const snapshot = parseSnapshot(message.data);
       // An invalid snapshot is skipped and its id not kept, so a reconnect asks for it again.
-      if (!snapshot) return;
+      if (snapshot instanceof InvalidResponseError) {
+        options.onError?.(snapshot);
+        return;
+      }
       onMessage({ ...message, id: message.id ?? String(snapshot.version) });
       try {
         options.onSnapshot(snapshot);
@@ -158,11 +165,16 @@ async function readStream(
   }
 }
 
-function parseSnapshot(data: string): Snapshot | undefined {
+// Checked with the shape of response-shapes.ts, not zod: the embed follows this stream too.
+function parseSnapshot(data: string): Snapshot | InvalidResponseError {
+  let json: unknown;
   try {
-    const parsed = SnapshotSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : undefined;
+    json = JSON.parse(data);
   } catch {
-    return undefined;
+    return new InvalidResponseError('events: a snapshot that is not JSON', 200);
   }
+  const parsed = snapshotCheck.safeParse(json);
+  return parsed.success
+    ? parsed.data
+    : new InvalidResponseError('events: unexpected snapshot', 200, parsed.error.issues);
 }

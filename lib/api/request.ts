@@ -1,8 +1,16 @@
-import { ApiError, codeForStatus, InvalidResponseError, NetworkError } from './errors.ts';
+import {
+  ApiError,
+  codeForStatus,
+  type ErrorCode,
+  errorStatus,
+  InvalidResponseError,
+  NetworkError,
+} from './errors.ts';
 import { IDEMPOTENCY_KEY_HEADER, newIdempotencyKey } from './idempotency.ts';
-import { backoffMs, type RetryOptions, retryAfterMs, sleep } from './retry.ts';
-import { ErrorBodySchema } from './schemas/errors.ts';
-import type * as z from './zod.ts';
+import { errorBodyCheck } from './response-shapes.ts';
+import { backoffMs, defaultRetry, type RetryOptions, retryAfterMs, sleep } from './retry.ts';
+import type { WireCheck } from './shape-check.ts';
+import { tokenSource } from './token-source.ts';
 
 export interface Transport {
   baseUrl: string;
@@ -10,6 +18,29 @@ export interface Transport {
   getToken?: () => string | Promise<string>;
   fetch: typeof fetch;
   retry: RetryOptions;
+}
+
+export interface ApiClientOptions {
+  /** The server's origin (and path prefix, if any), e.g. "http://127.0.0.1:8787". */
+  baseUrl: string;
+  /**
+   * A member token, or the operator key for the operator methods: `getToken` is asked before
+   * every attempt (a refreshed token reaches retries); `token` is for a fixed one.
+   */
+  getToken?: () => string | Promise<string>;
+  token?: string;
+  fetch?: typeof fetch;
+  retry?: Partial<RetryOptions>;
+}
+
+export function transportFor(options: ApiClientOptions): Transport {
+  return {
+    baseUrl: options.baseUrl,
+    getToken: tokenSource(options),
+    // Bound: a detached `fetch` throws "Illegal invocation" in browsers.
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    retry: { ...defaultRetry, ...options.retry },
+  };
 }
 
 export interface CallOptions {
@@ -27,7 +58,8 @@ export interface RequestSpec<T> {
   idempotent?: boolean;
   /** False for a call that is unsafe to repeat and has no key (the dev clock's `advance`). */
   retryable?: boolean;
-  schema: z.ZodMiniType<T>;
+  /** A zod schema, or a shape-check.ts checker where zod is too heavy to ship. */
+  schema: WireCheck<T>;
 }
 
 export function urlFor(baseUrl: string, path: string, query: RequestSpec<unknown>['query'] = {}) {
@@ -122,13 +154,14 @@ export function apiErrorFrom(response: Response, text: string): ApiError {
   } catch {
     json = undefined;
   }
-  const body = ErrorBodySchema.safeParse(json);
-  if (!body.success) {
+  const body = errorBodyCheck.safeParse(json);
+  // A code API.md does not list (a newer server, a proxy) reads as its HTTP status's code.
+  if (!body.success || !Object.hasOwn(errorStatus, body.data.error.code)) {
     const code = codeForStatus(response.status);
     return new ApiError(response.status, code, `HTTP ${response.status}`, {}, retryAfter);
   }
   const { code, message, details } = body.data.error;
-  return new ApiError(response.status, code, message, details, retryAfter);
+  return new ApiError(response.status, code as ErrorCode, message, details, retryAfter);
 }
 
 /** Retry what another attempt can fix; never another 4xx (it would fail the same way). */

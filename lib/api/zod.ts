@@ -1,7 +1,7 @@
 import { config } from 'zod/mini';
 
 // zod/mini, not classic zod: classic does not tree-shake and costs ~26 KB gzip in any bundle,
-// most of the content script's 30 KB budget. Extension pages forbid eval: zod must not compile
+// more than the content script's 24 KB budget. Extension pages forbid eval: zod must not compile
 // its fast paths with `new Function`. Every module imports zod from here so this runs first.
 config({ jitless: true });
 

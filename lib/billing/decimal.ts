@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import type DecimalLight from 'decimal.js-light';
 import { BillingError } from './errors';
 import type { Credits, Usd } from './types';
 
@@ -6,14 +7,18 @@ import type { Credits, Usd } from './types';
  * Tally's own decimal.js: 40 significant digits (far beyond any balance or charge), half-up
  * rounding as BILLING.md requires, and plain notation so strings never turn into "1e-7".
  * A clone, so nobody else's Decimal settings can change our arithmetic.
+ *
+ * Typed as decimal.js-light, the subset of decimal.js that the browser bundles alias it to
+ * (wxt.config.ts, embed/vite.config.ts): the compiler refuses any method the light edition
+ * lacks, and the billing tests run under both editions (vitest.config.ts).
  */
-export const Decimal = DecimalJs.clone({
+export const Decimal: typeof DecimalLight = DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -9e15,
   toExpPos: 9e15,
-});
-export type Decimal = InstanceType<typeof Decimal>;
+}) as unknown as typeof DecimalLight;
+export type Decimal = DecimalLight;
 
 /** Credits are milli-credits at the finest (BILLING.md, Numbers). */
 export const CREDIT_PLACES = 3;
@@ -99,6 +104,10 @@ export function toExactUsdString(usd: Decimal): Usd {
 
 export function minDecimal(a: Decimal, b: Decimal): Decimal {
   return a.lessThanOrEqualTo(b) ? a : b;
+}
+
+export function maxDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThanOrEqualTo(b) ? a : b;
 }
 
 export function sumDecimals(values: Iterable<Decimal>): Decimal {

@@ -1,6 +1,6 @@
 // What a widget accepts from the page: the widget must trust nothing a page dispatches. Small
 // hand-written guards, not zod: the two shapes are tiny and the extension's content script has
-// a 30 KB budget (zod/mini alone is ~5 KB gzip of it). The page side reads widget answers with
+// a 24 KB budget (zod/mini alone is ~5 KB gzip of it). The page side reads widget answers with
 // decision-reader.ts, so a vendor's editor that only asks ships no checking code of ours either.
 import { MAX_QUANTITY } from './operation-request';
 import type { PreflightRequest, UsageRecorded } from './protocol';

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import { isLow } from '../billing/balance';
-import { Decimal } from '../billing/decimal';
+import { Decimal, maxDecimal } from '../billing/decimal';
 import type { Credits } from '../billing/types';
 
 export interface Balance {
@@ -26,7 +26,7 @@ export function balanceOf(snapshot: Snapshot): Balance {
   const u = new Decimal(used);
   const g = new Decimal(granted);
   // Held credits survive a renewal (BILLING.md, Renewal), so the parts may exceed the grant.
-  const whole = Decimal.max(g, a.plus(h).plus(u));
+  const whole = maxDecimal(g, a.plus(h).plus(u));
   return {
     available,
     held,

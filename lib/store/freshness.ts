@@ -41,6 +41,8 @@ export function freshnessText(
       return 'not connected';
     case 'unauthorized':
       return 'reconnect needed';
+    case 'outdated':
+      return 'update needed';
     case 'offline':
       return lastSyncedAt === null
         ? 'offline'

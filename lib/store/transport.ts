@@ -13,7 +13,14 @@ import type {
   Usd,
 } from '../billing/types';
 
-export type SyncStatus = 'loading' | 'fresh' | 'offline' | 'unauthorized' | 'unconfigured';
+/** 'outdated': billing answered in a form this client cannot read (a newer or broken server). */
+export type SyncStatus =
+  | 'loading'
+  | 'fresh'
+  | 'offline'
+  | 'unauthorized'
+  | 'unconfigured'
+  | 'outdated';
 
 /** What a transport remembers between sessions: enough for a first paint without network. */
 export interface Cached {

@@ -186,6 +186,13 @@ describe('errors', () => {
     expect(server.seen).toHaveLength(4);
   });
 
+  test('an error code API.md does not list (a newer server) reads as its status’s code', async () => {
+    const { client } = await serve([json(403, errorBody('account_frozen', 'Frozen'))]);
+    const error = await client.me().catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', message: 'HTTP 403' });
+  });
+
   test('connection refused: NetworkError after the retries', async () => {
     const { server, client } = await serve([]);
     await server.close();

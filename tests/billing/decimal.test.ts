@@ -83,3 +83,12 @@ describe('canonical strings', () => {
     expect(toUsdString(new Decimal('0'), 4)).toBe('0.0000');
   });
 });
+
+describe('the decimal edition', () => {
+  // The billing-light project (vitest.config.ts) aliases decimal.js to decimal.js-light, as the
+  // browser bundles do; this proves the alias took effect there and nowhere else.
+  test('is the one the project runs the rules under', () => {
+    const light = process.env.TALLY_DECIMAL_EDITION === 'decimal.js-light';
+    expect('ceil' in Decimal.prototype).toBe(!light);
+  });
+});

@@ -1,12 +1,13 @@
 // The embed's library build (embed/vite.config.ts), run into a temp folder: the two formats,
-// CSS inside the JS (for the shadow root, nothing for the host document), minified, and the
-// versioned copies with a manifest whose integrity hashes match the files.
+// CSS inside the JS (for the shadow root, nothing for the host document), minified, within its
+// size budget, and the versioned copies with a manifest whose integrity hashes match the files.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describeSize, embedBundles, KIB, sizeOf } from '../support/bundle-sizes.ts';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 let outDir: string;
@@ -14,7 +15,15 @@ const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'tally-embed-build-'));
-  await build({ configFile: 'embed/vite.config.ts', logLevel: 'silent', build: { outDir } });
+  // What `npm run build:embed` builds: under vitest NODE_ENV is "test", and Vite would compile
+  // JSX for development (file names and line numbers in every element).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'embed/vite.config.ts', logLevel: 'silent', build: { outDir } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }, 60_000);
 
 afterAll(() => {
@@ -54,6 +63,14 @@ describe('npm run build:embed', () => {
       // Newlines survive only inside template literals; no line is indented.
       expect(read(file).length / lines.length).toBeGreaterThan(1_000);
       expect(lines.filter((line) => /^\s+\S/.test(line)).length).toBe(0);
+    }
+  });
+
+  test('each format, JS with its CSS, is within 32 KB gzip', () => {
+    const sizes = embedBundles(outDir).map(sizeOf);
+    expect(sizes.map((size) => size.name)).toEqual(['embed tally.js', 'embed tally.mjs']);
+    for (const size of sizes) {
+      expect(size.gzipBytes, describeSize(size, outDir)).toBeLessThanOrEqual(32 * KIB);
     }
   });
 

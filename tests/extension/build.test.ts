@@ -1,11 +1,13 @@
 // `npm run build:ext` for both targets, into a temp folder: the manifests ask for no more than
-// Tally needs (storage, alarms, the API origin, the editor pages), and the content script
-// carries no API client, so it has nothing to send a token with.
+// Tally needs (storage, alarms, the API origin, the editor pages), the content script
+// carries no API client, so it has nothing to send a token with, and it stays within its size
+// budget (sizes are deterministic, so a test can hold them).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from 'wxt';
+import { describeSize, extensionBundles, KIB, sizeOf } from '../support/bundle-sizes.ts';
 
 let outDir: string;
 const read = (target: string, file: string) => readFileSync(join(outDir, target, file), 'utf8');
@@ -13,8 +15,16 @@ const manifestOf = (target: string) => JSON.parse(read(target, 'manifest.json'))
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'tally-ext-build-'));
-  await build({ outDir, logger: silent() });
-  await build({ outDir, browser: 'firefox', manifestVersion: 2, logger: silent() });
+  // What `npm run build:ext` builds: under vitest NODE_ENV is "test", and Vite would compile
+  // JSX for development (file names and line numbers in every element).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ outDir, logger: silent() });
+    await build({ outDir, browser: 'firefox', manifestVersion: 2, logger: silent() });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }, 120_000);
 
 afterAll(() => {
@@ -66,5 +76,16 @@ describe('the built extension', () => {
     expect(contentScript).not.toContain('Bearer');
     expect(contentScript).not.toContain('indexedDB');
     expect(read('chrome-mv3', 'background.js')).toContain('Bearer');
+  });
+
+  test('the content script, all its JS and CSS, is within 24 KB gzip', () => {
+    const root = join(outDir, 'chrome-mv3');
+    const content = extensionBundles(root).find((bundle) => bundle.name === 'content script');
+    if (!content) throw new Error('no content script bundle');
+    const size = sizeOf(content);
+    expect(size.files.map((file) => file.slice(root.length + 1))).toEqual([
+      'content-scripts/editor.js',
+    ]);
+    expect(size.gzipBytes, describeSize(size, root)).toBeLessThanOrEqual(24 * KIB);
   });
 });

@@ -1,3 +1,4 @@
+import { ENTRY_KINDS } from '../response-shapes.ts';
 import * as z from '../zod.ts';
 import {
   CreditsSchema,
@@ -8,16 +9,7 @@ import {
   SignedUsdSchema,
 } from './decimal.ts';
 
-export const EntryKindSchema = z.enum([
-  'grant',
-  'rollover',
-  'expiry',
-  'usage',
-  'hold',
-  'capture',
-  'release',
-  'plan-change',
-]);
+export const EntryKindSchema = z.enum(ENTRY_KINDS);
 
 /** A ledger entry: lib/billing's EntryDraft plus the id the store gave it. */
 export const EntrySchema = z.object({

@@ -1,0 +1,101 @@
+// What each built bundle weighs as a browser downloads it: every file a bundle loads (its
+// entry, the chunks it imports, its stylesheets), gzip -9 and brotli. Shared by the size test
+// (tests/build/bundle-budgets.test.ts) and `npm run bench`. Budgets: shared/ARCHITECTURE.md.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const KIB = 1024;
+
+export interface Bundle {
+  name: string;
+  /** Absolute paths of every file the bundle loads. */
+  files: string[];
+  /** gzip bytes it may weigh; undefined where ARCHITECTURE.md only asks to report it. */
+  budgetBytes?: number;
+}
+
+export interface BundleSize extends Bundle {
+  rawBytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+}
+
+/** A JS file and the chunks it imports, statically or not, transitively. */
+function withImports(entry: string, root: string): string[] {
+  const files = [entry];
+  for (const file of files) {
+    if (!file.endsWith('.js') && !file.endsWith('.mjs')) continue;
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+\.m?js)["']/g)) {
+      const specifier = match[1] ?? '';
+      const path = specifier.startsWith('/')
+        ? join(root, specifier)
+        : join(dirname(file), specifier);
+      if (existsSync(path) && !files.includes(path)) files.push(path);
+    }
+  }
+  return files;
+}
+
+/** An extension page: the scripts and stylesheets its HTML names, and their imports. */
+function pageFiles(root: string, html: string): string[] {
+  const page = readFileSync(join(root, html), 'utf8');
+  const files: string[] = [];
+  for (const match of page.matchAll(/(?:src|href)="\/?([^"]+\.(?:m?js|css))"/g)) {
+    for (const file of withImports(join(root, match[1] ?? ''), root)) {
+      if (!files.includes(file)) files.push(file);
+    }
+  }
+  return files;
+}
+
+/** The Chrome build of the extension (`.output/chrome-mv3` or a test's own out dir). */
+export function extensionBundles(root: string): Bundle[] {
+  const scripts = join(root, 'content-scripts');
+  const contentFiles = readdirSync(scripts)
+    .filter((file) => /\.(m?js|css)$/.test(file))
+    .flatMap((file) => withImports(join(scripts, file), root));
+  return [
+    { name: 'content script', files: [...new Set(contentFiles)], budgetBytes: 24 * KIB },
+    { name: 'background', files: withImports(join(root, 'background.js'), root) },
+    { name: 'popup', files: pageFiles(root, 'popup.html') },
+    { name: 'upgrade page', files: pageFiles(root, 'upgrade.html') },
+  ];
+}
+
+/** The embed's two formats (`dist/embed` or a test's own out dir); a page loads one of them. */
+export function embedBundles(root: string): Bundle[] {
+  return [
+    { name: 'embed tally.js', files: [join(root, 'tally.js')], budgetBytes: 32 * KIB },
+    { name: 'embed tally.mjs', files: [join(root, 'tally.mjs')], budgetBytes: 32 * KIB },
+  ];
+}
+
+export function sizeOf(bundle: Bundle): BundleSize {
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  let brotliBytes = 0;
+  for (const file of bundle.files) {
+    const bytes = readFileSync(file);
+    rawBytes += bytes.length;
+    gzipBytes += gzipSync(bytes, { level: 9 }).length;
+    brotliBytes += brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    }).length;
+  }
+  return { ...bundle, rawBytes, gzipBytes, brotliBytes };
+}
+
+/** KiB with one decimal: "23.9 KB". */
+export const kb = (bytes: number) => `${(bytes / KIB).toFixed(1)} KB`;
+
+/** One line per bundle: its sizes, its budget, and its files relative to `from`. */
+export function describeSize(size: BundleSize, from: string): string {
+  const budget =
+    size.budgetBytes === undefined
+      ? 'no budget, reported'
+      : `budget ${kb(size.budgetBytes)} gzip: ${size.gzipBytes <= size.budgetBytes ? 'within' : `OVER by ${kb(size.gzipBytes - size.budgetBytes)}`}`;
+  const files = size.files.map((file) => relative(from, file)).join(', ');
+  return `${size.name.padEnd(16)} gzip ${kb(size.gzipBytes).padStart(8)}  brotli ${kb(size.brotliBytes).padStart(8)}  (${budget}; ${files})`;
+}
