@@ -1,92 +1,100 @@
-import type { Db } from '../db/open.ts';
+import type { AccountState, Catalog, Instant } from '../../lib/billing/types.ts';
+import { type BatchContext, JobTx } from './job-tx.ts';
+import type { LedgerTx } from './ledger.ts';
+import { type Changes, emptyChanges, mergeChanges, type Store } from './store.ts';
 
 interface Job {
-  fn: () => unknown;
+  work: (tx: LedgerTx) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Most jobs one transaction takes; the rest go into the next one. */
 const maxBatch = 256;
 
 /**
- * Group commit: the write jobs that arrive during one turn of the event loop run in ONE
- * `BEGIN IMMEDIATE` transaction, each inside its own savepoint (a job that throws is rolled
- * back alone), and share one COMMIT — one fsync under synchronous=FULL instead of one per job.
- * No job's promise settles before its COMMIT is durable, so no answer ever reports a change a
- * crash could lose.
+ * Group commit: the write jobs that arrive while the previous transaction of their group is
+ * busy run together in ONE transaction and share one COMMIT (one fsync, one round trip),
+ * one after another, each seeing the ones before it. A job that throws leaves no trace; the
+ * others commit. No job's promise settles before its COMMIT is durable, so no answer ever
+ * reports a change a crash could lose. Groups: one per account when the store locks per
+ * account (PostgreSQL, where groups of different accounts commit in parallel), else one.
  */
 export class GroupCommit {
-  private queue: Job[] = [];
-  private scheduled = false;
-  private readonly sql;
+  private readonly queues = new Map<string, Job[]>();
 
   constructor(
-    private readonly db: Db,
-    /** Called around each job so the ledger can drop the change notices of a rolled-back job. */
-    private readonly hooks: {
-      beforeJob(): void;
-      jobFailed(): void;
-      committed(): void;
-      rolledBack(): void;
+    private readonly store: Store,
+    private readonly options: {
+      catalog: Catalog;
+      now(): Instant;
+      wallClock(): number;
+      committed(changes: Changes): void;
     },
-  ) {
-    // Prepared once: these run for every job.
-    this.sql = {
-      begin: db.prepare('BEGIN IMMEDIATE'),
-      savepoint: db.prepare('SAVEPOINT job'),
-      release: db.prepare('RELEASE job'),
-      rollbackTo: db.prepare('ROLLBACK TO job'),
-      commit: db.prepare('COMMIT'),
-    };
-  }
+  ) {}
 
-  run<T>(fn: () => T): Promise<T> {
+  run<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
+    const group = this.store.batchesPerAccount ? scope : '';
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
+      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject };
+      const queue = this.queues.get(group);
+      if (queue) {
+        queue.push(job);
+        return;
       }
+      this.queues.set(group, [job]);
+      setImmediate(() => this.drain(group));
     });
   }
 
-  private flush(): void {
-    const batch = this.queue.splice(0, maxBatch);
-    this.scheduled = this.queue.length > 0;
-    if (this.scheduled) setImmediate(() => this.flush());
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      this.sql.begin.run();
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return;
-    }
-    for (const job of batch) {
-      this.sql.savepoint.run();
-      this.hooks.beforeJob();
-      try {
-        const value = job.fn();
-        this.sql.release.run();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        this.sql.rollbackTo.run();
-        this.sql.release.run();
-        this.hooks.jobFailed();
-        outcomes.push({ ok: false, error });
+  /** Commits the group's queue, batch after batch, until it is empty. */
+  private async drain(group: string): Promise<void> {
+    for (;;) {
+      const queue = this.queues.get(group);
+      if (!queue || queue.length === 0) {
+        this.queues.delete(group);
+        return;
       }
+      await this.commit(queue.splice(0, maxBatch));
     }
+  }
+
+  private async commit(batch: Job[]): Promise<void> {
+    let committed: { results: Settled[]; changes: Changes };
     try {
-      this.sql.commit.run();
+      committed = await this.store.write(async (storeBatch) => {
+        const context: BatchContext = {
+          batch: storeBatch,
+          locked: new Map<string, AccountState>(),
+          changes: emptyChanges(),
+          catalog: this.options.catalog,
+          now: this.options.now,
+          wallClock: this.options.wallClock,
+        };
+        const results: Settled[] = [];
+        for (const job of batch) {
+          const tx = new JobTx(context);
+          try {
+            const value = await job.work(tx);
+            mergeChanges(context.changes, tx.changes);
+            results.push({ ok: true, value });
+          } catch (error) {
+            // The database failed, not the job: the whole transaction is void (and may be retried).
+            if (tx.storeFailure !== null) throw tx.storeFailure;
+            results.push({ ok: false, error });
+          }
+        }
+        return { changes: context.changes, result: { results, changes: context.changes } };
+      });
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.hooks.rolledBack();
       for (const job of batch) job.reject(error);
       return;
     }
-    this.hooks.committed();
+    this.options.committed(committed.changes);
     batch.forEach((job, i) => {
-      const outcome = outcomes[i]!;
+      const outcome = committed.results[i]!;
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });

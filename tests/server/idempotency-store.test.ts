@@ -1,11 +1,17 @@
-// The idempotency store on a real SQLite file: keys live at least 24 hours, then are pruned.
+// Idempotency answers in the ledger's store: kept with the change, replayed for at least 24
+// hours, then pruned; a different request under a used key is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { demoCatalog } from '../../lib/billing/index.ts';
+import { systemClock } from '../../server/clock.ts';
 import { schemaVersion } from '../../server/db/migrations.ts';
 import { type Db, openDatabase } from '../../server/db/open.ts';
+import { SqliteStore } from '../../server/db/sqlite-store.ts';
 import { IdempotencyStore, keepKeysMs, requestHash } from '../../server/idempotency.ts';
+import { operatorScope } from '../../server/ledger/ledger.ts';
+import { StoreLedger } from '../../server/ledger/store-ledger.ts';
 
 let dir: string;
 let db: Db;
@@ -31,42 +37,50 @@ test('the schema is migrated and versioned, and a second open changes nothing', 
   expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
 });
 
-test('a key is replayed for 24 hours and forgotten after', () => {
+async function ledgerAt(wallClock: () => number) {
+  return StoreLedger.open(new SqliteStore(open()), systemClock, demoCatalog, wallClock);
+}
+
+test('a key is replayed for 24 hours and forgotten after', async () => {
   let now = Date.UTC(2026, 4, 1);
-  const store = new IdempotencyStore(open(), () => now);
+  const ledger = await ledgerAt(() => now);
+  const store = new IdempotencyStore();
   const hash = requestHash('POST', '/v1/usage', { operation: 'smart-crop', quantity: 1 });
   let runs = 0;
-  const produce = () => {
+  const produce = async () => {
     runs += 1;
     return { status: 201, body: { run: runs } };
   };
-  const once = () => db.transaction(() => store.run('acct_1', 'k', hash, produce))();
-  expect(once()).toEqual({ status: 201, body: { run: 1 } });
+  const once = () =>
+    ledger.atomically(operatorScope, (tx) => store.run(tx, operatorScope, 'k', hash, produce));
+  expect(await once()).toEqual({ status: 201, body: { run: 1 } });
   now += keepKeysMs - 1;
-  expect(store.prune()).toBe(0);
-  expect(once()).toEqual({ status: 201, body: { run: 1 } });
+  expect(await ledger.pruneAnswers(now - keepKeysMs)).toBe(0);
+  expect(await once()).toEqual({ status: 201, body: { run: 1 } });
   now += 2;
-  expect(store.prune()).toBe(1);
-  expect(once()).toEqual({ status: 201, body: { run: 2 } });
+  expect(await ledger.pruneAnswers(now - keepKeysMs)).toBe(1);
+  expect(await once()).toEqual({ status: 201, body: { run: 2 } });
 });
 
-test('a different request under a used key is refused; a thrown answer is not kept', () => {
-  const store = new IdempotencyStore(open());
+test('a different request under a used key is refused; a thrown answer is not kept', async () => {
+  const ledger = await ledgerAt(Date.now);
+  const store = new IdempotencyStore();
   const a = requestHash('POST', '/v1/usage', { quantity: 1 });
   const b = requestHash('POST', '/v1/usage', { quantity: 2 });
-  db.transaction(() => store.run('acct_1', 'k', a, () => ({ status: 201, body: {} })))();
-  expect(() => store.run('acct_1', 'k', b, () => ({ status: 201, body: {} }))).toThrow(
-    expect.objectContaining({ code: 'idempotency_conflict' }),
-  );
-  expect(() =>
-    db.transaction(() =>
-      store.run('acct_1', 'boom', a, () => {
-        throw new Error('bug');
-      }),
-    )(),
-  ).toThrow('bug');
-  const replay = db.transaction(() =>
-    store.run('acct_1', 'boom', a, () => ({ status: 201, body: { ok: 1 } })),
-  )();
+  const run = (
+    key: string,
+    hash: string,
+    produce: () => Promise<{ status: number; body: unknown }>,
+  ) => ledger.atomically(operatorScope, (tx) => store.run(tx, operatorScope, key, hash, produce));
+  await run('k', a, async () => ({ status: 201, body: {} }));
+  await expect(run('k', b, async () => ({ status: 201, body: {} }))).rejects.toMatchObject({
+    code: 'idempotency_conflict',
+  });
+  await expect(
+    run('boom', a, async () => {
+      throw new Error('bug');
+    }),
+  ).rejects.toThrow('bug');
+  const replay = await run('boom', a, async () => ({ status: 201, body: { ok: 1 } }));
   expect(replay.body).toEqual({ ok: 1 });
 });
