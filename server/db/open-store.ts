@@ -11,6 +11,9 @@ export async function openStore(
   databaseUrl: string | undefined,
   sqlitePath: string,
 ): Promise<{ store: Store; where: string }> {
-  if (databaseUrl) throw new Error('TALLY_DATABASE_URL: this build has no PostgreSQL store yet');
+  if (databaseUrl) {
+    const { openPostgres } = await import('./postgres-store.ts');
+    return openPostgres(databaseUrl);
+  }
   return { store: new SqliteStore(openDatabase(sqlitePath)), where: sqlitePath };
 }

@@ -1,44 +1,20 @@
 // Idempotency answers in the ledger's store: kept with the change, replayed for at least 24
 // hours, then pruned; a different request under a used key is refused.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
-import { schemaVersion } from '../../server/db/migrations.ts';
-import { type Db, openDatabase } from '../../server/db/open.ts';
-import { SqliteStore } from '../../server/db/sqlite-store.ts';
 import { IdempotencyStore, keepKeysMs, requestHash } from '../../server/idempotency.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
+import { openTestStore } from '../support/test-store.ts';
 
-let dir: string;
-let db: Db;
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function open() {
-  dir = mkdtempSync(join(tmpdir(), 'tally-idem-'));
-  db = openDatabase(join(dir, 'tally.sqlite'));
-  return db;
-}
-
-test('the schema is migrated and versioned, and a second open changes nothing', () => {
-  const first = open();
-  const versions = first.prepare('SELECT version FROM schema_migrations').pluck().all();
-  expect(versions).toEqual([schemaVersion]);
-  expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-  expect(first.pragma('synchronous', { simple: true })).toBe(2); // FULL
-  first.close();
-  db = openDatabase(join(dir, 'tally.sqlite'));
-  expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
-});
+let close = async () => {};
+afterEach(() => close());
 
 async function ledgerAt(wallClock: () => number) {
-  return StoreLedger.open(new SqliteStore(open()), systemClock, demoCatalog, wallClock);
+  const opened = await openTestStore();
+  close = opened.close;
+  return StoreLedger.open(opened.store, systemClock, demoCatalog, wallClock);
 }
 
 test('a key is replayed for 24 hours and forgotten after', async () => {
