@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DemoAccount } from './deps.ts';
 import { type Ledger, operatorScope } from './ledger/ledger.ts';
@@ -53,6 +53,8 @@ export async function seedDemo(
 }
 
 function writeDemo(dbPath: string, demo: DemoAccount): void {
+  // On PostgreSQL no SQLite file made the folder.
+  mkdirSync(dirname(dbPath), { recursive: true });
   writeFileSync(demoTokensPath(dbPath), `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
 }
 

@@ -20,8 +20,11 @@ import {
 } from '../ledger/store.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 
-/** The channel every node LISTENs on: one notice per changed account (or new member) and commit. */
+/** The channel every node LISTENs on: the accounts (and new members) a node's commits changed. */
 const changesChannel = 'tally_changes';
+
+/** Changes per NOTIFY payload, well under PostgreSQL's 8,000-byte limit. */
+const changesPerNotice = 100;
 
 /** Two nodes opening an empty database both ask "any accounts?": this lock makes one wait. */
 const seedLock = 7_361_002;
@@ -42,8 +45,8 @@ class VersionConflict extends Error {
 
 interface Notice {
   node: string;
-  account: string;
-  version: number | null;
+  /** [account id, new version, or null for a new member] */
+  changes: [string, number | null][];
 }
 
 /**
@@ -51,23 +54,32 @@ interface Notice {
  * it touches (`FOR NO KEY UPDATE`, which lets inserts that reference the account go on), so a
  * debit is always decided on the latest state: none overdraws, an idempotency key is read and
  * written under the same lock, a hold resolves once and a due renewal is applied by the first
- * node only. The batch's writes go out together and the notices to other nodes leave with the
- * commit (NOTIFY is transactional).
+ * node only. The batch's writes go out together, pipelined.
+ *
+ * Other nodes hear of a commit by one NOTIFY sent right after it, coalescing whatever this node
+ * committed meanwhile. Not inside the transaction: PostgreSQL serialises every committing
+ * transaction that notified on one database-wide lock, held through the commit's fsync, which
+ * would make commits of different accounts queue behind each other.
  */
 export class PostgresStore implements Store {
   readonly batchesPerAccount = true;
   private readonly node = randomUUID();
+  /** Changes committed and not yet announced; `announcing` while a NOTIFY is on its way. */
+  private unannounced: [string, number | null][] = [];
+  private announcing = false;
 
   constructor(private readonly sql: Sql) {}
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.sql.begin(async (tx) => {
+        const committed = (await this.sql.begin(async (tx) => {
           const { changes, result } = await work(batchOf(tx));
           await this.writeChanges(tx, changes);
-          return result;
-        })) as T;
+          return { changes, result };
+        })) as { changes: Changes; result: T };
+        this.announce(committed.changes);
+        return committed.result;
       } catch (error) {
         if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
           throw error;
@@ -126,9 +138,8 @@ export class PostgresStore implements Store {
   async listen(listener: (change: RemoteChange) => void): Promise<void> {
     await this.sql.listen(changesChannel, (payload) => {
       const notice = JSON.parse(payload) as Notice;
-      if (notice.node !== this.node) {
-        listener({ accountId: notice.account, version: notice.version });
-      }
+      if (notice.node === this.node) return;
+      for (const [accountId, version] of notice.changes) listener({ accountId, version });
     });
   }
 
@@ -136,25 +147,54 @@ export class PostgresStore implements Store {
     await this.sql.end({ timeout: 5 });
   }
 
+  private announce(changes: Changes): void {
+    for (const [id, account] of changes.accounts) {
+      this.unannounced.push([id, account.state.version]);
+    }
+    for (const { member } of changes.members) this.unannounced.push([member.accountId, null]);
+    if (!this.announcing && this.unannounced.length > 0) void this.sendNotices();
+  }
+
+  private async sendNotices(): Promise<void> {
+    this.announcing = true;
+    try {
+      while (this.unannounced.length > 0) {
+        const changes = latestPerAccount(this.unannounced.splice(0));
+        const payloads: string[] = [];
+        for (let i = 0; i < changes.length; i += changesPerNotice) {
+          const notice: Notice = {
+            node: this.node,
+            changes: changes.slice(i, i + changesPerNotice),
+          };
+          payloads.push(JSON.stringify(notice));
+        }
+        await this.sql`SELECT pg_notify(${changesChannel}, payload)
+          FROM unnest(${payloads}::text[]) AS payload`;
+      }
+    } catch (error) {
+      console.error('Could not tell the other nodes of a change:', error);
+    } finally {
+      this.announcing = false;
+    }
+  }
+
   private async writeChanges(tx: TransactionSql, changes: Changes): Promise<void> {
-    const notices: Notice[] = [];
-    const writes: Promise<unknown>[] = [];
     const inserted = [...changes.accounts].filter(([, account]) => account.before === null);
     if (inserted.length > 0) {
-      writes.push(
-        tx`INSERT INTO accounts ${tx(
-          inserted.map(([id, account]) => ({
-            id,
-            name: account.name,
-            state: json(tx, account.state),
-            version: account.state.version,
-            created_at: account.createdAt,
-          })),
-        )}`,
-      );
+      // First, on their own: the rows below may reference these accounts.
+      await tx`INSERT INTO accounts ${tx(
+        inserted.map(([id, account]) => ({
+          id,
+          name: account.name,
+          state: json(tx, account.state),
+          version: account.state.version,
+          created_at: account.createdAt,
+        })),
+      )}`;
     }
+    // The rest go out together, pipelined on the transaction's connection.
+    const writes: Promise<unknown>[] = [];
     for (const [id, account] of changes.accounts) {
-      notices.push({ node: this.node, account: id, version: account.state.version });
       if (account.before === null) continue;
       writes.push(
         tx`UPDATE accounts SET state = ${json(tx, account.state)},
@@ -164,8 +204,6 @@ export class PostgresStore implements Store {
         }),
       );
     }
-    // Accounts first: the rows below reference them.
-    await Promise.all(writes.splice(0));
     if (changes.members.length > 0) {
       writes.push(
         tx`INSERT INTO members ${tx(
@@ -179,9 +217,6 @@ export class PostgresStore implements Store {
           })),
         )}`,
       );
-      for (const { member } of changes.members) {
-        notices.push({ node: this.node, account: member.accountId, version: null });
-      }
     }
     if (changes.entries.length > 0) {
       writes.push(
@@ -245,10 +280,6 @@ export class PostgresStore implements Store {
         )}`,
       );
     }
-    if (notices.length > 0) {
-      writes.push(tx`SELECT pg_notify(${changesChannel}, notice)
-        FROM unnest(${notices.map((notice) => JSON.stringify(notice))}::text[]) AS notice`);
-    }
     await Promise.all(writes);
   }
 
@@ -263,6 +294,17 @@ export class PostgresStore implements Store {
     if (!row) throw new CursorError(`"before" names nothing of this account: ${before}`);
     return row.seq;
   }
+}
+
+/** One change per account: its newest version, and a member notice if there was one. */
+function latestPerAccount(changes: [string, number | null][]): [string, number | null][] {
+  const versions = new Map<string, number>();
+  const members = new Set<string>();
+  for (const [accountId, version] of changes) {
+    if (version === null) members.add(accountId);
+    else versions.set(accountId, Math.max(version, versions.get(accountId) ?? version));
+  }
+  return [...versions, ...[...members].map((id): [string, null] => [id, null])];
 }
 
 /** A jsonb parameter (the client serialises it once; a string would be stored as a JSON string). */

@@ -1,6 +1,6 @@
 import type { AccountState, Catalog, Instant } from '../../lib/billing/types.ts';
 import { type BatchContext, JobTx } from './job-tx.ts';
-import type { LedgerTx } from './ledger.ts';
+import { type LedgerTx, operatorScope } from './ledger.ts';
 import { type Changes, emptyChanges, mergeChanges, type Store } from './store.ts';
 
 interface Job {
@@ -17,7 +17,7 @@ const maxBatch = 256;
 /**
  * Group commit: the write jobs that arrive while the previous transaction of their group is
  * busy run together in ONE transaction and share one COMMIT (one fsync, one round trip),
- * one after another, each seeing the ones before it. A job that throws leaves no trace; the
+ * in order, each seeing the ones before it (their reads overlap, see job-tx.ts). A job that throws leaves no trace; the
  * others commit. No job's promise settles before its COMMIT is durable, so no answer ever
  * reports a change a crash could lose. Groups: one per account when the store locks per
  * account (PostgreSQL, where groups of different accounts commit in parallel), else one.
@@ -57,11 +57,11 @@ export class GroupCommit {
         this.queues.delete(group);
         return;
       }
-      await this.commit(queue.splice(0, maxBatch));
+      await this.commit(group, queue.splice(0, maxBatch));
     }
   }
 
-  private async commit(batch: Job[]): Promise<void> {
+  private async commit(group: string, batch: Job[]): Promise<void> {
     let committed: { results: Settled[]; changes: Changes };
     try {
       committed = await this.store.write(async (storeBatch) => {
@@ -73,20 +73,37 @@ export class GroupCommit {
           now: this.options.now,
           wallClock: this.options.wallClock,
         };
-        const results: Settled[] = [];
-        for (const job of batch) {
-          const tx = new JobTx(context);
-          try {
-            const value = await job.work(tx);
-            mergeChanges(context.changes, tx.changes);
-            results.push({ ok: true, value });
-          } catch (error) {
-            // The database failed, not the job: the whole transaction is void (and may be retried).
-            if (tx.storeFailure !== null) throw tx.storeFailure;
-            results.push({ ok: false, error });
-          }
+        if (group !== '' && group !== operatorScope) {
+          // The whole batch is one account's: lock it first, and every job may read at once.
+          const state = await storeBatch.lockAccount(group);
+          if (state) context.locked.set(group, state);
         }
-        return { changes: context.changes, result: { results, changes: context.changes } };
+        const txs: JobTx[] = [];
+        const results: Promise<Settled>[] = [];
+        let turn: Promise<unknown> = Promise.resolve();
+        for (const job of batch) {
+          const tx = new JobTx(context, turn);
+          const before = turn;
+          const result = job.work(tx).then(
+            async (value): Promise<Settled> => {
+              await before;
+              mergeChanges(context.changes, tx.changes);
+              return { ok: true, value };
+            },
+            async (error): Promise<Settled> => {
+              await before;
+              return { ok: false, error };
+            },
+          );
+          txs.push(tx);
+          results.push(result);
+          turn = result;
+        }
+        const settled = await Promise.all(results);
+        // The database failed, not a job: the whole transaction is void (and may be retried).
+        const failure = txs.find((tx) => tx.storeFailure !== null);
+        if (failure) throw failure.storeFailure;
+        return { changes: context.changes, result: { results: settled, changes: context.changes } };
       });
     } catch (error) {
       for (const job of batch) job.reject(error);

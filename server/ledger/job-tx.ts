@@ -38,13 +38,18 @@ export interface BatchContext {
 /**
  * One job's view of its transaction: reads see the batch's earlier jobs, writes are collected
  * in `changes` and reach the batch only if the job succeeds (a failed job leaves no trace).
+ * The jobs of a batch start together, so their database reads go out pipelined; each waits for
+ * its `turn` (the jobs before it have finished) before it looks at what the batch has done.
  * `storeFailure` records an error of the database itself, which fails the whole batch.
  */
 export class JobTx implements LedgerTx {
   readonly changes = emptyChanges();
   storeFailure: unknown = null;
 
-  constructor(private readonly context: BatchContext) {}
+  constructor(
+    private readonly context: BatchContext,
+    private readonly turn: Promise<unknown>,
+  ) {}
 
   async openAccount(input: { name: string; planId: PlanId; startAt: Instant }) {
     const id = newId('acct');
@@ -90,17 +95,22 @@ export class JobTx implements LedgerTx {
   }
 
   async findHold(accountId: string, holdId: string): Promise<Hold | null> {
+    const stored = this.fromStore(() => this.context.batch.findHold(accountId, holdId));
+    await this.turn;
     const written = this.changes.holds.get(holdId) ?? this.context.changes.holds.get(holdId);
     if (written) return written.accountId === accountId ? written.hold : null;
-    return this.fromStore(() => this.context.batch.findHold(accountId, holdId));
+    return stored;
   }
 
   async storedAnswer(scope: string, key: string): Promise<StoredAnswer | null> {
-    if (scope !== operatorScope) await this.state(scope);
+    // Asked only once the account is locked: no other node can be writing this key meanwhile.
+    if (scope !== operatorScope && !this.context.locked.has(scope)) await this.state(scope);
+    const stored = this.fromStore(() => this.context.batch.findAnswer(scope, key));
+    await this.turn;
     const id = answerKey(scope, key);
     const written = this.changes.answers.get(id) ?? this.context.changes.answers.get(id);
     if (written) return written;
-    return this.fromStore(() => this.context.batch.findAnswer(scope, key));
+    return stored;
   }
 
   storeAnswer(scope: string, key: string, answer: StoredAnswer): void {
@@ -113,12 +123,14 @@ export class JobTx implements LedgerTx {
   }
 
   async noAccounts(): Promise<boolean> {
+    await this.turn;
     if (this.changes.accounts.size > 0 || this.context.changes.accounts.size > 0) return false;
     return this.fromStore(() => this.context.batch.noAccounts());
   }
 
   /** The account's state as this job sees it: after the batch's earlier jobs, under the account's lock. */
   private async state(accountId: string): Promise<AccountState> {
+    await this.turn;
     const written =
       this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
     if (written) return written.state;
@@ -132,13 +144,12 @@ export class JobTx implements LedgerTx {
     return state;
   }
 
-  private async fromStore<T>(read: () => Promise<T>): Promise<T> {
-    try {
-      return await read();
-    } catch (error) {
+  private fromStore<T>(read: () => Promise<T>): Promise<T> {
+    const reading = read();
+    reading.catch((error: unknown) => {
       this.storeFailure = error;
-      throw error;
-    }
+    });
+    return reading;
   }
 
   /** Collects the transition's entries, charges and holds; returns the entries with their ids. */

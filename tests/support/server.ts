@@ -35,6 +35,8 @@ export interface StartOptions {
   dbPath?: string;
   /** Another node over the same database (PostgreSQL), operator key and demo tokens. */
   sameLedgerAs?: TestServer;
+  /** PostgreSQL (a new database at TALLY_TEST_DATABASE_URL) or SQLite; default: TALLY_TEST_STORE. */
+  postgres?: boolean;
   /** A fixed port; default 0 (the system picks a free one). */
   port?: number;
   /** More environment for the server (TALLY_RATE_BURST, TALLY_CORS_ORIGINS, …). */
@@ -116,7 +118,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     options.dbPath ??
     peer?.dbPath ??
     join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
-  const database = peer === undefined && testStoreIsPostgres() ? await createDatabase() : undefined;
+  const usePostgres = options.postgres ?? testStoreIsPostgres();
+  const database = peer === undefined && usePostgres ? await createDatabase() : undefined;
   const databaseUrl = peer?.databaseUrl ?? database?.url;
   const operatorKey = peer?.operatorKey ?? `tly_op_test_${randomBytes(12).toString('base64url')}`;
   const log: string[] = [];
