@@ -22,8 +22,22 @@ const maxBatch = 256;
  * reports a change a crash could lose. Groups: one per account when the store locks per
  * account (PostgreSQL, where groups of different accounts commit in parallel), else one.
  */
+interface Group {
+  jobs: Job[];
+  /** Transactions of this group under way. */
+  running: number;
+  /** A batch is about to be taken (after this turn of the event loop, so arrivals group up). */
+  scheduled: boolean;
+}
+
 export class GroupCommit {
-  private readonly queues = new Map<string, Job[]>();
+  private readonly groups = new Map<string, Group>();
+  /**
+   * Transactions of one group at once. On PostgreSQL the next batch begins and waits for the
+   * account's lock while the previous one commits, so its round trips overlap that commit;
+   * SQLite's batches read outside their transaction, so they run one at a time.
+   */
+  private readonly parallel: number;
 
   constructor(
     private readonly store: Store,
@@ -33,32 +47,37 @@ export class GroupCommit {
       wallClock(): number;
       committed(changes: Changes): void;
     },
-  ) {}
+  ) {
+    this.parallel = store.batchesPerAccount ? 2 : 1;
+  }
 
   run<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
-    const group = this.store.batchesPerAccount ? scope : '';
+    const name = this.store.batchesPerAccount ? scope : '';
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject };
-      const queue = this.queues.get(group);
-      if (queue) {
-        queue.push(job);
-        return;
+      let group = this.groups.get(name);
+      if (!group) {
+        group = { jobs: [], running: 0, scheduled: false };
+        this.groups.set(name, group);
       }
-      this.queues.set(group, [job]);
-      setImmediate(() => this.drain(group));
+      group.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule(name, group);
     });
   }
 
-  /** Commits the group's queue, batch after batch, until it is empty. */
-  private async drain(group: string): Promise<void> {
-    for (;;) {
-      const queue = this.queues.get(group);
-      if (!queue || queue.length === 0) {
-        this.queues.delete(group);
-        return;
-      }
-      await this.commit(group, queue.splice(0, maxBatch));
-    }
+  private schedule(name: string, group: Group): void {
+    if (group.scheduled || group.running >= this.parallel || group.jobs.length === 0) return;
+    group.scheduled = true;
+    setImmediate(() => {
+      group.scheduled = false;
+      if (group.running >= this.parallel || group.jobs.length === 0) return;
+      group.running += 1;
+      void this.commit(name, group.jobs.splice(0, maxBatch)).finally(() => {
+        group.running -= 1;
+        if (group.running === 0 && group.jobs.length === 0) this.groups.delete(name);
+        else this.schedule(name, group);
+      });
+      this.schedule(name, group);
+    });
   }
 
   private async commit(group: string, batch: Job[]): Promise<void> {
