@@ -15,5 +15,5 @@ export async function openStore(
     const { openPostgres } = await import('./postgres-store.ts');
     return openPostgres(databaseUrl);
   }
-  return { store: new SqliteStore(openDatabase(sqlitePath)), where: sqlitePath };
+  return { store: new SqliteStore(openDatabase(sqlitePath), sqlitePath), where: sqlitePath };
 }
