@@ -147,10 +147,14 @@ export class StoreLedger implements Ledger {
     for (const listener of this.listeners) listener(state);
   }
 
-  /** Another node committed: re-read the account (once for any number of notices meanwhile). */
+  /**
+   * Another node committed: re-read the account (once for any number of notices meanwhile).
+   * Only accounts whose members this node has met can have streams here; others are skipped.
+   */
   private remoteChange({ accountId, version }: RemoteChange): void {
+    if (!this.directory.has(accountId)) return;
     if (version === null) {
-      if (this.directory.has(accountId)) void this.loadDirectory(accountId).catch(reportRemote);
+      void this.loadDirectory(accountId).catch(reportRemote);
       return;
     }
     if (this.refreshing.has(accountId)) {
