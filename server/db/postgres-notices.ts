@@ -8,6 +8,9 @@ const changesChannel = 'tally_changes';
 /** Changes per NOTIFY payload, well under PostgreSQL's 8,000-byte limit. */
 const changesPerNotice = 100;
 
+/** Least time between two NOTIFYs of a node (the budget for a change to reach the others is 1 s). */
+const gatherMs = 50;
+
 interface Notice {
   node: string;
   /** [account id, new version, or null for a new member] */
@@ -15,9 +18,9 @@ interface Notice {
 }
 
 /**
- * How nodes tell each other what they committed: one NOTIFY sent right after a commit,
- * coalescing whatever this node committed meanwhile (the newest version per account, and new
- * members). Not inside the transaction: PostgreSQL serialises every committing transaction that
+ * How nodes tell each other what they committed: a NOTIFY sent right after a commit, then at
+ * most one per `gatherMs` carrying whatever this node committed meanwhile (the newest version
+ * per account, and new members). Not inside the transaction: PostgreSQL serialises every committing transaction that
  * notified on one database-wide lock, held through the commit's fsync, which would make commits
  * of different accounts queue behind each other. A node killed between its commit and this
  * NOTIFY leaves the other nodes' streams on the previous version until the account's next change.
@@ -54,6 +57,9 @@ export class ChangeNotices {
         }
         await this.sql`SELECT pg_notify(${changesChannel}, payload)
           FROM unnest(${payloads}::text[]) AS payload`;
+        // A NOTIFY commits (and syncs) a transaction of its own: under load, gather what
+        // commits meanwhile into the next one instead of sending one per commit.
+        await new Promise((done) => setTimeout(done, gatherMs));
       }
     } catch (error) {
       console.error('Could not tell the other nodes of a change:', error);
