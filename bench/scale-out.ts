@@ -2,9 +2,10 @@
 // one node, PostgreSQL on one node, PostgreSQL on two nodes (clients alternate between them),
 // each on one hot account and spread over 100 accounts. Also PostgreSQL's own ceiling for the
 // same guarded debit (a bare loop through the same client, one transaction per debit) and the
-// ratio. Budget (issue: scale out): PostgreSQL ≥ 1,500/s on one node on one hot account, and
-// two nodes no slower. The cluster is a throwaway one with fsync on, as a deployment runs.
+// ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it).
+// Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The cluster is a throwaway one with fsync on, as a deployment runs.
 // Run: npx tsx bench/scale-out.ts [requests]
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import postgres from 'postgres';
@@ -119,6 +120,27 @@ async function measure(postgresNodes: number | null): Promise<Record<'hot' | 'sp
   }
 }
 
+/** A bare Hono POST endpoint (bench/support/hello-server.ts) under the same load. */
+async function bareHono(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /TALLY_LISTENING (\S+)/.exec(chunk.toString());
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`hello-server exited (${code})`)));
+    });
+    const targets = [{ url: new URL('/v1/usage', url), token: 'none' }];
+    await load(targets, warmup);
+    return (await load(targets, requests)).perSecond;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 /** The same guarded debit through the same client, nothing around it: lock, check, debit, append. */
 async function bareLoop(): Promise<number> {
   const database = await createDatabase();
@@ -152,6 +174,8 @@ if (!process.env.TALLY_TEST_DATABASE_URL) {
   process.env.TALLY_TEST_DATABASE_URL = cluster.url;
 }
 try {
+  // Side by side: the bare endpoint right before the SQLite node it is compared with.
+  const hello = await bareHono();
   const sqlite = await measure(null);
   const pgOne = await measure(1);
   const pgTwo = await measure(2);
@@ -171,6 +195,10 @@ try {
     console.log(`  ${name.padEnd(24)}${cell(m.hot).padStart(18)}${cell(m.spread).padStart(18)}`);
   }
   const ratio = pgOne.hot.perSecond / bare;
+  const sqliteRatio = sqlite.hot.perSecond / hello;
+  console.log(
+    `  bare Hono endpoint: ${hello.toFixed(0)}/s; SQLite one node (hot) / bare Hono: ${sqliteRatio.toFixed(2)} (budget ≥ 0.8)`,
+  );
   console.log(`  PostgreSQL bare guarded debit, one transaction each: ${bare.toFixed(0)}/s`);
   console.log(`  ratio PostgreSQL one node (hot) / bare: ${ratio.toFixed(2)}`);
   const met = pgOne.hot.perSecond >= budget && pgTwo.hot.perSecond >= pgOne.hot.perSecond * 0.95;
@@ -190,6 +218,8 @@ try {
       postgresTwoHot: Math.round(pgTwo.hot.perSecond),
       postgresTwoSpread: Math.round(pgTwo.spread.perSecond),
       postgresBare: Math.round(bare),
+      bareHono: Math.round(hello),
+      sqliteRatio: Number(sqliteRatio.toFixed(2)),
       ratio: Number(ratio.toFixed(2)),
       failed,
       met,
