@@ -14,14 +14,6 @@ type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** Most jobs one transaction takes; the rest go into the next one. */
 const maxBatch = 256;
 
-/**
- * Group commit: the write jobs that arrive while the previous transaction of their group is
- * busy run together in ONE transaction and share one COMMIT (one fsync, one round trip),
- * in order, each seeing the ones before it (their reads overlap, see job-tx.ts). A job that throws leaves no trace; the
- * others commit. No job's promise settles before its COMMIT is durable, so no answer ever
- * reports a change a crash could lose. Groups: one per account when the store locks per
- * account (PostgreSQL, where groups of different accounts commit in parallel), else one.
- */
 interface Group {
   jobs: Job[];
   /** Transactions of this group under way. */
@@ -30,6 +22,14 @@ interface Group {
   scheduled: boolean;
 }
 
+/**
+ * Group commit: the write jobs that arrive while the previous transaction of their group is
+ * busy run together in ONE transaction and share one COMMIT (one fsync, one round trip), in
+ * order, each seeing the ones before it (their reads overlap, see job-tx.ts). A job that throws
+ * leaves no trace; the others commit. No job's promise settles before its COMMIT is durable, so
+ * no answer ever reports a change a crash could lose. Groups: one per account when the store
+ * locks per account (PostgreSQL, where groups of different accounts commit in parallel), else one.
+ */
 export class GroupCommit {
   private readonly groups = new Map<string, Group>();
   /**
