@@ -81,6 +81,31 @@ test('usage through node A reaches a stream on node B within 1 s', async () => {
   stream.close();
 });
 
+test('an admin added through node A is named by node B within 1 s', async () => {
+  const { account, members } = await createAccount(a, {
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const milo = client(b, members[1]!.token);
+  const admins = async () =>
+    (await milo.get('/v1/me')).body.account.admins.map((x: { name: string }) => x.name);
+  expect(await admins()).toEqual(['Ada']);
+  const added = await fetch(`${a.url}/v1/accounts/${account.id}/members`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${a.operatorKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': `bea-${account.id}`,
+    },
+    body: JSON.stringify({ name: 'Bea', role: 'admin' }),
+  });
+  expect(added.status).toBe(201);
+  await expect.poll(admins, { timeout: 1000 }).toEqual(['Ada', 'Bea']);
+});
+
 test('an account three months stale, read by both nodes at once: three renewals, once', async () => {
   for (const node of [a, b]) await clock(node, { now: '2027-01-31T10:00:00.000Z' });
   const { members } = await createAccount(a, {
