@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three projects: everything that runs in Node or happy-dom (components opt in with a
-// `// @vitest-environment happy-dom` docblock); the billing rules again under decimal.js-light,
-// the edition the browser bundles use (wxt.config.ts, embed/vite.config.ts), to prove the two
-// agree; and the end-to-end tests in a real Chromium, which need the built extension and run
-// one file at a time.
+// Four projects: everything that runs in Node or happy-dom (components opt in with a
+// `// @vitest-environment happy-dom` docblock) with the server on SQLite; the billing rules again
+// under decimal.js-light, the edition the browser bundles use (wxt.config.ts,
+// embed/vite.config.ts), to prove the two agree; the server suite again on PostgreSQL (one
+// throwaway cluster per run, a database per server), plus the tests only several nodes can
+// fail; and the end-to-end tests in a real Chromium, which need the built extension and run one
+// file at a time.
 export default defineConfig({
   test: {
     projects: [
@@ -14,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/server/multi-node.test.ts', 'tests/server/postgres-*'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -28,6 +30,18 @@ export default defineConfig({
           include: ['tests/billing/**/*.test.ts'],
           env: { TALLY_DECIMAL_EDITION: 'decimal.js-light' },
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['tests/server/**/*.test.ts', 'tests/api/real-server.test.ts'],
+          exclude: ['tests/server/sqlite-*'],
+          env: { TALLY_TEST_STORE: 'postgres' },
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          setupFiles: ['tests/support/postgres-env.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

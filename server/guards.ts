@@ -17,7 +17,7 @@ function limit(deps: AppDeps, key: string): void {
 export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(header(c, 'authorization'));
-    const member = token ? deps.ledger.findMemberByToken(token) : null;
+    const member = token ? await deps.ledger.findMemberByToken(token) : null;
     if (!token || !member) {
       throw new ApiError(
         'unauthorized',

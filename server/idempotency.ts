@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db/open.ts';
 import { ApiError } from './errors.ts';
+import type { LedgerTx } from './ledger/ledger.ts';
 
 export interface StoredResponse {
   status: number;
@@ -26,42 +26,31 @@ export function requestHash(method: string, path: string, body: unknown): string
  */
 export class IdempotencyStore {
   private readonly inFlight = new Set<string>();
-  private readonly find;
-  private readonly insert;
-  private readonly pruneOlder;
-
-  constructor(
-    db: Db,
-    private readonly wallClock: () => number = Date.now,
-  ) {
-    this.find = db.prepare<
-      [string, string],
-      { request_hash: string; status: number; body: string }
-    >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?');
-    this.insert = db.prepare(
-      'INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.pruneOlder = db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?');
-  }
 
   /**
    * Replays the stored response of (scope, key), refuses a different request under it, or runs
    * `produce` and stores its response. `produce` must not throw for an answer worth keeping:
-   * a thrown error rolls the whole transaction back and stores nothing.
+   * a thrown error rolls its work back and stores nothing.
    */
-  run(scope: string, key: string, hash: string, produce: () => StoredResponse): StoredResponse {
-    const stored = this.find.get(scope, key);
+  async run(
+    tx: LedgerTx,
+    scope: string,
+    key: string,
+    hash: string,
+    produce: () => Promise<StoredResponse>,
+  ): Promise<StoredResponse> {
+    const stored = await tx.storedAnswer(scope, key);
     if (stored) {
-      if (stored.request_hash !== hash) {
+      if (stored.requestHash !== hash) {
         throw new ApiError(
           'idempotency_conflict',
           'This Idempotency-Key was already used for a different request',
         );
       }
-      return { status: stored.status, body: JSON.parse(stored.body) };
+      return { status: stored.status, body: stored.body };
     }
-    // The ledger step is synchronous, so in one process a second request sees either nothing or
-    // the finished response; the marker keeps 409 honest for a store that would await.
+    // Work under one scope runs one job at a time, so a second request normally sees the first
+    // one's answer; the marker keeps 409 honest should two ever overlap on this node.
     const marker = `${scope}\u0000${key}`;
     if (this.inFlight.has(marker)) {
       throw new ApiError(
@@ -71,23 +60,15 @@ export class IdempotencyStore {
     }
     this.inFlight.add(marker);
     try {
-      const response = produce();
-      this.insert.run(
-        scope,
-        key,
-        hash,
-        response.status,
-        JSON.stringify(response.replayBody ?? response.body),
-        this.wallClock(),
-      );
+      const response = await produce();
+      tx.storeAnswer(scope, key, {
+        requestHash: hash,
+        status: response.status,
+        body: response.replayBody ?? response.body,
+      });
       return response;
     } finally {
       this.inFlight.delete(marker);
     }
-  }
-
-  /** Forgets keys older than `keepKeysMs`; returns how many. */
-  prune(): number {
-    return this.pruneOlder.run(this.wallClock() - keepKeysMs).changes;
   }
 }

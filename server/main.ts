@@ -7,11 +7,11 @@ import { demoCatalog, validateCatalog } from '../lib/billing/index.ts';
 import { allowedHostsFromEnv } from './allowed-hosts.ts';
 import { createApp, type EditorRoutes } from './app.ts';
 import { DevClock, systemClock } from './clock.ts';
-import { openDatabase } from './db/open.ts';
+import { openStore } from './db/open-store.ts';
 import { EventHub } from './events.ts';
 import { httpTimeouts } from './http-timeouts.ts';
-import { IdempotencyStore } from './idempotency.ts';
-import { SqliteLedger } from './ledger/sqlite-ledger.ts';
+import { IdempotencyStore, keepKeysMs } from './idempotency.ts';
+import { StoreLedger } from './ledger/store-ledger.ts';
 import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 import { operatorKeyFor, seedDemo } from './seed.ts';
 
@@ -33,17 +33,21 @@ const version = (
 
 const devClock = env.TALLY_DEV_CLOCK === '1' ? new DevClock() : null;
 const clock = devClock ?? systemClock;
-const db = openDatabase(dbPath);
-const ledger = new SqliteLedger(db, clock, catalog);
+const { store, where } = await openStore(env.TALLY_DATABASE_URL, dbPath);
+const ledger = await StoreLedger.open(store, clock, catalog);
 const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
 ledger.onChange((state) => events.publish(state));
-const idempotency = new IdempotencyStore(db);
-idempotency.prune();
-const pruning = setInterval(() => idempotency.prune(), 60 * 60 * 1000);
+const idempotency = new IdempotencyStore();
+const prune = () =>
+  ledger.pruneAnswers(Date.now() - keepKeysMs).catch((error: unknown) => {
+    console.error('Could not prune old idempotency keys:', error);
+  });
+await prune();
+const pruning = setInterval(prune, 60 * 60 * 1000);
 pruning.unref();
 
 const operatorKey = operatorKeyFor(dbPath, env.TALLY_OPERATOR_KEY);
-const demo = await seedDemo(db, ledger, catalog, dbPath, clock.now());
+const demo = await seedDemo(ledger, catalog, dbPath, clock.now());
 
 const app = createApp(
   {
@@ -84,7 +88,7 @@ const server = serve(
       `Tally billing server ${version}`,
       `  API URL:      ${url}   (the extension's Connect form takes this; OpenAPI: ${url}/v1/openapi.json)`,
       `  Demo editor:  ${url}/editor`,
-      `  Database:     ${dbPath}`,
+      `  Database:     ${where}`,
       `  Operator key: ${operatorKey}${env.TALLY_OPERATOR_KEY ? ' (TALLY_OPERATOR_KEY)' : ''}`,
     ];
     if (demo) {
@@ -119,9 +123,10 @@ function shutdown(signal: string): void {
   force.unref();
   server.close(() => {
     clearInterval(idle);
-    ledger.close();
-    console.log('Stopped.');
-    process.exit(0);
+    void ledger.close().finally(() => {
+      console.log('Stopped.');
+      process.exit(0);
+    });
   });
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { header } from './header.ts';
 import { requestHash, type StoredResponse } from './idempotency.ts';
+import type { LedgerTx } from './ledger/ledger.ts';
 import { valid } from './validate.ts';
 
 /** The Idempotency-Key of a state-changing POST (API.md): required, 1–255 characters. */
@@ -25,11 +26,11 @@ export async function respondOnce(
   scope: string,
   key: string,
   body: unknown,
-  produce: () => StoredResponse,
+  produce: (tx: LedgerTx) => Promise<StoredResponse>,
 ): Promise<Response> {
   const hash = requestHash(c.req.method, c.req.path, body);
-  const response = await deps.ledger.atomically(() =>
-    deps.idempotency.run(scope, key, hash, produce),
+  const response = await deps.ledger.atomically(scope, (tx) =>
+    deps.idempotency.run(tx, scope, key, hash, () => produce(tx)),
   );
   return c.json(response.body as object, response.status as 200);
 }

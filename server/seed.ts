@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseUsd } from '../lib/billing/index.ts';
 import type { Catalog, Plan } from '../lib/billing/types.ts';
-import type { Db } from './db/open.ts';
 import type { DemoAccount } from './deps.ts';
-import type { Ledger } from './ledger/ledger.ts';
+import { type Ledger, operatorScope } from './ledger/ledger.ts';
 
 /** Beside the database: the demo's tokens (only hashes are in the database) and operator key. */
 function demoTokensPath(dbPath: string): string {
@@ -45,22 +44,20 @@ export function demoPlan(catalog: Catalog): Plan {
  * later start can print them again.
  */
 export async function seedDemo(
-  db: Db,
   ledger: Ledger,
   catalog: Catalog,
   dbPath: string,
   now: Date,
 ): Promise<DemoAccount | null> {
-  const accounts = db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
-  if (accounts > 0) return readDemo(dbPath);
-  const { demo } = await ledger.atomically(() => {
-    const account = ledger.openAccount({
+  const demo = await ledger.atomically(operatorScope, async (tx) => {
+    if (!(await tx.noAccounts())) return null;
+    const account = await tx.openAccount({
       name: 'Studio North',
       planId: demoPlan(catalog).id,
       startAt: now.toISOString(),
     });
-    const ada = ledger.addMember(account.id, { name: 'Ada', role: 'admin' });
-    const milo = ledger.addMember(account.id, { name: 'Milo', role: 'member' });
+    const ada = await tx.addMember(account.id, { name: 'Ada', role: 'admin' });
+    const milo = await tx.addMember(account.id, { name: 'Milo', role: 'member' });
     const demo: DemoAccount = {
       accountId: account.id,
       members: {
@@ -68,13 +65,16 @@ export async function seedDemo(
         milo: { id: milo.member.id, name: 'Milo', token: milo.token },
       },
     };
-    return { demo };
+    return demo;
   });
+  if (!demo) return readDemo(dbPath);
   writeDemo(dbPath, { ...readDemo(dbPath), ...demo });
   return readDemo(dbPath);
 }
 
 function writeDemo(dbPath: string, demo: DemoAccount): void {
+  // On PostgreSQL no SQLite file made the folder.
+  mkdirSync(dirname(dbPath), { recursive: true });
   writeFileSync(demoTokensPath(dbPath), `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
 }
 

@@ -1,92 +1,136 @@
-import type { Db } from '../db/open.ts';
+import type { AccountState, Catalog, Instant } from '../../lib/billing/types.ts';
+import { type BatchContext, JobTx } from './job-tx.ts';
+import { type LedgerTx, operatorScope } from './ledger.ts';
+import { type Changes, emptyChanges, mergeChanges, type Store } from './store.ts';
 
 interface Job {
-  fn: () => unknown;
+  work: (tx: LedgerTx) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /** Most jobs one transaction takes; the rest go into the next one. */
 const maxBatch = 256;
 
+interface Group {
+  jobs: Job[];
+  /** Transactions of this group under way. */
+  running: number;
+  /** A batch is about to be taken (after this turn of the event loop, so arrivals group up). */
+  scheduled: boolean;
+}
+
 /**
- * Group commit: the write jobs that arrive during one turn of the event loop run in ONE
- * `BEGIN IMMEDIATE` transaction, each inside its own savepoint (a job that throws is rolled
- * back alone), and share one COMMIT — one fsync under synchronous=FULL instead of one per job.
- * No job's promise settles before its COMMIT is durable, so no answer ever reports a change a
- * crash could lose.
+ * Group commit: the write jobs that arrive while the previous transaction of their group is
+ * busy run together in ONE transaction and share one COMMIT (one fsync, one round trip), in
+ * order, each seeing the ones before it (their reads overlap, see job-tx.ts). A job that throws
+ * leaves no trace; the others commit. No job's promise settles before its COMMIT is durable, so
+ * no answer ever reports a change a crash could lose. Groups: one per account when the store
+ * locks per account (PostgreSQL, where groups of different accounts commit in parallel), else one.
  */
 export class GroupCommit {
-  private queue: Job[] = [];
-  private scheduled = false;
-  private readonly sql;
+  private readonly groups = new Map<string, Group>();
+  /**
+   * Transactions of one group at once. On PostgreSQL the next batch begins and waits for the
+   * account's lock while the previous one commits, so its round trips overlap that commit;
+   * SQLite's batches read outside their transaction, so they run one at a time.
+   */
+  private readonly parallel: number;
 
   constructor(
-    private readonly db: Db,
-    /** Called around each job so the ledger can drop the change notices of a rolled-back job. */
-    private readonly hooks: {
-      beforeJob(): void;
-      jobFailed(): void;
-      committed(): void;
-      rolledBack(): void;
+    private readonly store: Store,
+    private readonly options: {
+      catalog: Catalog;
+      now(): Instant;
+      wallClock(): number;
+      committed(changes: Changes): void;
     },
   ) {
-    // Prepared once: these run for every job.
-    this.sql = {
-      begin: db.prepare('BEGIN IMMEDIATE'),
-      savepoint: db.prepare('SAVEPOINT job'),
-      release: db.prepare('RELEASE job'),
-      rollbackTo: db.prepare('ROLLBACK TO job'),
-      commit: db.prepare('COMMIT'),
-    };
+    this.parallel = store.batchesPerAccount ? 2 : 1;
   }
 
-  run<T>(fn: () => T): Promise<T> {
+  run<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
+    const name = this.store.batchesPerAccount ? scope : '';
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
+      let group = this.groups.get(name);
+      if (!group) {
+        group = { jobs: [], running: 0, scheduled: false };
+        this.groups.set(name, group);
       }
+      group.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule(name, group);
     });
   }
 
-  private flush(): void {
-    const batch = this.queue.splice(0, maxBatch);
-    this.scheduled = this.queue.length > 0;
-    if (this.scheduled) setImmediate(() => this.flush());
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  private schedule(name: string, group: Group): void {
+    if (group.scheduled || group.running >= this.parallel || group.jobs.length === 0) return;
+    group.scheduled = true;
+    setImmediate(() => {
+      group.scheduled = false;
+      if (group.running >= this.parallel || group.jobs.length === 0) return;
+      group.running += 1;
+      void this.commit(name, group.jobs.splice(0, maxBatch)).finally(() => {
+        group.running -= 1;
+        if (group.running === 0 && group.jobs.length === 0) this.groups.delete(name);
+        else this.schedule(name, group);
+      });
+      this.schedule(name, group);
+    });
+  }
+
+  private async commit(group: string, batch: Job[]): Promise<void> {
+    let committed: { results: Settled[]; changes: Changes };
     try {
-      this.sql.begin.run();
+      committed = await this.store.write(async (storeBatch) => {
+        const context: BatchContext = {
+          batch: storeBatch,
+          locked: new Map<string, AccountState>(),
+          changes: emptyChanges(),
+          catalog: this.options.catalog,
+          now: this.options.now,
+          wallClock: this.options.wallClock,
+        };
+        if (group !== '' && group !== operatorScope) {
+          // The whole batch is one account's: lock it first, and every job may read at once.
+          const state = await storeBatch.lockAccount(group);
+          if (state) context.locked.set(group, state);
+        }
+        const txs: JobTx[] = [];
+        const results: Promise<Settled>[] = [];
+        let turn: Promise<unknown> = Promise.resolve();
+        for (const job of batch) {
+          const tx = new JobTx(context, turn);
+          const before = turn;
+          const result = job.work(tx).then(
+            async (value): Promise<Settled> => {
+              await before;
+              mergeChanges(context.changes, tx.changes);
+              return { ok: true, value };
+            },
+            async (error): Promise<Settled> => {
+              await before;
+              return { ok: false, error };
+            },
+          );
+          txs.push(tx);
+          results.push(result);
+          turn = result;
+        }
+        const settled = await Promise.all(results);
+        // The database failed, not a job: the whole transaction is void (and may be retried).
+        const failure = txs.find((tx) => tx.storeFailure !== null);
+        if (failure) throw failure.storeFailure;
+        return { changes: context.changes, result: { results: settled, changes: context.changes } };
+      });
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
     }
-    for (const job of batch) {
-      this.sql.savepoint.run();
-      this.hooks.beforeJob();
-      try {
-        const value = job.fn();
-        this.sql.release.run();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        this.sql.rollbackTo.run();
-        this.sql.release.run();
-        this.hooks.jobFailed();
-        outcomes.push({ ok: false, error });
-      }
-    }
-    try {
-      this.sql.commit.run();
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.hooks.rolledBack();
-      for (const job of batch) job.reject(error);
-      return;
-    }
-    this.hooks.committed();
+    this.options.committed(committed.changes);
     batch.forEach((job, i) => {
-      const outcome = outcomes[i]!;
+      const outcome = committed.results[i]!;
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });

@@ -8,8 +8,8 @@ import type {
   Role,
 } from '../../lib/billing/types.ts';
 
-// The ledger interface the routes talk to. SQLite implements it (sqlite-ledger.ts); a Postgres
-// store can implement the same calls later without touching a route.
+// The ledger interface the routes talk to. One implementation (store-ledger.ts) runs lib/billing
+// over any store: SQLite (server/db/sqlite-store.ts) or PostgreSQL (server/db/postgres-store.ts).
 
 export interface Member {
   id: string;
@@ -60,38 +60,65 @@ export interface Page<T> {
   next: string | null;
 }
 
+/** The first answer to an idempotent request, kept under its key (API.md). */
+export interface StoredAnswer {
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
 /** No such object in this account (or in any: the caller cannot tell, API.md). */
 export class NotFoundError extends Error {}
 
 /** A paging cursor that names no entry of this account. */
 export class CursorError extends Error {}
 
+/** The idempotency scope of the operator's requests, apart from every account's. */
+export const operatorScope = 'operator';
+
 /**
- * Writes (openAccount, addMember, apply) run only inside `atomically(fn)`: the function runs
- * synchronously in a write transaction and its promise settles once the commit is durable.
+ * One write transaction, as a unit of work handed to `Ledger.atomically`: whatever its function
+ * does is committed together (with other work grouped into the same commit) or not at all.
  */
-export interface Ledger {
+export interface LedgerTx {
   /** Opens an account on a plan; its first term starts at `startAt` and is charged then. */
-  openAccount(input: { name: string; planId: PlanId; startAt: Instant }): AccountState;
+  openAccount(input: { name: string; planId: PlanId; startAt: Instant }): Promise<AccountState>;
   addMember(
     accountId: string,
     input: { name: string; role: Role },
-  ): { member: Member; token: string };
-  findMemberByToken(token: string): Member | null;
-  /** The account's members who may change plan and policy: whom a member asks. */
-  admins(accountId: string): Member[];
+  ): Promise<{ member: Member; token: string }>;
+  /** Runs one command through lib/billing on the account's current state. */
+  apply(accountId: string, command: Command): Promise<Outcome>;
+  findHold(accountId: string, holdId: string): Promise<Hold | null>;
+  /**
+   * The answer kept under (scope, key). An account's answers are read under that account's
+   * lock, so no other request (on any node) can record the same key while this one decides.
+   */
+  storedAnswer(scope: string, key: string): Promise<StoredAnswer | null>;
+  /** Keeps an answer under (scope, key), in this transaction. */
+  storeAnswer(scope: string, key: string, answer: StoredAnswer): void;
+  /** True while no account exists: a first start seeds the demo (once, however many nodes start). */
+  noAccounts(): Promise<boolean>;
+}
+
+export interface Ledger {
+  findMemberByToken(token: string): Promise<Member | null>;
   /** The account's state as of now: renewals and hold expiries that were due are applied (and persisted). */
   settled(accountId: string): Promise<AccountState>;
-  /** The Snapshot (API.md) one member sees. */
+  /** The Snapshot (API.md) one member sees; the member has been found by token on this node. */
   snapshot(state: AccountState, memberId: string): unknown;
-  /** Runs one command through lib/billing in one write transaction. */
-  apply(accountId: string, command: Command): Outcome;
-  findHold(accountId: string, holdId: string): Hold | null;
-  ledgerPage(accountId: string, page: PageRequest): Page<Entry>;
-  chargesPage(accountId: string, page: PageRequest): Page<Charge>;
-  /** Runs `fn` in a write transaction, all or nothing; settles after the commit is durable. Listeners hear of changes after it. */
-  atomically<T>(fn: () => T): Promise<T>;
-  /** Called after each commit that changed an account. */
+  findHold(accountId: string, holdId: string): Promise<Hold | null>;
+  ledgerPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
+  chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;
+  /**
+   * Runs `work` in a write transaction, all or nothing, and settles after the commit is
+   * durable. `scope` is the account the work changes (or `operatorScope`): work of one scope
+   * arriving together shares one transaction. Listeners hear of the changes after the commit.
+   */
+  atomically<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T>;
+  /** Called after each commit that changed an account, on this node or (PostgreSQL) another. */
   onChange(listener: (state: AccountState) => void): void;
-  close(): void;
+  /** Forgets idempotency answers recorded before `before` (epoch ms); returns how many. */
+  pruneAnswers(before: number): Promise<number>;
+  close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Charge, Entry } from './ledger.ts';
 
-// SQLite rows as the ledger stores them, and their API shapes (absent optionals are omitted).
+// Ledger rows as both stores return them (snake_case columns, decimals as text), and their API
+// shapes (absent optionals are omitted).
 
 export interface EntryRow {
   id: string;

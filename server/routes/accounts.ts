@@ -7,18 +7,16 @@ import {
 } from '../../lib/api/schemas/operator.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { operatorAuth } from '../guards.ts';
+import { operatorScope } from '../ledger/ledger.ts';
 import { idempotencyKey, respondOnce } from '../respond-once.ts';
 import { checked, readBody } from '../validate.ts';
-
-/** Idempotency keys of the operator live in their own scope, apart from every account's. */
-const operatorScope = 'operator';
 
 export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/v1/accounts', operatorAuth(deps), async (c) => {
     const key = idempotencyKey(c);
     const body = await readBody(c, CreateAccountRequestSchema);
-    return respondOnce(deps, c, operatorScope, key, body, () => {
-      const state = deps.ledger.openAccount({
+    return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
+      const state = await tx.openAccount({
         name: body.name,
         planId: body.planId,
         startAt: body.startAt ?? deps.clock.now().toISOString(),
@@ -32,8 +30,8 @@ export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const accountId = c.req.param('id');
     const key = idempotencyKey(c);
     const body = await readBody(c, CreateMemberRequestSchema);
-    return respondOnce(deps, c, operatorScope, key, body, () => {
-      const { member, token } = deps.ledger.addMember(accountId, body);
+    return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
+      const { member, token } = await tx.addMember(accountId, body);
       const shown = { member: { id: member.id, name: member.name, role: member.role }, token };
       return {
         status: 201,

@@ -12,7 +12,7 @@ export function historyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const query = readQuery(c, PageQuerySchema);
     const accountId = c.get('member').accountId;
     await deps.ledger.settled(accountId);
-    const page = deps.ledger.ledgerPage(accountId, query);
+    const page = await deps.ledger.ledgerPage(accountId, query);
     return c.json(checked(LedgerPageSchema, { entries: page.items, next: page.next }));
   });
 
@@ -20,7 +20,7 @@ export function historyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const query = readQuery(c, PageQuerySchema);
     const accountId = c.get('member').accountId;
     await deps.ledger.settled(accountId);
-    const page = deps.ledger.chargesPage(accountId, query);
+    const page = await deps.ledger.chargesPage(accountId, query);
     return c.json(checked(ChargesPageSchema, { charges: page.items, next: page.next }));
   });
 }

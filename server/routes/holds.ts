@@ -11,7 +11,7 @@ import { newId } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, refusalError } from '../errors.ts';
 import { memberAuth } from '../guards.ts';
-import type { Member } from '../ledger/ledger.ts';
+import type { LedgerTx, Member } from '../ledger/ledger.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
 import { checked, readBody, valid } from '../validate.ts';
 
@@ -20,8 +20,8 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const member = c.get('member');
     const key = idempotencyKey(c);
     const body = await readBody(c, HoldRequestSchema);
-    return respondOnce(deps, c, member.accountId, key, body, () => {
-      const { applied } = deps.ledger.apply(member.accountId, {
+    return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
+      const { applied } = await tx.apply(member.accountId, {
         kind: 'reserve',
         memberId: member.id,
         holdId: newId('hold'),
@@ -46,15 +46,15 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const holdId = holdIdOf(c.req.param('id'));
     const key = idempotencyKey(c);
     const body = await readBody(c, CaptureRequestSchema);
-    return respondOnce(deps, c, member.accountId, key, body, () => {
-      existingHold(deps, member, holdId);
-      const { applied, entries } = deps.ledger.apply(member.accountId, {
+    return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
+      await existingHold(tx, member, holdId);
+      const { applied, entries } = await tx.apply(member.accountId, {
         kind: 'capture',
         memberId: member.id,
         holdId,
         ...(body.quantity === undefined ? {} : { quantity: body.quantity }),
       });
-      if (!applied.ok) return refusedHold(deps, member, holdId, applied);
+      if (!applied.ok) return refusedHold(tx, member, holdId, applied);
       if (applied.effect.kind !== 'capture') throw new Error('capture did not capture');
       const result = {
         hold: applied.effect.hold,
@@ -70,14 +70,14 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const holdId = holdIdOf(c.req.param('id'));
     const key = idempotencyKey(c);
     const body = await readBody(c, ReleaseRequestSchema);
-    return respondOnce(deps, c, member.accountId, key, body, () => {
-      existingHold(deps, member, holdId);
-      const { applied } = deps.ledger.apply(member.accountId, {
+    return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
+      await existingHold(tx, member, holdId);
+      const { applied } = await tx.apply(member.accountId, {
         kind: 'release',
         memberId: member.id,
         holdId,
       });
-      if (!applied.ok) return refusedHold(deps, member, holdId, applied);
+      if (!applied.ok) return refusedHold(tx, member, holdId, applied);
       if (applied.effect.kind !== 'release') throw new Error('release did not release');
       const result = {
         hold: applied.effect.hold,
@@ -98,19 +98,19 @@ function holdIdOf(raw: string): string {
 }
 
 /** Another account's hold answers exactly as a missing one (API.md). */
-function existingHold(deps: AppDeps, member: Member, holdId: string): void {
-  if (!deps.ledger.findHold(member.accountId, holdId)) {
+async function existingHold(tx: LedgerTx, member: Member, holdId: string): Promise<void> {
+  if (!(await tx.findHold(member.accountId, holdId))) {
     throw new ApiError('not_found', 'No such hold in this account');
   }
 }
 
 /** A refused capture or release; hold_not_pending carries the hold's state as it is now. */
-function refusedHold(
-  deps: AppDeps,
+async function refusedHold(
+  tx: LedgerTx,
   member: Member,
   holdId: string,
   applied: Extract<Applied, { ok: false }>,
 ) {
-  const status = deps.ledger.findHold(member.accountId, holdId)?.status;
+  const status = (await tx.findHold(member.accountId, holdId))?.status;
   return refused(refusalError(applied.refusal, status));
 }

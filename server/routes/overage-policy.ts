@@ -11,8 +11,8 @@ export function overagePolicyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.put('/v1/overage-policy', memberAuth(deps), async (c) => {
     const member = c.get('member');
     const body = await readBody(c, OveragePolicyRequestSchema);
-    const snapshot = await deps.ledger.atomically(() => {
-      const { applied } = deps.ledger.apply(member.accountId, {
+    const snapshot = await deps.ledger.atomically(member.accountId, async (tx) => {
+      const { applied } = await tx.apply(member.accountId, {
         kind: 'set-overage-policy',
         memberId: member.id,
         role: member.role,

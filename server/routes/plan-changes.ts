@@ -27,8 +27,8 @@ export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const member = c.get('member');
     const key = idempotencyKey(c);
     const body = await readBody(c, PlanChangeRequestSchema);
-    return respondOnce(deps, c, member.accountId, key, body, () => {
-      const { applied } = deps.ledger.apply(member.accountId, {
+    return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
+      const { applied } = await tx.apply(member.accountId, {
         kind: 'change-plan',
         memberId: member.id,
         role: member.role,

@@ -12,8 +12,8 @@ export function usageRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const member = c.get('member');
     const key = idempotencyKey(c);
     const body = await readBody(c, UsageRequestSchema);
-    return respondOnce(deps, c, member.accountId, key, body, () => {
-      const { applied, entries } = deps.ledger.apply(member.accountId, {
+    return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
+      const { applied, entries } = await tx.apply(member.accountId, {
         kind: 'usage',
         memberId: member.id,
         ...body,

@@ -1,4 +1,5 @@
 // Accounts the server tests open through the operator endpoints, each member with a client.
+import { expect } from 'vitest';
 import { createAccount, type TestServer } from '../support/server.ts';
 import { type Client, client } from './http.ts';
 
@@ -41,4 +42,16 @@ export async function twoAccounts(
     milo: caller(a.members[1]!.token),
     bo: caller(b.members[0]!.token),
   };
+}
+
+/** A Growth account left with exactly 100 credits: 3,432 × 1.3 + 3 × 2.8 = 4,470 used. */
+export async function accountWith100(server: TestServer): Promise<Caller & { accountId: string }> {
+  const admin = await soleAdmin(server);
+  const { api } = admin;
+  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(
+    201,
+  );
+  const last = await api.post('/v1/usage', { operation: 'background-removal', quantity: 3 });
+  expect(last.body.snapshot.credits.available).toBe('100');
+  return admin;
 }

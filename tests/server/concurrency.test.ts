@@ -1,24 +1,13 @@
 // Parallel debits against one account never overdraw it: each runs in its own write transaction.
 import { describe, expect, test } from 'vitest';
-import { soleAdmin } from './accounts.ts';
+import { accountWith100 } from './accounts.ts';
 import { serverPerFile } from './server-per-file.ts';
 
 const server = serverPerFile();
 
-/** A Growth account left with exactly 100 credits: 3,432 × 1.3 + 3 × 2.8 = 4,470 used. */
-async function accountWith100() {
-  const { api } = await soleAdmin(server());
-  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 3432 })).status).toBe(
-    201,
-  );
-  const last = await api.post('/v1/usage', { operation: 'background-removal', quantity: 3 });
-  expect(last.body.snapshot.credits.available).toBe('100');
-  return api;
-}
-
 describe('200 parallel requests for 1.3 credits against 100 available', () => {
   test('usage: exactly 76 succeed, 1.2 stays available', async () => {
-    const api = await accountWith100();
+    const { api } = await accountWith100(server());
     const answers = await Promise.all(
       Array.from({ length: 200 }, () =>
         api.post('/v1/usage', { operation: 'smart-crop', quantity: 1, overage: 'deny' }),
@@ -36,7 +25,7 @@ describe('200 parallel requests for 1.3 credits against 100 available', () => {
   }, 90_000);
 
   test('holds: exactly 76 reserve, 98.8 held and 1.2 available', async () => {
-    const api = await accountWith100();
+    const { api } = await accountWith100(server());
     const answers = await Promise.all(
       Array.from({ length: 200 }, () =>
         api.post('/v1/holds', { operation: 'smart-crop', quantity: 1, overage: 'deny' }),

@@ -1,9 +1,8 @@
 // SIGKILL in the middle of a stream of usage: what was answered 201 is durable, nothing is
 // half-applied, and retrying the unanswered requests under their keys applies each once.
-import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { checkLedger } from '../../lib/billing/index.ts';
-import type { AccountState } from '../../lib/billing/types.ts';
+import { openStore } from '../../server/db/open-store.ts';
 import { soleAdmin } from './accounts.ts';
 import { allCharges, allEntries } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
@@ -47,12 +46,11 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
   const usage = (await allEntries(api)).filter((e) => e.kind === 'usage');
   expect(usage).toHaveLength(confirmed.size + unanswered.size);
 
-  const db = new Database(server().dbPath, { readonly: true });
-  const row = db.prepare('SELECT state FROM accounts WHERE id = ?').get(accountId) as {
-    state: string;
-  };
-  db.close();
-  const state = JSON.parse(row.state) as AccountState;
+  // The state as stored, read straight from the database the server uses.
+  const { store } = await openStore(server().databaseUrl, server().dbPath);
+  const state = await store.loadAccount(accountId);
+  await store.close();
+  if (!state) throw new Error(`No account ${accountId} in the database`);
   const all = await allEntries(api);
   const charges = await allCharges(api);
   expect(() => checkLedger(all, state, charges)).not.toThrow();

@@ -1,76 +1,16 @@
 // GET /v1/events: a change made by one member reaches the other members' streams of the same
 // account, and never a stream of another account.
-import { createParser } from 'eventsource-parser';
 import { expect, test } from 'vitest';
 import { soleAdmin, twoAccounts } from './accounts.ts';
+import { openStream, type Stream } from './event-stream.ts';
 import { serverPerFile } from './server-per-file.ts';
 
 const server = serverPerFile();
 
-interface Stream {
-  events: { id?: string; event?: string; data: string }[];
-  next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;
-  /** Settles when the server ended the stream. */
-  ended: Promise<void>;
-  close(): void;
-}
-
-async function open(token: string, lastEventId?: string): Promise<Stream> {
-  const controller = new AbortController();
-  const response = await fetch(`${server().url}/v1/events`, {
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
-    },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const events: Stream['events'] = [];
-  const waiters = new Set<() => void>();
-  const parser = createParser({
-    onEvent: (event) => {
-      events.push(event);
-      for (const wake of waiters) wake();
-    },
-  });
-  const ended = (async () => {
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        parser.feed(decoder.decode(chunk, { stream: true }));
-      }
-    } catch {}
-  })();
-  return {
-    events,
-    ended,
-    next(predicate, ms = 3000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = events.find((e) => predicate(JSON.parse(e.data)));
-          if (found) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(JSON.parse(found.data));
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching event in ${ms} ms; got ${events.length}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-    close: () => controller.abort(),
-  };
-}
-
 test('usage by one member reaches another member of the same account, not another account', async () => {
   const accounts = await twoAccounts(server());
-  const milo = await open(accounts.milo.token);
-  const bo = await open(accounts.bo.token);
+  const milo = await openStream(server(), accounts.milo.token);
+  const bo = await openStream(server(), accounts.bo.token);
   const first = (await milo.next(() => true)) as { version: number };
   await bo.next(() => true);
 
@@ -99,8 +39,8 @@ test('usage by one member reaches another member of the same account, not anothe
 test('Last-Event-ID: the current snapshot is sent only when it is newer', async () => {
   const { token, api } = await soleAdmin(server());
   const version = (await api.get('/v1/me')).body.version as number;
-  const upToDate = await open(token, String(version));
-  const behind = await open(token, String(version - 1));
+  const upToDate = await openStream(server(), token, String(version));
+  const behind = await openStream(server(), token, String(version - 1));
   await behind.next((s) => s.version === version);
   await new Promise((r) => setTimeout(r, 200));
   expect(upToDate.events).toHaveLength(0);
@@ -112,7 +52,7 @@ test('a token has at most 10 streams: an 11th closes the oldest, and the rest ke
   const { token, api } = await soleAdmin(server());
   const streams: Stream[] = [];
   for (let i = 0; i < 11; i += 1) {
-    const stream = await open(token);
+    const stream = await openStream(server(), token);
     await stream.next(() => true);
     streams.push(stream);
   }

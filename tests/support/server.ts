@@ -1,5 +1,5 @@
-// The real billing server (server/main.ts) as a child process on a temp SQLite file, for tests
-// in any area. Usage:
+// The real billing server (server/main.ts) as a child process on a temp SQLite file, or with
+// TALLY_TEST_STORE=postgres on a new database of the test cluster, for tests in any area. Usage:
 //
 //   const server = await startServer({ devClock: true });
 //   const { account, members } = await createAccount(server, {
@@ -11,12 +11,14 @@
 //
 // `server.demo` holds the seeded "Studio North" account (Ada admin, Milo member) with tokens.
 // `kill()` is SIGKILL (crash tests); `restart()` starts again on the same port and file.
+// A second node on the same ledger: startServer({ sameLedgerAs: first }).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDatabase, testStoreIsPostgres } from './postgres-database.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,6 +33,10 @@ export interface StartOptions {
   devClock?: boolean;
   /** A SQLite file to use (kept on stop); default: a new temp file (removed on stop). */
   dbPath?: string;
+  /** Another node over the same database (PostgreSQL), operator key and demo tokens. */
+  sameLedgerAs?: TestServer;
+  /** PostgreSQL (a new database at TALLY_TEST_DATABASE_URL) or SQLite; default: TALLY_TEST_STORE. */
+  postgres?: boolean;
   /** A fixed port; default 0 (the system picks a free one). */
   port?: number;
   /** More environment for the server (TALLY_RATE_BURST, TALLY_CORS_ORIGINS, …). */
@@ -42,7 +48,10 @@ export interface TestServer {
   url: string;
   origin: string;
   port: number;
+  /** The SQLite file, or with PostgreSQL the file beside which demo-tokens.json is kept. */
   dbPath: string;
+  /** TALLY_DATABASE_URL of this node (PostgreSQL only). */
+  databaseUrl: string | undefined;
   operatorKey: string;
   demo: { accountId: string; ada: DemoMember; milo: DemoMember };
   process: ChildProcess;
@@ -103,16 +112,23 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const ownsFolder = options.dbPath === undefined;
+  const peer = options.sameLedgerAs;
+  const ownsFolder = options.dbPath === undefined && peer === undefined;
   const dbPath =
-    options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
-  const operatorKey = `tly_op_test_${randomBytes(12).toString('base64url')}`;
+    options.dbPath ??
+    peer?.dbPath ??
+    join(mkdtempSync(join(tmpdir(), 'tally-server-')), 'tally.sqlite');
+  const usePostgres = options.postgres ?? testStoreIsPostgres();
+  const database = peer === undefined && usePostgres ? await createDatabase() : undefined;
+  const databaseUrl = peer?.databaseUrl ?? database?.url;
+  const operatorKey = peer?.operatorKey ?? `tly_op_test_${randomBytes(12).toString('base64url')}`;
   const log: string[] = [];
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
     PORT: String(options.port ?? 0),
     TALLY_DB: dbPath,
     TALLY_OPERATOR_KEY: operatorKey,
+    ...(databaseUrl ? { TALLY_DATABASE_URL: databaseUrl } : {}),
     ...(options.devClock ? { TALLY_DEV_CLOCK: '1' } : {}),
     ...options.env,
   };
@@ -130,6 +146,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     origin: url,
     port,
     dbPath,
+    databaseUrl,
     operatorKey,
     demo: {
       accountId: demoFile.accountId,
@@ -141,6 +158,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     async stop() {
       child.kill('SIGTERM');
       await waitForExit(child);
+      await database?.drop();
       if (ownsFolder && existsSync(dirname(dbPath))) {
         rmSync(dirname(dbPath), { recursive: true, force: true });
       }

@@ -1,0 +1,231 @@
+// Durable usage debits per second over HTTP at 32 clients, side by side in one run: SQLite on
+// one node, PostgreSQL on one node, PostgreSQL on two nodes (clients alternate between them),
+// each on one hot account and spread over 100 accounts. Also PostgreSQL's own ceiling for the
+// same guarded debit (a bare loop through the same client, one transaction per debit) and the
+// ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it).
+// Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The cluster is a throwaway one with fsync on, as a deployment runs.
+// Run: npx tsx bench/scale-out.ts [requests]
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
+import postgres from 'postgres';
+import { type Cluster, startCluster } from '../tests/support/postgres-cluster.ts';
+import { createDatabase } from '../tests/support/postgres-database.ts';
+import { createAccount, startServer, type TestServer } from '../tests/support/server.ts';
+
+const requests = Number(process.argv[2] ?? 4000);
+const clients = 32;
+const spreadAccounts = 100;
+const warmup = 256;
+const budget = 1500;
+
+interface Target {
+  url: URL;
+  token: string;
+}
+
+interface Measured {
+  perSecond: number;
+  failed: number;
+}
+
+/** `count` debits by `clients` workers; worker i posts to targets[i % n], round robin. */
+async function load(targets: Target[], count: number): Promise<Measured> {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients * 2 });
+  const body = '{"operation":"smart-crop","quantity":1,"overage":"deny"}';
+  const post = (target: Target) =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        target.url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${target.token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'idempotency-key': randomUUID(),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  let issued = 0;
+  let failed = 0;
+  const worker = async (first: number) => {
+    let next = first;
+    while (issued < count) {
+      issued += 1;
+      if ((await post(targets[next % targets.length]!)) !== 201) failed += 1;
+      next += clients;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
+  const ms = performance.now() - started;
+  agent.destroy();
+  return { perSecond: (issued / ms) * 1000, failed };
+}
+
+/** Members to post as: `clients` members of one Scale account, or one member each of 100. */
+async function targetsOn(nodes: TestServer[], shape: 'hot' | 'spread'): Promise<Target[]> {
+  const tokens: string[] = [];
+  if (shape === 'hot') {
+    const { members } = await createAccount(nodes[0]!, {
+      planId: 'scale',
+      members: Array.from({ length: clients }, (_, i) => ({
+        name: `C${i}`,
+        role: 'member' as const,
+      })),
+    });
+    tokens.push(...members.map((m) => m.token));
+  } else {
+    for (let i = 0; i < spreadAccounts; i++) {
+      const { members } = await createAccount(nodes[0]!, {
+        planId: 'scale',
+        members: [{ name: `C${i}`, role: 'member' }],
+      });
+      tokens.push(members[0]!.token);
+    }
+  }
+  // Consecutive requests of one worker alternate nodes when there are two.
+  return tokens.map((token, i) => ({
+    url: new URL('/v1/usage', nodes[i % nodes.length]!.url),
+    token,
+  }));
+}
+
+async function measure(postgresNodes: number | null): Promise<Record<'hot' | 'spread', Measured>> {
+  const env = { TALLY_RATE_BURST: '1000000', TALLY_RATE_PER_SECOND: '1000000' };
+  const first = await startServer({ postgres: postgresNodes !== null, env });
+  const nodes = [first];
+  for (let i = 1; i < (postgresNodes ?? 1); i++) {
+    nodes.push(await startServer({ sameLedgerAs: first, env }));
+  }
+  try {
+    const result = {} as Record<'hot' | 'spread', Measured>;
+    for (const shape of ['hot', 'spread'] as const) {
+      const targets = await targetsOn(nodes, shape);
+      await load(targets, warmup);
+      result[shape] = await load(targets, requests);
+    }
+    return result;
+  } finally {
+    for (const node of nodes.reverse()) await node.stop();
+  }
+}
+
+/** A bare Hono POST endpoint (bench/support/hello-server.ts) under the same load. */
+async function bareHono(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /TALLY_LISTENING (\S+)/.exec(chunk.toString());
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`hello-server exited (${code})`)));
+    });
+    const targets = [{ url: new URL('/v1/usage', url), token: 'none' }];
+    await load(targets, warmup);
+    return (await load(targets, requests)).perSecond;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** The same guarded debit through the same client, nothing around it: lock, check, debit, append. */
+async function bareLoop(): Promise<number> {
+  const database = await createDatabase();
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`CREATE TABLE accounts (id text PRIMARY KEY, available numeric NOT NULL, version bigint NOT NULL)`;
+    await sql`CREATE TABLE entries (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      account_id text NOT NULL REFERENCES accounts(id), credits numeric NOT NULL, available_after numeric NOT NULL)`;
+    await sql`INSERT INTO accounts VALUES ('a', 100000000, 1)`;
+    const once = () =>
+      sql.begin(async (tx) => {
+        const [row] = await tx`SELECT available FROM accounts WHERE id = 'a' FOR NO KEY UPDATE`;
+        if (!row || Number(row.available) < 1.2) return;
+        await tx`UPDATE accounts SET available = available - 1.2, version = version + 1 WHERE id = 'a'`;
+        await tx`INSERT INTO entries (account_id, credits, available_after)
+          VALUES ('a', -1.2, ${row.available} - 1.2)`;
+      });
+    for (let i = 0; i < warmup; i++) await once();
+    const started = performance.now();
+    for (let i = 0; i < requests; i++) await once();
+    return (requests / (performance.now() - started)) * 1000;
+  } finally {
+    await sql.end();
+    await database.drop();
+  }
+}
+
+let cluster: Cluster | undefined;
+if (!process.env.TALLY_TEST_DATABASE_URL) {
+  cluster = await startCluster({ durable: true });
+  process.env.TALLY_TEST_DATABASE_URL = cluster.url;
+}
+try {
+  // Side by side: the bare endpoint right before the SQLite node it is compared with.
+  const hello = await bareHono();
+  const sqlite = await measure(null);
+  const pgOne = await measure(1);
+  const pgTwo = await measure(2);
+  const bare = await bareLoop();
+  const rows: [string, Record<'hot' | 'spread', Measured>][] = [
+    ['SQLite, one node', sqlite],
+    ['PostgreSQL, one node', pgOne],
+    ['PostgreSQL, two nodes', pgTwo],
+  ];
+  const cell = (m: Measured) =>
+    `${m.perSecond.toFixed(0).padStart(6)}/s${m.failed ? ` (${m.failed} not 201)` : ''}`;
+  console.log(`durable usage debits over HTTP, ${clients} clients, ${requests} per cell`);
+  console.log(
+    `  ${'store'.padEnd(24)}${'one hot account'.padStart(18)}${'100 accounts'.padStart(18)}`,
+  );
+  for (const [name, m] of rows) {
+    console.log(`  ${name.padEnd(24)}${cell(m.hot).padStart(18)}${cell(m.spread).padStart(18)}`);
+  }
+  const ratio = pgOne.hot.perSecond / bare;
+  const sqliteRatio = sqlite.hot.perSecond / hello;
+  console.log(
+    `  bare Hono endpoint: ${hello.toFixed(0)}/s; SQLite one node (hot) / bare Hono: ${sqliteRatio.toFixed(2)} (budget ≥ 0.8)`,
+  );
+  console.log(`  PostgreSQL bare guarded debit, one transaction each: ${bare.toFixed(0)}/s`);
+  console.log(`  ratio PostgreSQL one node (hot) / bare: ${ratio.toFixed(2)}`);
+  const met = pgOne.hot.perSecond >= budget && pgTwo.hot.perSecond >= pgOne.hot.perSecond * 0.95;
+  console.log(
+    `  budget: PostgreSQL ≥ ${budget}/s on one node, hot account, and two nodes no slower: ${met ? 'met' : 'MISSED'}`,
+  );
+  const failed = rows.reduce((n, [, m]) => n + m.hot.failed + m.spread.failed, 0);
+  console.log(
+    JSON.stringify({
+      bench: 'scale-out',
+      requests,
+      clients,
+      sqliteHot: Math.round(sqlite.hot.perSecond),
+      sqliteSpread: Math.round(sqlite.spread.perSecond),
+      postgresOneHot: Math.round(pgOne.hot.perSecond),
+      postgresOneSpread: Math.round(pgOne.spread.perSecond),
+      postgresTwoHot: Math.round(pgTwo.hot.perSecond),
+      postgresTwoSpread: Math.round(pgTwo.spread.perSecond),
+      postgresBare: Math.round(bare),
+      bareHono: Math.round(hello),
+      sqliteRatio: Number(sqliteRatio.toFixed(2)),
+      ratio: Number(ratio.toFixed(2)),
+      failed,
+      met,
+    }),
+  );
+  if (failed > 0) process.exitCode = 1;
+} finally {
+  cluster?.stop();
+}

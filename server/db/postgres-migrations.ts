@@ -1,0 +1,100 @@
+import type { Sql } from 'postgres';
+
+/**
+ * Versioned schema changes for PostgreSQL, applied in order at start and recorded in
+ * `schema_migrations`. Never edit a released step: add the next one. Credits and dollars are
+ * exact `numeric`; states and holds are lib/billing's JSON; instants of the ledger are kept as
+ * the ISO text lib/billing wrote.
+ */
+const steps: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'ledger',
+    sql: `
+      CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        state jsonb NOT NULL,           -- AccountState (lib/billing/types.ts)
+        version bigint NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE members (
+        id text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts(id),
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'member')),
+        token_hash text NOT NULL UNIQUE, -- SHA-256 of the token; the token itself is never kept
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX members_account ON members(account_id, created_at, id);
+      CREATE TABLE entries (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        account_id text NOT NULL REFERENCES accounts(id),
+        at text NOT NULL,
+        kind text NOT NULL,
+        member_id text,
+        operation text,
+        quantity integer,
+        hold_id text,
+        credits numeric NOT NULL,
+        overage_credits numeric NOT NULL,
+        amount_usd numeric NOT NULL,
+        available_after numeric NOT NULL CHECK (available_after >= 0),
+        description text NOT NULL
+      );
+      CREATE INDEX entries_account ON entries(account_id, seq);
+      CREATE TABLE charges (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        account_id text NOT NULL REFERENCES accounts(id),
+        at text NOT NULL,
+        kind text NOT NULL,
+        amount_usd numeric NOT NULL,
+        description text NOT NULL,
+        entry_id text
+      );
+      CREATE INDEX charges_account ON charges(account_id, seq);
+      CREATE TABLE holds (
+        id text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts(id),
+        status text NOT NULL,
+        hold jsonb NOT NULL             -- Hold as last returned by lib/billing
+      );
+      CREATE INDEX holds_account ON holds(account_id);
+      CREATE TABLE idempotency_keys (
+        scope text NOT NULL,            -- account id, or 'operator'
+        key text NOT NULL,
+        request_hash text NOT NULL,
+        status integer NOT NULL,
+        body jsonb NOT NULL,
+        created_at bigint NOT NULL,     -- epoch ms, wall clock (not the dev clock)
+        PRIMARY KEY (scope, key)
+      );
+      CREATE INDEX idempotency_created ON idempotency_keys(created_at);
+    `,
+  },
+];
+
+export const postgresSchemaVersion = steps.at(-1)?.version ?? 0;
+
+/** Any number of nodes may start together: the first to take the lock migrates, the rest wait. */
+const migrationLock = 7_361_001;
+
+export async function migratePostgres(sql: Sql): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${migrationLock})`;
+    await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+    const done = new Set(
+      (await tx<{ version: number }[]>`SELECT version FROM schema_migrations`).map((row) =>
+        Number(row.version),
+      ),
+    );
+    for (const step of steps) {
+      if (done.has(step.version)) continue;
+      await tx.unsafe(step.sql);
+      await tx`INSERT INTO schema_migrations (version, name) VALUES (${step.version}, ${step.name})`;
+    }
+  });
+}

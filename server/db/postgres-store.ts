@@ -1,0 +1,190 @@
+import postgres, { type Sql, type TransactionSql } from 'postgres';
+import type { AccountState, Hold, Role } from '../../lib/billing/types.ts';
+import {
+  type Charge,
+  CursorError,
+  type Entry,
+  type Member,
+  type Page,
+  type PageRequest,
+  type StoredAnswer,
+} from '../ledger/ledger.ts';
+import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
+import {
+  type Changes,
+  paged,
+  type RemoteChange,
+  type Store,
+  type StoreBatch,
+} from '../ledger/store.ts';
+import { migratePostgres } from './postgres-migrations.ts';
+import { ChangeNotices } from './postgres-notices.ts';
+import { writeChanges } from './postgres-writes.ts';
+
+/** Two nodes opening an empty database both ask "any accounts?": this lock makes one wait. */
+const seedLock = 7_361_002;
+
+/** Transient failures that a new attempt of the whole transaction resolves. */
+const retryable = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '23505', // unique_violation: another node recorded the same operator key first
+]);
+
+const maxAttempts = 8;
+
+/**
+ * The ledger's store in PostgreSQL, shared by any number of nodes. A batch locks each account
+ * it touches (`FOR NO KEY UPDATE`, which lets inserts that reference the account go on), so a
+ * debit is always decided on the latest state: none overdraws, an idempotency key is read and
+ * written under the same lock, a hold resolves once and a due renewal is applied by the first
+ * node only. The batch's writes go out together, pipelined (postgres-writes.ts); other nodes
+ * hear of the commit right after it (postgres-notices.ts).
+ */
+export class PostgresStore implements Store {
+  readonly batchesPerAccount = true;
+  private readonly notices: ChangeNotices;
+
+  constructor(private readonly sql: Sql) {
+    this.notices = new ChangeNotices(sql);
+  }
+
+  async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const committed = (await this.sql.begin(async (tx) => {
+          const { changes, result } = await work(batchOf(tx));
+          await writeChanges(tx, changes);
+          return { changes, result };
+        })) as { changes: Changes; result: T };
+        this.notices.announce(committed.changes);
+        return committed.result;
+      } catch (error) {
+        if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
+          throw error;
+        }
+        // Apart again at random, so two nodes that collided do not collide again in step.
+        await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  async loadAccount(accountId: string): Promise<AccountState | null> {
+    const [row] = await this.sql<{ state: AccountState }[]>`
+      SELECT state FROM accounts WHERE id = ${accountId}`;
+    return row?.state ?? null;
+  }
+
+  async memberByTokenHash(tokenHash: string): Promise<Member | null> {
+    const [row] = await this.sql<{ id: string; account_id: string; name: string; role: Role }[]>`
+      SELECT id, account_id, name, role FROM members WHERE token_hash = ${tokenHash}`;
+    return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+  }
+
+  async members(accountId: string): Promise<Member[]> {
+    const rows = await this.sql<{ id: string; name: string; role: Role }[]>`
+      SELECT id, name, role FROM members WHERE account_id = ${accountId} ORDER BY created_at, id`;
+    return rows.map((row) => ({ id: row.id, accountId, name: row.name, role: row.role }));
+  }
+
+  findHold(accountId: string, holdId: string): Promise<Hold | null> {
+    return findHold(this.sql, accountId, holdId);
+  }
+
+  async entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>> {
+    const from = await this.cursor('entries', accountId, page.before);
+    const rows = await this.sql<EntryRow[]>`
+      SELECT id, at, kind, member_id, operation, quantity, hold_id, credits::text,
+        overage_credits::text, amount_usd::text, available_after::text, description
+      FROM entries WHERE account_id = ${accountId} AND seq < ${from}
+      ORDER BY seq DESC LIMIT ${page.limit + 1}`;
+    return paged(rows.map(entryFromRow), page.limit);
+  }
+
+  async chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>> {
+    const from = await this.cursor('charges', accountId, page.before);
+    const rows = await this.sql<ChargeRow[]>`
+      SELECT id, at, kind, amount_usd::text, description, entry_id
+      FROM charges WHERE account_id = ${accountId} AND seq < ${from}
+      ORDER BY seq DESC LIMIT ${page.limit + 1}`;
+    return paged(rows.map(chargeFromRow), page.limit);
+  }
+
+  async pruneAnswers(before: number): Promise<number> {
+    return (await this.sql`DELETE FROM idempotency_keys WHERE created_at < ${before}`).count;
+  }
+
+  listen(listener: (change: RemoteChange) => void): Promise<void> {
+    return this.notices.listen(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+
+  private async cursor(
+    table: 'entries' | 'charges',
+    accountId: string,
+    before: string | undefined,
+  ): Promise<string> {
+    if (before === undefined) return '9223372036854775807';
+    const [row] = await this.sql<{ seq: string }[]>`
+      SELECT seq FROM ${this.sql(table)} WHERE account_id = ${accountId} AND id = ${before}`;
+    if (!row) throw new CursorError(`"before" names nothing of this account: ${before}`);
+    return row.seq;
+  }
+}
+
+async function findHold(sql: Sql | TransactionSql, accountId: string, holdId: string) {
+  const [row] = await sql<{ hold: Hold }[]>`
+    SELECT hold FROM holds WHERE account_id = ${accountId} AND id = ${holdId}`;
+  return row?.hold ?? null;
+}
+
+/** Reads inside one transaction. */
+function batchOf(tx: TransactionSql): StoreBatch {
+  return {
+    async lockAccount(accountId) {
+      const [row] = await tx<{ state: AccountState }[]>`
+        SELECT state FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`;
+      return row?.state ?? null;
+    },
+    findHold: (accountId, holdId) => findHold(tx, accountId, holdId),
+    async findAnswer(scope, key): Promise<StoredAnswer | null> {
+      const [row] = await tx<{ request_hash: string; status: number; body: unknown }[]>`
+        SELECT request_hash, status, body FROM idempotency_keys
+        WHERE scope = ${scope} AND key = ${key}`;
+      return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null;
+    },
+    async noAccounts() {
+      await tx`SELECT pg_advisory_xact_lock(${seedLock})`;
+      const [row] = await tx<{ empty: boolean }[]>`
+        SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`;
+      return row?.empty ?? true;
+    },
+  };
+}
+
+/**
+ * Connects to TALLY_DATABASE_URL and brings the schema up to date. TALLY_DATABASE_POOL sets
+ * the connections this node may hold (default 10): batches of different accounts commit in
+ * parallel on them.
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = Number(process.env.TALLY_DATABASE_POOL ?? 10),
+): Promise<{ store: PostgresStore; where: string }> {
+  if (!Number.isInteger(poolSize) || poolSize < 1) {
+    throw new Error(`TALLY_DATABASE_POOL must be a whole number ≥ 1, not ${poolSize}`);
+  }
+  const sql = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    transform: { undefined: null },
+    connection: { application_name: 'tally' },
+  });
+  await migratePostgres(sql);
+  const shown = new URL(url);
+  shown.password = '';
+  return { store: new PostgresStore(sql), where: `PostgreSQL ${shown.href}` };
+}

@@ -1,0 +1,155 @@
+import { Worker } from 'node:worker_threads';
+import type { AccountState, Hold, Role } from '../../lib/billing/types.ts';
+import {
+  type Charge,
+  CursorError,
+  type Entry,
+  type Member,
+  type Page,
+  type PageRequest,
+} from '../ledger/ledger.ts';
+import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
+import { type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
+import type { Db } from './open.ts';
+import { sqliteWrites, type Write } from './sqlite-writes.ts';
+
+type WriteReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+
+/**
+ * The ledger's store in one SQLite file, written by this process alone. The group commit runs
+ * one batch at a time, so a batch reads without a transaction (here, on the event loop) and
+ * hands all its changes to a writer thread (sqlite-write-worker.ts), which commits them in one
+ * transaction: the fsync never stops the server from reading the next requests meanwhile.
+ */
+export class SqliteStore implements Store {
+  readonly batchesPerAccount = false;
+  private readonly sql;
+  private readonly batch: StoreBatch;
+  private readonly writer: Worker;
+  private readonly waiting = new Map<number, (reply: WriteReply) => void>();
+  private nextWrite = 0;
+
+  /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
+  constructor(
+    private readonly db: Db,
+    path: string,
+  ) {
+    this.sql = {
+      loadState: db.prepare<[string], { state: string }>('SELECT state FROM accounts WHERE id = ?'),
+      countAccounts: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts'),
+      memberByHash: db.prepare<
+        [string],
+        { id: string; account_id: string; name: string; role: Role }
+      >('SELECT id, account_id, name, role FROM members WHERE token_hash = ?'),
+      members: db.prepare<[string], { id: string; name: string; role: Role }>(
+        'SELECT id, name, role FROM members WHERE account_id = ? ORDER BY created_at, id',
+      ),
+      findHold: db.prepare<[string, string], { hold: string }>(
+        'SELECT hold FROM holds WHERE account_id = ? AND id = ?',
+      ),
+      findAnswer: db.prepare<
+        [string, string],
+        { request_hash: string; status: number; body: string }
+      >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?'),
+      pruneAnswers: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+      entrySeq: db.prepare<[string, string], { seq: number }>(
+        'SELECT seq FROM entries WHERE account_id = ? AND id = ?',
+      ),
+      entriesPage: db.prepare<[string, number, number], EntryRow>(
+        'SELECT * FROM entries WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      chargeSeq: db.prepare<[string, string], { seq: number }>(
+        'SELECT seq FROM charges WHERE account_id = ? AND id = ?',
+      ),
+      chargesPage: db.prepare<[string, number, number], ChargeRow>(
+        'SELECT * FROM charges WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+    };
+    this.batch = {
+      lockAccount: async (accountId) => this.state(accountId),
+      findHold: (accountId, holdId) => this.findHold(accountId, holdId),
+      findAnswer: async (scope, key) => {
+        const row = this.sql.findAnswer.get(scope, key);
+        return row
+          ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) }
+          : null;
+      },
+      noAccounts: async () => this.sql.countAccounts.get()?.n === 0,
+    };
+    this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
+      workerData: { path },
+    });
+    this.writer.on('message', (reply: WriteReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+    this.writer.on('error', (error) => {
+      const failed: WriteReply = { id: -1, ok: false, message: `SQLite writer: ${error.message}` };
+      for (const settle of this.waiting.values()) settle(failed);
+      this.waiting.clear();
+    });
+  }
+
+  async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
+    const { changes, result } = await work(this.batch);
+    const id = this.nextWrite++;
+    const reply = await new Promise<WriteReply>((resolve) => {
+      this.waiting.set(id, resolve);
+      const writes: Write[] = sqliteWrites(changes);
+      this.writer.postMessage({ id, writes });
+    });
+    if (!reply.ok) throw new Error(reply.message);
+    return result;
+  }
+
+  async loadAccount(accountId: string): Promise<AccountState | null> {
+    return this.state(accountId);
+  }
+
+  async memberByTokenHash(tokenHash: string): Promise<Member | null> {
+    const row = this.sql.memberByHash.get(tokenHash);
+    return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+  }
+
+  async members(accountId: string): Promise<Member[]> {
+    return this.sql.members.all(accountId).map((row) => ({ ...row, accountId }));
+  }
+
+  async findHold(accountId: string, holdId: string): Promise<Hold | null> {
+    const row = this.sql.findHold.get(accountId, holdId);
+    return row ? (JSON.parse(row.hold) as Hold) : null;
+  }
+
+  async entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>> {
+    const from = this.cursor(page.before, (id) => this.sql.entrySeq.get(accountId, id));
+    const rows = this.sql.entriesPage.all(accountId, from, page.limit + 1);
+    return paged(rows.map(entryFromRow), page.limit);
+  }
+
+  async chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>> {
+    const from = this.cursor(page.before, (id) => this.sql.chargeSeq.get(accountId, id));
+    const rows = this.sql.chargesPage.all(accountId, from, page.limit + 1);
+    return paged(rows.map(chargeFromRow), page.limit);
+  }
+
+  async pruneAnswers(before: number): Promise<number> {
+    return this.sql.pruneAnswers.run(before).changes;
+  }
+
+  async close(): Promise<void> {
+    await this.writer.terminate();
+    if (this.db.open) this.db.close();
+  }
+
+  private state(accountId: string): AccountState | null {
+    const row = this.sql.loadState.get(accountId);
+    return row ? (JSON.parse(row.state) as AccountState) : null;
+  }
+
+  private cursor(before: string | undefined, find: (id: string) => { seq: number } | undefined) {
+    if (before === undefined) return Number.MAX_SAFE_INTEGER;
+    const row = find(before);
+    if (!row) throw new CursorError(`"before" names nothing of this account: ${before}`);
+    return row.seq;
+  }
+}

@@ -1,0 +1,105 @@
+import type { Changes } from '../ledger/store.ts';
+
+/**
+ * One write of a batch: SQL with its parameters. `expectOne` marks an account update guarded
+ * by the version it was read at: it must change exactly one row, or the batch is refused.
+ */
+export interface Write {
+  sql: string;
+  params: (string | number | null)[];
+  expectOne?: string;
+}
+
+const insertAccount =
+  'INSERT INTO accounts (id, name, state, version, created_at) VALUES (?, ?, ?, ?, ?)';
+const updateAccount = 'UPDATE accounts SET state = ?, version = ? WHERE id = ? AND version = ?';
+const insertMember =
+  'INSERT INTO members (id, account_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)';
+const insertEntry = `INSERT INTO entries (id, account_id, at, kind, member_id, operation, quantity,
+  hold_id, credits, overage_credits, amount_usd, available_after, description)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertCharge = `INSERT INTO charges (id, account_id, at, kind, amount_usd, description, entry_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const upsertHold = `INSERT INTO holds (id, account_id, status, hold) VALUES (?, ?, ?, ?)
+  ON CONFLICT(id) DO UPDATE SET status = excluded.status, hold = excluded.hold
+  WHERE holds.account_id = excluded.account_id`;
+const insertAnswer = `INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
+  VALUES (?, ?, ?, ?, ?, ?)`;
+
+/** The SQLite writes of one batch, in order; sqlite-write-worker.mjs runs them in one transaction. */
+export function sqliteWrites(changes: Changes): Write[] {
+  const writes: Write[] = [];
+  for (const [id, account] of changes.accounts) {
+    const state = JSON.stringify(account.state);
+    const version = account.state.version;
+    writes.push(
+      account.before === null
+        ? { sql: insertAccount, params: [id, account.name, state, version, account.createdAt] }
+        : {
+            sql: updateAccount,
+            params: [state, version, id, account.before],
+            expectOne: `Account ${id} changed under this transaction`,
+          },
+    );
+  }
+  for (const { member, tokenHash, createdAt } of changes.members) {
+    writes.push({
+      sql: insertMember,
+      params: [member.id, member.accountId, member.name, member.role, tokenHash, createdAt],
+    });
+  }
+  for (const entry of changes.entries) {
+    writes.push({
+      sql: insertEntry,
+      params: [
+        entry.id,
+        entry.accountId,
+        entry.at,
+        entry.kind,
+        entry.memberId,
+        entry.operation ?? null,
+        entry.quantity ?? null,
+        entry.holdId ?? null,
+        entry.credits,
+        entry.overageCredits,
+        entry.amountUsd,
+        entry.availableAfter,
+        entry.description,
+      ],
+    });
+  }
+  for (const charge of changes.charges) {
+    writes.push({
+      sql: insertCharge,
+      params: [
+        charge.id,
+        charge.accountId,
+        charge.at,
+        charge.kind,
+        charge.amountUsd,
+        charge.description,
+        charge.entryId ?? null,
+      ],
+    });
+  }
+  for (const { accountId, hold } of changes.holds.values()) {
+    writes.push({
+      sql: upsertHold,
+      params: [hold.id, accountId, hold.status, JSON.stringify(hold)],
+    });
+  }
+  for (const answer of changes.answers.values()) {
+    writes.push({
+      sql: insertAnswer,
+      params: [
+        answer.scope,
+        answer.key,
+        answer.requestHash,
+        answer.status,
+        JSON.stringify(answer.body),
+        answer.createdAt,
+      ],
+    });
+  }
+  return writes;
+}

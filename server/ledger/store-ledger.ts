@@ -1,0 +1,185 @@
+import { apply as applyCommand, describeAccount } from '../../lib/billing/index.ts';
+import type { AccountState, Catalog, Hold } from '../../lib/billing/types.ts';
+import { hashToken } from '../auth.ts';
+import type { Clock } from '../clock.ts';
+import { GroupCommit } from './group-commit.ts';
+import {
+  type Charge,
+  type Entry,
+  type Ledger,
+  type LedgerTx,
+  type Member,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+} from './ledger.ts';
+import type { Changes, RemoteChange, Store } from './store.ts';
+
+/**
+ * The ledger over any store: every change loads the account under its lock, lets lib/billing
+ * apply the command at the clock's now, and writes the new state with its entries, charges,
+ * holds and idempotency answer in one transaction (see group-commit.ts). No billing rule lives
+ * here. Members are kept in memory once found (they are never removed or changed), so a
+ * Snapshot renders without a query.
+ */
+export class StoreLedger implements Ledger {
+  private readonly membersByHash = new Map<string, Member>();
+  /** Each account's members, oldest first, for the accounts whose members this node has met. */
+  private readonly directory = new Map<string, Member[]>();
+  private readonly listeners: ((state: AccountState) => void)[] = [];
+  /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
+  private readonly refreshing = new Map<string, boolean>();
+  private readonly group: GroupCommit;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly catalog: Catalog,
+    wallClock: () => number,
+  ) {
+    this.group = new GroupCommit(store, {
+      catalog,
+      now: () => this.now(),
+      wallClock,
+      committed: (changes) => this.committed(changes),
+    });
+  }
+
+  /** A ledger over `store`, hearing other nodes' changes when the store has any. */
+  static async open(
+    store: Store,
+    clock: Clock,
+    catalog: Catalog,
+    wallClock: () => number = Date.now,
+  ): Promise<StoreLedger> {
+    const ledger = new StoreLedger(store, clock, catalog, wallClock);
+    await store.listen?.((change) => ledger.remoteChange(change));
+    return ledger;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async findMemberByToken(token: string): Promise<Member | null> {
+    const hash = hashToken(token);
+    const cached = this.membersByHash.get(hash);
+    if (cached) return cached;
+    const member = await this.store.memberByTokenHash(hash);
+    if (!member) return null;
+    if (!this.directory.get(member.accountId)?.some(({ id }) => id === member.id)) {
+      await this.loadDirectory(member.accountId);
+    }
+    this.membersByHash.set(hash, member);
+    return member;
+  }
+
+  async settled(accountId: string): Promise<AccountState> {
+    const state = await this.store.loadAccount(accountId);
+    if (!state) throw new NotFoundError(`No account ${accountId}`);
+    const probe = applyCommand(state, { kind: 'settle' }, this.now(), this.catalog);
+    // Nothing was due: answer from the read, no write transaction.
+    if (probe.state.version === state.version) return state;
+    // Applied under the account's lock: a node that settled it first leaves nothing due here.
+    return this.atomically(
+      accountId,
+      async (tx) => (await tx.apply(accountId, { kind: 'settle' })).applied.state,
+    );
+  }
+
+  snapshot(state: AccountState, memberId: string) {
+    const members = this.directory.get(state.id) ?? [];
+    const member = members.find(({ id }) => id === memberId);
+    if (!member) throw new NotFoundError(`No member ${memberId} in this account`);
+    return {
+      version: state.version,
+      asOf: this.now(),
+      account: {
+        id: state.id,
+        name: state.name,
+        admins: members
+          .filter(({ role }) => role === 'admin')
+          .map(({ id, name }) => ({ id, name })),
+      },
+      member: { id: member.id, name: member.name, role: member.role },
+      ...describeAccount(state, this.catalog),
+    };
+  }
+
+  findHold(accountId: string, holdId: string): Promise<Hold | null> {
+    return this.store.findHold(accountId, holdId);
+  }
+
+  ledgerPage(accountId: string, page: PageRequest): Promise<Page<Entry>> {
+    return this.store.entriesPage(accountId, page);
+  }
+
+  chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>> {
+    return this.store.chargesPage(accountId, page);
+  }
+
+  atomically<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
+    return this.group.run(scope, work);
+  }
+
+  onChange(listener: (state: AccountState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  pruneAnswers(before: number): Promise<number> {
+    return this.store.pruneAnswers(before);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async loadDirectory(accountId: string): Promise<void> {
+    this.directory.set(accountId, await this.store.members(accountId));
+  }
+
+  private committed(changes: Changes): void {
+    for (const { member } of changes.members) this.directory.get(member.accountId)?.push(member);
+    for (const { state } of changes.accounts.values()) this.publish(state);
+  }
+
+  private publish(state: AccountState): void {
+    for (const listener of this.listeners) listener(state);
+  }
+
+  /**
+   * Another node committed: re-read the account (once for any number of notices meanwhile).
+   * Only accounts whose members this node has met can have streams here; others are skipped.
+   */
+  private remoteChange({ accountId, version }: RemoteChange): void {
+    if (!this.directory.has(accountId)) return;
+    if (version === null) {
+      void this.loadDirectory(accountId).catch(reportRemote);
+      return;
+    }
+    if (this.refreshing.has(accountId)) {
+      this.refreshing.set(accountId, true);
+      return;
+    }
+    this.refreshing.set(accountId, false);
+    void this.refresh(accountId);
+  }
+
+  private async refresh(accountId: string): Promise<void> {
+    try {
+      do {
+        this.refreshing.set(accountId, false);
+        const state = await this.store.loadAccount(accountId);
+        if (state) this.publish(state);
+      } while (this.refreshing.get(accountId));
+    } catch (error) {
+      reportRemote(error);
+    } finally {
+      this.refreshing.delete(accountId);
+    }
+  }
+}
+
+function reportRemote(error: unknown): void {
+  console.error('Could not read a change made by another node:', error);
+}

@@ -1,0 +1,111 @@
+import type { AccountState, Hold } from '../../lib/billing/types.ts';
+import type { Charge, Entry, Member, Page, PageRequest, StoredAnswer } from './ledger.ts';
+
+// What a database must provide for the ledger (store-ledger.ts): reads, and one write
+// transaction that reads under locks and then writes a batch of changes at once.
+
+/** An account row as a batch leaves it: `before` is the version it was read at, null if new. */
+export interface AccountWrite {
+  name: string;
+  state: AccountState;
+  before: number | null;
+  createdAt: string;
+}
+
+export interface MemberWrite {
+  member: Member;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface AnswerWrite extends StoredAnswer {
+  scope: string;
+  key: string;
+  /** Epoch ms on the wall clock (keys are pruned by age, whatever the dev clock says). */
+  createdAt: number;
+}
+
+/** Everything one transaction writes, in the order it happened. */
+export interface Changes {
+  accounts: Map<string, AccountWrite>;
+  members: MemberWrite[];
+  entries: (Entry & { accountId: string })[];
+  charges: (Charge & { accountId: string })[];
+  /** The last state of each hold created or resolved, by hold id. */
+  holds: Map<string, { accountId: string; hold: Hold }>;
+  answers: Map<string, AnswerWrite>;
+}
+
+/** Reads inside an open write transaction. */
+export interface StoreBatch {
+  /** The account's state, locked until the commit; null when there is no such account. */
+  lockAccount(accountId: string): Promise<AccountState | null>;
+  findHold(accountId: string, holdId: string): Promise<Hold | null>;
+  findAnswer(scope: string, key: string): Promise<StoredAnswer | null>;
+  /** True while no account exists, decided under a lock two starting nodes share. */
+  noAccounts(): Promise<boolean>;
+}
+
+/** What another node committed: an account's new version, or a new member of it. */
+export interface RemoteChange {
+  accountId: string;
+  version: number | null;
+}
+
+export interface Store {
+  /**
+   * True when one transaction may only hold one account's work (PostgreSQL: rows are locked
+   * per account, and accounts can be sharded); false for one file with one writer (SQLite).
+   */
+  readonly batchesPerAccount: boolean;
+  /**
+   * One write transaction: `work` reads through the batch and returns what to write and what to
+   * answer; both commit together. Transient failures (serialization, deadlock, a lost race on
+   * a unique key) run `work` again from the start.
+   */
+  write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>): Promise<T>;
+  loadAccount(accountId: string): Promise<AccountState | null>;
+  memberByTokenHash(tokenHash: string): Promise<Member | null>;
+  members(accountId: string): Promise<Member[]>;
+  findHold(accountId: string, holdId: string): Promise<Hold | null>;
+  entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
+  chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;
+  pruneAnswers(before: number): Promise<number>;
+  /** Hears what other nodes commit; a store no other process writes to has none. */
+  listen?(listener: (change: RemoteChange) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function emptyChanges(): Changes {
+  return {
+    accounts: new Map(),
+    members: [],
+    entries: [],
+    charges: [],
+    holds: new Map(),
+    answers: new Map(),
+  };
+}
+
+export function answerKey(scope: string, key: string): string {
+  return `${scope}\u0000${key}`;
+}
+
+/** Adds `later`'s changes to `into` (a job's changes to its batch's). */
+export function mergeChanges(into: Changes, later: Changes): void {
+  for (const [id, account] of later.accounts) {
+    const earlier = into.accounts.get(id);
+    into.accounts.set(id, earlier ? { ...account, before: earlier.before } : account);
+  }
+  into.members.push(...later.members);
+  into.entries.push(...later.entries);
+  into.charges.push(...later.charges);
+  for (const [id, hold] of later.holds) into.holds.set(id, hold);
+  for (const [key, answer] of later.answers) into.answers.set(key, answer);
+}
+
+/** A page of rows fetched one past the limit: the extra row says there is a next page. */
+export function paged<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}

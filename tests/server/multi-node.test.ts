@@ -1,0 +1,179 @@
+// Two server nodes over one PostgreSQL database: what only several nodes could get wrong.
+// Each test splits its requests between node A and node B.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkLedger } from '../../lib/billing/index.ts';
+import { openStore } from '../../server/db/open-store.ts';
+import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { accountWith100 } from './accounts.ts';
+import { openStream } from './event-stream.ts';
+import { allCharges, allEntries, type Client, client, clock } from './http.ts';
+
+let a: TestServer;
+let b: TestServer;
+beforeAll(async () => {
+  a = await startServer({ devClock: true });
+  b = await startServer({ devClock: true, sameLedgerAs: a });
+}, 60_000);
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+});
+
+/** The same member on both nodes. */
+function onBoth(token: string): [Client, Client] {
+  return [client(a, token), client(b, token)];
+}
+
+test('200 racing Smart Crops on 100 credits, split across two nodes: exactly 76 succeed, 1.2 left', async () => {
+  const { token } = await accountWith100(a);
+  const nodes = onBoth(token);
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      nodes[i % 2]!.post('/v1/usage', { operation: 'smart-crop', quantity: 1, overage: 'deny' }),
+    ),
+  );
+  const statuses = answers.map((answer) => answer.status);
+  expect(statuses.filter((s) => s === 201)).toHaveLength(76);
+  expect(statuses.filter((s) => s === 402)).toHaveLength(124);
+  for (const node of nodes) expect((await node.get('/v1/me')).body.credits.available).toBe('1.2');
+}, 90_000);
+
+test('50 replays of one key split across two nodes make one entry', async () => {
+  const { members } = await createAccount(a, {
+    planId: 'growth',
+    members: [{ name: 'Milo', role: 'member' }],
+  });
+  const nodes = onBoth(members[0]!.token);
+  const body = { operation: 'smart-crop', quantity: 2 };
+  const answers = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => nodes[i % 2]!.post('/v1/usage', body, 'split-key')),
+  );
+  const created = answers.filter((answer) => answer.status === 201);
+  expect(answers.every((answer) => answer.status === 201 || answer.status === 409)).toBe(true);
+  expect(new Set(created.map((answer) => answer.body.entry.id)).size).toBe(1);
+  const usage = (await allEntries(nodes[1])).filter((entry) => entry.kind === 'usage');
+  expect(usage).toHaveLength(1);
+});
+
+test('usage through node A reaches a stream on node B within 1 s', async () => {
+  const { members } = await createAccount(a, {
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const stream = await openStream(b, members[1]!.token);
+  const first = (await stream.next(() => true)) as { version: number };
+  const used = await client(a, members[0]!.token).post('/v1/usage', {
+    operation: 'lifestyle-crop',
+    quantity: 10,
+  });
+  expect(used.status).toBe(201);
+  const pushed = (await stream.next((s) => s.version > first.version, 1000)) as {
+    version: number;
+    member: { name: string };
+    credits: { available: string };
+  };
+  expect(pushed.version).toBe(used.body.snapshot.version);
+  expect(pushed.member.name).toBe('Milo');
+  expect(pushed.credits.available).toBe('4529');
+  stream.close();
+});
+
+test('an admin added through node A is named by node B within 1 s', async () => {
+  const { account, members } = await createAccount(a, {
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const milo = client(b, members[1]!.token);
+  const admins = async () =>
+    (await milo.get('/v1/me')).body.account.admins.map((x: { name: string }) => x.name);
+  expect(await admins()).toEqual(['Ada']);
+  const added = await fetch(`${a.url}/v1/accounts/${account.id}/members`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${a.operatorKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': `bea-${account.id}`,
+    },
+    body: JSON.stringify({ name: 'Bea', role: 'admin' }),
+  });
+  expect(added.status).toBe(201);
+  await expect.poll(admins, { timeout: 1000 }).toEqual(['Ada', 'Bea']);
+});
+
+test('an account three months stale, read by both nodes at once: three renewals, once', async () => {
+  for (const node of [a, b]) await clock(node, { now: '2027-01-31T10:00:00.000Z' });
+  const { members } = await createAccount(a, {
+    planId: 'starter',
+    startAt: '2027-01-31T10:00:00.000Z',
+    members: [{ name: 'Ada', role: 'admin' }],
+  });
+  const nodes = onBoth(members[0]!.token);
+  for (const node of [a, b]) await clock(node, { now: '2027-05-01T00:00:00.000Z' });
+  const reads = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => nodes[i % 2]!.get('/v1/me')),
+  );
+  expect(reads.map((read) => read.status)).toEqual(Array(10).fill(200));
+  expect(new Set(reads.map((read) => read.body.version)).size).toBe(1);
+  const charges = await allCharges(nodes[0]);
+  expect(charges.map((charge) => charge.at)).toEqual([
+    '2027-01-31T10:00:00.000Z',
+    '2027-02-28T10:00:00.000Z',
+    '2027-03-31T10:00:00.000Z',
+    '2027-04-30T10:00:00.000Z',
+  ]);
+  const grants = (await allEntries(nodes[1])).filter((entry) => entry.kind === 'grant');
+  expect(grants.map((entry) => entry.at)).toEqual(charges.map((charge) => charge.at));
+});
+
+test('SIGKILL of one node mid-load: every 201 is in the ledger, the other node answers on', async () => {
+  const { accountId, token } = await (async () => {
+    const { account, members } = await createAccount(a, {
+      planId: 'scale',
+      members: [{ name: 'Ada', role: 'admin' }],
+    });
+    return { accountId: account.id, token: members[0]!.token };
+  })();
+  const nodes = onBoth(token);
+  const confirmed = new Map<string, string>(); // key → entry id
+  let next = 0;
+  let stop = false;
+  const worker = (node: Client) => async () => {
+    while (!stop) {
+      const key = `kill-${next++}`;
+      try {
+        const answer = await node.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
+        if (answer.status === 201) confirmed.set(key, answer.body.entry.id);
+      } catch {
+        // Cut off by the kill: no answer, so nothing was promised.
+      }
+    }
+  };
+  const workers = [...Array(4).fill(worker(nodes[0])), ...Array(4).fill(worker(nodes[1]))].map(
+    (run: () => Promise<void>) => run(),
+  );
+  while (confirmed.size < 60) await new Promise((r) => setTimeout(r, 5));
+  await a.kill();
+  const atKill = confirmed.size;
+  // Node B keeps answering while A is gone.
+  while (confirmed.size < atKill + 40) await new Promise((r) => setTimeout(r, 5));
+  stop = true;
+  await Promise.all(workers);
+
+  const entries = await allEntries(nodes[1]);
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of confirmed.values()) expect(ids.has(id)).toBe(true);
+  const { store } = await openStore(b.databaseUrl, b.dbPath);
+  const state = await store.loadAccount(accountId);
+  await store.close();
+  if (!state) throw new Error(`No account ${accountId}`);
+  const charges = await allCharges(nodes[1]);
+  expect(() => checkLedger(entries, state, charges)).not.toThrow();
+  await a.restart();
+  expect((await nodes[0].get('/v1/me')).body.version).toBe(state.version);
+}, 90_000);

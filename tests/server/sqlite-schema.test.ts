@@ -1,0 +1,24 @@
+// The SQLite file's schema: migrated and versioned at open, WAL with durable commits.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { schemaVersion } from '../../server/db/migrations.ts';
+import { openDatabase } from '../../server/db/open.ts';
+
+test('the schema is migrated and versioned, and a second open changes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-schema-'));
+  try {
+    const first = openDatabase(join(dir, 'tally.sqlite'));
+    const versions = first.prepare('SELECT version FROM schema_migrations').pluck().all();
+    expect(versions).toEqual([schemaVersion]);
+    expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(first.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    first.close();
+    const again = openDatabase(join(dir, 'tally.sqlite'));
+    expect(again.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
