@@ -5,6 +5,7 @@ import { BalancePanel } from './BalancePanel';
 import { CostPreview } from './CostPreview';
 import { OverageDialog } from './OverageDialog';
 import { type OperationTarget, watchOperationTargets } from './operation-target';
+import { ReceiptLine } from './ReceiptLine';
 
 interface EditorWidgetProps {
   model: CreditModel;
@@ -21,6 +22,7 @@ export function EditorWidget({ model, page = document, theme }: EditorWidgetProp
   return (
     <div class="tally" data-theme={theme}>
       <div class="t-widget">
+        <ReceiptLine model={model} />
         {open && <BalancePanel model={model} />}
         <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
       </div>

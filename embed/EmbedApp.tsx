@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { OverageDialog } from '../components/OverageDialog.tsx';
+import { ReceiptLine } from '../components/ReceiptLine.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
@@ -31,6 +32,7 @@ export function EmbedApp({ model, api, layout, theme, dark, page }: EmbedAppProp
       ) : (
         <Body model={model} />
       )}
+      {model && <ReceiptLine model={model} />}
       {model && <HoverPreview model={model} page={page} />}
       {model && <OverageDialog model={model} />}
     </div>

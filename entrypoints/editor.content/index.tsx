@@ -1,8 +1,10 @@
 import '../../components/theme.css';
+import './sealed-palette.css';
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
+import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
@@ -16,7 +18,8 @@ import { createCreditModel } from '../../lib/store/credit-model.ts';
 
 // The in-editor widget's composition root: the shared EditorWidget in a shadow root, the page
 // protocol answered from the worker's cached Snapshot (no network on hover or preflight), and
-// nothing of the connection but what the worker chose to tell (never the token).
+// nothing of the connection but what the worker chose to tell (never the token). A choice that
+// moves money is asked in Tally's consent frame, out of the page's reach.
 export default defineContentScript({
   matches: DEFAULT_EDITOR_MATCHES,
   cssInjectionMode: 'ui',
@@ -32,7 +35,9 @@ export default defineContentScript({
     ]).catch(() => false);
     if (!allowed) return;
 
-    const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));
+    const model = createCreditModel(createExtensionTransport(link), {
+      askElsewhere: askInConsentFrame(link),
+    });
     const ui = await createShadowRootUi(ctx, {
       name: 'tally-widget',
       position: 'inline',

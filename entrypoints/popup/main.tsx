@@ -12,7 +12,7 @@ import { EditorSettings } from './EditorSettings.tsx';
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createExtensionTransport(link, { context: 'extension-page' }));
+const model = createCreditModel(createExtensionTransport(link));
 const root = document.getElementById('app') as HTMLElement;
 
 const connect = (apiUrl: string, token: string) =>

@@ -76,9 +76,14 @@ export function formatCompactCredits(credits: Credits): string {
   return value.toDecimalPlaces(0, Decimal.ROUND_DOWN).toString();
 }
 
-/** "2026-11-02T09:00:00.000Z" → "resets Nov 2" (UTC, the cycle's own calendar) */
+/** "2026-11-02T09:00:00.000Z" → "Nov 2" (UTC, the cycle's own calendar) */
+export function formatDay(instant: Instant): string {
+  return monthDay.format(instantMs(instant));
+}
+
+/** "2026-11-02T09:00:00.000Z" → "resets Nov 2" */
 export function formatResetDate(instant: Instant): string {
-  return `resets ${monthDay.format(instantMs(instant))}`;
+  return `resets ${formatDay(instant)}`;
 }
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */

@@ -1,0 +1,51 @@
+import '../../components/theme.css';
+import './consent.css';
+import { render } from 'preact';
+import { OverageDialog } from '../../components/OverageDialog.tsx';
+import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
+import { createExtensionTransport } from '../../lib/extension/transport.ts';
+import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createCreditModel } from '../../lib/store/credit-model.ts';
+
+// The consent page: framed over an editor page by the content script, for one request id the
+// worker minted for that tab. It is an extension page, so the page around it can neither read
+// nor restyle it, and it changes the plan itself (one click, as the button says).
+const link = linkToWorker();
+const model = createCreditModel(createExtensionTransport(link));
+const requestId = location.hash.slice(1);
+const root = document.getElementById('app') as HTMLElement;
+
+async function ask() {
+  let asked: ConsentAsk;
+  try {
+    asked = await link.request<ConsentAsk>({ type: 'claim-consent', requestId });
+  } catch (reason) {
+    render(
+      <div class="tally">
+        <p class="t-consent-gone" role="alert">
+          {(reason as Error).message}
+        </p>
+      </div>,
+      root,
+    );
+    return;
+  }
+  render(
+    <div class="tally">
+      <OverageDialog model={model} />
+    </div>,
+    root,
+  );
+  await model.start();
+  const decision = await model.preflight(asked.operation, asked.quantity);
+  const receipt = model.prompt.receipt.peek();
+  await link.request({
+    type: 'answer-consent',
+    requestId,
+    decision: decision?.decision ?? 'cancel',
+    overage: decision?.overage ?? false,
+    ...(receipt ? { receipt } : {}),
+  });
+}
+
+void ask();
