@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model';
-import { BalanceChip } from './BalanceChip';
-import { BalancePanel } from './BalancePanel';
+import { ChipPanel } from './ChipPanel';
 import { CostPreview } from './CostPreview';
 import { OverageDialog } from './OverageDialog';
 import { type OperationTarget, watchOperationTargets } from './operation-target';
@@ -17,14 +16,12 @@ interface EditorWidgetProps {
 /** Everything Tally shows inside an editor page: the chip, hover previews and the dialog. */
 export function EditorWidget({ model, page = document, theme }: EditorWidgetProps) {
   const [target, setTarget] = useState<OperationTarget | null>(null);
-  const [open, setOpen] = useState(false);
   useEffect(() => watchOperationTargets(page, setTarget), [page]);
   return (
     <div class="tally" data-theme={theme}>
       <div class="t-widget">
         <ReceiptLine model={model} />
-        {open && <BalancePanel model={model} />}
-        <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
+        <ChipPanel model={model} class="t-widget__chip" opens="above" />
       </div>
       {target && (
         <CostPreview

@@ -4,7 +4,13 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/index.ts';
-import { formatCreditAmount, formatUsd, maxOperations, quote } from '../../lib/billing/index.ts';
+import {
+  formatCreditAmount,
+  formatCredits,
+  formatUsd,
+  maxOperations,
+  quote,
+} from '../../lib/billing/index.ts';
 import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -35,6 +41,11 @@ async function openEditor(): Promise<Page> {
 }
 
 const ada = () => createApiClient({ baseUrl: server.url, token: server.demo.ada.token });
+
+/** The `data-tally-operation` of the focused element, if any. */
+function focusedOperation(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-tally-operation') ?? null);
+}
 
 function operationButton(page: Page, operation: string) {
   return page.locator(`button[data-tally-operation="${operation}"]`);
@@ -85,13 +96,21 @@ describe('the embedded demo editor', () => {
     expect(expected.outcome).toBe('overage');
 
     await operationButton(editor, 'lifestyle-crop').click();
-    const dialog = widget(editor).locator('[role="dialog"]');
+    const dialog = widget(editor).getByRole('dialog');
     await expect.poll(() => dialog.textContent(), PATIENT).toContain('Not enough credits');
     const pay = dialog.getByRole('button', { name: /overage and continue/ });
     expect(await pay.textContent()).toContain(formatUsd(expected.overageUsd));
     await pay.click();
     await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
     expect(await dialog.count()).toBe(0);
+    // The charge stays in view until dismissed.
+    await expect
+      .poll(() => widget(editor).getByTestId('receipt').textContent(), PATIENT)
+      .toBe(
+        `Studio North paid ${formatUsd(expected.overageUsd)} overage: ${formatCredits(expected.overageCredits)} for Lifestyle Crop`,
+      );
+    // Focus is back on the button that started it, which the page disabled meanwhile.
+    await expect.poll(() => focusedOperation(editor), PATIENT).toBe('lifestyle-crop');
     await expect.poll(() => available(editor).textContent(), PATIENT).toBe('0');
     const [usage] = (await ada().ledger({ limit: 1 })).entries;
     expect(usage).toMatchObject({
@@ -101,10 +120,31 @@ describe('the embedded demo editor', () => {
     });
   });
 
-  test('"Upgrade" changes the plan, then the operation goes ahead on the new one', async () => {
+  test('Escape cancels the dialog, and focus returns to the button that opened it by keyboard', async () => {
+    await operationButton(editor, 'lifestyle-crop').focus();
+    await editor.keyboard.press('Enter');
+    const dialog = widget(editor).getByRole('dialog');
+    await expect.poll(() => dialog.count(), PATIENT).toBe(1);
+    // Focus starts on Cancel, the safe choice, inside the modal dialog.
+    await expect
+      .poll(() => widget(editor).locator('button:focus').textContent(), PATIENT)
+      .toBe('Cancel');
+    await editor.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), PATIENT).toBe(0);
+    await expect
+      .poll(() => editor.locator('#op-status').textContent(), PATIENT)
+      .toContain('cancelled in Tally');
+    await expect.poll(() => focusedOperation(editor), PATIENT).toBe('lifestyle-crop');
+  });
+
+  test('"Upgrade to Scale · $… today" changes the plan in one click, then the operation goes ahead on the new one', async () => {
     await operationButton(editor, 'lifestyle-crop').click();
-    const dialog = widget(editor).locator('[role="dialog"]');
-    const upgrade = dialog.getByRole('button', { name: 'Upgrade to Scale' });
+    const dialog = widget(editor).getByRole('dialog');
+    const { chargeUsd } = await ada().previewPlanChange({ planId: 'scale' });
+    const upgrade = dialog.getByRole('button', {
+      name: `Upgrade to Scale · ${formatUsd(chargeUsd)} today`,
+      exact: true,
+    });
     await expect.poll(() => upgrade.count(), PATIENT).toBe(1);
     await upgrade.click();
     await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
@@ -116,5 +156,8 @@ describe('the embedded demo editor', () => {
     await expect
       .poll(() => widget(editor).locator('.t-plan__name').textContent(), PATIENT)
       .toBe('Scale');
+    expect(await widget(editor).getByTestId('receipt').textContent()).toContain(
+      `Studio North is on Scale: ${formatUsd(chargeUsd)} charged, 10,000 credits, renews`,
+    );
   });
 });

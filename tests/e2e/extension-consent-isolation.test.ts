@@ -151,3 +151,22 @@ test('a page that frames the consent page itself, even with a live request id, g
   await chooseInConsent(editor, 'Cancel');
   await expect.poll(() => real.isDetached()).toBe(true);
 });
+
+test('by keyboard: focus starts on Cancel in the frame, Escape cancels and focus returns to the button', async () => {
+  await editor.reload();
+  const button = editor.locator('button[data-tally-operation="lifestyle-crop"]');
+  await button.focus();
+  await editor.keyboard.press('Enter');
+  const frame = await consentFrame(editor);
+  await expect
+    .poll(() => frame.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 })
+    .toBe('Cancel');
+  await editor.keyboard.press('Escape');
+  await expect.poll(() => frame.isDetached(), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => editor.locator('#op-status').textContent(), { timeout: 10_000 })
+    .toContain('cancelled in Tally');
+  await expect
+    .poll(() => editor.evaluate(() => document.activeElement?.getAttribute('data-tally-operation')))
+    .toBe('lifestyle-crop');
+});

@@ -64,6 +64,19 @@ test('the demo editor shows the balance chip and a cost preview on hover, with n
   expect(requests).toEqual([]);
 });
 
+test('the chip opens its panel; Escape and a click outside close it', async () => {
+  const chip = editor.locator('tally-widget').getByRole('button', { expanded: false });
+  const panel = editor.locator('tally-widget').locator('.t-panel');
+  await chip.click();
+  await expect.poll(() => panel.count()).toBe(1);
+  await editor.keyboard.press('Escape');
+  await expect.poll(() => panel.count()).toBe(0);
+  await chip.click();
+  await expect.poll(() => panel.count()).toBe(1);
+  await editor.mouse.click(5, 5);
+  await expect.poll(() => panel.count()).toBe(0);
+});
+
 test('an operation the page records updates the chip and the open popup without reload', async () => {
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
   await expect
