@@ -28,6 +28,7 @@ export function EditorWidget({ model, page = document, theme }: EditorWidgetProp
           model={model}
           operation={target.operation}
           quantity={target.quantity}
+          quantityText={target.quantityText}
           at={target.at}
         />
       )}

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
-import { formatCreditAmount, formatCredits, formatDay, formatUsd } from '../lib/billing/format';
+import { Decimal } from '../lib/billing/decimal';
+import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format';
 import type { Quote } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
@@ -9,7 +10,10 @@ import { ModalFrame } from './ModalFrame';
 import { trustedOnly } from './trusted-only';
 
 function why(quote: Quote, planName: string, capUsd: string | null): string {
-  const costs = `It costs ${formatCreditAmount(quote.credits)} credits and ${formatCreditAmount(quote.fromPlan)} are available.`;
+  const available = new Decimal(quote.fromPlan).isZero()
+    ? 'none are available'
+    : `${formatCredits(quote.fromPlan)} ${creditUnit(quote.fromPlan) === 'credit' ? 'is' : 'are'} available`;
+  const costs = `It costs ${formatCredits(quote.credits)} and ${available}.`;
   if (quote.outcome !== 'blocked') return costs;
   return quote.reason === 'overage-cap-reached'
     ? `${costs} This month’s overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
@@ -82,7 +86,7 @@ export function OverageDialog({ model }: { model: CreditModel }) {
       </p>
       <p class="t-shortfall">
         <span>Short by</span>
-        <span data-testid="shortfall">{formatCreditAmount(quote.overageCredits)} credits</span>
+        <span data-testid="shortfall">{formatCredits(quote.overageCredits)}</span>
       </p>
       {quote.outcome === 'overage' && (
         <div class="t-choice">
@@ -95,8 +99,8 @@ export function OverageDialog({ model }: { model: CreditModel }) {
             Pay {formatUsd(quote.overageUsd)} overage and continue
           </button>
           <p class="t-muted">
-            {formatCreditAmount(quote.overageCredits)} credits at{' '}
-            {formatUsd(snapshot.plan.overageUsdPerCredit)} per credit, billed with your plan.
+            {formatCredits(quote.overageCredits)} at {formatUsd(snapshot.plan.overageUsdPerCredit)}{' '}
+            per credit, billed with your plan.
           </p>
         </div>
       )}

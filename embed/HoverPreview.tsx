@@ -13,6 +13,7 @@ export function HoverPreview({ model, page }: { model: CreditModel; page: Docume
       model={model}
       operation={target.operation}
       quantity={target.quantity}
+      quantityText={target.quantityText}
       at={target.at}
     />
   );

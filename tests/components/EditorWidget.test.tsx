@@ -20,7 +20,7 @@ test('hovering an operation shows its cost, leaving hides it', async () => {
   render(<EditorWidget model={model} />);
   fireEvent.pointerOver(page.querySelector('span')!);
   expect(screen.getByRole('tooltip').textContent).toBe(
-    'Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left',
+    'Smart Crop · 1.3 credits · worth $0.0711 of plan credits · 4,568.7 credits left',
   );
   fireEvent.pointerOut(page.querySelector('button')!);
   expect(screen.queryByRole('tooltip')).toBeNull();
@@ -35,7 +35,7 @@ test('keyboard focus shows the preview too, with the quantity', async () => {
   render(<EditorWidget model={model} />);
   fireEvent.focusIn(page.querySelectorAll('button')[1]!);
   expect(screen.getByRole('tooltip').textContent).toBe(
-    '3 × Smart Crop · 3.9 credits · $0.2133 · 496.1 left',
+    '3 × Smart Crop · 3.9 credits · worth $0.2133 of plan credits · 496.1 credits left',
   );
   page.remove();
 });

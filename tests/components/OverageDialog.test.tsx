@@ -25,7 +25,7 @@ test('Lifestyle Crop at 0 available: "Pay $0.41 overage and continue"', async ()
   );
   const described = dialog.getAttribute('aria-describedby')!;
   expect(dialog.ownerDocument.getElementById(described)?.textContent).toBe(
-    'It costs 4.1 credits and 0 are available.',
+    'It costs 4.1 credits and none are available.',
   );
   expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
 });

@@ -68,6 +68,21 @@ describe('the embedded demo editor', () => {
     expect(await preview.textContent()).toContain('4,565.9');
   });
 
+  test('an invalid quantity says why nothing will run instead of showing the preview of 1', async () => {
+    const preview = widget(editor).getByRole('tooltip');
+    for (const typed of ['0', '-3', '2.5', '1e9']) {
+      await editor.locator('#quantity').fill(typed);
+      await operationButton(editor, 'smart-crop').hover();
+      await expect
+        .poll(() => preview.textContent(), PATIENT)
+        .toBe(
+          `Smart Crop · quantity "${typed}" is not a whole number from 1 to 10,000: nothing will run`,
+        );
+      await editor.mouse.move(1, 1);
+    }
+    await editor.locator('#quantity').fill('1');
+  });
+
   test('follows usage recorded in another tab, live', async () => {
     const other = await openEditor();
     await expect.poll(() => available(other).textContent(), PATIENT).toBe('4,570');

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await editor.goto(`${server.url}/editor`);
   await editor
     .getByTestId('chip-label')
-    .filter({ hasText: /^0 credits$/ })
+    .filter({ hasText: /^No credits left$/ })
     .waitFor({ timeout: 10_000 });
 });
 

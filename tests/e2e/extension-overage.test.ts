@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with the charge', async () => {
-  await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('0 credits');
+  await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('No credits left');
   await operation('lifestyle-crop').click();
   await expect.poll(async () => (await dialog()).textContent()).toContain('4.1 credits');
   await choose('Pay $0.41 overage and continue');

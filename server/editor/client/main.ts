@@ -100,7 +100,8 @@ function bindQuantity() {
         : `This image and ${formatCount(q - 1)} more like it.`;
   quantityHint.dataset.invalid = String(q === null);
   for (const button of buttons) {
-    if (q !== null) button.dataset.tallyQuantity = String(q);
+    // As typed, valid or not: Tally's preview then says why nothing will run.
+    button.dataset.tallyQuantity = q === null ? quantityField.value.trim() : String(q);
     button.disabled = running || q === null;
   }
 }
