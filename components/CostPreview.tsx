@@ -2,6 +2,7 @@ import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format';
 import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
+import { clockTime } from '../lib/store/freshness';
 import { operationNames } from '../lib/store/operation-names';
 import type { PreviewPlace } from './operation-target';
 
@@ -64,6 +65,11 @@ export function CostPreview({
     text = `${name} · quantity ${JSON.stringify(quantityText ?? String(quantity))} is not a whole number from 1 to ${MAX_QUANTITY.toLocaleString('en-US')}: nothing will run`;
   }
   if (!text) return null;
+  // Numbers from a snapshot the server no longer confirms: say how old they are.
+  const syncedAt = model.lastSyncedAt.value;
+  if (quote && model.status.value === 'offline' && syncedAt) {
+    text = `${text} · as of ${clockTime(Date.parse(syncedAt), model.now.value)}`;
+  }
   return (
     <div
       id={id}

@@ -110,6 +110,12 @@ test('with the server gone the UI says offline and keeps the cached numbers; it 
   await expect
     .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 })
     .toContain('offline');
+  // A preview from the cached snapshot says how old its numbers are.
+  await editor.locator('button[data-tally-operation="smart-crop"]').hover();
+  await expect
+    .poll(() => editor.getByRole('tooltip').textContent())
+    .toMatch(/credits left · as of \d\d:\d\d$/);
+  await editor.mouse.move(1, 1);
 
   await server.restart();
   await expect
