@@ -43,15 +43,13 @@ interface CostPreviewProps {
   id?: string;
 }
 
-/** The hover and focus cost preview: computed locally from the snapshot, no network. */
-export function CostPreview({
-  model,
-  operation,
-  quantity = 1,
-  quantityText,
-  at,
-  id,
-}: CostPreviewProps) {
+/** What a preview says for the page's operation and quantity; null when it has nothing true to say. */
+export function costPreviewOf(
+  model: CreditModel,
+  operation: string,
+  quantity: number | null,
+  quantityText?: string,
+): { text: string; outcome: Quote['outcome'] } | null {
   const name = operationNames(model.catalog.value, operation).name;
   let quote: Quote | null = null;
   let text: string | null = null;
@@ -70,14 +68,28 @@ export function CostPreview({
   if (quote && model.status.value === 'offline' && syncedAt) {
     text = `${text} · as of ${clockTime(Date.parse(syncedAt), model.now.value)}`;
   }
+  return { text, outcome: quote?.outcome ?? 'blocked' };
+}
+
+/** The hover and focus cost preview: computed locally from the snapshot, no network. */
+export function CostPreview({
+  model,
+  operation,
+  quantity = 1,
+  quantityText,
+  at,
+  id,
+}: CostPreviewProps) {
+  const preview = costPreviewOf(model, operation, quantity, quantityText);
+  if (!preview) return null;
   return (
     <div
       id={id}
       role="tooltip"
-      class={`t-tooltip t-tooltip--${quote?.outcome ?? 'blocked'}`}
+      class={`t-tooltip t-tooltip--${preview.outcome}`}
       style={at ? placeStyle(at) : { position: 'static' }}
     >
-      {text}
+      {preview.text}
     </div>
   );
 }

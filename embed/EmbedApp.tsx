@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { HoverPreview } from '../components/HoverPreview.tsx';
 import { OverageDialog } from '../components/OverageDialog.tsx';
 import { ReceiptLine } from '../components/ReceiptLine.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
@@ -6,7 +7,6 @@ import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
 import { ExpandedLayout } from './ExpandedLayout.tsx';
-import { HoverPreview } from './HoverPreview.tsx';
 
 interface EmbedAppProps {
   /** Absent when no API URL was given: the widget says so instead of staying blank. */

@@ -61,6 +61,10 @@ test('the demo editor shows the balance chip and a cost preview on hover, with n
   // Growth: 1.3 × $0.0547… = $0.0711; 4,570 − 1.3 = 4,568.7 left.
   expect(await preview.textContent()).toContain('$0.0711');
   expect(await preview.textContent()).toContain('4,568.7');
+  // Announced to screen readers from a polite live region in the widget.
+  const announced = editor.locator('tally-widget').getByTestId('preview-announcement');
+  expect(await announced.getAttribute('aria-live')).toBe('polite');
+  expect(await announced.textContent()).toBe(await preview.textContent());
   expect(requests).toEqual([]);
 });
 
