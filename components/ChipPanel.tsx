@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model';
 import { BalanceChip } from './BalanceChip';
@@ -11,10 +12,12 @@ interface ChipPanelProps {
   opens: 'above' | 'below';
   /** Extra classes of the panel. */
   panelClass?: string;
+  /** Drawn beside the chip (the floating widget's move handle). */
+  beside?: ComponentChildren;
 }
 
 /** The balance chip and the panel it opens; Escape and a click outside close the panel. */
-export function ChipPanel({ model, class: placement, opens, panelClass }: ChipPanelProps) {
+export function ChipPanel({ model, class: placement, opens, panelClass, beside }: ChipPanelProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect (which waits for the next frame): the panel must close on an
@@ -37,10 +40,18 @@ export function ChipPanel({ model, class: placement, opens, panelClass }: ChipPa
     };
   }, [open]);
   const panel = open && <BalancePanel model={model} class={panelClass} />;
+  const chip = <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />;
   return (
     <div class={placement} ref={root}>
       {opens === 'above' && panel}
-      <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
+      {beside ? (
+        <div class="t-chip-row">
+          {beside}
+          {chip}
+        </div>
+      ) : (
+        chip
+      )}
       {opens === 'below' && panel}
     </div>
   );

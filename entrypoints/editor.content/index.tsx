@@ -7,6 +7,7 @@ import { EditorWidget } from '../../components/EditorWidget.tsx';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
+import { defineWidgetPlaceItem, type WidgetPlace } from '../../lib/extension/widget-place-item.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import {
   announceReady,
@@ -38,13 +39,18 @@ export default defineContentScript({
     const model = createCreditModel(createExtensionTransport(link), {
       askElsewhere: askInConsentFrame(link),
     });
+    const placeItem = defineWidgetPlaceItem();
+    const place = {
+      initial: await placeItem.getValue(),
+      save: (at: WidgetPlace) => void placeItem.setValue(at),
+    };
     const ui = await createShadowRootUi(ctx, {
       name: 'tally-widget',
       position: 'inline',
       anchor: 'body',
       append: 'last',
       onMount: (container) => {
-        render(<EditorWidget model={model} page={document} />, container);
+        render(<EditorWidget model={model} page={document} place={place} />, container);
         return container;
       },
       onRemove: (container) => {

@@ -81,6 +81,23 @@ test('the chip opens its panel; Escape and a click outside close it', async () =
   await expect.poll(() => panel.count()).toBe(0);
 });
 
+test('the chip moves off what it covers (arrow keys on its grip) and stays there after a reload', async () => {
+  const chip = () => editor.locator('tally-widget').getByRole('button', { expanded: false });
+  const before = await chip().boundingBox();
+  await editor
+    .locator('tally-widget')
+    .getByRole('button', { name: 'Move Tally (arrow keys)' })
+    .focus();
+  for (const key of ['ArrowUp', 'ArrowUp', 'ArrowLeft']) await editor.keyboard.press(key);
+  await expect.poll(async () => (await chip().boundingBox())?.y).toBe(before!.y - 48);
+  expect((await chip().boundingBox())?.x).toBe(before!.x - 24);
+  await editor.reload();
+  await expect
+    .poll(async () => (await chip().boundingBox())?.y, { timeout: 10_000 })
+    .toBe(before!.y - 48);
+  expect((await chip().boundingBox())?.x).toBe(before!.x - 24);
+});
+
 test('an operation the page records updates the chip and the open popup without reload', async () => {
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
   await expect
