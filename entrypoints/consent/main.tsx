@@ -5,7 +5,8 @@ import { OverageDialog } from '../../components/OverageDialog.tsx';
 import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
-import { createCreditModel } from '../../lib/store/credit-model.ts';
+import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
+import { watchVisibility } from './visibility-guard.ts';
 
 // The consent page: framed over an editor page by the content script, for one request id the
 // worker minted for that tab. It is an extension page, so the page around it can neither read
@@ -30,9 +31,20 @@ async function ask() {
     );
     return;
   }
+  // Money moves only on a click in a dialog nothing covers (see watchVisibility).
+  const visible = watchVisibility(root);
+  const guarded: CreditModel = {
+    ...model,
+    payOverage: () => {
+      if (visible()) model.payOverage();
+    },
+    upgrade: async (planId) => {
+      if (visible()) await model.upgrade(planId);
+    },
+  };
   render(
     <div class="tally">
-      <OverageDialog model={model} />
+      <OverageDialog model={guarded} />
     </div>,
     root,
   );

@@ -170,3 +170,30 @@ test('by keyboard: focus starts on Cancel in the frame, Escape cancels and focus
     .poll(() => editor.evaluate(() => document.activeElement?.getAttribute('data-tally-operation')))
     .toBe('lifestyle-crop');
 });
+
+test('a page layer laid over the frame (letting clicks through) makes its buttons do nothing', async () => {
+  await editor.reload();
+  await editor.locator('button[data-tally-operation="lifestyle-crop"]').click();
+  const frame = await consentFrame(editor);
+  await frame.getByRole('button', { name: 'Pay $0.41 overage and continue' }).waitFor();
+  // Opened after Tally's dialog, the page's popover is above it in the top layer.
+  await editor.evaluate(() => {
+    const cover = document.createElement('div');
+    cover.id = 'cover';
+    cover.popover = 'manual';
+    cover.textContent = 'Cancel';
+    cover.style.cssText =
+      'inset: 0; width: 100vw; height: 100vh; opacity: 0.3; pointer-events: none;';
+    document.body.append(cover);
+    cover.showPopover();
+  });
+  await chooseInConsent(editor, 'Pay $0.41 overage and continue');
+  expect(frame.isDetached()).toBe(false);
+
+  // Uncovered, the dialog answers again; its answer is the user's Cancel, not the covered Pay.
+  await editor.evaluate(() => document.getElementById('cover')?.remove());
+  await chooseInConsent(editor, 'Cancel');
+  await expect
+    .poll(() => editor.locator('#op-status').textContent(), { timeout: 10_000 })
+    .toContain('cancelled in Tally');
+});
