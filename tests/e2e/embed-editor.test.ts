@@ -174,5 +174,8 @@ describe('the embedded demo editor', () => {
     expect(await widget(editor).getByTestId('receipt').textContent()).toContain(
       `Studio North is on Scale: ${formatUsd(chargeUsd)} charged, 10,000 credits, renews`,
     );
+    // It stays until the user dismisses it.
+    await widget(editor).getByRole('button', { name: 'Dismiss receipt' }).click();
+    await expect.poll(() => widget(editor).getByTestId('receipt').count(), PATIENT).toBe(0);
   });
 });
