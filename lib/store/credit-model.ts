@@ -113,7 +113,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     }
   }
 
-  /** An older version never replaces a newer one (issue 4), wherever it comes from. */
+  /** An older version never replaces a newer one, wherever it comes from. */
   function applySnapshot(next: Snapshot, at: Instant | undefined): boolean {
     if (isOlder(next, snapshot.value)) return false;
     snapshot.value = next;

@@ -135,19 +135,19 @@ export function createOveragePrompt(deps: PromptDeps) {
     askElsewhere: NonNullable<PromptDeps['askElsewhere']>,
     asked: OverageRequest,
   ): Promise<PreflightDecision | null> {
-    let answer: ConsentElsewhere;
+    let given: ConsentElsewhere;
     askingElsewhere = true;
     try {
-      answer = await askElsewhere(asked);
+      given = await askElsewhere(asked);
     } catch {
-      answer = { decision: 'cancel', overage: false };
+      given = { decision: 'cancel', overage: false };
     } finally {
       askingElsewhere = false;
     }
-    if (answer.receipt) receipt.value = answer.receipt;
+    if (given.receipt) receipt.value = given.receipt;
     // The quote on the snapshot as it is now: after an upgrade there, on the new plan.
     const quote = deps.quoteFor(asked.operation, asked.quantity) ?? askedQuote;
-    return quote ? record({ decision: answer.decision, overage: answer.overage, quote }) : null;
+    return quote ? record({ decision: given.decision, overage: given.overage, quote }) : null;
   }
 
   function ask(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
