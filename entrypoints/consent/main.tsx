@@ -15,6 +15,7 @@ const link = linkToWorker();
 const model = createCreditModel(createExtensionTransport(link));
 const requestId = location.hash.slice(1);
 const root = document.getElementById('app') as HTMLElement;
+const KEEP_AWAKE_MS = 20_000;
 
 async function ask() {
   let asked: ConsentAsk;
@@ -49,7 +50,13 @@ async function ask() {
     root,
   );
   await model.start();
+  // MV3 stops a worker after 30 s without events, and with it the request this page answers:
+  // while the user decides, a message now and then keeps it awake.
+  const keepAwake = setInterval(() => {
+    link.request({ type: 'get-state' }).catch(() => undefined);
+  }, KEEP_AWAKE_MS);
   const decision = await model.preflight(asked.operation, asked.quantity);
+  clearInterval(keepAwake);
   const receipt = model.prompt.receipt.peek();
   await link.request({
     type: 'answer-consent',
