@@ -140,6 +140,14 @@ describe('the embedded demo editor', () => {
     await editor.keyboard.press('Enter');
     const dialog = widget(editor).getByRole('dialog');
     await expect.poll(() => dialog.count(), PATIENT).toBe(1);
+    // The dialog's backdrop lies over the widget's own panel: a click there reaches the dialog.
+    const figure = await available(editor).boundingBox();
+    expect(
+      await widget(editor).evaluate(
+        (host, [x, y]) => host.shadowRoot?.elementFromPoint(x as number, y as number)?.localName,
+        [figure!.x + figure!.width / 2, figure!.y + figure!.height / 2],
+      ),
+    ).toBe('dialog');
     // Focus starts on Cancel, the safe choice, inside the modal dialog.
     await expect
       .poll(() => widget(editor).locator('button:focus').textContent(), PATIENT)
