@@ -6,7 +6,7 @@ import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
-import { watchVisibility } from './visibility-guard.ts';
+import { visibleNow } from './visibility-guard.ts';
 
 // The consent page: framed over an editor page by the content script, for one request id the
 // worker minted for that tab. It is an extension page, so the page around it can neither read
@@ -32,15 +32,15 @@ async function ask() {
     );
     return;
   }
-  // Money moves only on a click in a dialog nothing covers (see watchVisibility).
-  const visible = watchVisibility(root);
+  // Money moves only on a click in a dialog nothing covered (see visibleNow).
+  const uncovered = () => visibleNow(root.querySelector('dialog'));
   const guarded: CreditModel = {
     ...model,
     payOverage: () => {
-      if (visible()) model.payOverage();
+      void uncovered().then((visible) => visible && model.payOverage());
     },
     upgrade: async (planId) => {
-      if (visible()) await model.upgrade(planId);
+      if (await uncovered()) await model.upgrade(planId);
     },
   };
   render(

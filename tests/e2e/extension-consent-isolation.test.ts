@@ -5,6 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
 import {
+  actInConsent,
   chooseInConsent,
   connectInPopup,
   consentFrame,
@@ -161,7 +162,7 @@ test('by keyboard: focus starts on Cancel in the frame, Escape cancels and focus
   await expect
     .poll(() => frame.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 })
     .toBe('Cancel');
-  await editor.keyboard.press('Escape');
+  await actInConsent(editor, frame, () => editor.keyboard.press('Escape'));
   await expect.poll(() => frame.isDetached(), { timeout: 10_000 }).toBe(true);
   await expect
     .poll(() => editor.locator('#op-status').textContent(), { timeout: 10_000 })

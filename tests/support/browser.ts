@@ -191,14 +191,11 @@ export function consentFrames(page: Page): number {
 }
 
 /**
- * Clicks a button of the consent dialog, as a person does (a trusted event). An answer removes
- * the frame, and with it, at times, the click's own acknowledgement: the frame going away is
- * the answer arriving, so whichever comes first ends the wait.
+ * Does `act` in the consent frame as a person does (trusted input). An answer removes the frame,
+ * and with it, at times, the input's own acknowledgement: the frame going away is the answer
+ * arriving, so whichever comes first ends the wait.
  */
-export async function chooseInConsent(page: Page, name: string): Promise<void> {
-  const frame = await consentFrame(page);
-  const button = frame.getByRole('button', { name, exact: true });
-  await button.waitFor();
+export async function actInConsent(page: Page, frame: Frame, act: () => Promise<void>) {
   const detached = new Promise<void>((resolve) => {
     const onDetached = (gone: Frame) => {
       if (gone !== frame) return;
@@ -207,5 +204,13 @@ export async function chooseInConsent(page: Page, name: string): Promise<void> {
     };
     page.on('framedetached', onDetached);
   });
-  await Promise.race([button.click().catch(() => undefined), detached]);
+  await Promise.race([act().catch(() => undefined), detached]);
+}
+
+/** Clicks a button of the consent dialog (see actInConsent). */
+export async function chooseInConsent(page: Page, name: string): Promise<void> {
+  const frame = await consentFrame(page);
+  const button = frame.getByRole('button', { name, exact: true });
+  await button.waitFor();
+  await actInConsent(page, frame, () => button.click());
 }
