@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { mergeConfig } from 'vite';
 import { defineConfig } from 'wxt';
+import { DEFAULT_EDITOR_MATCHES } from './lib/extension/default-editor-matches.ts';
 
 // Host permissions: the billing API and the editor pages, nothing else. A match pattern without
 // a port matches every port, so the demo server works on 8787 and on a test's random port.
@@ -29,5 +30,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
     action: { default_title: 'Tally' },
+    // The consent page is framed into editor pages. A per-session URL (use_dynamic_url) so a
+    // page cannot frame it by itself; the worker answers it only for the id it minted anyway.
+    web_accessible_resources: [
+      {
+        resources: ['consent.html'],
+        matches: DEFAULT_EDITOR_MATCHES.map((pattern) => `${new URL(pattern).origin}/*`),
+        use_dynamic_url: true,
+      },
+    ],
   },
 });

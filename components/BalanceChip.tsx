@@ -1,3 +1,4 @@
+import { Decimal } from '../lib/billing/decimal';
 import { formatCredits } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
 
@@ -24,10 +25,13 @@ export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
     state = status === 'offline' ? 'offline' : 'loading';
     label = status === 'offline' ? 'Tally offline' : 'Tally…';
   } else {
-    label = formatCredits(balance.available);
+    const none = new Decimal(balance.available).lessThanOrEqualTo(0);
+    label = none ? 'No credits left' : formatCredits(balance.available);
     if (status === 'offline') {
       state = 'offline';
       note = 'offline';
+    } else if (none) {
+      state = 'low';
     } else if (balance.low) {
       state = 'low';
       note = 'low';

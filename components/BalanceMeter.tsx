@@ -18,7 +18,7 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
           </span>
           <span class="t-muted">of {granted} credits</span>
         </p>
-        <span class="t-muted">{formatResetDate(snapshot.cycle.end)}</span>
+        <span class="t-muted t-balance__resets">{formatResetDate(snapshot.cycle.end)}</span>
       </div>
       <div
         class="t-meter"

@@ -41,10 +41,16 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
         API URL
         <input
           class="t-input"
-          type="url"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          spellcheck={false}
           required
           value={url}
-          onInput={(event) => setUrl(event.currentTarget.value)}
+          onInput={(event) => {
+            setUrl(event.currentTarget.value);
+            setError(null);
+          }}
         />
       </label>
       <label>
@@ -55,7 +61,10 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
           required
           autoComplete="off"
           value={token}
-          onInput={(event) => setToken(event.currentTarget.value)}
+          onInput={(event) => {
+            setToken(event.currentTarget.value);
+            setError(null);
+          }}
         />
       </label>
       <button type="submit" class="t-button t-button--primary" disabled={busy}>

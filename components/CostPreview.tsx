@@ -1,6 +1,8 @@
-import { formatCreditAmount, formatUnitUsd, formatUsd } from '../lib/billing/format';
+import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format';
+import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
+import { clockTime } from '../lib/store/freshness';
 import { operationNames } from '../lib/store/operation-names';
 import type { PreviewPlace } from './operation-target';
 
@@ -10,14 +12,18 @@ function placeStyle(at: PreviewPlace) {
   return at.above ? { ...style, transform: 'translateY(-100%)' } : style;
 }
 
-/** "Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left", or what goes past the credits. */
+/**
+ * "Smart Crop · 1.3 credits · worth $0.0711 of plan credits · 4,568.7 credits left", or what
+ * goes past the credits. The dollar figure of a covered operation is what its credits are worth
+ * on the plan, not a price: nothing is charged for it.
+ */
 export function costPreviewText(quote: Quote, name: string): string {
   const what = quote.quantity === 1 ? name : `${quote.quantity.toLocaleString('en-US')} × ${name}`;
-  const head = `${what} · ${formatCreditAmount(quote.credits)} credits`;
+  const head = `${what} · ${formatCredits(quote.credits)}`;
   if (quote.outcome === 'covered') {
-    return `${head} · ${formatUnitUsd(quote.planValueUsd)} · ${formatCreditAmount(quote.availableAfter)} left`;
+    return `${head} · worth ${formatUnitUsd(quote.planValueUsd)} of plan credits · ${formatCredits(quote.availableAfter)} left`;
   }
-  const over = `${formatCreditAmount(quote.overageCredits)} over`;
+  const over = `${formatCredits(quote.overageCredits)} over`;
   if (quote.outcome === 'overage')
     return `${head} · ${over} · ${formatUsd(quote.overageUsd)} overage`;
   return quote.reason === 'overage-cap-reached'
@@ -28,30 +34,62 @@ export function costPreviewText(quote: Quote, name: string): string {
 interface CostPreviewProps {
   model: CreditModel;
   operation: string;
-  quantity?: number;
+  /** null: the page's quantity is not one an operation can run with (see `quantityText`). */
+  quantity?: number | null;
+  /** The page's quantity as written, for saying why nothing will run. */
+  quantityText?: string;
   /** Where to draw it (fixed, in viewport pixels); inline when absent. */
   at?: PreviewPlace;
   id?: string;
 }
 
-/** The hover and focus cost preview: computed locally from the snapshot, no network. */
-export function CostPreview({ model, operation, quantity = 1, at, id }: CostPreviewProps) {
+/** What a preview says for the page's operation and quantity; null when it has nothing true to say. */
+export function costPreviewOf(
+  model: CreditModel,
+  operation: string,
+  quantity: number | null,
+  quantityText?: string,
+): { text: string; outcome: Quote['outcome'] } | null {
+  const name = operationNames(model.catalog.value, operation).name;
   let quote: Quote | null = null;
+  let text: string | null = null;
   try {
-    quote = model.quoteFor(operation, quantity);
+    quote = quantity === null ? null : model.quoteFor(operation, quantity);
+    if (quote) text = costPreviewText(quote, name);
   } catch {
-    // An impossible quantity from the page's markup: say nothing rather than something wrong.
+    // Falls through to saying why nothing will run.
   }
-  if (!quote) return null;
-  const text = costPreviewText(quote, operationNames(model.catalog.value, operation).name);
+  if (quantity === null) {
+    text = `${name} · quantity ${JSON.stringify(quantityText ?? String(quantity))} is not a whole number from 1 to ${MAX_QUANTITY.toLocaleString('en-US')}: nothing will run`;
+  }
+  if (!text) return null;
+  // Numbers from a snapshot the server no longer confirms: say how old they are.
+  const syncedAt = model.lastSyncedAt.value;
+  if (quote && model.status.value === 'offline' && syncedAt) {
+    text = `${text} · as of ${clockTime(Date.parse(syncedAt), model.now.value)}`;
+  }
+  return { text, outcome: quote?.outcome ?? 'blocked' };
+}
+
+/** The hover and focus cost preview: computed locally from the snapshot, no network. */
+export function CostPreview({
+  model,
+  operation,
+  quantity = 1,
+  quantityText,
+  at,
+  id,
+}: CostPreviewProps) {
+  const preview = costPreviewOf(model, operation, quantity, quantityText);
+  if (!preview) return null;
   return (
     <div
       id={id}
       role="tooltip"
-      class={`t-tooltip t-tooltip--${quote.outcome}`}
+      class={`t-tooltip t-tooltip--${preview.outcome}`}
       style={at ? placeStyle(at) : { position: 'static' }}
     >
-      {text}
+      {preview.text}
     </div>
   );
 }

@@ -1,37 +1,39 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model';
-import { BalanceChip } from './BalanceChip';
-import { BalancePanel } from './BalancePanel';
-import { CostPreview } from './CostPreview';
+import { ChipPanel } from './ChipPanel';
+import { HoverPreview } from './HoverPreview';
+import { clampPlace, MoveHandle, type Place } from './MoveHandle';
 import { OverageDialog } from './OverageDialog';
-import { type OperationTarget, watchOperationTargets } from './operation-target';
+import { ReceiptLine } from './ReceiptLine';
 
 interface EditorWidgetProps {
   model: CreditModel;
   /** The editor page whose `data-tally-operation` elements get cost previews. */
   page?: Document;
   theme?: 'light' | 'dark';
+  /** Where the user last moved the widget, and how to remember a new place. */
+  place?: { initial: Place; save(place: Place): void };
 }
 
-/** Everything Tally shows inside an editor page: the chip, hover previews and the dialog. */
-export function EditorWidget({ model, page = document, theme }: EditorWidgetProps) {
-  const [target, setTarget] = useState<OperationTarget | null>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => watchOperationTargets(page, setTarget), [page]);
+/**
+ * Everything Tally shows inside an editor page: the chip (movable off what it covers), hover
+ * previews and the dialog.
+ */
+export function EditorWidget({ model, page = document, theme, place }: EditorWidgetProps) {
+  const [at, setAt] = useState<Place>(() =>
+    clampPlace(place?.initial ?? { right: 16, bottom: 16 }, {
+      width: window.innerWidth,
+      height: window.innerHeight,
+    }),
+  );
+  const handle = place && <MoveHandle place={at} onMove={setAt} onPlaced={place.save} />;
   return (
     <div class="tally" data-theme={theme}>
-      <div class="t-widget">
-        {open && <BalancePanel model={model} />}
-        <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />
+      <div class="t-widget" style={{ right: `${at.right}px`, bottom: `${at.bottom}px` }}>
+        <ReceiptLine model={model} />
+        <ChipPanel model={model} class="t-widget__chip" opens="above" beside={handle} />
       </div>
-      {target && (
-        <CostPreview
-          model={model}
-          operation={target.operation}
-          quantity={target.quantity}
-          at={target.at}
-        />
-      )}
+      <HoverPreview model={model} page={page} />
       <OverageDialog model={model} />
     </div>
   );

@@ -1,71 +1,50 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-const FOCUSABLE =
-  'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
-
 interface ModalFrameProps {
   labelledBy: string;
   describedBy: string;
-  /** Esc means cancel. */
+  /** Escape (the dialog's `cancel`) means cancel. */
   onCancel(): void;
   children: ComponentChildren;
 }
 
 /**
- * A modal dialog that works inside a shadow root: focus moves in (to `data-autofocus`, the
- * safe choice), Tab cycles within, Esc cancels, and focus returns where it was on close.
+ * A native modal `<dialog>`: `showModal()` puts it in the top layer above the chip and its
+ * panel, makes the rest of the page inert and moves focus to the `autofocus` element (the safe
+ * choice); Escape closes it, which answers cancel. Focus goes back to where the operation was
+ * started, which the caller restores (the opener may still be disabled when this closes).
  */
 export function ModalFrame({ labelledBy, describedBy, onCancel, children }: ModalFrameProps) {
-  const dialog = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    const previous = element.ownerDocument.activeElement as HTMLElement | null;
-    const first =
-      element.querySelector<HTMLElement>('[data-autofocus]') ??
-      element.querySelector<HTMLElement>(FOCUSABLE);
-    (first ?? element).focus();
-    return () => previous?.focus?.();
+    let open = true;
+    // Escape may close the dialog without a cancelable `cancel` (Chrome's close watcher after
+    // repeated presses), so `close` is what answers; a close this component made answers nothing.
+    const onClose = () => {
+      if (open) cancel.current();
+    };
+    element.addEventListener('close', onClose);
+    element.showModal();
+    return () => {
+      open = false;
+      element.removeEventListener('close', onClose);
+      element.close();
+    };
   }, []);
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    // In a shadow root the document only sees the host; the root knows the focused element.
-    const active = (dialog.current.getRootNode() as Document | ShadowRoot).activeElement;
-    if (event.shiftKey && (active === first || !dialog.current.contains(active))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   return (
-    <div class="t-backdrop">
-      <div
-        ref={dialog}
-        class="t-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={labelledBy}
-        aria-describedby={describedBy}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        {children}
-      </div>
-    </div>
+    <dialog
+      ref={dialog}
+      class="t-dialog"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+    >
+      {children}
+    </dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
-import { formatCreditAmount, formatDate, formatUsd } from '../lib/billing/format';
+import { Decimal } from '../lib/billing/decimal';
+import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format';
 import type { Quote } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
@@ -9,28 +10,54 @@ import { ModalFrame } from './ModalFrame';
 import { trustedOnly } from './trusted-only';
 
 function why(quote: Quote, planName: string, capUsd: string | null): string {
-  const costs = `It costs ${formatCreditAmount(quote.credits)} credits and ${formatCreditAmount(quote.fromPlan)} are available.`;
+  const available = new Decimal(quote.fromPlan).isZero()
+    ? 'none are available'
+    : `${formatCredits(quote.fromPlan)} ${creditUnit(quote.fromPlan) === 'credit' ? 'is' : 'are'} available`;
+  const costs = `It costs ${formatCredits(quote.credits)} and ${available}.`;
   if (quote.outcome !== 'blocked') return costs;
   return quote.reason === 'overage-cap-reached'
     ? `${costs} This month’s overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
     : `${costs} The ${planName} plan has no overage: upgrade to go on.`;
 }
 
+/** What choosing the plan would do: the credits after and the next renewal at its price. */
 function UpgradeFacts({ plan, preview }: UpgradeOption) {
   if (!preview) {
     return (
       <span class="t-upgrade__facts">
-        {formatUsd(plan.priceUsd)} / month · {formatCreditAmount(plan.monthlyCredits)} credits
+        {formatUsd(plan.priceUsd)}/month · {formatCredits(plan.monthlyCredits)} a month
       </span>
     );
   }
   return (
     <span class="t-upgrade__facts">
-      <span>{formatCreditAmount(preview.creditsAfter)} credits after</span>
+      <span>{formatCredits(preview.creditsAfter)} after</span>
       <span>
-        {formatUsd(preview.chargeUsd)} today · renews {formatDate(preview.cycleAfter.end)}
+        renews {formatDay(preview.cycleAfter.end)} at {formatUsd(plan.priceUsd)}/month
       </span>
     </span>
+  );
+}
+
+/** One click upgrades, so the button itself says the plan and what it charges today. */
+function UpgradeButton({ option, model }: { option: UpgradeOption; model: CreditModel }) {
+  const { plan, preview } = option;
+  if (!preview) {
+    return (
+      <button type="button" class="t-button" disabled>
+        Upgrade to {plan.name} · working out the price…
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      class="t-button"
+      disabled={model.prompt.busy.value}
+      onClick={trustedOnly(() => void model.upgrade(plan.id))}
+    >
+      Upgrade to {plan.name} · {formatUsd(preview.chargeUsd)} today
+    </button>
   );
 }
 
@@ -59,7 +86,7 @@ export function OverageDialog({ model }: { model: CreditModel }) {
       </p>
       <p class="t-shortfall">
         <span>Short by</span>
-        <span data-testid="shortfall">{formatCreditAmount(quote.overageCredits)} credits</span>
+        <span data-testid="shortfall">{formatCredits(quote.overageCredits)}</span>
       </p>
       {quote.outcome === 'overage' && (
         <div class="t-choice">
@@ -72,15 +99,21 @@ export function OverageDialog({ model }: { model: CreditModel }) {
             Pay {formatUsd(quote.overageUsd)} overage and continue
           </button>
           <p class="t-muted">
-            {formatCreditAmount(quote.overageCredits)} credits at{' '}
-            {formatUsd(snapshot.plan.overageUsdPerCredit)} per credit, billed with your plan.
+            {formatCredits(quote.overageCredits)} at {formatUsd(snapshot.plan.overageUsdPerCredit)}{' '}
+            per credit, billed with your plan.
           </p>
         </div>
       )}
       {options.length > 0 && (
         <div class="t-choice">
           <p>
-            <strong>{quote.outcome === 'overage' ? 'Or upgrade now' : 'Upgrade to go on'}</strong>
+            <strong>
+              {!isAdmin
+                ? `Ask ${adminNames(snapshot)} (admin) to upgrade`
+                : quote.outcome === 'overage'
+                  ? 'Or upgrade now'
+                  : 'Upgrade to go on'}
+            </strong>
           </p>
           {options.map((option) => (
             <div key={option.plan.id} class="t-upgrade">
@@ -88,23 +121,15 @@ export function OverageDialog({ model }: { model: CreditModel }) {
                 <strong>{option.plan.name}</strong>
                 <UpgradeFacts {...option} />
               </span>
-              {isAdmin && (
-                <button
-                  type="button"
-                  class="t-button"
-                  disabled={busy}
-                  aria-label={`Upgrade to ${option.plan.name}`}
-                  onClick={trustedOnly(() => void model.upgrade(option.plan.id))}
-                >
-                  Upgrade
-                </button>
-              )}
+              {isAdmin && <UpgradeButton option={option} model={model} />}
             </div>
           ))}
         </div>
       )}
       {!isAdmin && (
-        <p data-testid="ask-admin">Ask {adminNames(snapshot)} (admin) to upgrade the plan.</p>
+        <p data-testid="ask-admin">
+          Only an admin can change the plan: ask {adminNames(snapshot)} (admin) to upgrade.
+        </p>
       )}
       {error && (
         <p class="t-alert" role="alert">
@@ -112,7 +137,7 @@ export function OverageDialog({ model }: { model: CreditModel }) {
         </p>
       )}
       <div class="t-dialog__actions">
-        <button type="button" class="t-button" data-autofocus onClick={model.cancel}>
+        <button type="button" class="t-button" autofocus onClick={model.cancel}>
           Cancel
         </button>
       </div>

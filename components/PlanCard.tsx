@@ -1,4 +1,5 @@
 import { creditValue } from '../lib/billing/credit-value';
+import { parseUsd } from '../lib/billing/decimal';
 import { formatCreditAmount, formatDate, formatUnitUsd, formatUsd } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
 
@@ -37,7 +38,11 @@ export function PlanCard({ model }: { model: CreditModel }) {
         </div>
         <div>
           <dt>Credit value</dt>
-          <dd data-testid="credit-value">{formatUnitUsd(creditValue(plan))}</dd>
+          <dd data-testid="credit-value">
+            {parseUsd(plan.priceUsd).isZero()
+              ? 'none: the plan has no fee'
+              : formatUnitUsd(creditValue(plan))}
+          </dd>
         </div>
         <div>
           <dt>Overage</dt>

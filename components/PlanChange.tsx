@@ -95,7 +95,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
             <p class="t-muted">Working out what changes…</p>
           ) : (
             <>
-              <PlanChangeFacts preview={preview} />
+              <PlanChangeFacts preview={preview} plan={target} />
               <button
                 type="button"
                 class="t-button t-button--primary"

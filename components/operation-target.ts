@@ -1,3 +1,5 @@
+import { MAX_QUANTITY } from '../lib/billing/quantity';
+
 /**
  * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits
  * below the element or the bottom edge (`above`) when it sits above, so a preview that wraps
@@ -12,7 +14,10 @@ export interface PreviewPlace {
 /** An element of the page that runs an operation, and where to show its cost preview. */
 export interface OperationTarget {
   operation: string;
-  quantity: number;
+  /** null when the page's `data-tally-quantity` is not a whole number from 1 to 10,000. */
+  quantity: number | null;
+  /** The quantity as the page wrote it. */
+  quantityText: string;
   at: PreviewPlace;
 }
 
@@ -29,7 +34,8 @@ function targetOf(element: Element): OperationTarget | null {
   const operation = element.getAttribute('data-tally-operation');
   if (!operation) return null;
   const quantityText = element.getAttribute('data-tally-quantity') ?? '1';
-  const quantity = WHOLE_NUMBER.test(quantityText) ? Number.parseInt(quantityText, 10) : 1;
+  const parsed = WHOLE_NUMBER.test(quantityText) ? Number.parseInt(quantityText, 10) : null;
+  const quantity = parsed !== null && parsed >= 1 && parsed <= MAX_QUANTITY ? parsed : null;
   const rect = element.getBoundingClientRect();
   const root = element.ownerDocument.documentElement;
   const below = rect.bottom + GAP;
@@ -39,6 +45,7 @@ function targetOf(element: Element): OperationTarget | null {
   return {
     operation,
     quantity,
+    quantityText,
     at: above ? { left, top: rect.top - GAP, above: true } : { left, top: below },
   };
 }

@@ -1,11 +1,12 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { HoverPreview } from '../components/HoverPreview.tsx';
 import { OverageDialog } from '../components/OverageDialog.tsx';
+import { ReceiptLine } from '../components/ReceiptLine.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
 import { ExpandedLayout } from './ExpandedLayout.tsx';
-import { HoverPreview } from './HoverPreview.tsx';
 
 interface EmbedAppProps {
   /** Absent when no API URL was given: the widget says so instead of staying blank. */
@@ -31,6 +32,7 @@ export function EmbedApp({ model, api, layout, theme, dark, page }: EmbedAppProp
       ) : (
         <Body model={model} />
       )}
+      {model && <ReceiptLine model={model} />}
       {model && <HoverPreview model={model} page={page} />}
       {model && <OverageDialog model={model} />}
     </div>

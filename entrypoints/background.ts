@@ -11,7 +11,6 @@ import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
 import { SyncEngine } from '../lib/extension/sync-engine.ts';
 import { defineSyncStatusItem } from '../lib/extension/sync-status-item.ts';
 import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
-import { UpgradeWindows } from '../lib/extension/upgrade-window.ts';
 import { createWorker, POLL_ALARM, POLL_MINUTES } from '../lib/extension/worker.ts';
 
 // The composition root of the background worker: it wires the parts and registers every
@@ -30,12 +29,6 @@ export default defineBackground(() => {
       void showBadge(toolbar, badgeFor(state));
     },
   });
-  const upgrades = new UpgradeWindows(
-    browser.windows,
-    (planId) =>
-      browser.runtime.getURL(`/upgrade.html${planId ? `?plan=${encodeURIComponent(planId)}` : ''}`),
-    () => hub.broadcast({ type: 'upgrade-closed' }),
-  );
   const worker = createWorker({
     engine,
     hub,
@@ -43,7 +36,6 @@ export default defineBackground(() => {
     catalogItem: defineCatalogItem(),
     client: (connection) => apiClientFor(connection),
     identity: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
-    openUpgrade: (planId) => upgrades.open(planId),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
 import css from '../../components/theme.css?inline';
+import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
+import { defineWidgetPlaceItem, type WidgetPlace } from '../../lib/extension/widget-place-item.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import {
   announceReady,
@@ -13,10 +15,12 @@ import {
   watchEmbed,
 } from '../../lib/page/widget-side.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
+import sealedPalette from './sealed-palette.css?inline';
 
 // The in-editor widget's composition root: the shared EditorWidget in a shadow root, the page
 // protocol answered from the worker's cached Snapshot (no network on hover or preflight), and
-// nothing of the connection but what the worker chose to tell (never the token).
+// nothing of the connection but what the worker chose to tell (never the token). A choice that
+// moves money is asked in Tally's consent frame, out of the page's reach.
 export default defineContentScript({
   matches: DEFAULT_EDITOR_MATCHES,
   cssInjectionMode: 'manual',
@@ -32,11 +36,19 @@ export default defineContentScript({
     ]).catch(() => false);
     if (!allowed) return;
 
-    const model = createCreditModel(createExtensionTransport(link, { context: 'content-script' }));
+    const model = createCreditModel(createExtensionTransport(link), {
+      askElsewhere: askInConsentFrame(link),
+    });
+    const placeItem = defineWidgetPlaceItem();
+    const place = {
+      initial: await placeItem.getValue(),
+      save: (at: WidgetPlace) => void placeItem.setValue(at),
+    };
     const ui = createShadowHost({
       name: 'tally-widget',
-      css,
-      onMount: (container) => render(<EditorWidget model={model} page={document} />, container),
+      css: css + sealedPalette,
+      onMount: (container) =>
+        render(<EditorWidget model={model} page={document} place={place} />, container),
       onRemove: (container) => render(null, container),
     });
 

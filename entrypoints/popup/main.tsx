@@ -1,8 +1,10 @@
 import '../../components/theme.css';
 import '../../components/popup.css';
 import './popup.css';
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup.tsx';
+import { withScheme } from '../../lib/extension/api-base-url.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
@@ -12,23 +14,33 @@ import { EditorSettings } from './EditorSettings.tsx';
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createExtensionTransport(link, { context: 'extension-page' }));
+const model = createCreditModel(createExtensionTransport(link));
 const root = document.getElementById('app') as HTMLElement;
 
-const connect = (apiUrl: string, token: string) =>
-  link.request<{ member: { name: string; role: 'admin' | 'member' }; account: { name: string } }>({
-    type: 'connect',
-    baseUrl: apiUrl,
-    token,
-  });
+/** The URL the user connected with: the form shows it again, not the default. */
+const apiUrl = signal<string | undefined>(undefined);
 
-function App({ apiUrl }: { apiUrl: string | undefined }) {
+async function connect(typed: string, token: string) {
+  const baseUrl = withScheme(typed);
+  const connected = await link.request<{
+    member: { name: string; role: 'admin' | 'member' };
+    account: { name: string };
+  }>({ type: 'connect', baseUrl, token });
+  apiUrl.value = baseUrl;
+  return connected;
+}
+
+function App() {
+  // Editor pages and disconnect mean nothing before a connection.
+  const connected = model.status.value !== 'unconfigured';
   return (
     <>
-      <Popup model={model} onConnect={connect} apiUrl={apiUrl} />
-      <div class="tally t-popup">
-        <EditorSettings link={link} />
-      </div>
+      <Popup model={model} onConnect={connect} apiUrl={apiUrl.value} />
+      {connected && (
+        <div class="tally t-popup">
+          <EditorSettings link={link} />
+        </div>
+      )}
     </>
   );
 }
@@ -36,5 +48,8 @@ function App({ apiUrl }: { apiUrl: string | undefined }) {
 void link
   .request<PublicState>({ type: 'get-state' })
   .catch(() => null)
-  .then((state) => render(<App apiUrl={state?.baseUrl ?? undefined} />, root));
+  .then((state) => {
+    apiUrl.value = state?.baseUrl ?? undefined;
+    render(<App />, root);
+  });
 void model.start();

@@ -24,7 +24,10 @@ export interface SubscribeEventsOptions {
   signal?: AbortSignal;
   /** Backoff between reconnects (`retries` is ignored: a stream reconnects until stopped). */
   retry?: Partial<RetryOptions>;
-  /** The server comments every 15 s; silence this long means a dead connection. */
+  /**
+   * The server comments every 15 s (API.md); silence this long means the connection is dead
+   * and the numbers stale. 20 s by default: one missed heartbeat and a little slack.
+   */
   idleTimeoutMs?: number;
   /** Resume after this Snapshot version (sent as Last-Event-ID). */
   lastEventId?: string;
@@ -138,7 +141,7 @@ async function readStream(
     },
   });
   let ending = new NetworkError('events: the stream ended');
-  const idleMs = options.idleTimeoutMs ?? 45_000;
+  const idleMs = options.idleTimeoutMs ?? 20_000;
   let idle: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
     clearTimeout(idle);

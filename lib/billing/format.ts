@@ -39,10 +39,22 @@ export function formatCreditAmount(credits: Credits): string {
   return formatText(creditAmount, parseCreditChange(credits).toString());
 }
 
+const plurals = new Intl.PluralRules('en-US');
+
+/**
+ * "credit" or "credits" for a decimal string, by the language's plural rules ("1 credit",
+ * "1.5 credits"). The string is only read for its plural category, never computed with.
+ */
+export function creditUnit(credits: Credits): 'credit' | 'credits' {
+  const amount = parseCreditChange(credits).abs();
+  return plurals.select(Number(amount.toString())) === 'one' && amount.isInteger()
+    ? 'credit'
+    : 'credits';
+}
+
 /** "4570" → "4,570 credits"; "1" → "1 credit" */
 export function formatCredits(credits: Credits): string {
-  const unit = parseCreditChange(credits).abs().equals(1) ? 'credit' : 'credits';
-  return `${formatCreditAmount(credits)} ${unit}`;
+  return `${formatCreditAmount(credits)} ${creditUnit(credits)}`;
 }
 
 /** A charge: "0.41" → "$0.41" */
@@ -76,9 +88,14 @@ export function formatCompactCredits(credits: Credits): string {
   return value.toDecimalPlaces(0, Decimal.ROUND_DOWN).toString();
 }
 
-/** "2026-11-02T09:00:00.000Z" → "resets Nov 2" (UTC, the cycle's own calendar) */
+/** "2026-11-02T09:00:00.000Z" → "Nov 2" (UTC, the cycle's own calendar) */
+export function formatDay(instant: Instant): string {
+  return monthDay.format(instantMs(instant));
+}
+
+/** "2026-11-02T09:00:00.000Z" → "resets Nov 2" */
 export function formatResetDate(instant: Instant): string {
-  return `resets ${monthDay.format(instantMs(instant))}`;
+  return `resets ${formatDay(instant)}`;
 }
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */

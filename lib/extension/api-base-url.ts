@@ -8,7 +8,7 @@ import { ReplyError } from './reply-error.ts';
 export function apiBaseUrl(text: string): string {
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(withScheme(text));
   } catch {
     throw new ReplyError(
       'invalid_request',
@@ -24,4 +24,15 @@ export function apiBaseUrl(text: string): string {
   url.search = '';
   url.hash = '';
   return url.href.replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+/**
+ * "127.0.0.1:8787" as people type it → "http://127.0.0.1:8787": text without a scheme gets
+ * http:// for this machine (where the demo server runs) and https:// for anywhere else.
+ */
+export function withScheme(text: string): string {
+  const trimmed = text.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed;
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/i.test(trimmed);
+  return `${local ? 'http' : 'https'}://${trimmed}`;
 }

@@ -8,6 +8,7 @@ import type { PublicState } from './public-state.ts';
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const planId = text(100);
 const operation = text(100);
+const requestId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
 const decimalText = z.string().check(z.regex(/^\d+(\.\d+)?$/));
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -20,7 +21,21 @@ export const requestSchema = z.discriminatedUnion('type', [
     operation,
     quantity: z.int().check(z.positive(), z.lte(10_000)),
   }),
-  z.object({ type: z.literal('open-upgrade'), planId: z.optional(planId) }),
+  z.object({
+    type: z.literal('open-consent'),
+    operation,
+    quantity: z.int().check(z.positive(), z.lte(10_000)),
+  }),
+  z.object({ type: z.literal('consent-outcome'), requestId }),
+  z.object({ type: z.literal('withdraw-consent'), requestId }),
+  z.object({ type: z.literal('claim-consent'), requestId }),
+  z.object({
+    type: z.literal('answer-consent'),
+    requestId,
+    decision: z.enum(['proceed', 'cancel']),
+    overage: z.boolean(),
+    receipt: z.optional(text(300)),
+  }),
   z.object({ type: z.literal('ledger'), limit: z.optional(z.int().check(z.gte(1), z.lte(100))) }),
   z.object({ type: z.literal('change-plan'), planId }),
   z.object({
@@ -53,7 +68,13 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
   catalog: ['extension-page', 'content-script'],
   'preview-plan-change': ['extension-page', 'content-script'],
   'usage-recorded': ['content-script'],
-  'open-upgrade': ['extension-page', 'content-script'],
+  // A content script asks for consent and hears the answer; only the consent page, an
+  // extension page framed into the same tab, reads the request and answers it.
+  'open-consent': ['content-script'],
+  'consent-outcome': ['content-script'],
+  'withdraw-consent': ['content-script'],
+  'claim-consent': ['extension-page'],
+  'answer-consent': ['extension-page'],
   ledger: ['extension-page'],
   'change-plan': ['extension-page'],
   'set-overage-policy': ['extension-page'],
@@ -69,13 +90,11 @@ export type Reply<T> =
   | { ok: false; error: { code: string; message: string } };
 
 /**
- * What the worker pushes on the live port; never the token. `upgrade-closed`: the upgrade
- * window an in-page dialog opened was closed (changed plan or not). `refused`: this sender
- * may not talk to the worker (not an allowed editor page); the port closes after it.
+ * What the worker pushes on the live port; never the token. `refused`: this sender may not
+ * talk to the worker (not an allowed editor page); the port closes after it.
  */
 export type LiveMessage =
   | { type: 'state'; state: PublicState }
-  | { type: 'upgrade-closed' }
   | { type: 'refused'; message: string };
 
 /** A request sent over the live port; the worker answers with a `PortReply` of the same id. */

@@ -3,28 +3,14 @@ import type { Catalog } from '../api/schemas/plan.ts';
 import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type { Cached, Transport, TransportUpdate } from '../store/transport.ts';
-import type { LiveMessage } from './messages.ts';
 import type { PublicState } from './public-state.ts';
-import { WorkerError, type WorkerLink } from './worker-link.ts';
+import type { WorkerLink } from './worker-link.ts';
 
-export interface ExtensionTransportOptions {
-  /**
-   * Where this UI runs. Extension pages change the plan themselves; a content script may not
-   * (it lives beside page scripts), so it opens Tally's upgrade page, where an admin confirms,
-   * and resolves when the new plan arrives.
-   */
-  context: 'extension-page' | 'content-script';
-  /** How long an in-page upgrade may wait for the admin to confirm. */
-  upgradeTimeoutMs?: number;
-}
-
-/** H5's `Transport` over the worker link: the token stays in the worker. */
-export function createExtensionTransport(
-  link: WorkerLink,
-  options: ExtensionTransportOptions,
-): Transport {
-  let last: PublicState | null = null;
-
+/**
+ * The `Transport` over the worker link: the token stays in the worker, which also decides
+ * what this UI may do (a content script cannot change the plan; the consent page can).
+ */
+export function createExtensionTransport(link: WorkerLink): Transport {
   const toUpdates = (state: PublicState): TransportUpdate[] => {
     const at = state.syncedAt ?? undefined;
     if (state.status === 'fresh' && state.snapshot && at) {
@@ -48,36 +34,12 @@ export function createExtensionTransport(
   const stateListeners = new Set<(update: TransportUpdate) => void>();
   let unlink: (() => void) | null = null;
   const emit = (state: PublicState) => {
-    last = state;
     for (const update of toUpdates(state)) for (const listener of stateListeners) listener(update);
   };
-
-  const changePlanInPage = (planId: string): Promise<Snapshot> =>
-    new Promise<Snapshot>((resolve, reject) => {
-      const timer = setTimeout(
-        () => finish(new WorkerError('timeout', 'The upgrade was not confirmed in time.')),
-        options.upgradeTimeoutMs ?? 5 * 60_000,
-      );
-      const stop = link.onLive((message: LiveMessage) => {
-        if (message.type === 'state' && message.state.snapshot?.plan.id === planId) {
-          finish(message.state.snapshot);
-        } else if (message.type === 'upgrade-closed' && last?.snapshot?.plan.id !== planId) {
-          finish(new WorkerError('cancelled', 'The upgrade was not confirmed.'));
-        }
-      });
-      function finish(outcome: Snapshot | Error) {
-        clearTimeout(timer);
-        stop();
-        if (outcome instanceof Error) reject(outcome);
-        else resolve(outcome);
-      }
-      link.request({ type: 'open-upgrade', planId }).catch((error: Error) => finish(error));
-    });
 
   return {
     async load(): Promise<Cached | null> {
       const state = await link.request<PublicState>({ type: 'get-state' });
-      last = state;
       if (!state.snapshot || !state.syncedAt || state.status === 'unauthorized') return null;
       return { snapshot: state.snapshot, syncedAt: state.syncedAt };
     },
@@ -99,10 +61,7 @@ export function createExtensionTransport(
     catalog: () => link.request<Catalog>({ type: 'catalog' }),
     previewPlanChange: (planId) =>
       link.request<PlanChangePreview>({ type: 'preview-plan-change', planId }),
-    changePlan: (planId) =>
-      options.context === 'extension-page'
-        ? link.request<Snapshot>({ type: 'change-plan', planId })
-        : changePlanInPage(planId),
+    changePlan: (planId) => link.request<Snapshot>({ type: 'change-plan', planId }),
     setOveragePolicy: (policy, capUsd) =>
       link.request<Snapshot>({ type: 'set-overage-policy', policy, capUsd }),
     ledger: (limit) => link.request<Entry[]>({ type: 'ledger', ...(limit ? { limit } : {}) }),

@@ -3,6 +3,7 @@ import { ApiError, NetworkError } from '../api/errors.ts';
 import { apiBaseUrl } from './api-base-url.ts';
 import type { CatalogItem } from './catalog-item.ts';
 import type { Connection } from './connection-vault.ts';
+import { ConsentRequests } from './consent-requests.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
 import type { LiveHub, PortLike } from './live-hub.ts';
 import { LIVE_PORT } from './live-port.ts';
@@ -30,8 +31,6 @@ export interface WorkerDeps {
     'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger'
   >;
   identity: { extensionId: string; extensionOrigin: string };
-  /** Opens the extension page where an admin confirms a plan change the in-page dialog asked for. */
-  openUpgrade(planId: string | undefined): Promise<void>;
 }
 
 export type Worker = ReturnType<typeof createWorker>;
@@ -44,6 +43,7 @@ export type Worker = ReturnType<typeof createWorker>;
 export function createWorker(deps: WorkerDeps) {
   const { engine, hub } = deps;
   const ready = engine.init();
+  const consents = new ConsentRequests();
 
   async function contextOf(sender: SenderLike) {
     const { editorMatches } = await deps.settingsItem.getValue();
@@ -75,7 +75,12 @@ export function createWorker(deps: WorkerDeps) {
     return fresh;
   }
 
-  async function dispatch(request: Request): Promise<unknown> {
+  function tabOf(tabId: number | undefined): number {
+    if (tabId === undefined) throw new ReplyError('forbidden', 'Consent belongs to a tab.');
+    return tabId;
+  }
+
+  async function dispatch(request: Request, tabId: number | undefined): Promise<unknown> {
     switch (request.type) {
       case 'get-state':
         return engine.state();
@@ -90,9 +95,25 @@ export function createWorker(deps: WorkerDeps) {
         return catalog();
       case 'preview-plan-change':
         return withConnection((c) => deps.client(c).previewPlanChange({ planId: request.planId }));
-      case 'open-upgrade':
+      case 'open-consent':
         connected();
-        await deps.openUpgrade(request.planId);
+        return consents.mint(tabOf(tabId), {
+          operation: request.operation,
+          quantity: request.quantity,
+        });
+      case 'consent-outcome':
+        return consents.outcome(request.requestId, tabOf(tabId));
+      case 'withdraw-consent':
+        consents.withdraw(request.requestId, tabOf(tabId));
+        return null;
+      case 'claim-consent':
+        return consents.claim(request.requestId, tabOf(tabId));
+      case 'answer-consent':
+        consents.answer(request.requestId, tabOf(tabId), {
+          decision: request.decision,
+          overage: request.overage,
+          ...(request.receipt ? { receipt: request.receipt } : {}),
+        });
         return null;
       case 'ledger':
         return withConnection(
@@ -139,7 +160,11 @@ export function createWorker(deps: WorkerDeps) {
     }
   }
 
-  async function answer(message: unknown, context: SenderContext | null): Promise<Reply<unknown>> {
+  async function answer(
+    message: unknown,
+    context: SenderContext | null,
+    tabId: number | undefined,
+  ): Promise<Reply<unknown>> {
     try {
       if (!context) {
         throw new ReplyError('forbidden', NOT_ALLOWED);
@@ -153,7 +178,7 @@ export function createWorker(deps: WorkerDeps) {
           `"${parsed.data.type}" is only allowed from Tally's own pages.`,
         );
       }
-      return { ok: true, value: await dispatch(parsed.data) };
+      return { ok: true, value: await dispatch(parsed.data, tabId) };
     } catch (error) {
       return { ok: false, error: replyError(error) };
     }
@@ -165,7 +190,7 @@ export function createWorker(deps: WorkerDeps) {
     /** `runtime.onMessage`: check the sender, then the message, then answer. */
     async handleMessage(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
       await ready;
-      return answer(message, await contextOf(sender));
+      return answer(message, await contextOf(sender), sender.tab?.id);
     },
 
     /**
@@ -181,7 +206,7 @@ export function createWorker(deps: WorkerDeps) {
         void (async () => {
           const envelope = portRequestSchema.safeParse(message);
           if (!envelope.success) return;
-          const reply = await answer(envelope.data.request, await context);
+          const reply = await answer(envelope.data.request, await context, port.sender?.tab?.id);
           hub.send(port, { type: 'reply', id: envelope.data.id, reply });
         })();
       });

@@ -1,6 +1,7 @@
 // The widget side of the page protocol, shared by the extension's content script and the embed
 // so that both answer exactly alike, and exactly one of them answers (see stand-down.ts).
 import { listenForEvent, sendEvent } from './event-channel';
+import { returnFocus, watchOpener } from './focus-return';
 import {
   DECISION_EVENT,
   type Decision,
@@ -34,7 +35,10 @@ export function listenForPreflight(
   { kind, document: doc = document }: WidgetOptions,
 ): () => void {
   const unmark = kind === 'embed' ? markEmbedActive(doc) : () => {};
+  const openers = watchOpener(doc);
   const answer = async (request: PreflightRequest) => {
+    // Recorded now: a dialog for this request takes focus, and the page may disable its button.
+    const opener = openers.opener();
     let decision: Decision;
     try {
       decision = await handler(request);
@@ -44,6 +48,7 @@ export function listenForPreflight(
       decision = { decision: 'unavailable' };
     }
     sendEvent(DECISION_EVENT, { ...decision, id: request.id }, doc);
+    returnFocus(opener);
   };
   const stop = listenForEvent(
     PREFLIGHT_EVENT,
@@ -58,6 +63,7 @@ export function listenForPreflight(
   );
   return () => {
     stop();
+    openers.stop();
     unmark();
   };
 }

@@ -17,7 +17,7 @@ import type {
 import { balanceOf } from './balance';
 import { freshnessText } from './freshness';
 import { type OperationNames, operationNames } from './operation-names';
-import { createOveragePrompt } from './overage-prompt';
+import { createOveragePrompt, type PromptOptions } from './overage-prompt';
 import type { SyncStatus, Transport, TransportUpdate } from './transport';
 
 export interface CreditModelOptions {
@@ -27,6 +27,8 @@ export interface CreditModelOptions {
   tickMs?: number;
   /** Time zone of "offline since 10:42"; the user's own by default. */
   timeZone?: string;
+  /** Where the upgrade-or-pay-overage question is asked when not in this UI (see the prompt). */
+  askElsewhere?: PromptOptions['askElsewhere'];
 }
 
 export interface OperationCapacity extends OperationNames {
@@ -111,7 +113,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     }
   }
 
-  /** An older version never replaces a newer one (issue 4), wherever it comes from. */
+  /** An older version never replaces a newer one, wherever it comes from. */
   function applySnapshot(next: Snapshot, at: Instant | undefined): boolean {
     if (isOlder(next, snapshot.value)) return false;
     snapshot.value = next;
@@ -198,11 +200,13 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   const { close: closePrompt, ...prompt } = createOveragePrompt({
     snapshot,
+    catalog,
     upgrades,
     transport,
     quoteFor,
     changePlan,
     loadCatalog,
+    ...(options.askElsewhere ? { askElsewhere: options.askElsewhere } : {}),
   });
 
   let stop: (() => void) | null = null;

@@ -6,7 +6,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** "10:42" the same day, "Jun 7, 10:42" before: enough to tell how old the numbers are. */
-function clockTime(at: number, now: number, timeZone?: string): string {
+export function clockTime(at: number, now: number, timeZone?: string): string {
   const day = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'short' });
   const sameDay = day.format(at) === day.format(now);
   return new Intl.DateTimeFormat('en-US', {

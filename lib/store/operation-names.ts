@@ -19,7 +19,10 @@ export function operationNames(catalog: Catalog | null, id: OperationId): Operat
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }
 
+const plurals = new Intl.PluralRules('en-US');
+
 /** "1 Smart Crop", "384 Smart Crops". */
 export function countOf(count: number, names: OperationNames): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? names.name : names.plural}`;
+  const name = plurals.select(count) === 'one' ? names.name : names.plural;
+  return `${count.toLocaleString('en-US')} ${name}`;
 }

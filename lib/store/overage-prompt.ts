@@ -8,6 +8,8 @@ import type {
   PlanId,
   Quote,
 } from '../billing/types';
+import { countOf, operationNames } from './operation-names';
+import { overageReceipt, upgradeReceipt } from './receipt';
 import type { PreflightDecision, Transport } from './transport';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
@@ -24,8 +26,25 @@ export interface UpgradeOption {
   preview: PlanChangePreview | null;
 }
 
-interface PromptDeps {
+/** The user's answer given somewhere else (the extension's consent frame). */
+export interface ConsentElsewhere {
+  decision: 'proceed' | 'cancel';
+  overage: boolean;
+  receipt?: string;
+}
+
+export interface PromptOptions {
+  /**
+   * Where the user is asked when this UI must not ask itself: the extension's content script
+   * lives beside page scripts, so it asks through a frame the page cannot reach.
+   */
+  askElsewhere?: (request: OverageRequest) => Promise<ConsentElsewhere>;
+}
+
+interface PromptDeps extends PromptOptions {
   snapshot: ReadonlySignal<Snapshot | null>;
+  catalog: ReadonlySignal<Catalog | null>;
+
   upgrades: ReadonlySignal<Plan[]>;
   transport: Transport;
   quoteFor(operation: OperationId, quantity: number): Quote | null;
@@ -43,6 +62,8 @@ export function createOveragePrompt(deps: PromptDeps) {
   const previews = signal<Record<PlanId, PlanChangePreview>>({});
   const busy = signal(false);
   const promptError = signal<string | null>(null);
+  /** What the last upgrade or overage payment charged, until the user dismisses it. */
+  const receipt = signal<string | null>(null);
   const promptQuote = computed(() =>
     request.value ? deps.quoteFor(request.value.operation, request.value.quantity) : null,
   );
@@ -54,6 +75,9 @@ export function createOveragePrompt(deps: PromptDeps) {
 
   let answer: ((decision: PreflightDecision | null) => void) | null = null;
   let closed = false;
+  let askingElsewhere = false;
+  /** The preview an upgrade in flight was chosen with (its charge is what the button said). */
+  let upgradingWith: PlanChangePreview | null = null;
   let askedQuote: Quote | null = null;
   /** Preflights waiting for the open dialog to close, oldest first. */
   const waiting: (() => void)[] = [];
@@ -76,8 +100,16 @@ export function createOveragePrompt(deps: PromptDeps) {
   // Credits that arrive while the dialog is open (an upgrade here or in another tab, a
   // release) make the operation covered: it goes on, as a covered preflight always does.
   const stopWatching = effect(() => {
-    if (promptQuote.value?.outcome === 'covered') decide('proceed', false);
+    if (promptQuote.value?.outcome !== 'covered') return;
+    // The upgrade's new snapshot is what made it covered: say what it charged first.
+    if (upgradingWith) noteUpgrade(upgradingWith);
+    decide('proceed', false);
   });
+
+  function noteUpgrade(preview: PlanChangePreview) {
+    const after = deps.snapshot.peek();
+    if (after) receipt.value = upgradeReceipt(after, preview);
+  }
 
   async function loadPreviews() {
     await deps.loadCatalog();
@@ -94,6 +126,30 @@ export function createOveragePrompt(deps: PromptDeps) {
     );
   }
 
+  function whatOf({ operation, quantity }: OverageRequest): string {
+    const names = operationNames(deps.catalog.peek(), operation);
+    return quantity === 1 ? names.name : countOf(quantity, names);
+  }
+
+  async function askThere(
+    askElsewhere: NonNullable<PromptDeps['askElsewhere']>,
+    asked: OverageRequest,
+  ): Promise<PreflightDecision | null> {
+    let given: ConsentElsewhere;
+    askingElsewhere = true;
+    try {
+      given = await askElsewhere(asked);
+    } catch {
+      given = { decision: 'cancel', overage: false };
+    } finally {
+      askingElsewhere = false;
+    }
+    if (given.receipt) receipt.value = given.receipt;
+    // The quote on the snapshot as it is now: after an upgrade there, on the new plan.
+    const quote = deps.quoteFor(asked.operation, asked.quantity) ?? askedQuote;
+    return quote ? record({ decision: given.decision, overage: given.overage, quote }) : null;
+  }
+
   function ask(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
     // An earlier dialog may have ended in an upgrade that now covers this one.
     const quote = deps.quoteFor(operation, quantity);
@@ -102,6 +158,7 @@ export function createOveragePrompt(deps: PromptDeps) {
     }
     if (closed && quote) return Promise.resolve({ decision: 'cancel', overage: false, quote });
     askedQuote = quote;
+    if (deps.askElsewhere) return askThere(deps.askElsewhere, { operation, quantity });
     previews.value = {};
     request.value = { operation, quantity };
     void loadPreviews();
@@ -135,14 +192,19 @@ export function createOveragePrompt(deps: PromptDeps) {
           waiting.shift()?.();
         });
       };
-      if (answer === null && waiting.length === 0) open();
+      if (answer === null && !askingElsewhere && waiting.length === 0) open();
       else waiting.push(open);
     });
   }
 
   /** The user consented to this operation's overage. */
   function payOverage() {
-    if (promptQuote.peek()?.outcome === 'overage') decide('proceed', true);
+    const quote = promptQuote.peek();
+    const current = deps.snapshot.peek();
+    const asked = request.peek();
+    if (quote?.outcome !== 'overage' || !current || !asked) return;
+    receipt.value = overageReceipt(current, quote, whatOf(asked));
+    decide('proceed', true);
   }
 
   /** Change plan now, then go on if the new plan covers the operation. */
@@ -150,13 +212,18 @@ export function createOveragePrompt(deps: PromptDeps) {
     busy.value = true;
     promptError.value = null;
     try {
+      // The button names the charge from this preview (the receipt repeats it).
+      const preview = previews.peek()[planId] ?? (await deps.transport.previewPlanChange(planId));
+      upgradingWith = preview;
       await deps.changePlan(planId);
+      noteUpgrade(preview);
       // A covered quote has already gone on (see the effect above); otherwise show what the
       // plans above the new one would do.
       if (request.peek()) void loadPreviews();
     } catch (reason) {
       promptError.value = reason instanceof Error ? reason.message : String(reason);
     } finally {
+      upgradingWith = null;
       busy.value = false;
     }
   }
@@ -173,7 +240,10 @@ export function createOveragePrompt(deps: PromptDeps) {
   }
 
   return {
-    prompt: { request, quote: promptQuote, upgradeOptions, busy, error: promptError },
+    prompt: { request, quote: promptQuote, upgradeOptions, busy, error: promptError, receipt },
+    dismissReceipt: () => {
+      receipt.value = null;
+    },
     preflight,
     payOverage,
     upgrade,

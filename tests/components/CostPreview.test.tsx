@@ -8,7 +8,7 @@ test('Smart Crop on Growth with 4,570 available', async () => {
   const { model } = await startedModel({ plan: 'growth' });
   render(<CostPreview model={model} operation="smart-crop" />);
   expect(screen.getByRole('tooltip').textContent).toBe(
-    'Smart Crop · 1.3 credits · $0.0711 · 4,568.7 left',
+    'Smart Crop · 1.3 credits · worth $0.0711 of plan credits · 4,568.7 credits left',
   );
 });
 
@@ -16,7 +16,7 @@ test('Lifestyle Crop is worth $0.2243 of plan credits', async () => {
   const { model } = await startedModel({ plan: 'growth' });
   render(<CostPreview model={model} operation="lifestyle-crop" />);
   expect(screen.getByRole('tooltip').textContent).toBe(
-    'Lifestyle Crop · 4.1 credits · $0.2243 · 4,565.9 left',
+    'Lifestyle Crop · 4.1 credits · worth $0.2243 of plan credits · 4,565.9 credits left',
   );
 });
 
@@ -24,7 +24,9 @@ test('past the credits it shows the overage: 0 available → $0.41', async () =>
   const { model } = await startedModel({ available: '0' });
   render(<CostPreview model={model} operation="lifestyle-crop" />);
   const tooltip = screen.getByRole('tooltip');
-  expect(tooltip.textContent).toBe('Lifestyle Crop · 4.1 credits · 4.1 over · $0.41 overage');
+  expect(tooltip.textContent).toBe(
+    'Lifestyle Crop · 4.1 credits · 4.1 credits over · $0.41 overage',
+  );
   expect(tooltip.className).toContain('t-tooltip--overage');
 });
 
@@ -32,7 +34,7 @@ test('a quantity and a plan without overage', async () => {
   const { model } = await startedModel({ plan: 'free', available: '3' });
   render(<CostPreview model={model} operation="smart-crop" quantity={3} />);
   expect(screen.getByRole('tooltip').textContent).toBe(
-    '3 × Smart Crop · 3.9 credits · 0.9 over · upgrade to go on',
+    '3 × Smart Crop · 3.9 credits · 0.9 credits over · upgrade to go on',
   );
 });
 

@@ -19,6 +19,6 @@ test('the free plan has no list price to strike and no overage', async () => {
   const { model } = await startedModel({ plan: 'free' });
   const { container } = render(<PlanCard model={model} />);
   expect(container.querySelector('s')).toBeNull();
-  expect(screen.getByTestId('credit-value').textContent).toBe('$0.0000');
+  expect(screen.getByTestId('credit-value').textContent).toBe('none: the plan has no fee');
   expect(screen.getByText('not allowed')).toBeTruthy();
 });

@@ -50,16 +50,15 @@ test('confirming needs a trusted click, then the plan changes', async () => {
   expect(model.balance.value?.available).toBe('2100');
 });
 
-test('to the free plan: nothing charged, credits kept until the term ends', async () => {
+test('to the free plan: nothing charged, the credits kept until the term ends, then 25 a month', async () => {
   const { model } = await startedModel(growthWith400, MAY_8);
   render(<PlanChange model={model} />);
   fireEvent.click(screen.getByRole('radio', { name: /^Free/ }));
   await screen.findByTestId('plan-change-preview');
   expect(facts()).toEqual([
-    'Charge today: $0.00',
-    'Credits rolled over: 0',
-    'Credits after: 400',
-    'Next renewal: May 20, 2026',
+    'Charge today: nothing',
+    'Your credits: 400 credits, usable until May 20, 2026',
+    'From May 20, 2026: 25 credits a month on Free',
   ]);
 });
 

@@ -117,3 +117,27 @@ test('a widget’s cancel stops the operation before the backend is asked', asyn
   expect(await photoSize()).toEqual({ width: 960, height: 640 });
   expect(await available()).toBe(before);
 });
+
+test('below 900 px wide the image no longer sticks over the Operations card', async () => {
+  const narrow = await browser.newPage({ viewport: { width: 800, height: 860 } });
+  await narrow.goto(`${server.url}/editor?mode=extension&as=milo`);
+  const operations = narrow.getByRole('region', { name: 'Operations' });
+  await operations.scrollIntoViewIfNeeded();
+  const image = narrow.getByRole('region', { name: 'Image' });
+  expect(await image.evaluate((element) => getComputedStyle(element).position)).toBe('static');
+  const [imageBox, operationsBox] = await Promise.all([
+    image.boundingBox(),
+    operations.boundingBox(),
+  ]);
+  expect(imageBox!.y + imageBox!.height).toBeLessThanOrEqual(operationsBox!.y);
+  await narrow.close();
+});
+
+test('"The account could not be loaded" goes away once the server is back', async () => {
+  await server.kill();
+  await expect
+    .poll(() => status().textContent(), { timeout: 15_000 })
+    .toContain('The account could not be loaded');
+  await server.restart();
+  await expect.poll(() => status().textContent(), { timeout: 15_000 }).toBe('');
+});

@@ -4,7 +4,13 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/index.ts';
-import { formatCreditAmount, formatUsd, maxOperations, quote } from '../../lib/billing/index.ts';
+import {
+  formatCreditAmount,
+  formatCredits,
+  formatUsd,
+  maxOperations,
+  quote,
+} from '../../lib/billing/index.ts';
 import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -36,6 +42,11 @@ async function openEditor(): Promise<Page> {
 
 const ada = () => createApiClient({ baseUrl: server.url, token: server.demo.ada.token });
 
+/** The `data-tally-operation` of the focused element, if any. */
+function focusedOperation(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-tally-operation') ?? null);
+}
+
 function operationButton(page: Page, operation: string) {
   return page.locator(`button[data-tally-operation="${operation}"]`);
 }
@@ -55,6 +66,21 @@ describe('the embedded demo editor', () => {
     // Plan value 4.1 × $0.0547 = $0.2243; 4,570 − 4.1 = 4,565.9 left.
     expect(await preview.textContent()).toContain('$0.2243');
     expect(await preview.textContent()).toContain('4,565.9');
+  });
+
+  test('an invalid quantity says why nothing will run instead of showing the preview of 1', async () => {
+    const preview = widget(editor).getByRole('tooltip');
+    for (const typed of ['0', '-3', '2.5', '1e9']) {
+      await editor.locator('#quantity').fill(typed);
+      await operationButton(editor, 'smart-crop').hover();
+      await expect
+        .poll(() => preview.textContent(), PATIENT)
+        .toBe(
+          `Smart Crop · quantity "${typed}" is not a whole number from 1 to 10,000: nothing will run`,
+        );
+      await editor.mouse.move(1, 1);
+    }
+    await editor.locator('#quantity').fill('1');
   });
 
   test('follows usage recorded in another tab, live', async () => {
@@ -85,13 +111,21 @@ describe('the embedded demo editor', () => {
     expect(expected.outcome).toBe('overage');
 
     await operationButton(editor, 'lifestyle-crop').click();
-    const dialog = widget(editor).locator('[role="dialog"]');
+    const dialog = widget(editor).getByRole('dialog');
     await expect.poll(() => dialog.textContent(), PATIENT).toContain('Not enough credits');
     const pay = dialog.getByRole('button', { name: /overage and continue/ });
     expect(await pay.textContent()).toContain(formatUsd(expected.overageUsd));
     await pay.click();
     await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
     expect(await dialog.count()).toBe(0);
+    // The charge stays in view until dismissed.
+    await expect
+      .poll(() => widget(editor).getByTestId('receipt').textContent(), PATIENT)
+      .toBe(
+        `Studio North paid ${formatUsd(expected.overageUsd)} overage: ${formatCredits(expected.overageCredits)} for Lifestyle Crop`,
+      );
+    // Focus is back on the button that started it, which the page disabled meanwhile.
+    await expect.poll(() => focusedOperation(editor), PATIENT).toBe('lifestyle-crop');
     await expect.poll(() => available(editor).textContent(), PATIENT).toBe('0');
     const [usage] = (await ada().ledger({ limit: 1 })).entries;
     expect(usage).toMatchObject({
@@ -101,10 +135,39 @@ describe('the embedded demo editor', () => {
     });
   });
 
-  test('"Upgrade" changes the plan, then the operation goes ahead on the new one', async () => {
+  test('Escape cancels the dialog, and focus returns to the button that opened it by keyboard', async () => {
+    await operationButton(editor, 'lifestyle-crop').focus();
+    await editor.keyboard.press('Enter');
+    const dialog = widget(editor).getByRole('dialog');
+    await expect.poll(() => dialog.count(), PATIENT).toBe(1);
+    // The dialog's backdrop lies over the widget's own panel: a click there reaches the dialog.
+    const figure = await available(editor).boundingBox();
+    expect(
+      await widget(editor).evaluate(
+        (host, [x, y]) => host.shadowRoot?.elementFromPoint(x as number, y as number)?.localName,
+        [figure!.x + figure!.width / 2, figure!.y + figure!.height / 2],
+      ),
+    ).toBe('dialog');
+    // Focus starts on Cancel, the safe choice, inside the modal dialog.
+    await expect
+      .poll(() => widget(editor).locator('button:focus').textContent(), PATIENT)
+      .toBe('Cancel');
+    await editor.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), PATIENT).toBe(0);
+    await expect
+      .poll(() => editor.locator('#op-status').textContent(), PATIENT)
+      .toContain('cancelled in Tally');
+    await expect.poll(() => focusedOperation(editor), PATIENT).toBe('lifestyle-crop');
+  });
+
+  test('"Upgrade to Scale · $… today" changes the plan in one click, then the operation goes ahead on the new one', async () => {
     await operationButton(editor, 'lifestyle-crop').click();
-    const dialog = widget(editor).locator('[role="dialog"]');
-    const upgrade = dialog.getByRole('button', { name: 'Upgrade to Scale' });
+    const dialog = widget(editor).getByRole('dialog');
+    const { chargeUsd } = await ada().previewPlanChange({ planId: 'scale' });
+    const upgrade = dialog.getByRole('button', {
+      name: `Upgrade to Scale · ${formatUsd(chargeUsd)} today`,
+      exact: true,
+    });
     await expect.poll(() => upgrade.count(), PATIENT).toBe(1);
     await upgrade.click();
     await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
@@ -116,5 +179,11 @@ describe('the embedded demo editor', () => {
     await expect
       .poll(() => widget(editor).locator('.t-plan__name').textContent(), PATIENT)
       .toBe('Scale');
+    expect(await widget(editor).getByTestId('receipt').textContent()).toContain(
+      `Studio North is on Scale: ${formatUsd(chargeUsd)} charged, 10,000 credits, renews`,
+    );
+    // It stays until the user dismisses it.
+    await widget(editor).getByRole('button', { name: 'Dismiss receipt' }).click();
+    await expect.poll(() => widget(editor).getByTestId('receipt').count(), PATIENT).toBe(0);
   });
 });

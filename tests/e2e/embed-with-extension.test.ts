@@ -117,9 +117,9 @@ describe('extension and embed on one page', () => {
     await page.locator('#quantity').fill('5000');
     await countProtocolEvents(page);
     await page.locator('button[data-tally-operation="lifestyle-crop"]').click();
-    const dialogs = page.locator('[role="dialog"]');
+    const dialogs = page.getByRole('dialog');
     await expect.poll(() => dialogs.count(), PATIENT).toBe(1);
-    expect(await widget(page).locator('[role="dialog"]').count()).toBe(1);
+    expect(await widget(page).getByRole('dialog').count()).toBe(1);
     await dialogs.getByRole('button', { name: 'Cancel' }).click();
     await expect
       .poll(() => page.locator('#op-status').textContent(), PATIENT)

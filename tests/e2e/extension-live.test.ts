@@ -61,7 +61,41 @@ test('the demo editor shows the balance chip and a cost preview on hover, with n
   // Growth: 1.3 × $0.0547… = $0.0711; 4,570 − 1.3 = 4,568.7 left.
   expect(await preview.textContent()).toContain('$0.0711');
   expect(await preview.textContent()).toContain('4,568.7');
+  // Announced to screen readers from a polite live region in the widget.
+  const announced = editor.locator('tally-widget').getByTestId('preview-announcement');
+  expect(await announced.getAttribute('aria-live')).toBe('polite');
+  expect(await announced.textContent()).toBe(await preview.textContent());
   expect(requests).toEqual([]);
+});
+
+test('the chip opens its panel; Escape and a click outside close it', async () => {
+  const chip = editor.locator('tally-widget').getByRole('button', { expanded: false });
+  const panel = editor.locator('tally-widget').locator('.t-panel');
+  await chip.click();
+  await expect.poll(() => panel.count()).toBe(1);
+  await editor.keyboard.press('Escape');
+  await expect.poll(() => panel.count()).toBe(0);
+  await chip.click();
+  await expect.poll(() => panel.count()).toBe(1);
+  await editor.mouse.click(5, 5);
+  await expect.poll(() => panel.count()).toBe(0);
+});
+
+test('the chip moves off what it covers (arrow keys on its grip) and stays there after a reload', async () => {
+  const chip = () => editor.locator('tally-widget').getByRole('button', { expanded: false });
+  const before = await chip().boundingBox();
+  await editor
+    .locator('tally-widget')
+    .getByRole('button', { name: 'Move Tally (arrow keys)' })
+    .focus();
+  for (const key of ['ArrowUp', 'ArrowUp', 'ArrowLeft']) await editor.keyboard.press(key);
+  await expect.poll(async () => (await chip().boundingBox())?.y).toBe(before!.y - 48);
+  expect((await chip().boundingBox())?.x).toBe(before!.x - 24);
+  await editor.reload();
+  await expect
+    .poll(async () => (await chip().boundingBox())?.y, { timeout: 10_000 })
+    .toBe(before!.y - 48);
+  expect((await chip().boundingBox())?.x).toBe(before!.x - 24);
 });
 
 test('an operation the page records updates the chip and the open popup without reload', async () => {
@@ -97,6 +131,12 @@ test('with the server gone the UI says offline and keeps the cached numbers; it 
   await expect
     .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 })
     .toContain('offline');
+  // A preview from the cached snapshot says how old its numbers are.
+  await editor.locator('button[data-tally-operation="smart-crop"]').hover();
+  await expect
+    .poll(() => editor.getByRole('tooltip').textContent())
+    .toMatch(/credits left · as of \d\d:\d\d$/);
+  await editor.mouse.move(1, 1);
 
   await server.restart();
   await expect

@@ -1,11 +1,19 @@
 // The upgrade-or-pay-overage dialog of the extension in a real Chromium, against the real
 // server and its demo editor: pay the overage (BILLING.md: 0 available, Lifestyle Crop 4.1 →
-// $0.41), upgrade as an admin (confirmed on Tally's own page), and a member's ask-your-admin.
+// $0.41), upgrade as an admin in one click (the consent frame is Tally's own page), and a
+// member's ask-your-admin.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
-import { formatCredits, formatUsd } from '../../lib/billing/format.ts';
-import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { formatCredits, formatDay, formatUsd } from '../../lib/billing/format.ts';
+import {
+  chooseInConsent,
+  connectInPopup,
+  consentFrame,
+  consentFrames,
+  type ExtensionBrowser,
+  launchWithExtension,
+} from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -15,7 +23,8 @@ let editor: Page;
 
 const api = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token });
 const chipLabel = () => editor.getByTestId('chip-label');
-const dialog = () => editor.locator('tally-widget').getByRole('dialog');
+const dialog = async () => (await consentFrame(editor)).getByRole('dialog');
+const choose = (name: string) => chooseInConsent(editor, name);
 const operation = (id: string) => editor.locator(`button[data-tally-operation="${id}"]`);
 
 beforeAll(async () => {
@@ -37,10 +46,10 @@ afterAll(async () => {
 });
 
 test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with the charge', async () => {
-  await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('0 credits');
+  await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('No credits left');
   await operation('lifestyle-crop').click();
-  await expect.poll(() => dialog().textContent()).toContain('4.1 credits');
-  await dialog().getByRole('button', { name: 'Pay $0.41 overage and continue' }).click();
+  await expect.poll(async () => (await dialog()).textContent()).toContain('4.1 credits');
+  await choose('Pay $0.41 overage and continue');
 
   const ada = api(server.demo.ada.token);
   await expect
@@ -52,18 +61,15 @@ test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with
     operation: 'lifestyle-crop',
     overageCredits: '4.1',
   });
-  await expect.poll(() => dialog().count()).toBe(0);
+  await expect.poll(() => consentFrames(editor)).toBe(0);
+  await expect
+    .poll(() => editor.locator('tally-widget').getByTestId('receipt').textContent())
+    .toBe('Studio North paid $0.41 overage: 4.1 credits for Lifestyle Crop');
 });
 
-test('"Upgrade" (admin) is confirmed on Tally\'s page, changes the plan and the operation proceeds', async () => {
+test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click and the operation proceeds', async () => {
   await operation('lifestyle-crop').click();
-  const upgradeOpened = browser.context.waitForEvent('page', {
-    predicate: (page) => page.url().includes('/upgrade.html'),
-  });
-  await dialog().getByRole('button', { name: 'Upgrade to Scale' }).click();
-  const upgrade = await upgradeOpened;
-  const confirm = upgrade.getByRole('button', { name: /^Confirm: \$500\.00 today/ });
-  await confirm.click();
+  await choose('Upgrade to Scale · $500.00 today');
 
   const ada = api(server.demo.ada.token);
   await expect.poll(async () => (await ada.me()).plan.id, { timeout: 10_000 }).toBe('scale');
@@ -73,6 +79,10 @@ test('"Upgrade" (admin) is confirmed on Tally\'s page, changes the plan and the 
     .toMatchObject({ kind: 'usage', operation: 'lifestyle-crop', credits: '-3.8' });
   // 0 rolled over + 10,000 − 3.8
   await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('9,996.2 credits');
+  const { cycle } = await ada.me();
+  expect(await editor.locator('tally-widget').getByTestId('receipt').textContent()).toBe(
+    `Studio North is on Scale: $500.00 charged, 10,000 credits, renews ${formatDay(cycle.end)} at $500.00/month`,
+  );
 });
 
 test('a member sees whom to ask instead of the upgrade button', async () => {
@@ -84,15 +94,11 @@ test('a member sees whom to ask instead of the upgrade button', async () => {
 
   await operation('lifestyle-crop').click();
   await expect
-    .poll(() => dialog().getByTestId('ask-admin').textContent())
-    .toContain('Ask Ada (admin)');
-  expect(
-    await dialog()
-      .getByRole('button', { name: /^Upgrade to/ })
-      .count(),
-  ).toBe(0);
-  await dialog().getByRole('button', { name: 'Cancel' }).click();
-  await expect.poll(() => dialog().count()).toBe(0);
+    .poll(async () => (await dialog()).getByTestId('ask-admin').textContent())
+    .toContain('ask Ada (admin) to upgrade');
+  expect(await (await dialog()).getByRole('button', { name: /^Upgrade to/ }).count()).toBe(0);
+  await choose('Cancel');
+  await expect.poll(() => consentFrames(editor)).toBe(0);
   // Cancelled: nothing recorded.
   expect((await milo.me()).credits.available).toBe('2.2');
 });
@@ -115,7 +121,7 @@ test('an admin sets "Automatic" with a cap in the popup; overage then goes on wi
   await expect
     .poll(async () => (await ada.ledger({ limit: 1 })).entries[0], { timeout: 10_000 })
     .toMatchObject({ kind: 'usage', operation: 'lifestyle-crop', overageCredits: '1.6' });
-  expect(await dialog().count()).toBe(0);
+  expect(consentFrames(editor)).toBe(0);
   const { overage } = await ada.me();
   await expect
     .poll(() => section.getByTestId('overage-policy').textContent(), { timeout: 10_000 })

@@ -94,7 +94,7 @@ describe('<tally-credits>', () => {
     const widget = element({ api: server.url, layout: 'expanded' }, () => token);
     await until(() => find(widget, '[data-testid="available"]')?.textContent === '25');
     const answer = preflight('lifestyle-crop', 10, { timeoutMs: 10_000 });
-    await until(() => find(widget, '[role="dialog"]') !== null);
+    await until(() => find(widget, 'dialog') !== null);
     expect(shadowText(widget)).toContain('Not enough credits');
     // Free plan: no overage to pay, only an upgrade.
     expect(shadowText(widget)).not.toContain('overage and continue');
@@ -103,7 +103,7 @@ describe('<tally-credits>', () => {
     );
     cancel!.click();
     expect(await answer).toMatchObject({ decision: 'cancel', overage: false });
-    expect(find(widget, '[role="dialog"]')).toBeNull();
+    expect(find(widget, 'dialog')).toBeNull();
   });
 
   test('ignores a token attribute and waits for the host’s getToken', async () => {

@@ -69,7 +69,7 @@ test('privileged actions are for extension pages only; a content script reads an
     'refresh',
     'catalog',
     'preview-plan-change',
-    'open-upgrade',
+    'open-consent',
   ] as const) {
     expect(mayRequest(type, 'content-script')).toBe(true);
   }

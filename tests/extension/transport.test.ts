@@ -37,10 +37,6 @@ function fakeWorker() {
           queueMicrotask(() =>
             port.receive({ type: 'reply', id, reply: { ok: true, value: state } }),
           );
-        } else if (request.type === 'open-upgrade') {
-          queueMicrotask(() =>
-            port.receive({ type: 'reply', id, reply: { ok: true, value: null } }),
-          );
         }
       },
       disconnect: () => {},
@@ -63,9 +59,7 @@ afterEach(() => vi.useRealTimers());
 
 test('offline pushes the cached snapshot and then says offline since the last sync', async () => {
   const worker = fakeWorker();
-  const transport = createExtensionTransport(new WorkerLink(worker.connect), {
-    context: 'content-script',
-  });
+  const transport = createExtensionTransport(new WorkerLink(worker.connect));
   const updates: TransportUpdate[] = [];
   transport.subscribe((update) => updates.push(update));
   worker.push({
@@ -101,16 +95,14 @@ test('a refused token loads no cached numbers (they may be wrong)', async () => 
     syncedAt: '2026-11-02T10:00:00.000Z',
     baseUrl: null,
   });
-  const transport = createExtensionTransport(new WorkerLink(worker.connect), {
-    context: 'extension-page',
-  });
+  const transport = createExtensionTransport(new WorkerLink(worker.connect));
   expect(await transport.load()).toBeNull();
 });
 
 test('when the worker restarts, the link reconnects and sends read-only requests again', async () => {
   const worker = fakeWorker();
   const link = new WorkerLink(worker.connect);
-  const transport = createExtensionTransport(link, { context: 'content-script' });
+  const transport = createExtensionTransport(link);
   transport.subscribe(() => {});
   const first = worker.ports[0];
   // The worker dies before answering a catalog request (no auto-answer for it).
@@ -126,42 +118,4 @@ test('when the worker restarts, the link reconnects and sends read-only requests
     reply: { ok: true, value: { operations: [], plans: [] } },
   });
   await expect(catalog).resolves.toEqual({ operations: [], plans: [] });
-});
-
-test('in a content script, "upgrade" opens Tally\'s page and resolves when the new plan arrives', async () => {
-  const worker = fakeWorker();
-  const transport = createExtensionTransport(new WorkerLink(worker.connect), {
-    context: 'content-script',
-  });
-  const changed = transport.changePlan('scale');
-  await vi.advanceTimersByTimeAsync(0);
-  const sent = worker.ports[0]?.sent.map(
-    (message) => (message as { request: { type: string } }).request.type,
-  );
-  expect(sent).toEqual(['open-upgrade']); // never 'change-plan' from a content script
-  const scale = {
-    ...snapshotOf({ version: 5 }),
-    plan: { ...snapshotOf().plan, id: 'scale', name: 'Scale' },
-  };
-  worker.push({
-    type: 'state',
-    state: {
-      status: 'fresh',
-      snapshot: scale,
-      syncedAt: '2026-11-02T10:01:00.000Z',
-      baseUrl: null,
-    },
-  });
-  await expect(changed).resolves.toMatchObject({ plan: { id: 'scale' } });
-});
-
-test('closing the upgrade window without confirming rejects the in-page upgrade', async () => {
-  const worker = fakeWorker();
-  const transport = createExtensionTransport(new WorkerLink(worker.connect), {
-    context: 'content-script',
-  });
-  const changed = transport.changePlan('scale');
-  await vi.advanceTimersByTimeAsync(0);
-  worker.push({ type: 'upgrade-closed' });
-  await expect(changed).rejects.toThrow('not confirmed');
 });

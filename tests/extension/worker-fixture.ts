@@ -35,7 +35,6 @@ export function workerWith(answers: Partial<FakeClient> = {}) {
     catalogItem: defineCatalogItem(),
     client: () => client as never,
     identity: { extensionId: 'tallyid', extensionOrigin: 'chrome-extension://tallyid/' },
-    openUpgrade: vi.fn(async () => {}),
   });
   return { worker, client, engine, fetchSnapshot };
 }

@@ -129,3 +129,30 @@ test('closing the store cancels the open dialog and every waiting one', async ()
   expect((await second)?.decision).toBe('cancel');
   expect(model.prompt.request.value).toBeNull();
 });
+
+test('asked elsewhere (the consent frame), the answer and its receipt reach the page, one ask at a time', async () => {
+  const transport = new MemoryTransport({ snapshot: snapshotOf({ available: '0' }) });
+  const asks: { operation: string; answer(): void }[] = [];
+  const model = createCreditModel(transport, {
+    askElsewhere: ({ operation }) =>
+      new Promise((resolve) => {
+        asks.push({
+          operation,
+          answer: () => resolve({ decision: 'proceed', overage: true, receipt: 'paid' }),
+        });
+      }),
+  });
+  models.push(model);
+  await model.start();
+  const first = model.preflight('lifestyle-crop', 1);
+  const second = model.preflight('smart-crop', 1);
+  await Promise.resolve();
+  expect(asks.map((ask) => ask.operation)).toEqual(['lifestyle-crop']);
+  expect(model.prompt.request.value).toBeNull(); // nothing drawn in this UI
+  asks[0]?.answer();
+  expect(await first).toMatchObject({ decision: 'proceed', overage: true });
+  expect(model.prompt.receipt.value).toBe('paid');
+  await expect.poll(() => asks.length).toBe(2);
+  asks[1]?.answer();
+  expect(await second).toMatchObject({ decision: 'proceed', overage: true });
+});

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_PATH = join(root, '.output/chrome-mv3');
@@ -118,8 +118,8 @@ export async function launchWithExtension(
 export async function connectInPopup(popup: Page, apiUrl: string, token: string): Promise<void> {
   const form = popup.getByRole('form', { name: 'Connect to Tally' });
   const settings = popup.getByRole('button', { name: 'Connection settings' });
-  // The popup draws once its script ran (slow on a loaded machine): wait for either first.
-  await form.or(settings).first().waitFor();
+  // The popup draws once the worker answered: the form (not connected) or the settings button.
+  await form.or(settings).first().waitFor({ timeout: 15_000 });
   if (!(await form.isVisible())) await settings.click();
   await form.getByLabel('API URL').fill(apiUrl);
   await form.getByLabel('Token').fill(token);
@@ -171,4 +171,46 @@ export function postedPortMessages(worker: Worker): Promise<string[]> {
   return worker.evaluate(
     () => (globalThis as unknown as { __tallyPosted?: string[] }).__tallyPosted ?? [],
   );
+}
+
+/**
+ * The extension's consent dialog, framed over the editor page. Its host's shadow root is closed
+ * (the page must not reach it), so the frame is found by its URL in the page's frame tree.
+ */
+export async function consentFrame(page: Page): Promise<Frame> {
+  const isConsent = (frame: Frame) => frame.url().includes('/consent.html');
+  return (
+    page.frames().find(isConsent) ??
+    (await page.waitForEvent('framenavigated', { predicate: isConsent, timeout: 10_000 }))
+  );
+}
+
+/** How many consent frames the page has now. */
+export function consentFrames(page: Page): number {
+  return page.frames().filter((frame) => frame.url().includes('/consent.html')).length;
+}
+
+/**
+ * Does `act` in the consent frame as a person does (trusted input). An answer removes the frame,
+ * and with it, at times, the input's own acknowledgement: the frame going away is the answer
+ * arriving, so whichever comes first ends the wait.
+ */
+export async function actInConsent(page: Page, frame: Frame, act: () => Promise<void>) {
+  const detached = new Promise<void>((resolve) => {
+    const onDetached = (gone: Frame) => {
+      if (gone !== frame) return;
+      page.off('framedetached', onDetached);
+      resolve();
+    };
+    page.on('framedetached', onDetached);
+  });
+  await Promise.race([act().catch(() => undefined), detached]);
+}
+
+/** Clicks a button of the consent dialog (see actInConsent). */
+export async function chooseInConsent(page: Page, name: string): Promise<void> {
+  const frame = await consentFrame(page);
+  const button = frame.getByRole('button', { name, exact: true });
+  await button.waitFor();
+  await actInConsent(page, frame, () => button.click());
 }

@@ -60,7 +60,7 @@ export function extensionBundles(root: string): Bundle[] {
     { name: 'content script', files: [...new Set(contentFiles)], budgetBytes: 24 * KIB },
     { name: 'background', files: withImports(join(root, 'background.js'), root) },
     { name: 'popup', files: pageFiles(root, 'popup.html') },
-    { name: 'upgrade page', files: pageFiles(root, 'upgrade.html') },
+    { name: 'consent page', files: pageFiles(root, 'consent.html') },
   ];
 }
 

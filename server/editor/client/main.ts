@@ -100,7 +100,8 @@ function bindQuantity() {
         : `This image and ${formatCount(q - 1)} more like it.`;
   quantityHint.dataset.invalid = String(q === null);
   for (const button of buttons) {
-    if (q !== null) button.dataset.tallyQuantity = String(q);
+    // As typed, valid or not: Tally's preview then says why nothing will run.
+    button.dataset.tallyQuantity = q === null ? quantityField.value.trim() : String(q);
     button.disabled = running || q === null;
   }
 }
@@ -114,9 +115,15 @@ async function refreshAccount(withRecent = false) {
     accountCard.dataset.error = 'true';
     accountCard.querySelector('[data-field="available"]')!.textContent = '—';
     opStatus.textContent = `The account could not be loaded: ${answer.error.message}`;
+    opStatus.dataset.accountError = 'true';
     return;
   }
   accountCard.dataset.error = 'false';
+  // The server is back: a stale "could not be loaded" would say otherwise.
+  if (opStatus.dataset.accountError === 'true') {
+    opStatus.textContent = '';
+    delete opStatus.dataset.accountError;
+  }
   snapshot = answer.value.snapshot;
   operationNames = new Map(answer.value.operations.map((op) => [op.id, op.name]));
   showAccount(accountCard, snapshot);
@@ -146,6 +153,7 @@ async function run(button: HTMLButtonElement) {
   button.setAttribute('aria-busy', 'true');
   const what = operationLabel(nameOf(operation), q);
   opStatus.dataset.tone = 'busy';
+  delete opStatus.dataset.accountError;
   opStatus.textContent = `${what}: asking Tally…`;
   try {
     const outcome = await runOperation(operation, q, settings.as, () => {
