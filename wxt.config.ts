@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { mergeConfig } from 'vite';
 import { defineConfig } from 'wxt';
@@ -11,9 +13,37 @@ const API_ORIGINS = (process.env.TALLY_API_ORIGINS ?? 'http://127.0.0.1,http://l
   .map((origin) => origin.trim().replace(/\/+$/, ''))
   .filter(Boolean);
 
+const PRIVACY_PAGE = 'privacy.txt';
+
+// Firefox's built-in consent (required of new add-ons since November 2025) lists what leaves the
+// browser. Tally sends, only to the billing API the user connected: the member token
+// (authenticationInfo), the editor operations the user runs and their quantities
+// (websiteActivity), and the overage payments and plan changes the user confirms
+// (financialAndPaymentInfo). docs/privacy.md says the same in words. The key exists from
+// Firefox 140 (desktop) and 142 (Android).
+const GECKO = {
+  gecko: {
+    id: process.env.TALLY_GECKO_ID ?? 'tally@credit-control.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: {
+      required: ['authenticationInfo', 'websiteActivity', 'financialAndPaymentInfo'],
+    },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // docs/privacy.md travels inside the extension, as plain text every browser shows as is,
+    // so the popup's link works offline and never drifts from the published page.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(PRIVACY_PAGE);
+    },
+    'build:publicAssets': (wxt, files) => {
+      const contents = readFileSync(join(wxt.config.root, 'docs/privacy.md'), 'utf8');
+      files.push({ relativeDest: PRIVACY_PAGE, contents });
+    },
     // The pages and the content script do billing math with decimal.js-light, the same
     // author's subset of decimal.js at less than half its size (lib/billing/decimal.ts keeps to
     // that subset); the worker keeps decimal.js, like the server.
@@ -23,7 +53,14 @@ export default defineConfig({
       Object.assign(config, mergeConfig(config, { resolve: { alias: [light] } }));
     },
   },
-  manifest: {
+  // `npm run package`: the store zips, and for addons.mozilla.org the sources it rebuilds from.
+  zip: {
+    name: 'tally',
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    excludeSources: ['.output/**', 'dist/**', 'data/**', 'bench/results/**', '.test-results/**'],
+  },
+  manifest: ({ browser }) => ({
     name: 'Tally — credit control',
     description:
       'Your credit balance, the cost of each operation and a clear choice when credits run out.',
@@ -39,5 +76,6 @@ export default defineConfig({
         use_dynamic_url: true,
       },
     ],
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
+  }),
 });
