@@ -62,9 +62,6 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
             {note}
           </p>
         )}
-        <a class="t-muted" href="/privacy.txt" target="_blank" rel="noopener">
-          Privacy: what Tally keeps and sends
-        </a>
       </form>
     </details>
   );

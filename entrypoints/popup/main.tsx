@@ -36,11 +36,15 @@ function App() {
   return (
     <>
       <Popup model={model} onConnect={connect} apiUrl={apiUrl.value} />
-      {connected && (
-        <div class="tally t-popup">
-          <EditorSettings link={link} />
-        </div>
-      )}
+      <div class="tally t-popup">
+        {connected && <EditorSettings link={link} />}
+        {/* Before connecting too: what Tally keeps and sends is worth knowing first. */}
+        <p class="t-section">
+          <a class="t-muted" href="/privacy.txt" target="_blank" rel="noopener">
+            Privacy: what Tally keeps and sends
+          </a>
+        </p>
+      </div>
     </>
   );
 }

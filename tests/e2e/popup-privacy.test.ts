@@ -1,4 +1,4 @@
-// The popup's settings link to the privacy page (docs/privacy.md, shipped inside the extension),
+// The popup links to the privacy page (docs/privacy.md, shipped inside the extension),
 // which opens in a tab and says what Tally keeps and sends.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -14,9 +14,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('"Privacy" in the popup’s settings opens docs/privacy.md in a tab', async () => {
+test('"Privacy" in the popup, before any connection, opens docs/privacy.md in a tab', async () => {
   const popup = await browser.openPopup();
-  await popup.getByText('Editor pages and disconnect').click();
+  await popup.getByRole('form', { name: 'Connect to Tally' }).waitFor();
   const opened = browser.context.waitForEvent('page');
   await popup.getByRole('link', { name: /^Privacy/ }).click();
   const page = await opened;

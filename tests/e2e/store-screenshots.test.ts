@@ -66,7 +66,7 @@ test('dialog.png: the upgrade-or-pay-overage dialog, once an operation does not 
   await ada.recordUsage({ operation: 'smart-crop', quantity: 2 });
   await expect
     .poll(() => editor.getByTestId('chip-label').textContent(), PATIENT)
-    .toBe('0 credits');
+    .toBe('No credits left');
   await editor.mouse.move(0, 0);
   await editor.locator('button[data-tally-operation="lifestyle-crop"]').click();
   // The dialog may be drawn in the page's shadow root or in a frame of the extension's own.
