@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
-import css from '../../components/theme.css?inline';
+import widgetCss from '../../components/editor-widget.css?inline';
+import themeCss from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
@@ -49,7 +50,7 @@ export default defineContentScript({
     };
     const ui = createShadowHost({
       name: 'tally-widget',
-      css: css + sealedPalette,
+      css: themeCss + widgetCss + sealedPalette,
       onMount: (container) =>
         render(<EditorWidget model={model} page={document} place={place} />, container),
       onRemove: (container) => render(null, container),
