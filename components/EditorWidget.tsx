@@ -3,7 +3,6 @@ import type { CreditModel } from '../lib/store/credit-model';
 import { ChipPanel } from './ChipPanel';
 import { HoverPreview } from './HoverPreview';
 import { clampPlace, MoveHandle, type Place } from './MoveHandle';
-import { OverageDialog } from './OverageDialog';
 import { ReceiptLine } from './ReceiptLine';
 
 interface EditorWidgetProps {
@@ -16,8 +15,9 @@ interface EditorWidgetProps {
 }
 
 /**
- * Everything Tally shows inside an editor page: the chip (movable off what it covers), hover
- * previews and the dialog.
+ * What the extension shows inside an editor page: the chip (movable off what it covers), the
+ * receipt line and hover previews. No dialog: the extension asks in its consent frame, out of
+ * the page's reach (the embed, which asks in page, renders OverageDialog itself).
  */
 export function EditorWidget({ model, page = document, theme, place }: EditorWidgetProps) {
   const [at, setAt] = useState<Place>(() =>
@@ -34,7 +34,6 @@ export function EditorWidget({ model, page = document, theme, place }: EditorWid
         <ChipPanel model={model} class="t-widget__chip" opens="above" beside={handle} />
       </div>
       <HoverPreview model={model} page={page} />
-      <OverageDialog model={model} />
     </div>
   );
 }

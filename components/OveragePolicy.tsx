@@ -4,6 +4,7 @@ import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { messageOf } from '../lib/store/transport';
 import { FormOutcome } from './FormOutcome';
 import { trustedOnly } from './trusted-only';
 
@@ -32,10 +33,6 @@ function capOf(text: string): { capUsd: Usd | null } | { error: string } {
       ? { error: 'The monthly cap cannot be negative.' }
       : { error: 'Write the monthly cap in dollars, like 25 or 25.50, or leave it empty.' };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -3,13 +3,10 @@ import { formatCreditAmount, formatUsd } from '../lib/billing/format';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { messageOf } from '../lib/store/transport';
 import { FormOutcome } from './FormOutcome';
 import { PlanChangeFacts } from './PlanChangeFacts';
 import { trustedOnly } from './trusted-only';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
 export function PlanChange({ model }: { model: CreditModel }) {

@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
+import overageDialogCss from '../components/overage-dialog.css?inline';
 import planCardCss from '../components/plan-card.css?inline';
 import themeCss from '../components/theme.css?inline';
 import { createCreditModel } from '../lib/store/credit-model.ts';
@@ -67,8 +68,9 @@ export function mountInShadow(
   const scheme = watchColorScheme(doc.defaultView);
 
   const style = doc.createElement('style');
-  // theme.css: chip, preview, dialog, balance; plan-card.css: the expanded layout's plan.
-  style.textContent = `${themeCss}\n${planCardCss}\n${embedCss}`;
+  // theme.css: chip, preview, balance; overage-dialog.css: the dialog; plan-card.css: the
+  // expanded layout's plan.
+  style.textContent = `${themeCss}\n${overageDialogCss}\n${planCardCss}\n${embedCss}`;
   const root = doc.createElement('div');
   root.className = 'tally-embed-root';
   shadow.replaceChildren(style, root);

@@ -1,5 +1,5 @@
 import { ApiError, InvalidResponseError, NetworkError } from '../lib/api/errors.ts';
-import type { SyncStatus } from '../lib/store/transport.ts';
+import { messageOf, type SyncStatus } from '../lib/store/transport.ts';
 import { TokenUnavailableError } from './token-source.ts';
 
 /** What the store and the components get: a sentence a person reads, and the API code. */
@@ -44,9 +44,8 @@ export function toTransportError(error: unknown, api: string): TransportError {
       cause: error,
     });
   }
-  const message = error instanceof Error ? error.message : String(error);
   return new TransportError(
-    `Billing answered unexpectedly: ${message}`,
+    `Billing answered unexpectedly: ${messageOf(error)}`,
     'invalid_response',
     'offline',
     { cause: error },

@@ -28,7 +28,10 @@ export default defineConfig({
     outDir: 'dist/embed',
     emptyOutDir: true,
     target: 'es2022',
-    minify: true,
+    // terser first (its passes shrink our code more than one oxc pass does), then oxc's minify
+    // in the output options below: about 0.7 KB gzip less than oxc alone.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 3 }, format: { ascii_only: true, comments: false } },
     sourcemap: false,
     copyPublicDir: false,
     lib: {

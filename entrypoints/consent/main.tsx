@@ -1,4 +1,5 @@
 import '../../components/theme.css';
+import '../../components/overage-dialog.css';
 import './consent.css';
 import { render } from 'preact';
 import { OverageDialog } from '../../components/OverageDialog.tsx';

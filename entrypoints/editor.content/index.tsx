@@ -1,12 +1,17 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
-import css from '../../components/theme.css?inline';
+import widgetCss from '../../components/editor-widget.css?inline';
+import themeCss from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
-import { defineWidgetPlaceItem, type WidgetPlace } from '../../lib/extension/widget-place-item.ts';
+import {
+  loadWidgetPlace,
+  saveWidgetPlace,
+  type WidgetPlace,
+} from '../../lib/extension/widget-place.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import {
   announceReady,
@@ -39,14 +44,13 @@ export default defineContentScript({
     const model = createCreditModel(createExtensionTransport(link), {
       askElsewhere: askInConsentFrame(link),
     });
-    const placeItem = defineWidgetPlaceItem();
     const place = {
-      initial: await placeItem.getValue(),
-      save: (at: WidgetPlace) => void placeItem.setValue(at),
+      initial: await loadWidgetPlace(),
+      save: (at: WidgetPlace) => void saveWidgetPlace(at),
     };
     const ui = createShadowHost({
       name: 'tally-widget',
-      css: css + sealedPalette,
+      css: themeCss + widgetCss + sealedPalette,
       onMount: (container) =>
         render(<EditorWidget model={model} page={document} place={place} />, container),
       onRemove: (container) => render(null, container),

@@ -1,3 +1,4 @@
+import type { ApiError } from './errors.ts';
 import { memberRequests, type PageOptions } from './member-requests.ts';
 import { type ApiClientOptions, type CallOptions, request, transportFor } from './request.ts';
 import { ChargesPageSchema } from './schemas/charge.ts';
@@ -12,7 +13,7 @@ import {
 } from './schemas/operator.ts';
 import { CatalogSchema } from './schemas/plan.ts';
 import { PlanChangePreviewSchema } from './schemas/plan-change.ts';
-import { QuoteSchema } from './schemas/quote.ts';
+import { type Quote, QuoteSchema } from './schemas/quote.ts';
 import type {
   CaptureRequest,
   HoldRequestSchema,
@@ -108,4 +109,14 @@ export function createApiClient(options: ApiClientOptions) {
         o,
       ),
   };
+}
+
+/**
+ * The quote a 402 carries in `details.quote`, when it is a valid Quote. A function beside the
+ * full client, not a getter of ApiError: the embed has ApiError too, and no use for a quote
+ * schema in its budget.
+ */
+export function overageQuoteOf(error: ApiError): Quote | undefined {
+  const parsed = QuoteSchema.safeParse(error.details.quote);
+  return parsed.success ? parsed.data : undefined;
 }

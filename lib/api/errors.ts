@@ -1,6 +1,3 @@
-import { quoteCheck } from './response-shapes.ts';
-import type { Quote } from './schemas/quote.ts';
-
 /** Every error code of API.md with its HTTP status. */
 export const errorStatus = {
   invalid_request: 400,
@@ -50,12 +47,6 @@ export class ApiError extends Error {
   /** Either 402: the operation is not covered by the available credits. */
   get isOverage(): boolean {
     return this.isOverageRequired || this.isOverageBlocked;
-  }
-
-  /** The quote a 402 carries in `details.quote`, when it is a valid Quote. */
-  get quote(): Quote | undefined {
-    const parsed = quoteCheck.safeParse(this.details.quote);
-    return parsed.success ? parsed.data : undefined;
   }
 }
 

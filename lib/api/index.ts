@@ -4,6 +4,7 @@ export {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
+  overageQuoteOf,
   type PageOptions,
 } from './client.ts';
 export { ApiError, InvalidResponseError, isApiError, NetworkError } from './errors.ts';

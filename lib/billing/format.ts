@@ -39,7 +39,8 @@ export function formatCreditAmount(credits: Credits): string {
   return formatText(creditAmount, parseCreditChange(credits).toString());
 }
 
-const plurals = new Intl.PluralRules('en-US');
+/** The plural rules of every count Tally writes ("1 credit", "384 Smart Crops"). */
+export const englishPlurals = new Intl.PluralRules('en-US');
 
 /**
  * "credit" or "credits" for a decimal string, by the language's plural rules ("1 credit",
@@ -47,7 +48,7 @@ const plurals = new Intl.PluralRules('en-US');
  */
 export function creditUnit(credits: Credits): 'credit' | 'credits' {
   const amount = parseCreditChange(credits).abs();
-  return plurals.select(Number(amount.toString())) === 'one' && amount.isInteger()
+  return englishPlurals.select(Number(amount.toString())) === 'one' && amount.isInteger()
     ? 'credit'
     : 'credits';
 }

@@ -1,21 +1,14 @@
 // The page side's reading of widget answers, without zod (see protocol-schemas.ts for why).
 // It checks what the page acts on: the id, the decision and the overage consent. The quote is
 // passed on as the widget sent it; the widget built it from a schema-checked API answer.
+import { isId, isRecord } from './operation-request';
 import type { DecisionDetail, PreflightReceived, WidgetKind } from './protocol';
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isId = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value.length <= 100;
-
 export function readDecision(json: unknown): DecisionDetail | undefined {
-  if (!isObject(json) || !isId(json.id)) return undefined;
+  if (!isRecord(json) || !isId(json.id)) return undefined;
   if (json.decision === 'unavailable') return { id: json.id, decision: 'unavailable' };
   if (json.decision !== 'proceed' && json.decision !== 'cancel') return undefined;
-  if (typeof json.overage !== 'boolean' || !isObject(json.quote)) return undefined;
+  if (typeof json.overage !== 'boolean' || !isRecord(json.quote)) return undefined;
   if (typeof json.quote.outcome !== 'string' || typeof json.quote.credits !== 'string')
     return undefined;
   return json as DecisionDetail;
@@ -23,11 +16,11 @@ export function readDecision(json: unknown): DecisionDetail | undefined {
 
 export function readReceived(json: unknown): PreflightReceived | undefined {
   const kind = readReadyKind(json);
-  return isObject(json) && isId(json.id) && kind ? { id: json.id, kind } : undefined;
+  return isRecord(json) && isId(json.id) && kind ? { id: json.id, kind } : undefined;
 }
 
 export function readReadyKind(json: unknown): WidgetKind | undefined {
-  return isObject(json) && (json.kind === 'extension' || json.kind === 'embed')
+  return isRecord(json) && (json.kind === 'extension' || json.kind === 'embed')
     ? json.kind
     : undefined;
 }

@@ -18,7 +18,7 @@ import { balanceOf } from './balance';
 import { freshnessText } from './freshness';
 import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
-import type { SyncStatus, Transport, TransportUpdate } from './transport';
+import { messageOf, type SyncStatus, type Transport, type TransportUpdate } from './transport';
 
 export interface CreditModelOptions {
   /** Milliseconds since the epoch; tests pass a controlled clock. */
@@ -36,10 +36,6 @@ export interface OperationCapacity extends OperationNames {
   rate: string;
   /** floor(available / rate): 385 × 1.3 > 500, so 500 credits make 384 Smart Crops. */
   remaining: number;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function codeOf(error: unknown): string | undefined {

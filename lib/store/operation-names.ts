@@ -1,3 +1,4 @@
+import { englishPlurals } from '../billing/format';
 import type { Catalog, OperationId } from '../billing/types';
 
 export interface OperationNames {
@@ -19,10 +20,8 @@ export function operationNames(catalog: Catalog | null, id: OperationId): Operat
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }
 
-const plurals = new Intl.PluralRules('en-US');
-
 /** "1 Smart Crop", "384 Smart Crops". */
 export function countOf(count: number, names: OperationNames): string {
-  const name = plurals.select(count) === 'one' ? names.name : names.plural;
+  const name = englishPlurals.select(count) === 'one' ? names.name : names.plural;
   return `${count.toLocaleString('en-US')} ${name}`;
 }

@@ -10,7 +10,7 @@ import type {
 } from '../billing/types';
 import { countOf, operationNames } from './operation-names';
 import { overageReceipt, upgradeReceipt } from './receipt';
-import type { PreflightDecision, Transport } from './transport';
+import { messageOf, type PreflightDecision, type Transport } from './transport';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
 const UPGRADES_SHOWN = 2;
@@ -221,7 +221,7 @@ export function createOveragePrompt(deps: PromptDeps) {
       // plans above the new one would do.
       if (request.peek()) void loadPreviews();
     } catch (reason) {
-      promptError.value = reason instanceof Error ? reason.message : String(reason);
+      promptError.value = messageOf(reason);
     } finally {
       upgradingWith = null;
       busy.value = false;

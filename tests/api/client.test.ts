@@ -4,6 +4,7 @@ import {
   createApiClient,
   InvalidResponseError,
   NetworkError,
+  overageQuoteOf,
 } from '../../lib/api/index.ts';
 import { errorBody, overageQuote, snapshot, usageEntry } from './fixtures.ts';
 import { json, type Script, startScriptedServer } from './scripted-server.ts';
@@ -140,7 +141,7 @@ describe('errors', () => {
     expect(error.isOverage).toBe(true);
     expect(error.isOverageRequired).toBe(true);
     expect(error.isOverageBlocked).toBe(false);
-    expect(error.quote).toEqual(overageQuote);
+    expect(overageQuoteOf(error)).toEqual(overageQuote);
     expect(error.details.quote).toEqual(overageQuote);
     expect(server.seen).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { EditorWidget } from '../../components/EditorWidget';
 import { startedModel } from './started-model';
@@ -47,21 +47,4 @@ test('the chip opens the balance panel', async () => {
   fireEvent.click(chip);
   expect(screen.getByText('384 Smart Crops')).toBeTruthy();
   expect(chip.closest('.tally')?.getAttribute('data-theme')).toBe('dark');
-});
-
-test('hosts the dialog inside a shadow root: it opens, and Cancel answers and closes it', async () => {
-  const { model } = await startedModel({ available: '0' });
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = host.attachShadow({ mode: 'closed' });
-  const container = document.createElement('div');
-  root.append(container);
-  render(<EditorWidget model={model} />, { container });
-  const decision = model.preflight('lifestyle-crop', 1);
-  await Promise.resolve();
-  const dialog = await within(container).findByRole('dialog');
-  fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-  expect((await decision)?.decision).toBe('cancel');
-  expect(within(container).queryByRole('dialog')).toBeNull();
-  host.remove();
 });

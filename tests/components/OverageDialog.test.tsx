@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { OverageDialog } from '../../components/OverageDialog';
 import type { SnapshotOptions } from '../store/fixtures';
@@ -108,4 +108,21 @@ test('a reached overage cap blocks paying and says so', async () => {
   expect(screen.getByRole('dialog').textContent).toContain(
     'This month’s overage cap of $5.00 is reached',
   );
+});
+
+test('inside a shadow root, as the embed hosts it: it opens, and Cancel answers and closes it', async () => {
+  const { model } = await startedModel({ available: '0' });
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  const container = document.createElement('div');
+  root.append(container);
+  render(<OverageDialog model={model} />, { container });
+  const decision = model.preflight('lifestyle-crop', 1);
+  await Promise.resolve();
+  const dialog = await within(container).findByRole('dialog');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  expect((await decision)?.decision).toBe('cancel');
+  expect(within(container).queryByRole('dialog')).toBeNull();
+  host.remove();
 });
