@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { parseUsd, toUsdString } from '../lib/billing/decimal';
+import { errorMessage } from '../lib/billing/errors';
 import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
@@ -32,10 +33,6 @@ function capOf(text: string): { capUsd: Usd | null } | { error: string } {
       ? { error: 'The monthly cap cannot be negative.' }
       : { error: 'Write the monthly cap in dollars, like 25 or 25.50, or leave it empty.' };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -96,7 +93,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
       const saved = model.snapshot.value?.overage ?? { policy: chosen, capUsd: parsed.capUsd };
       setDone(`Saved: ${POLICY_NAMES[saved.policy]}, ${capWords(saved.capUsd)}.`);
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     } finally {
       setBusy(false);
     }

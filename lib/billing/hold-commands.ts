@@ -6,7 +6,7 @@ import { type CommandOf, invalid, notPending, type Outcome } from './refusals';
 import type { AccountState, Catalog, Effect, Instant, Plan } from './types';
 
 /** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
-export const DEFAULT_HOLD_TTL_SECONDS = 600;
+const DEFAULT_HOLD_TTL_SECONDS = 600;
 /** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
 const MAX_TTL_SECONDS = 86_400;
 
