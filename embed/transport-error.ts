@@ -1,4 +1,5 @@
 import { ApiError, InvalidResponseError, NetworkError } from '../lib/api/errors.ts';
+import { errorMessage } from '../lib/billing/errors.ts';
 import type { SyncStatus } from '../lib/store/transport.ts';
 import { TokenUnavailableError } from './token-source.ts';
 
@@ -44,7 +45,7 @@ export function toTransportError(error: unknown, api: string): TransportError {
       cause: error,
     });
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new TransportError(
     `Billing answered unexpectedly: ${message}`,
     'invalid_response',

@@ -3,6 +3,7 @@ import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import { remainingOperations } from '../billing/capacity';
 import { Decimal } from '../billing/decimal';
+import { errorMessage } from '../billing/errors';
 import { quote } from '../billing/quote';
 import type {
   Catalog,
@@ -36,10 +37,6 @@ export interface OperationCapacity extends OperationNames {
   rate: string;
   /** floor(available / rate): 385 × 1.3 > 500, so 500 credits make 384 Smart Crops. */
   remaining: number;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -134,7 +131,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   }
 
   function fail(reason: unknown): never {
-    error.value = messageOf(reason);
+    error.value = errorMessage(reason);
     throw reason;
   }
 
@@ -149,7 +146,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
       if (status.value === 'loading') {
         status.value = codeOf(reason) === 'unauthorized' ? 'unauthorized' : 'offline';
       }
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
   }
 
@@ -158,7 +155,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     try {
       catalog.value = await transport.catalog();
     } catch (reason) {
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
     return catalog.value;
   }
@@ -167,7 +164,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     try {
       entries.value = await transport.ledger(limit);
     } catch (reason) {
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
   }
 

@@ -1,5 +1,6 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { errorMessage } from '../billing/errors';
 import type {
   Catalog,
   OperationId,
@@ -221,7 +222,7 @@ export function createOveragePrompt(deps: PromptDeps) {
       // plans above the new one would do.
       if (request.peek()) void loadPreviews();
     } catch (reason) {
-      promptError.value = reason instanceof Error ? reason.message : String(reason);
+      promptError.value = errorMessage(reason);
     } finally {
       upgradingWith = null;
       busy.value = false;
