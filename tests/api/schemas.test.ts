@@ -8,7 +8,6 @@ import {
   CreditsSchema,
   DevClockRequestSchema,
   ErrorBodySchema,
-  ErrorCodeSchema,
   errorStatus,
   HoldRequestSchema,
   HoldSchema,
