@@ -2,13 +2,13 @@
 // real server process, synchronous=FULL) and, in the same run, a bare better-sqlite3 loop doing
 // the same guarded debit, one transaction per debit. Budget (ARCHITECTURE.md): ≥ 1,000/s over
 // HTTP on 2 cores. Run: npx tsx bench/ledger.ts [requests]
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAccount, startServer } from '../tests/support/server.ts';
+import { postDebit } from './support/debit.ts';
 
 const requests = Number(process.argv[2] ?? 5000);
 const clients = 64;
@@ -26,33 +26,9 @@ async function overHttp(): Promise<{ perSecond: number; ms: number; failed: numb
         role: 'member' as const,
       })),
     });
-    // node:http with keep-alive: a lighter client than fetch, so the load generator takes less
-    // of the 2 cores the server needs.
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
     const target = new URL('/v1/usage', server.url);
-    const body = '{"operation":"smart-crop","quantity":1,"overage":"deny"}';
-    const post = (token: string) =>
-      new Promise<number>((resolve, reject) => {
-        const request = httpRequest(
-          target,
-          {
-            method: 'POST',
-            agent,
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              'idempotency-key': randomUUID(),
-            },
-          },
-          (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode ?? 0));
-          },
-        );
-        request.on('error', reject);
-        request.end(body);
-      });
+    const post = (token: string) => postDebit(agent, target, token);
     let issued = 0;
     let failed = 0;
     const run = async (token: string, limit: number) => {

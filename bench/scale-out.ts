@@ -6,12 +6,12 @@
 // Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The cluster is a throwaway one with fsync on, as a deployment runs.
 // Run: npx tsx bench/scale-out.ts [requests]
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import postgres from 'postgres';
 import { type Cluster, startCluster } from '../tests/support/postgres-cluster.ts';
 import { createDatabase } from '../tests/support/postgres-database.ts';
 import { createAccount, startServer, type TestServer } from '../tests/support/server.ts';
+import { postDebit } from './support/debit.ts';
 
 const requests = Number(process.argv[2] ?? 4000);
 const clients = 32;
@@ -32,29 +32,7 @@ interface Measured {
 /** `count` debits by `clients` workers; worker i posts to targets[i % n], round robin. */
 async function load(targets: Target[], count: number): Promise<Measured> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients * 2 });
-  const body = '{"operation":"smart-crop","quantity":1,"overage":"deny"}';
-  const post = (target: Target) =>
-    new Promise<number>((resolve, reject) => {
-      const request = httpRequest(
-        target.url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            authorization: `Bearer ${target.token}`,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'idempotency-key': randomUUID(),
-          },
-        },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
+  const post = (target: Target) => postDebit(agent, target.url, target.token);
   let issued = 0;
   let failed = 0;
   const worker = async (first: number) => {

@@ -50,7 +50,6 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
           lines,
         )
       : null;
-  const names = (id: string) => operations.find((operation) => operation.id === id)!;
   const total = basket?.total;
 
   return (
@@ -81,11 +80,17 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
       {basket && total && (
         <div class={`t-basket-result t-basket-result--${total.outcome}`} aria-live="polite">
           <ul class="t-list">
-            {basket.lines.map((line) => (
-              <li key={line.operation} class="t-muted">
-                {lineText(line, names(line.operation))}
-              </li>
-            ))}
+            {basket.lines.flatMap((line) => {
+              // Every line is of an operation of the list above: the basket is built from it.
+              const names = operations.find((operation) => operation.id === line.operation);
+              return names ? (
+                <li key={line.operation} class="t-muted">
+                  {lineText(line, names)}
+                </li>
+              ) : (
+                []
+              );
+            })}
           </ul>
           <p class="t-basket-result__total" data-testid="basket-total">
             {total.outcome === 'covered'

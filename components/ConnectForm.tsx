@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../lib/store/transport';
+import { errorMessage } from '../lib/billing/errors';
 
 export interface Connection {
   member: { name: string; role: 'admin' | 'member' };
@@ -29,7 +29,7 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
       setConnected(await onConnect(url.trim(), token.trim()));
       setToken('');
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     } finally {
       setBusy(false);
     }

@@ -17,7 +17,7 @@ function placeStyle(at: PreviewPlace) {
  * goes past the credits. The dollar figure of a covered operation is what its credits are worth
  * on the plan, not a price: nothing is charged for it.
  */
-export function costPreviewText(quote: Quote, name: string): string {
+function costPreviewText(quote: Quote, name: string): string {
   const what = quote.quantity === 1 ? name : `${quote.quantity.toLocaleString('en-US')} × ${name}`;
   const head = `${what} · ${formatCredits(quote.credits)}`;
   if (quote.outcome === 'covered') {

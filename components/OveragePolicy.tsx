@@ -1,10 +1,10 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { parseUsd, toUsdString } from '../lib/billing/decimal';
+import { errorMessage } from '../lib/billing/errors';
 import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
-import { messageOf } from '../lib/store/transport';
 import { FormOutcome } from './FormOutcome';
 import { trustedOnly } from './trusted-only';
 
@@ -93,7 +93,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
       const saved = model.snapshot.value?.overage ?? { policy: chosen, capUsd: parsed.capUsd };
       setDone(`Saved: ${POLICY_NAMES[saved.policy]}, ${capWords(saved.capUsd)}.`);
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../lib/billing/errors';
 import { formatCreditAmount, formatUsd } from '../lib/billing/format';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types';
 import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
-import { messageOf } from '../lib/store/transport';
 import { FormOutcome } from './FormOutcome';
 import { PlanChangeFacts } from './PlanChangeFacts';
 import { trustedOnly } from './trusted-only';
@@ -43,7 +43,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
       const next = await model.previewPlanChange(id);
       if (chosen.current === id) setPreview(next);
     } catch (reason) {
-      if (chosen.current === id) setError(messageOf(reason));
+      if (chosen.current === id) setError(errorMessage(reason));
     }
   }
 
@@ -58,7 +58,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
       setPlanId(null);
       setPreview(null);
     } catch (reason) {
-      setError(messageOf(reason));
+      setError(errorMessage(reason));
     } finally {
       setBusy(false);
     }

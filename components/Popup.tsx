@@ -24,11 +24,12 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
   const snapshot = model.snapshot.value;
   const disconnected = status === 'unconfigured' || status === 'unauthorized';
 
-  async function connect(url: string, token: string) {
-    const connection = await onConnect!(url, token);
-    setSettings(false);
-    return connection;
-  }
+  const connectWith =
+    (onConnect: NonNullable<PopupProps['onConnect']>) => async (url: string, token: string) => {
+      const connection = await onConnect(url, token);
+      setSettings(false);
+      return connection;
+    };
 
   return (
     <div class="tally t-popup" data-theme={theme}>
@@ -47,7 +48,7 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
         </p>
       )}
       {(disconnected || settings) && onConnect && (
-        <ConnectForm onConnect={connect} apiUrl={apiUrl} />
+        <ConnectForm onConnect={connectWith(onConnect)} apiUrl={apiUrl} />
       )}
       {!disconnected &&
         (snapshot ? (

@@ -29,12 +29,15 @@ export interface MountedWidget {
   unmount(): void;
 }
 
-const LAYOUTS: readonly Layout[] = ['compact', 'expanded'];
-const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
+const LAYOUTS: readonly [Layout, ...Layout[]] = ['compact', 'expanded'];
+const THEMES: readonly [Theme, ...Theme[]] = ['auto', 'light', 'dark'];
 
-const pick = <T extends string>(allowed: readonly T[], ...candidates: (T | undefined)[]): T =>
+const pick = <T extends string>(
+  allowed: readonly [T, ...T[]],
+  ...candidates: (T | undefined)[]
+): T =>
   candidates.find((value): value is T => value !== undefined && allowed.includes(value)) ??
-  allowed[0]!;
+  allowed[0];
 
 /**
  * `Tally.mount(element, { api, getToken, theme, layout })`: the widget in its own shadow root

@@ -1,5 +1,6 @@
 import { ApiError, InvalidResponseError, NetworkError } from '../lib/api/errors.ts';
-import { messageOf, type SyncStatus } from '../lib/store/transport.ts';
+import { errorMessage } from '../lib/billing/errors.ts';
+import type { SyncStatus } from '../lib/store/transport.ts';
 import { TokenUnavailableError } from './token-source.ts';
 
 /** What the store and the components get: a sentence a person reads, and the API code. */
@@ -44,8 +45,9 @@ export function toTransportError(error: unknown, api: string): TransportError {
       cause: error,
     });
   }
+  const message = errorMessage(error);
   return new TransportError(
-    `Billing answered unexpectedly: ${messageOf(error)}`,
+    `Billing answered unexpectedly: ${message}`,
     'invalid_response',
     'offline',
     { cause: error },

@@ -21,7 +21,7 @@ import { quoteRoutes } from './routes/quotes.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { securityHeaders } from './security-headers.ts';
 
-/** H4's demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
+/** The demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
 export type EditorRoutes = (deps: {
   billing: (request: Request) => Response | Promise<Response>;
   demo: AppDeps['demo'];

@@ -27,7 +27,7 @@ function readDemo(dbPath: string): DemoAccount | null {
  * choice, and there are plans to upgrade and to move down to), or of all plans if none does.
  * Growth, in the demo catalogue.
  */
-export function demoPlan(catalog: Catalog): Plan {
+function demoPlan(catalog: Catalog): Plan {
   const withOverage = catalog.plans.filter((plan) => plan.allowsOverage);
   const candidates = withOverage.length > 0 ? withOverage : catalog.plans;
   const byPrice = [...candidates].sort((a, b) =>

@@ -3,7 +3,7 @@
  * left open, a script) loses its oldest, so one token cannot make every change cost the server
  * a thousand writes.
  */
-export const MAX_STREAMS_PER_TOKEN = 10;
+const MAX_STREAMS_PER_TOKEN = 10;
 
 /** The open streams of each token, oldest first. */
 export class StreamsPerToken<S> {

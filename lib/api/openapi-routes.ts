@@ -198,4 +198,12 @@ export const routes: RouteSpec[] = [
     status: 200,
     answer: 'DevClock',
   },
+  {
+    method: 'get',
+    path: '/v1/dev/clock',
+    summary: "The server's time (TALLY_DEV_CLOCK=1 only)",
+    auth: 'none',
+    status: 200,
+    answer: 'DevClock',
+  },
 ];

@@ -72,7 +72,7 @@ export function urlFor(baseUrl: string, path: string, query: RequestSpec<unknown
 }
 
 /** The longest `Retry-After` a call sleeps through before it gives the error to its caller. */
-export const maxRetryAfterMs = 60_000;
+const maxRetryAfterMs = 60_000;
 
 /** One call of the API: attempts, retries with backoff, and the answer parsed by its schema. */
 export async function request<T>(
@@ -115,11 +115,7 @@ async function headersFor(transport: Transport, spec: RequestSpec<unknown>, key?
   return headers;
 }
 
-export async function readText(
-  response: Response,
-  spec: RequestSpec<unknown>,
-  signal?: AbortSignal,
-) {
+async function readText(response: Response, spec: RequestSpec<unknown>, signal?: AbortSignal) {
   try {
     return await response.text();
   } catch (cause) {

@@ -2,7 +2,7 @@ import catalogData from './catalog.json' with { type: 'json' };
 import type { Catalog } from './types';
 import { validateCatalog } from './validate-catalog';
 
-export { findPlan, operationName } from './catalog-lookup';
+export { findPlan } from './catalog-lookup';
 export { rateOf } from './rate';
 export { validateCatalog } from './validate-catalog';
 

@@ -21,7 +21,7 @@ export const Decimal: typeof DecimalLight = DecimalJs.clone({
 export type Decimal = DecimalLight;
 
 /** Credits are milli-credits at the finest (BILLING.md, Numbers). */
-export const CREDIT_PLACES = 3;
+const CREDIT_PLACES = 3;
 const CENT_PLACES = 2;
 const UNIT_PRICE_PLACES = 4;
 

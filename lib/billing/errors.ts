@@ -20,3 +20,8 @@ export class BillingError extends Error {
     this.code = code;
   }
 }
+
+/** What to show a person for a failure: an Error's message, or the thrown value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

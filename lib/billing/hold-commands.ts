@@ -6,7 +6,7 @@ import { type CommandOf, invalid, notPending, type Outcome } from './refusals';
 import type { AccountState, Catalog, Effect, Instant, Plan } from './types';
 
 /** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
-export const DEFAULT_HOLD_TTL_SECONDS = 600;
+const DEFAULT_HOLD_TTL_SECONDS = 600;
 /** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
 const MAX_TTL_SECONDS = 86_400;
 
@@ -41,7 +41,7 @@ export function reserveCommand(
     operationName: operationName(catalog, command.operation),
     overageUsdPerCredit: plan.overageUsdPerCredit,
   });
-  return { step, effect: { kind: 'reserve', hold: step.holds[0]!, quote: result } };
+  return { step, effect: { kind: 'reserve', hold: step.holds[0], quote: result } };
 }
 
 /** Capture at most the reserved quantity (all of it when none is given), once. */
@@ -66,7 +66,7 @@ export function captureCommand(
   }
   const name = operationName(catalog, hold.operation);
   const step = capture(state, hold, quantity, command.memberId, now, name);
-  return { step, effect: { kind: 'capture', hold: step.holds[0]!, entryIndex: 0 } };
+  return { step, effect: { kind: 'capture', hold: step.holds[0], entryIndex: 0 } };
 }
 
 export function releaseCommand(
@@ -77,5 +77,5 @@ export function releaseCommand(
   const hold = pendingHold(state, command.holdId);
   if (!hold) return { refusal: notPending(command.holdId) };
   const step = release(state, hold, command.memberId, now);
-  return { step, effect: { kind: 'release', hold: step.holds[0]! } };
+  return { step, effect: { kind: 'release', hold: step.holds[0] } };
 }

@@ -12,6 +12,9 @@ import { overageNote } from './overage-note';
 import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
 import type { AccountState, Hold, Instant, Quote, Usd } from './types';
 
+/** A step of one hold: the hold as it ends up is its only entry of `holds`. */
+export type HoldStep = Step & { holds: [Hold] };
+
 // Holds work like a card authorization (BILLING.md, Holds): reserve the plan credits of a
 // quote, then capture what was really used (the rest returns) or release everything.
 
@@ -25,7 +28,7 @@ export interface ReserveRequest {
   overageUsdPerCredit: Usd;
 }
 
-export function reserve(state: AccountState, result: Quote, request: ReserveRequest): Step {
+export function reserve(state: AccountState, result: Quote, request: ReserveRequest): HoldStep {
   const before = balances(state);
   const credits = parseCredits(result.fromPlan);
   const available = before.available.minus(credits);
@@ -71,7 +74,7 @@ function returnHold(
   status: 'released' | 'expired',
   at: Instant,
   memberId: string | null,
-): Step {
+): HoldStep {
   const before = balances(state);
   const credits = parseCredits(hold.credits);
   const available = before.available.plus(credits);
@@ -98,12 +101,12 @@ function returnHold(
   };
 }
 
-export function release(state: AccountState, hold: Hold, memberId: string, at: Instant): Step {
+export function release(state: AccountState, hold: Hold, memberId: string, at: Instant): HoldStep {
   return returnHold(state, hold, 'released', at, memberId);
 }
 
 /** A hold not resolved within its time to live is released by the clock, at its expiresAt. */
-export function expireHold(state: AccountState, hold: Hold): Step {
+export function expireHold(state: AccountState, hold: Hold): HoldStep {
   return returnHold(state, hold, 'expired', hold.expiresAt, null);
 }
 
@@ -119,7 +122,7 @@ export function capture(
   memberId: string,
   at: Instant,
   operationName: string,
-): Step {
+): HoldStep {
   const before = balances(state);
   const held = parseCredits(hold.credits);
   const consentedCredits = parseCredits(hold.overageCredits);

@@ -1,5 +1,5 @@
 import { ApiError, InvalidResponseError, NetworkError } from '../api/errors.ts';
-import { messageOf } from '../store/transport.ts';
+import { errorMessage } from '../billing/errors.ts';
 
 /** An error as a reply carries it: a code and a sentence a person can read. */
 export function replyError(error: unknown): { code: string; message: string } {
@@ -14,7 +14,7 @@ export function replyError(error: unknown): { code: string; message: string } {
     };
   }
   if (error instanceof ReplyError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: messageOf(error) };
+  return { code: 'internal', message: errorMessage(error) };
 }
 
 /** A refusal of the worker itself (not connected, not allowed from here). */

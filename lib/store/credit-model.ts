@@ -3,6 +3,7 @@ import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import { remainingOperations } from '../billing/capacity';
 import { Decimal } from '../billing/decimal';
+import { errorMessage } from '../billing/errors';
 import { quote } from '../billing/quote';
 import type {
   Catalog,
@@ -18,7 +19,7 @@ import { balanceOf } from './balance';
 import { freshnessText } from './freshness';
 import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
-import { messageOf, type SyncStatus, type Transport, type TransportUpdate } from './transport';
+import type { SyncStatus, Transport, TransportUpdate } from './transport';
 
 export interface CreditModelOptions {
   /** Milliseconds since the epoch; tests pass a controlled clock. */
@@ -130,7 +131,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   }
 
   function fail(reason: unknown): never {
-    error.value = messageOf(reason);
+    error.value = errorMessage(reason);
     throw reason;
   }
 
@@ -145,7 +146,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
       if (status.value === 'loading') {
         status.value = codeOf(reason) === 'unauthorized' ? 'unauthorized' : 'offline';
       }
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
   }
 
@@ -154,7 +155,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     try {
       catalog.value = await transport.catalog();
     } catch (reason) {
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
     return catalog.value;
   }
@@ -163,7 +164,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     try {
       entries.value = await transport.ledger(limit);
     } catch (reason) {
-      error.value = messageOf(reason);
+      error.value = errorMessage(reason);
     }
   }
 

@@ -1,5 +1,6 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { errorMessage } from '../billing/errors';
 import type {
   Catalog,
   OperationId,
@@ -10,7 +11,7 @@ import type {
 } from '../billing/types';
 import { countOf, operationNames } from './operation-names';
 import { overageReceipt, upgradeReceipt } from './receipt';
-import { messageOf, type PreflightDecision, type Transport } from './transport';
+import type { PreflightDecision, Transport } from './transport';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
 const UPGRADES_SHOWN = 2;
@@ -221,7 +222,7 @@ export function createOveragePrompt(deps: PromptDeps) {
       // plans above the new one would do.
       if (request.peek()) void loadPreviews();
     } catch (reason) {
-      promptError.value = messageOf(reason);
+      promptError.value = errorMessage(reason);
     } finally {
       upgradingWith = null;
       busy.value = false;

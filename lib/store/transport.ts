@@ -63,8 +63,3 @@ export interface Transport {
   /** Told of every decision the user made, e.g. to refresh soon; optional. */
   recordDecision?(decision: PreflightDecision): Promise<void>;
 }
-
-/** The sentence a UI shows for a failure: an Error's message, or what was thrown, as text. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

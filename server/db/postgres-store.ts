@@ -41,7 +41,7 @@ const maxAttempts = 8;
  * node only. The batch's writes go out together, pipelined (postgres-writes.ts); other nodes
  * hear of the commit right after it (postgres-notices.ts).
  */
-export class PostgresStore implements Store {
+class PostgresStore implements Store {
   readonly batchesPerAccount = true;
   private readonly notices: ChangeNotices;
 

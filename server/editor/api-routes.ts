@@ -48,6 +48,9 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
     ),
   );
 
+  // With no demo account the middleware above answers every request with 404.
+  if (!demo) return api;
+
   // The acting member's Snapshot, the operations' names and the account's recent usage.
   api.get('/account', async (c) => {
     const member = memberFor(demo, c.req.query('as'));
@@ -60,7 +63,7 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
         client.ledger({ limit: RECENT_ENTRIES }),
       ]);
       const recent = ledger.entries.filter((entry) => entry.kind === 'usage');
-      const members = Object.values(demo!.members).map(({ id, name }) => ({ id, name }));
+      const members = Object.values(demo.members).map(({ id, name }) => ({ id, name }));
       return c.json({ snapshot, operations: catalog.operations, recent, members });
     } catch (error) {
       return billingFailure(c, error);
@@ -81,7 +84,7 @@ export function editorApiRoutes(deps: EditorDeps): Hono {
       );
     }
     const key = IdempotencyKeySchema.safeParse(c.req.header('Idempotency-Key'));
-    const member = demo!.members[body.data.as];
+    const member = demo.members[body.data.as];
     const { as: _, ...usage } = body.data;
     try {
       const result = await billingClientFor(deps.billing, member.token).recordUsage(

@@ -1,4 +1,4 @@
-// The demo editor of the reference server (issue 3): an image editor whose operations cost
+// The demo editor of the reference server: an image editor whose operations cost
 // credits, to try the extension and the embeddable widget on. Mounted at '/' by server/app.ts.
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';

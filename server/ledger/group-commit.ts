@@ -9,7 +9,8 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+/** How one job's work ended, with the job to answer once the batch is committed. */
+type Settled = { job: Job } & ({ ok: true; value: unknown } | { ok: false; error: unknown });
 
 /** Most jobs one transaction takes; the rest go into the next one. */
 const maxBatch = 256;
@@ -107,11 +108,11 @@ export class GroupCommit {
             async (value): Promise<Settled> => {
               await before;
               mergeChanges(context.changes, tx.changes);
-              return { ok: true, value };
+              return { job, ok: true, value };
             },
             async (error): Promise<Settled> => {
               await before;
-              return { ok: false, error };
+              return { job, ok: false, error };
             },
           );
           txs.push(tx);
@@ -129,10 +130,9 @@ export class GroupCommit {
       return;
     }
     this.options.committed(committed.changes);
-    batch.forEach((job, i) => {
-      const outcome = committed.results[i]!;
-      if (outcome.ok) job.resolve(outcome.value);
-      else job.reject(outcome.error);
-    });
+    for (const outcome of committed.results) {
+      if (outcome.ok) outcome.job.resolve(outcome.value);
+      else outcome.job.reject(outcome.error);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   ApiError,
   createApiClient,
@@ -20,9 +20,18 @@ async function serve(answers: Script[]) {
 }
 
 afterEach(async () => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
 });
+
+/** Resolves once the client has started a wait of `ms` (its Retry-After sleep). */
+async function startedWaiting(timers: { mock: { calls: unknown[][] } }, ms: number) {
+  while (!timers.mock.calls.some(([, delay]) => delay === ms)) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 const usageResult = { entry: usageEntry, snapshot: snapshot(8) };
 const unavailable = json(503, errorBody('internal', 'restarting'));
@@ -71,10 +80,16 @@ describe('retries', () => {
       json(429, errorBody('rate_limited', 'slow down'), { 'Retry-After': '1' }),
       json(200, snapshot()),
     ]);
-    const me = await client.me();
-    expect(me.credits.available).toBe('4568.7');
-    const [first, second] = server.seen;
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const me = client.me();
+    // The clock stands still until the client has read the 429 and started its wait.
+    await startedWaiting(timers, 1_000);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await me).credits.available).toBe('4568.7');
+    expect(server.seen).toHaveLength(2);
   });
 
   test('a Retry-After of minutes is handed back to the caller, not slept through', async () => {
@@ -209,9 +224,12 @@ describe('errors', () => {
       json(429, errorBody('rate_limited', 'wait'), { 'Retry-After': '30' }),
     ]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
     const started = Date.now();
-    const error = await client.me({ signal: controller.signal }).catch((e) => e);
+    const answer = client.me({ signal: controller.signal }).catch((e) => e);
+    await startedWaiting(timers, 30_000);
+    controller.abort();
+    const error = await answer;
     expect(error.name).toBe('AbortError');
     expect(Date.now() - started).toBeLessThan(2_000);
   });

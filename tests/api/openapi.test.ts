@@ -1,29 +1,22 @@
 import { expect, test } from 'vitest';
 import { buildOpenApiDocument } from '../../lib/api/openapi.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { createApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 
 const document = buildOpenApiDocument('9.9.9');
 const paths = document.paths;
 
-// Every endpoint of API.md, with its method and success status.
-const endpoints: [string, string, string][] = [
-  ['get', '/v1/health', '200'],
-  ['get', '/v1/catalog', '200'],
-  ['get', '/v1/me', '200'],
-  ['post', '/v1/quotes', '200'],
-  ['post', '/v1/usage', '201'],
-  ['post', '/v1/holds', '201'],
-  ['post', '/v1/holds/{id}/capture', '200'],
-  ['post', '/v1/holds/{id}/release', '200'],
-  ['post', '/v1/plan-changes/preview', '200'],
-  ['post', '/v1/plan-changes', '201'],
-  ['put', '/v1/overage-policy', '200'],
-  ['get', '/v1/ledger', '200'],
-  ['get', '/v1/charges', '200'],
-  ['get', '/v1/events', '200'],
-  ['post', '/v1/accounts', '201'],
-  ['post', '/v1/accounts/{id}/members', '201'],
-  ['post', '/v1/dev/clock', '200'],
-];
+// The routes the server really has (a dev clock on, so its routes are there too), as
+// OpenAPI writes them; the document describes every other one.
+const served = createApp({
+  catalog: demoCatalog,
+  devClock: {},
+  corsOrigins: [],
+  allowedHosts: {},
+} as unknown as AppDeps)
+  .routes.filter((route) => route.method !== 'ALL' && route.path !== '/v1/openapi.json')
+  .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
 
 type Operation = {
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
@@ -34,13 +27,13 @@ type Operation = {
 const operation = (method: string, path: string) =>
   (paths[path] as Record<string, Operation> | undefined)?.[method];
 
-test('an OpenAPI 3.1 document with every path of API.md and nothing else', () => {
+test('an OpenAPI 3.1 document with every route the server serves and nothing else', () => {
   expect(document.openapi).toBe('3.1.0');
   expect(document.info.version).toBe('9.9.9');
-  expect(Object.keys(paths).sort()).toEqual([...new Set(endpoints.map(([, p]) => p))].sort());
-  for (const [method, path, status] of endpoints) {
-    expect(operation(method, path)?.responses[status], `${method} ${path}`).toBeDefined();
-  }
+  const described = Object.entries(paths).flatMap(([path, operations]) =>
+    Object.keys(operations as object).map((method) => `${method} ${path}`),
+  );
+  expect(described.sort()).toEqual([...new Set(served)].sort());
 });
 
 test('bearer auth everywhere except health', () => {

@@ -180,25 +180,16 @@ describe('who may change the plan, and to what', () => {
     expect(book.state.version).toBe(1);
   });
 
-  test('changing to the plan already held is refused as invalid_request', () => {
+  test.each([
+    ['the plan already held', 'growth', 'invalid_request'],
+    ['an unknown plan', 'platinum', 'unknown_plan'],
+  ])('changing to %s is refused', (_, planId, previewCode) => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
     expect(() =>
-      previewPlanChange(book.state, 'growth', '2026-10-03T00:00:00.000Z', demoCatalog),
-    ).toThrowError(expect.objectContaining({ code: 'invalid_request' }));
+      previewPlanChange(book.state, planId, '2026-10-03T00:00:00.000Z', demoCatalog),
+    ).toThrowError(expect.objectContaining({ code: previewCode }));
     const applied = book.apply(
-      { kind: 'change-plan', ...admin, planId: 'growth' },
-      '2026-10-03T00:00:00.000Z',
-    );
-    expect(!applied.ok && applied.refusal.code).toBe('invalid_request');
-  });
-
-  test('an unknown plan is refused', () => {
-    const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
-    expect(() =>
-      previewPlanChange(book.state, 'platinum', '2026-10-03T00:00:00.000Z', demoCatalog),
-    ).toThrowError(expect.objectContaining({ code: 'unknown_plan' }));
-    const applied = book.apply(
-      { kind: 'change-plan', ...admin, planId: 'platinum' },
+      { kind: 'change-plan', ...admin, planId },
       '2026-10-03T00:00:00.000Z',
     );
     expect(!applied.ok && applied.refusal.code).toBe('invalid_request');

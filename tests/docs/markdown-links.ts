@@ -31,7 +31,7 @@ export function linkTargets(markdown: string): string[] {
 }
 
 /** Why a link from `file` to `target` is broken, or null when it is fine. */
-export function brokenReason(root: string, file: string, target: string): string | null {
+function brokenReason(root: string, file: string, target: string): string | null {
   if (/^https?:\/\//i.test(target)) return null;
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return 'only http(s) links may leave the repository';
   if (target.startsWith('/')) {
@@ -59,7 +59,7 @@ export function brokenReason(root: string, file: string, target: string): string
  * The anchors a markdown renderer gives the headings, as GitHub makes them: the heading's text
  * in lower case, without punctuation, spaces as hyphens; a repeated one gets -1, -2, …
  */
-export function headingSlugs(markdown: string): Set<string> {
+function headingSlugs(markdown: string): Set<string> {
   const slugs = new Set<string>();
   for (const [, text = ''] of markdown
     .replace(FENCE, '')

@@ -85,8 +85,11 @@ describe('<tally-credits>', () => {
     const answer = await preflight('background-removal', 2, { timeoutMs: 10_000 });
     expect(answer).toMatchObject({ decision: 'proceed', overage: false });
     expect(answer.decision !== 'unavailable' && answer.quote.credits).toBe('5.6');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(decisions).toBe(1);
+    // A second preflight's answer comes after any second answer to the first would have.
+    expect(await preflight('smart-crop', 1, { timeoutMs: 10_000 })).toMatchObject({
+      decision: 'proceed',
+    });
+    expect(decisions).toBe(2);
   });
 
   test('a blocked operation opens the dialog; Cancel answers cancel', async () => {
@@ -107,11 +110,22 @@ describe('<tally-credits>', () => {
   });
 
   test('ignores a token attribute and waits for the host’s getToken', async () => {
-    const widget = element({ api: server.url, token: server.demo.ada.token });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(find(widget, '[data-testid="chip-label"]')?.textContent).toBe('Tally…');
+    // The attribute names an account of 25 credits; the host's getToken the demo's 4,570.
+    const widget = element({ api: server.url, token: await lowAccount() });
+    const labels: string[] = [];
+    const observer = new MutationObserver(() => {
+      labels.push(find(widget, '[data-testid="chip-label"]')?.textContent ?? '');
+    });
+    observer.observe(widget.shadowRoot as ShadowRoot, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    cleanups.push(() => observer.disconnect());
+    await until(() => find(widget, '[data-testid="chip-label"]')?.textContent === 'Tally…');
     widget.getToken = async () => server.demo.ada.token;
     await until(() => find(widget, '[data-testid="chip-label"]')?.textContent === '4,570 credits');
+    expect(labels).not.toContain('25 credits');
   });
 
   test('compact: the chip opens the balance panel in place, Escape closes it', async () => {
@@ -142,8 +156,7 @@ describe('<tally-credits>', () => {
     const widget = element({ api: server.url }, () => server.demo.ada.token);
     await until(() => find(widget, '[data-testid="chip-label"]')?.textContent === '4,570 credits');
     widget.remove();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(document.documentElement.hasAttribute(EMBED_MARKER)).toBe(false);
+    await until(() => !document.documentElement.hasAttribute(EMBED_MARKER));
     expect(await preflight('smart-crop', 1, { timeoutMs: 200 })).toEqual({
       decision: 'unavailable',
     });

@@ -30,8 +30,12 @@ test('usage by one member reaches another member of the same account, not anothe
   const last = milo.events.at(-1)!;
   expect([last.event, last.id]).toEqual(['snapshot', String(pushed.version)]);
 
-  await new Promise((r) => setTimeout(r, 200));
-  expect(bo.events).toHaveLength(1);
+  // Bo's own usage comes after Milo's change was fanned out: if that change had reached Bo's
+  // stream, it would stand before this one.
+  const own = await accounts.bo.api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 });
+  expect(own.status).toBe(201);
+  await bo.next((s) => s.version === own.body.snapshot.version);
+  expect(bo.events).toHaveLength(2);
   milo.close();
   bo.close();
 });
@@ -42,8 +46,10 @@ test('Last-Event-ID: the current snapshot is sent only when it is newer', async 
   const upToDate = await openStream(server(), token, String(version));
   const behind = await openStream(server(), token, String(version - 1));
   await behind.next((s) => s.version === version);
-  await new Promise((r) => setTimeout(r, 200));
-  expect(upToDate.events).toHaveLength(0);
+  // The next change reaches both; the stream that was up to date got nothing before it.
+  const used = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 });
+  await upToDate.next((s) => s.version === used.body.snapshot.version);
+  expect(upToDate.events.map((event) => event.id)).toEqual([String(used.body.snapshot.version)]);
   upToDate.close();
   behind.close();
 });

@@ -4,8 +4,8 @@ import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog';
 import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types';
 
-export const ada = { id: 'mem_ada', name: 'Ada' };
-export const milo = { id: 'mem_milo', name: 'Milo' };
+const ada = { id: 'mem_ada', name: 'Ada' };
+const milo = { id: 'mem_milo', name: 'Milo' };
 
 export interface SnapshotOptions {
   plan?: PlanId;

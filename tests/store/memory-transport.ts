@@ -1,4 +1,4 @@
-// A Transport held in memory, for tests only: the extension (H6) and the embed (H7) bring
+// A Transport held in memory, for tests only: the extension and the embed bring
 // the real ones. Plan changes run through lib/billing's own rules, so previews and the
 // snapshot after a change are what the server would compute.
 import type { Entry } from '../../lib/api/schemas/entry.ts';

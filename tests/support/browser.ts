@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_PATH = join(root, '.output/chrome-mv3');
+const EXTENSION_PATH = join(root, '.output/chrome-mv3');
 const CHROMIUM = process.env.TALLY_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The flags the machine needs (see the README): no sandbox as root, no calls home. */

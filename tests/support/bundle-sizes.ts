@@ -88,7 +88,7 @@ export function sizeOf(bundle: Bundle): BundleSize {
 }
 
 /** KiB with one decimal: "23.9 KB". */
-export const kb = (bytes: number) => `${(bytes / KIB).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / KIB).toFixed(1)} KB`;
 
 /** One line per bundle: its sizes, its budget, and its files relative to `from`. */
 export function describeSize(size: BundleSize, from: string): string {

@@ -8,7 +8,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export function testDatabaseUrl(): string {
+function testDatabaseUrl(): string {
   const url = process.env.TALLY_TEST_DATABASE_URL;
   if (!url) {
     throw new Error(

@@ -22,5 +22,6 @@ export const HoldSchema = z.object({
   resolvedAt: z.nullable(InstantSchema),
 });
 
-export type HoldStatus = z.infer<typeof HoldStatusSchema>;
-export type Hold = z.infer<typeof HoldSchema>;
+// The types are lib/billing's (one definition); domain-agreement.ts fails to type-check when
+// this schema stops matching them.
+export type { Hold, HoldStatus } from '../../billing/types.ts';

@@ -16,5 +16,6 @@ export const PlanChangePreviewSchema = z.object({
 /** The `change` of `POST /v1/plan-changes`: the preview as it was applied. */
 export const PlanChangeSchema = PlanChangePreviewSchema;
 
-export type PlanChangePreview = z.infer<typeof PlanChangePreviewSchema>;
-export type PlanChange = z.infer<typeof PlanChangeSchema>;
+// The type is lib/billing's (one definition); domain-agreement.ts fails to type-check when
+// this schema stops matching it.
+export type { PlanChangePreview, PlanChangePreview as PlanChange } from '../../billing/types.ts';

@@ -20,6 +20,6 @@ export const CatalogSchema = z.object({
   plans: z.array(PlanSchema),
 });
 
-export type Operation = z.infer<typeof OperationSchema>;
-export type Plan = z.infer<typeof PlanSchema>;
-export type Catalog = z.infer<typeof CatalogSchema>;
+// The types are lib/billing's (one definition); domain-agreement.ts fails to type-check when
+// these schemas stop matching them.
+export type { Catalog, Operation, Plan } from '../../billing/types.ts';

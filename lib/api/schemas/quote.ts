@@ -18,6 +18,6 @@ export const QuoteSchema = z.object({
   reason: z.optional(BlockedReasonSchema),
 });
 
-export type QuoteOutcome = z.infer<typeof QuoteOutcomeSchema>;
-export type BlockedReason = z.infer<typeof BlockedReasonSchema>;
-export type Quote = z.infer<typeof QuoteSchema>;
+// The types are lib/billing's (one definition); domain-agreement.ts fails to type-check when
+// these schemas stop matching them.
+export type { BlockedReason, Quote, QuoteOutcome } from '../../billing/types.ts';

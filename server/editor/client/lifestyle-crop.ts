@@ -1,5 +1,5 @@
 import { removeBackground } from './background-removal.ts';
-import { blankCanvas, readPixels } from './canvas-pixels.ts';
+import { blankCanvas, context2d, readPixels } from './canvas-pixels.ts';
 import { subjectBounds, subjectMask } from './subject-mask.ts';
 
 // A 4:5 portrait, the feed format of social storefronts.
@@ -15,7 +15,7 @@ export function lifestyleCrop(source: HTMLCanvasElement): HTMLCanvasElement | nu
   if (!subject) return null;
 
   const out = blankCanvas(WIDTH, HEIGHT);
-  const ctx = out.getContext('2d')!;
+  const ctx = context2d(out);
   drawRoom(ctx);
 
   const scale = Math.min((WIDTH * 0.56) / subject.width, (HEIGHT * 0.42) / subject.height);

@@ -4,6 +4,7 @@
 import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
 import { showAccount } from './account-panel.ts';
 import { createActivityLog } from './activity-log.ts';
+import { context2d } from './canvas-pixels.ts';
 import { readSettings, switchTo } from './demo-settings.ts';
 import { loadAccount } from './editor-backend.ts';
 import { mountEmbeddedWidget } from './embed-mode.ts';
@@ -79,7 +80,7 @@ function showImageMeta() {
 function showImage(result: HTMLCanvasElement) {
   photo.width = result.width;
   photo.height = result.height;
-  photo.getContext('2d')!.drawImage(result, 0, 0);
+  context2d(photo).drawImage(result, 0, 0);
 }
 byId('reset').addEventListener('click', resetImage);
 resetImage();
@@ -113,7 +114,9 @@ async function refreshAccount(withRecent = false) {
   const answer = await loadAccount(settings.as);
   if (!answer.ok) {
     accountCard.dataset.error = 'true';
-    accountCard.querySelector('[data-field="available"]')!.textContent = '—';
+    for (const field of accountCard.querySelectorAll('[data-field="available"]')) {
+      field.textContent = '—';
+    }
     opStatus.textContent = `The account could not be loaded: ${answer.error.message}`;
     opStatus.dataset.accountError = 'true';
     return;
@@ -145,9 +148,9 @@ for (const button of buttons) {
 }
 
 async function run(button: HTMLButtonElement) {
-  const operation = button.dataset.tallyOperation!;
+  const operation = button.dataset.tallyOperation;
   const q = quantity();
-  if (q === null || running) return;
+  if (operation === undefined || q === null || running) return;
   running = true;
   bindQuantity();
   button.setAttribute('aria-busy', 'true');

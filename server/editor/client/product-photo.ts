@@ -1,5 +1,6 @@
 // The demo's "photo": a studio product shot of a ceramic mug, drawn on a canvas so the page
 // needs no network and no image file. Off-centre on purpose, so Smart Crop has work to do.
+import { context2d } from './canvas-pixels.ts';
 
 const PHOTO_WIDTH = 960;
 const PHOTO_HEIGHT = 640;
@@ -7,7 +8,7 @@ const PHOTO_HEIGHT = 640;
 export function drawProductPhoto(canvas: HTMLCanvasElement): void {
   canvas.width = PHOTO_WIDTH;
   canvas.height = PHOTO_HEIGHT;
-  const ctx = canvas.getContext('2d')!;
+  const ctx = context2d(canvas);
   drawBackdrop(ctx);
   drawCoaster(ctx, 392, 470);
   drawMug(ctx, 392, 300);

@@ -1,4 +1,4 @@
-import { blankCanvas, readPixels } from './canvas-pixels.ts';
+import { blankCanvas, context2d, readPixels } from './canvas-pixels.ts';
 import { squareAround, subjectBounds, subjectMask } from './subject-mask.ts';
 
 /** A square crop centred on the product, the framing marketplaces ask for. */
@@ -8,8 +8,16 @@ export function smartCrop(source: HTMLCanvasElement): HTMLCanvasElement | null {
   if (!subject) return null;
   const crop = squareAround(subject, 0.12, pixels.width, pixels.height);
   const out = blankCanvas(crop.width, crop.height);
-  out
-    .getContext('2d')!
-    .drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
+  context2d(out).drawImage(
+    source,
+    crop.x,
+    crop.y,
+    crop.width,
+    crop.height,
+    0,
+    0,
+    crop.width,
+    crop.height,
+  );
   return out;
 }

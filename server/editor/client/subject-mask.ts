@@ -55,7 +55,8 @@ function shadowness(pixel: Rgb, backdrop: Rgb): number {
   const backdropLight = backdrop[0] + backdrop[1] + backdrop[2];
   if (light === 0 || light >= backdropLight) return 0;
   let hue = 0;
-  for (let c = 0; c < 3; c++) hue += Math.abs(pixel[c]! / light - backdrop[c]! / backdropLight);
+  for (const c of [0, 1, 2] as const)
+    hue += Math.abs(pixel[c] / light - backdrop[c] / backdropLight);
   return 1 - ramp(hue, SHADOW_HUE, SHADOW_RAMP);
 }
 
@@ -66,19 +67,19 @@ function ramp(value: number, start: number, width: number): number {
 
 /** The mean colour of a row's opaque edge pixels; null when its edges are already cut out. */
 function rowBackdrop(data: Uint8ClampedArray, width: number, y: number): Rgb | null {
-  const sum = [0, 0, 0];
+  const sum: Rgb = [0, 0, 0];
   let count = 0;
   for (let k = 0; k < Math.min(EDGE, width); k++) {
     for (const x of [k, width - 1 - k]) {
       const i = (y * width + x) * 4;
       if ((data[i + 3] ?? 0) < 250) continue;
-      sum[0]! += data[i] ?? 0;
-      sum[1]! += data[i + 1] ?? 0;
-      sum[2]! += data[i + 2] ?? 0;
+      sum[0] += data[i] ?? 0;
+      sum[1] += data[i + 1] ?? 0;
+      sum[2] += data[i + 2] ?? 0;
       count++;
     }
   }
-  return count === 0 ? null : [sum[0]! / count, sum[1]! / count, sum[2]! / count];
+  return count === 0 ? null : [sum[0] / count, sum[1] / count, sum[2] / count];
 }
 
 /** The smallest rectangle holding every pixel that is mostly subject; null when none is. */

@@ -1,4 +1,6 @@
 // Says, in the Tally card, which widget answers the page's preflights, or that none does.
+
+import { errorMessage } from '../../../lib/billing/errors.ts';
 import { onReady } from '../../../lib/page/on-ready.ts';
 import type { WidgetKind } from '../../../lib/page/protocol.ts';
 import type { TallyMode } from './demo-settings.ts';
@@ -50,5 +52,5 @@ export function watchTallyStatus(status: HTMLElement, mode: TallyMode): void {
 
 export function showEmbedFailure(status: HTMLElement, error: unknown): void {
   status.dataset.tone = 'absent';
-  status.textContent = error instanceof Error ? error.message : String(error);
+  status.textContent = errorMessage(error);
 }
