@@ -1,3 +1,4 @@
+import { backoffMs, type RetryOptions } from '../api/retry.ts';
 import type { LiveMessage, Request, RequestType, WorkerPortMessage } from './messages.ts';
 
 /** The parts of a client-side `runtime.Port` the link uses. */
@@ -31,6 +32,9 @@ const REPEATABLE: ReadonlySet<RequestType> = new Set([
   'usage-recorded',
 ]);
 
+/** The link reconnects for as long as its page is open. */
+const RECONNECT: RetryOptions = { retries: Number.POSITIVE_INFINITY, baseMs: 50, maxMs: 5_000 };
+
 interface Pending {
   request: Request;
   resolve(value: unknown): void;
@@ -55,10 +59,7 @@ export class WorkerLink {
     this.#onRefused = resolve;
   });
 
-  constructor(
-    private readonly connect: () => ClientPort,
-    private readonly options: { reconnectMs?: number } = {},
-  ) {}
+  constructor(private readonly connect: () => ClientPort) {}
 
   request<T>(request: Request): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -151,8 +152,9 @@ export class WorkerLink {
         this.#pending.delete(id);
       }
     }
-    // Reconnect soon, sooner than a person notices, backing off if the worker keeps failing.
-    const delay = Math.min(5_000, (this.options.reconnectMs ?? 50) * 2 ** this.#failures);
+    // Reconnect soon, sooner than a person notices, backing off if the worker keeps failing;
+    // jittered, so the tabs a restarted worker lost do not all wake it in the same instant.
+    const delay = backoffMs(this.#failures, RECONNECT);
     this.#failures += 1;
     setTimeout(() => {
       if (this.#closed || (this.#listeners.size === 0 && resend.length === 0)) return;

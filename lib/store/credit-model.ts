@@ -18,6 +18,7 @@ import { balanceOf } from './balance';
 import { freshnessText } from './freshness';
 import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
+import { supersedes } from './snapshot-order.ts';
 import type { SyncStatus, Transport, TransportUpdate } from './transport';
 
 export interface CreditModelOptions {
@@ -45,16 +46,6 @@ function messageOf(error: unknown): string {
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-/** A snapshot of another account or member is not an older version of ours: it replaces it. */
-function isOlder(next: Snapshot, current: Snapshot | null): boolean {
-  return (
-    current !== null &&
-    next.account.id === current.account.id &&
-    next.member.id === current.member.id &&
-    next.version < current.version
-  );
 }
 
 /**
@@ -115,7 +106,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   /** An older version never replaces a newer one, wherever it comes from. */
   function applySnapshot(next: Snapshot, at: Instant | undefined): boolean {
-    if (isOlder(next, snapshot.value)) return false;
+    if (!supersedes(next, snapshot.value)) return false;
     snapshot.value = next;
     syncedAt(at);
     return true;

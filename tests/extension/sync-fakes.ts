@@ -52,7 +52,9 @@ export function engineWith(
     },
     publish: (state) => published.push(state),
     now: () => new Date(Date.now()),
-    backoff: { baseMs: 1000, maxMs: 8000, random: () => 0.999_999 },
+    // Full jitter at its midpoint: retries after 1 s, 2 s, 4 s.
+    retry: { retries: Number.POSITIVE_INFINITY, baseMs: 2000, maxMs: 16_000 },
+    random: () => 0.5,
   });
   return { engine, answers, fetchSnapshot, streams, published, last: () => published.at(-1) };
 }
