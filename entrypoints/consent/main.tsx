@@ -20,7 +20,7 @@ const KEEP_AWAKE_MS = 20_000;
 async function ask() {
   let asked: ConsentAsk;
   try {
-    asked = await link.request<ConsentAsk>({ type: 'claim-consent', requestId });
+    asked = await link.request({ type: 'claim-consent', requestId });
   } catch (reason) {
     render(
       <div class="tally">

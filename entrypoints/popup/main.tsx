@@ -5,7 +5,6 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup.tsx';
 import { withScheme } from '../../lib/extension/api-base-url.ts';
-import type { PublicState } from '../../lib/extension/public-state.ts';
 import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { linkToWorker } from '../../lib/extension/worker-port.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
@@ -22,10 +21,7 @@ const apiUrl = signal<string | undefined>(undefined);
 
 async function connect(typed: string, token: string) {
   const baseUrl = withScheme(typed);
-  const connected = await link.request<{
-    member: { name: string; role: 'admin' | 'member' };
-    account: { name: string };
-  }>({ type: 'connect', baseUrl, token });
+  const connected = await link.request({ type: 'connect', baseUrl, token });
   apiUrl.value = baseUrl;
   return connected;
 }
@@ -50,7 +46,7 @@ function App() {
 }
 
 void link
-  .request<PublicState>({ type: 'get-state' })
+  .request({ type: 'get-state' })
   .catch(() => null)
   .then((state) => {
     apiUrl.value = state?.baseUrl ?? undefined;

@@ -1,7 +1,3 @@
-import type { Entry } from '../api/schemas/entry.ts';
-import type { Catalog } from '../api/schemas/plan.ts';
-import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
-import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type { Cached, Transport, TransportUpdate } from '../store/transport.ts';
 import type { PublicState } from './public-state.ts';
 import type { WorkerLink } from './worker-link.ts';
@@ -39,12 +35,12 @@ export function createExtensionTransport(link: WorkerLink): Transport {
 
   return {
     async load(): Promise<Cached | null> {
-      const state = await link.request<PublicState>({ type: 'get-state' });
+      const state = await link.request({ type: 'get-state' });
       if (!state.snapshot || !state.syncedAt || state.status === 'unauthorized') return null;
       return { snapshot: state.snapshot, syncedAt: state.syncedAt };
     },
     async refresh() {
-      emit(await link.request<PublicState>({ type: 'refresh' }));
+      emit(await link.request({ type: 'refresh' }));
     },
     subscribe(listener) {
       stateListeners.add(listener);
@@ -58,12 +54,11 @@ export function createExtensionTransport(link: WorkerLink): Transport {
         unlink = null;
       };
     },
-    catalog: () => link.request<Catalog>({ type: 'catalog' }),
-    previewPlanChange: (planId) =>
-      link.request<PlanChangePreview>({ type: 'preview-plan-change', planId }),
-    changePlan: (planId) => link.request<Snapshot>({ type: 'change-plan', planId }),
+    catalog: () => link.request({ type: 'catalog' }),
+    previewPlanChange: (planId) => link.request({ type: 'preview-plan-change', planId }),
+    changePlan: (planId) => link.request({ type: 'change-plan', planId }),
     setOveragePolicy: (policy, capUsd) =>
-      link.request<Snapshot>({ type: 'set-overage-policy', policy, capUsd }),
-    ledger: (limit) => link.request<Entry[]>({ type: 'ledger', ...(limit ? { limit } : {}) }),
+      link.request({ type: 'set-overage-policy', policy, capUsd }),
+    ledger: (limit) => link.request({ type: 'ledger', ...(limit ? { limit } : {}) }),
   };
 }

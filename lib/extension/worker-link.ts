@@ -1,5 +1,12 @@
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
-import type { LiveMessage, Request, RequestType, WorkerPortMessage } from './messages.ts';
+import type {
+  LiveMessage,
+  Replies,
+  Request,
+  RequestOf,
+  RequestType,
+  WorkerPortMessage,
+} from './messages.ts';
 
 /** The parts of a client-side `runtime.Port` the link uses. */
 export interface ClientPort {
@@ -61,10 +68,13 @@ export class WorkerLink {
 
   constructor(private readonly connect: () => ClientPort) {}
 
-  request<T>(request: Request): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  /** Sends `request`; resolves with the worker's reply to its type (see `Replies`). */
+  request<K extends RequestType>(request: RequestOf<K>): Promise<Replies[K]> {
+    return new Promise<Replies[K]>((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject });
+      // The worker answers each id with the reply to that request's type.
+      const settle = (value: unknown) => resolve(value as Replies[K]);
+      this.#pending.set(id, { request, resolve: settle, reject });
       this.#post(id, request);
     });
   }
