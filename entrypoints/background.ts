@@ -5,19 +5,19 @@ import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
 import { defineCatalogItem } from '../lib/extension/catalog-item.ts';
 import { indexedDbVault } from '../lib/extension/connection-vault.ts';
-import { LiveHub } from '../lib/extension/live-hub.ts';
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
 import { SyncEngine } from '../lib/extension/sync-engine.ts';
 import { defineSyncStatusItem } from '../lib/extension/sync-status-item.ts';
 import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
+import { UiPorts } from '../lib/extension/ui-ports.ts';
 import { createWorker, POLL_ALARM, POLL_MINUTES } from '../lib/extension/worker.ts';
 
 // The composition root of the background worker: it wires the parts and registers every
 // listener synchronously, so an event that wakes a stopped MV3 worker is never missed.
 export default defineBackground(() => {
   const toolbar = (browser.action ?? browser.browserAction) as ToolbarAction | undefined;
-  const hub = new LiveHub((count) => engine.setLive(count));
+  const hub = new UiPorts((count) => engine.setLive(count));
   const engine = new SyncEngine({
     vault: indexedDbVault(),
     cache: new SnapshotCache(defineCachedSnapshotItem()),

@@ -5,9 +5,9 @@ import css from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import { defineWidgetPlaceItem, type WidgetPlace } from '../../lib/extension/widget-place-item.ts';
-import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
+import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import {
   announceReady,
   listenForPreflight,
@@ -36,7 +36,7 @@ export default defineContentScript({
     ]).catch(() => false);
     if (!allowed) return;
 
-    const model = createCreditModel(createExtensionTransport(link), {
+    const model = createCreditModel(createWorkerCreditSource(link), {
       askElsewhere: askInConsentFrame(link),
     });
     const placeItem = defineWidgetPlaceItem();

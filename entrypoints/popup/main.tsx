@@ -5,15 +5,15 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup.tsx';
 import { withScheme } from '../../lib/extension/api-base-url.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
-import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
+import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import { EditorSettings } from './EditorSettings.tsx';
 
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createExtensionTransport(link));
+const model = createCreditModel(createWorkerCreditSource(link));
 const root = document.getElementById('app') as HTMLElement;
 
 /** The URL the user connected with: the form shows it again, not the default. */

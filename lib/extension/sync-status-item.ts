@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { SyncStatus } from '../store/transport.ts';
+import type { SyncStatus } from '../store/credit-source.ts';
 
 /** The last sync outcome, kept so a restarted worker (and the first paint) tells the truth. */
 export interface StoredSyncStatus {

@@ -1,11 +1,13 @@
+import { browser } from 'wxt/browser';
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
-import type {
-  LiveMessage,
-  Replies,
-  Request,
-  RequestOf,
-  RequestType,
-  WorkerPortMessage,
+import {
+  LIVE_PORT,
+  type LiveMessage,
+  type Replies,
+  type Request,
+  type RequestOf,
+  type RequestType,
+  type WorkerPortMessage,
 } from './messages.ts';
 
 /** The parts of a client-side `runtime.Port` the link uses. */
@@ -172,4 +174,9 @@ export class WorkerLink {
       for (const [id, request] of resend) this.#post(id, request);
     }, delay);
   }
+}
+
+/** A UI's link to the background worker over the live port. */
+export function linkToWorker(): WorkerLink {
+  return new WorkerLink(() => browser.runtime.connect({ name: LIVE_PORT }));
 }

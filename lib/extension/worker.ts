@@ -5,9 +5,8 @@ import type { CatalogItem } from './catalog-item.ts';
 import type { Connection } from './connection-vault.ts';
 import { ConsentRequests } from './consent-requests.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
-import type { LiveHub, PortLike } from './live-hub.ts';
-import { LIVE_PORT } from './live-port.ts';
 import {
+  LIVE_PORT,
   portRequestSchema,
   type Replies,
   type Reply,
@@ -20,10 +19,11 @@ import { ReplyError, replyError } from './reply-error.ts';
 import { mayRequest, type SenderLike, senderContext } from './sender-check.ts';
 import type { SettingsItem } from './settings-item.ts';
 import type { SyncEngine } from './sync-engine.ts';
+import type { PortLike, UiPorts } from './ui-ports.ts';
 
 export interface WorkerDeps {
   engine: SyncEngine;
-  hub: LiveHub;
+  hub: UiPorts;
   settingsItem: SettingsItem;
   catalogItem: CatalogItem;
   client(
@@ -34,8 +34,6 @@ export interface WorkerDeps {
   >;
   identity: { extensionId: string; extensionOrigin: string };
 }
-
-export type Worker = ReturnType<typeof createWorker>;
 
 /**
  * The background worker's logic, without the browser. Every handler first awaits `ready`, the

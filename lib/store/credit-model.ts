@@ -15,11 +15,11 @@ import type {
   Usd,
 } from '../billing/types';
 import { balanceOf } from './balance';
+import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source';
 import { freshnessText } from './freshness';
 import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
 import { supersedes } from './snapshot-order.ts';
-import type { SyncStatus, Transport, TransportUpdate } from './transport';
 
 export interface CreditModelOptions {
   /** Milliseconds since the epoch; tests pass a controlled clock. */
@@ -49,11 +49,11 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /**
- * The credit store one UI root creates over its transport: the snapshot and how fresh it is,
+ * The credit store one UI root creates over its credit source: the snapshot and how fresh it is,
  * what it means (balance, capacity, quotes, all computed locally, no network on hover), and
- * the actions, which delegate to the transport.
+ * the actions, which delegate to the source.
  */
-export function createCreditModel(transport: Transport, options: CreditModelOptions = {}) {
+export function createCreditModel(source: CreditSource, options: CreditModelOptions = {}) {
   const clock = options.clock ?? Date.now;
   const snapshot = signal<Snapshot | null>(null);
   const status = signal<SyncStatus>('loading');
@@ -112,7 +112,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     return true;
   }
 
-  function onUpdate(update: TransportUpdate) {
+  function onUpdate(update: CreditUpdate) {
     if (update.kind === 'snapshot') {
       if (!applySnapshot(update.snapshot, update.syncedAt)) return;
       status.value = 'fresh';
@@ -130,13 +130,13 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   }
 
   async function refresh() {
-    // A refused or missing connection stays so until the transport says otherwise: showing
+    // A refused or missing connection stays so until the source says otherwise: showing
     // "syncing" would bring back numbers the refused token may have made wrong.
     if (status.value === 'fresh' || status.value === 'offline') status.value = 'loading';
     try {
-      await transport.refresh();
+      await source.refresh();
     } catch (reason) {
-      // A transport normally reports its own status; this covers one that only rejects.
+      // A source normally reports its own status; this covers one that only rejects.
       if (status.value === 'loading') {
         status.value = codeOf(reason) === 'unauthorized' ? 'unauthorized' : 'offline';
       }
@@ -147,7 +147,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   async function loadCatalog(): Promise<Catalog | null> {
     if (catalog.value) return catalog.value;
     try {
-      catalog.value = await transport.catalog();
+      catalog.value = await source.catalog();
     } catch (reason) {
       error.value = messageOf(reason);
     }
@@ -156,7 +156,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   async function loadLedger(limit = 10) {
     try {
-      entries.value = await transport.ledger(limit);
+      entries.value = await source.ledger(limit);
     } catch (reason) {
       error.value = messageOf(reason);
     }
@@ -172,9 +172,9 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     }
   }
 
-  const changePlan = (planId: PlanId) => adopt(transport.changePlan(planId));
+  const changePlan = (planId: PlanId) => adopt(source.changePlan(planId));
   const setOveragePolicy = (policy: OveragePolicy, capUsd: Usd | null) =>
-    adopt(transport.setOveragePolicy(policy, capUsd));
+    adopt(source.setOveragePolicy(policy, capUsd));
 
   /** The cost preview of `quantity` × `operation` on the current snapshot; null without one. */
   function quoteFor(operation: OperationId, quantity = 1): Quote | null {
@@ -193,7 +193,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     snapshot,
     catalog,
     upgrades,
-    transport,
+    source,
     quoteFor,
     changePlan,
     loadCatalog,
@@ -205,7 +205,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   /** First paint from the cache, then a refresh; resolves once the cache is on screen. */
   async function start() {
     if (stop) return;
-    const unsubscribe = transport.subscribe(onUpdate);
+    const unsubscribe = source.subscribe(onUpdate);
     const timer = setInterval(() => {
       now.value = clock();
     }, options.tickMs ?? 1000);
@@ -213,7 +213,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
       unsubscribe();
       clearInterval(timer);
     };
-    const cached = await transport.load().catch(() => null);
+    const cached = await source.load().catch(() => null);
     if (cached) {
       applySnapshot(cached.snapshot, cached.syncedAt);
       if (cached.catalog && !catalog.value) catalog.value = cached.catalog;
@@ -247,7 +247,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     refresh,
     loadCatalog,
     loadLedger,
-    previewPlanChange: (planId: PlanId) => transport.previewPlanChange(planId),
+    previewPlanChange: (planId: PlanId) => source.previewPlanChange(planId),
     changePlan,
     setOveragePolicy,
     ...prompt,

@@ -1,18 +1,18 @@
-import type { Cached, Transport, TransportUpdate } from '../store/transport.ts';
+import type { Cached, CreditSource, CreditUpdate } from '../store/credit-source.ts';
 import type { PublicState } from './public-state.ts';
 import type { WorkerLink } from './worker-link.ts';
 
 /**
- * The `Transport` over the worker link: the token stays in the worker, which also decides
+ * The `CreditSource` over the worker link: the token stays in the worker, which also decides
  * what this UI may do (a content script cannot change the plan; the consent page can).
  */
-export function createExtensionTransport(link: WorkerLink): Transport {
-  const toUpdates = (state: PublicState): TransportUpdate[] => {
+export function createWorkerCreditSource(link: WorkerLink): CreditSource {
+  const toUpdates = (state: PublicState): CreditUpdate[] => {
     const at = state.syncedAt ?? undefined;
     if (state.status === 'fresh' && state.snapshot && at) {
       return [{ kind: 'snapshot', snapshot: state.snapshot, syncedAt: at }];
     }
-    const updates: TransportUpdate[] = [];
+    const updates: CreditUpdate[] = [];
     // Offline keeps working from the cache: the numbers stay, the status says how old they are.
     if (state.status === 'offline' && state.snapshot && at) {
       updates.push({ kind: 'snapshot', snapshot: state.snapshot, syncedAt: at });
@@ -27,7 +27,7 @@ export function createExtensionTransport(link: WorkerLink): Transport {
     return updates;
   };
 
-  const stateListeners = new Set<(update: TransportUpdate) => void>();
+  const stateListeners = new Set<(update: CreditUpdate) => void>();
   let unlink: (() => void) | null = null;
   const emit = (state: PublicState) => {
     for (const update of toUpdates(state)) for (const listener of stateListeners) listener(update);

@@ -13,7 +13,7 @@ export interface PortLike {
  * The open UIs (popup, in-page widgets), each on a runtime port. Their count decides whether
  * the worker streams events; a port also keeps an MV3 worker alive while its UI is open.
  */
-export class LiveHub {
+export class UiPorts {
   #ports = new Set<PortLike>();
 
   constructor(private readonly onCountChange: (count: number) => void) {}
