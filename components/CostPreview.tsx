@@ -2,8 +2,8 @@ import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format';
 import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
+import { operationNames } from '../lib/store/display-names';
 import { clockTime } from '../lib/store/freshness';
-import { operationNames } from '../lib/store/operation-names';
 
 /**
  * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits

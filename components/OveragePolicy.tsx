@@ -2,8 +2,8 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { parseUsd, toUsdString } from '../lib/billing/decimal';
 import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
-import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { adminNames } from '../lib/store/display-names';
 import { FormOutcome } from './FormOutcome';
 import { trustedOnly } from './trusted-only';
 

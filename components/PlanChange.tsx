@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCreditAmount, formatUsd } from '../lib/billing/format';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types';
-import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { adminNames } from '../lib/store/display-names';
 import { FormOutcome } from './FormOutcome';
 import { PlanChangeFacts } from './PlanChangeFacts';
 import { trustedOnly } from './trusted-only';

@@ -3,15 +3,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
 import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
-import { defineCatalogItem } from '../lib/extension/catalog-item.ts';
 import { indexedDbVault } from '../lib/extension/connection-vault.ts';
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
-import { SyncEngine } from '../lib/extension/sync-engine.ts';
-import { defineSyncStatusItem } from '../lib/extension/sync-status-item.ts';
+import { defineSyncStatusItem, SyncEngine } from '../lib/extension/sync-engine.ts';
 import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
 import { UiPorts } from '../lib/extension/ui-ports.ts';
-import { createWorker, POLL_ALARM, POLL_MINUTES } from '../lib/extension/worker.ts';
+import {
+  createWorker,
+  defineCatalogItem,
+  POLL_ALARM,
+  POLL_MINUTES,
+} from '../lib/extension/worker.ts';
 
 // The composition root of the background worker: it wires the parts and registers every
 // listener synchronously, so an event that wakes a stopped MV3 worker is never missed.

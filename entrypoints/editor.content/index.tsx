@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { storage } from 'wxt/utils/storage';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
 import css from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
-import { defineWidgetPlaceItem, type WidgetPlace } from '../../lib/extension/widget-place-item.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import {
@@ -21,6 +21,19 @@ import sealedPalette from './sealed-palette.css?inline';
 // protocol answered from the worker's cached Snapshot (no network on hover or preflight), and
 // nothing of the connection but what the worker chose to tell (never the token). A choice that
 // moves money is asked in Tally's consent frame, out of the page's reach.
+/** Where the user moved the in-page widget: pixels from the viewport's right and bottom edges. */
+interface WidgetPlace {
+  right: number;
+  bottom: number;
+}
+
+/** Remembered by the extension, not the page (a page cannot read or move it), for every editor. */
+function defineWidgetPlaceItem() {
+  return storage.defineItem<WidgetPlace>('local:widget-place', {
+    fallback: { right: 16, bottom: 16 },
+  });
+}
+
 export default defineContentScript({
   matches: DEFAULT_EDITOR_MATCHES,
   cssInjectionMode: 'manual',

@@ -1,10 +1,23 @@
+import { storage } from 'wxt/utils/storage';
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type { SyncStatus } from '../store/credit-source.ts';
 import type { Connection, ConnectionVault } from './connection-vault.ts';
 import { classifyFailure } from './failure.ts';
 import type { PublicState } from './public-state.ts';
 import type { SnapshotCache } from './snapshot-cache.ts';
-import type { StoredSyncStatus, SyncStatusItem } from './sync-status-item.ts';
+
+/** The last sync outcome, kept so a restarted worker (and the first paint) tells the truth. */
+export interface StoredSyncStatus {
+  status: SyncStatus;
+  error?: string;
+}
+
+export function defineSyncStatusItem() {
+  return storage.defineItem<StoredSyncStatus | null>('local:sync-status', { fallback: null });
+}
+
+export type SyncStatusItem = ReturnType<typeof defineSyncStatusItem>;
 
 export interface StreamHandlers {
   onSnapshot(snapshot: Snapshot): void;

@@ -1,7 +1,8 @@
+import { storage } from 'wxt/utils/storage';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
+import type { Catalog } from '../api/schemas/plan.ts';
 import { apiBaseUrl } from './api-base-url.ts';
-import type { CatalogItem } from './catalog-item.ts';
 import type { Connection } from './connection-vault.ts';
 import { ConsentRequests } from './consent-requests.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
@@ -20,6 +21,13 @@ import { mayRequest, type SenderLike, senderContext } from './sender-check.ts';
 import type { SettingsItem } from './settings-item.ts';
 import type { SyncEngine } from './sync-engine.ts';
 import type { PortLike, UiPorts } from './ui-ports.ts';
+
+/** The plan catalogue rarely changes: cached so the dialog can offer plans without a round trip. */
+export function defineCatalogItem() {
+  return storage.defineItem<Catalog | null>('local:catalog', { fallback: null });
+}
+
+export type CatalogItem = ReturnType<typeof defineCatalogItem>;
 
 export interface WorkerDeps {
   engine: SyncEngine;

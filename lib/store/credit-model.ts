@@ -16,8 +16,8 @@ import type {
 } from '../billing/types';
 import { balanceOf } from './balance';
 import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source';
+import { type OperationNames, operationNames } from './display-names';
 import { freshnessText } from './freshness';
-import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
 import { supersedes } from './snapshot-order.ts';
 

@@ -9,7 +9,7 @@ import type {
   Quote,
 } from '../billing/types';
 import type { CreditSource, PreflightDecision } from './credit-source';
-import { countOf, operationNames } from './operation-names';
+import { countOf, operationNames } from './display-names';
 import { overageReceipt, upgradeReceipt } from './receipt';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */

@@ -5,8 +5,11 @@ import { defineCachedSnapshotItem } from '../../lib/extension/cached-snapshot.ts
 import type { Connection, ConnectionVault } from '../../lib/extension/connection-vault.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
 import { SnapshotCache } from '../../lib/extension/snapshot-cache.ts';
-import { type StreamHandlers, SyncEngine } from '../../lib/extension/sync-engine.ts';
-import { defineSyncStatusItem } from '../../lib/extension/sync-status-item.ts';
+import {
+  defineSyncStatusItem,
+  type StreamHandlers,
+  SyncEngine,
+} from '../../lib/extension/sync-engine.ts';
 
 /** The vault's contract in memory: IndexedDB is a browser part, tested end to end. */
 export function memoryVault(initial: Connection | null = null): ConnectionVault {

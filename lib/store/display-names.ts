@@ -1,3 +1,5 @@
+// How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
+import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type { Catalog, OperationId } from '../billing/types';
 
 export interface OperationNames {
@@ -25,4 +27,11 @@ const plurals = new Intl.PluralRules('en-US');
 export function countOf(count: number, names: OperationNames): string {
   const name = plurals.select(count) === 'one' ? names.name : names.plural;
   return `${count.toLocaleString('en-US')} ${name}`;
+}
+
+/** Whom a member asks to change the plan: "Ada", "Ada or Ben"; "your admin" when unknown. */
+export function adminNames(snapshot: Snapshot): string {
+  const names = snapshot.account.admins.map((admin) => admin.name);
+  if (names.length === 0) return 'your admin';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
