@@ -48,8 +48,11 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => worker.handleConnect(port));
   browser.alarms.onAlarm.addListener((alarm) => void worker.handleAlarm(alarm.name));
 
+  // An alarm outlives updates: one left with another period (an older version's) is replaced.
   void browser.alarms.get(POLL_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
+    if (existing?.periodInMinutes !== POLL_MINUTES) {
+      void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
+    }
   });
   void worker.ready.then(async () => showBadge(toolbar, badgeFor(await engine.state())));
 });

@@ -245,7 +245,7 @@ export function createWorker(deps: WorkerDeps) {
       });
     },
 
-    /** `alarms.onAlarm`: the idle poll. While a UI is open the stream keeps things fresh. */
+    /** `alarms.onAlarm`: the idle poll; never while a UI is open, whose stream keeps things fresh. */
     async handleAlarm(name: string): Promise<void> {
       await ready;
       if (name === POLL_ALARM && hub.count === 0) await engine.refresh();
@@ -267,5 +267,8 @@ function connectError(error: unknown, baseUrl: string): unknown {
 const NOT_ALLOWED = 'Tally answers only its own pages and the editor pages set in its settings.';
 
 export const POLL_ALARM = 'tally-poll';
-/** Chrome runs alarms at most every 30 s; a minute is plenty for a balance nobody looks at. */
-export const POLL_MINUTES = 1;
+/**
+ * The idle poll keeps the badge roughly right with no UI open, at 144 calls a day;
+ * an open UI streams instead, and recorded usage refreshes at once.
+ */
+export const POLL_MINUTES = 10;
