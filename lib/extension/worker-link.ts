@@ -39,6 +39,8 @@ const REPEATABLE: ReadonlySet<RequestType> = new Set([
   'ledger',
   'get-settings',
   'usage-recorded',
+  // Waits for an answer the worker keeps in session storage: asked again, it finds it.
+  'consent-outcome',
 ]);
 
 /** The link reconnects for as long as its page is open. */

@@ -108,7 +108,7 @@ export function createWorker(deps: WorkerDeps) {
     catalog: () => catalog(),
     'preview-plan-change': (request) =>
       withConnection((c) => deps.client(c).previewPlanChange({ planId: request.planId })),
-    'open-consent': (request, tabId) => {
+    'open-consent': async (request, tabId) => {
       connected();
       return consents.mint(tabOf(tabId), {
         operation: request.operation,
@@ -116,13 +116,13 @@ export function createWorker(deps: WorkerDeps) {
       });
     },
     'consent-outcome': (request, tabId) => consents.outcome(request.requestId, tabOf(tabId)),
-    'withdraw-consent': (request, tabId) => {
-      consents.withdraw(request.requestId, tabOf(tabId));
+    'withdraw-consent': async (request, tabId) => {
+      await consents.withdraw(request.requestId, tabOf(tabId));
       return null;
     },
     'claim-consent': (request, tabId) => consents.claim(request.requestId, tabOf(tabId)),
-    'answer-consent': (request, tabId) => {
-      consents.answer(request.requestId, tabOf(tabId), {
+    'answer-consent': async (request, tabId) => {
+      await consents.answer(request.requestId, tabOf(tabId), {
         decision: request.decision,
         overage: request.overage,
         ...(request.receipt ? { receipt: request.receipt } : {}),
