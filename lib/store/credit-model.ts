@@ -24,7 +24,7 @@ import { supersedes } from './snapshot-order.ts';
 export interface CreditModelOptions {
   /** Milliseconds since the epoch; tests pass a controlled clock. */
   clock?: () => number;
-  /** How often the freshness text moves on. */
+  /** How often the freshness text moves on while it is on screen. */
   tickMs?: number;
   /** Time zone of "offline since 10:42"; the user's own by default. */
   timeZone?: string;
@@ -61,7 +61,24 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
   const error = signal<string | null>(null);
   const catalog = signal<Catalog | null>(null);
   const entries = signal<Entry[] | null>(null);
-  const now = signal(clock());
+  // The clock ticks only while something on screen reads a relative time (a signal is watched
+  // while an effect or a rendered component depends on it) and the model is started.
+  let shown = false;
+  let ticking: ReturnType<typeof setInterval> | null = null;
+  const now = signal(clock(), {
+    watched() {
+      shown = true;
+      // Not written here: a signal may not change while it is being subscribed.
+      queueMicrotask(() => {
+        now.value = clock();
+      });
+      tick();
+    },
+    unwatched() {
+      shown = false;
+      tick();
+    },
+  });
 
   const balance = computed(() => (snapshot.value ? balanceOf(snapshot.value) : null));
   const operations = computed<OperationCapacity[]>(() => {
@@ -202,17 +219,25 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
 
   let stop: (() => void) | null = null;
 
+  /** Starts or stops the clock to match whether it is needed. */
+  function tick() {
+    const needed = shown && stop !== null;
+    if (needed && !ticking) {
+      ticking = setInterval(() => {
+        now.value = clock();
+      }, options.tickMs ?? 1000);
+    } else if (!needed && ticking) {
+      clearInterval(ticking);
+      ticking = null;
+    }
+  }
+
   /** First paint from the cache, then a refresh; resolves once the cache is on screen. */
   async function start() {
     if (stop) return;
     const unsubscribe = source.subscribe(onUpdate);
-    const timer = setInterval(() => {
-      now.value = clock();
-    }, options.tickMs ?? 1000);
-    stop = () => {
-      unsubscribe();
-      clearInterval(timer);
-    };
+    stop = unsubscribe;
+    tick();
     const cached = await source.load().catch(() => null);
     if (cached) {
       applySnapshot(cached.snapshot, cached.syncedAt);
@@ -226,6 +251,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
   function dispose() {
     stop?.();
     stop = null;
+    tick();
     closePrompt();
   }
 

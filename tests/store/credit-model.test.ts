@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
@@ -146,14 +147,33 @@ describe('sync', () => {
     });
     const model = modelOver(transport);
     await model.start();
-    expect(model.freshness.value).toBe('synced just now');
+    const shown: string[] = [];
+    const hide = effect(() => {
+      shown.push(model.freshness.value);
+    });
+    expect(shown.at(-1)).toBe('synced just now');
     vi.advanceTimersByTime(3000);
-    expect(model.freshness.value).toBe('synced 3 s ago');
+    expect(shown.at(-1)).toBe('synced 3 s ago');
     vi.advanceTimersByTime(4 * 60_000);
-    expect(model.freshness.value).toBe('synced 4 min ago');
+    expect(shown.at(-1)).toBe('synced 4 min ago');
     model.dispose();
     vi.advanceTimersByTime(60 * 60_000);
-    expect(model.freshness.value).toBe('synced 4 min ago');
+    expect(shown.at(-1)).toBe('synced 4 min ago');
+    hide();
+  });
+
+  test('the clock does not tick while nothing on screen shows a relative time', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-20T10:42:00.000Z') });
+    const model = modelOver(new MemoryCreditSource({ snapshot: snapshotOf() }));
+    await model.start();
+    expect(vi.getTimerCount()).toBe(0);
+    const hide = effect(() => {
+      void model.freshness.value;
+    });
+    expect(vi.getTimerCount()).toBe(1);
+    hide();
+    expect(vi.getTimerCount()).toBe(0);
+    model.dispose();
   });
 });
 
