@@ -138,9 +138,6 @@ export type LiveMessage =
   | { type: 'state'; state: PublicState }
   | { type: 'refused'; message: string };
 
-/** The name of the long-lived port over which the worker and its UIs talk (see WorkerLink). */
-export const LIVE_PORT = 'tally-live';
-
 /** A request sent over the live port; the worker answers with a `PortReply` of the same id. */
 export const portRequestSchema = z.object({ id: z.int().check(z.gte(0)), request: z.unknown() });
 export type PortRequest = { id: number; request: Request };

@@ -1,5 +1,8 @@
 import type { WorkerPortMessage } from './messages.ts';
 
+/** The name of the long-lived port over which the worker and its UIs talk (see WorkerLink). */
+export const LIVE_PORT = 'tally-live';
+
 /** The parts of `runtime.Port` the hub uses. */
 export interface PortLike {
   name: string;

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
-import {
-  LIVE_PORT,
-  type LiveMessage,
-  type Replies,
-  type Request,
-  type RequestOf,
-  type RequestType,
-  type WorkerPortMessage,
+import type {
+  LiveMessage,
+  Replies,
+  Request,
+  RequestOf,
+  RequestType,
+  WorkerPortMessage,
 } from './messages.ts';
+import { LIVE_PORT } from './ui-ports.ts';
 
 /** The parts of a client-side `runtime.Port` the link uses. */
 export interface ClientPort {

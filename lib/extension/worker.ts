@@ -7,7 +7,6 @@ import type { Connection } from './connection-vault.ts';
 import { ConsentRequests } from './consent-requests.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
 import {
-  LIVE_PORT,
   portRequestSchema,
   type Replies,
   type Reply,
@@ -20,7 +19,7 @@ import { ReplyError, replyError } from './reply-error.ts';
 import { mayRequest, type SenderLike, senderContext } from './sender-check.ts';
 import type { SettingsItem } from './settings-item.ts';
 import type { SyncEngine } from './sync-engine.ts';
-import type { PortLike, UiPorts } from './ui-ports.ts';
+import { LIVE_PORT, type PortLike, type UiPorts } from './ui-ports.ts';
 
 /** The plan catalogue rarely changes: cached so the dialog can offer plans without a round trip. */
 export function defineCatalogItem() {
