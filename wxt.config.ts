@@ -33,6 +33,7 @@ const GECKO = {
 };
 
 export default defineConfig({
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // docs/privacy.md travels inside the extension, as plain text every browser shows as is,

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { Decimal } from '../lib/billing/decimal';
 import { formatCredits } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
@@ -12,6 +13,10 @@ interface BalanceChipProps {
 export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
   const status = model.status.value;
   const balance = model.balance.value;
+  // The title's relative time is on screen only while the pointer or focus is on the chip:
+  // read live then (the clock ticks), peeked otherwise, so an idle chip keeps no clock running.
+  const [pointedAt, setPointedAt] = useState(false);
+  const freshness = pointedAt ? model.freshness.value : model.freshness.peek();
   let state = 'ok';
   let label: string;
   let note: string | null = null;
@@ -41,7 +46,11 @@ export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
     <button
       type="button"
       class={`t-chip t-chip--${state}`}
-      title={`Tally: ${model.freshness.value}`}
+      title={`Tally: ${freshness}`}
+      onPointerEnter={() => setPointedAt(true)}
+      onPointerLeave={() => setPointedAt(false)}
+      onFocus={() => setPointedAt(true)}
+      onBlur={() => setPointedAt(false)}
       aria-expanded={onClick ? expanded : undefined}
       onClick={onClick}
     >

@@ -4,7 +4,7 @@ import { formatCreditAmount, formatCredits, formatUsd } from '../lib/billing/for
 import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
-import { countOf, type OperationNames } from '../lib/store/operation-names';
+import { countOf, type OperationNames } from '../lib/store/display-names';
 
 const WHOLE_NUMBER = /^\d+$/;
 

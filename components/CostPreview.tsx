@@ -2,9 +2,37 @@ import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format';
 import { MAX_QUANTITY } from '../lib/billing/quantity';
 import type { Quote } from '../lib/billing/types';
 import type { CreditModel } from '../lib/store/credit-model';
+import { operationNames } from '../lib/store/display-names';
 import { clockTime } from '../lib/store/freshness';
-import { operationNames } from '../lib/store/operation-names';
-import type { PreviewPlace } from './operation-target';
+
+/**
+ * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits
+ * below the element or the bottom edge (`above`) when it sits above, so a preview that wraps
+ * onto two lines still never covers the element.
+ */
+export interface PreviewPlace {
+  left: number;
+  top: number;
+  above?: boolean;
+}
+
+/** Room for two lines of preview below the element before it flips above. */
+const PREVIEW_HEIGHT = 56;
+/** The .t-tooltip max-width in theme.css, and the gap kept from the viewport's edges. */
+const PREVIEW_MAX_WIDTH = 340;
+const EDGE = 8;
+const GAP = 8;
+
+/** Where the preview of `element` goes: below it, or above when there is no room below. */
+export function previewPlace(element: Element): PreviewPlace {
+  const rect = element.getBoundingClientRect();
+  const root = element.ownerDocument.documentElement;
+  const below = rect.bottom + GAP;
+  const above = below + PREVIEW_HEIGHT > root.clientHeight && rect.top - GAP > PREVIEW_HEIGHT;
+  // Far enough from the right edge for the widest preview to fit (it wraps beyond that).
+  const left = Math.max(EDGE, Math.min(rect.left, root.clientWidth - PREVIEW_MAX_WIDTH - EDGE));
+  return above ? { left, top: rect.top - GAP, above: true } : { left, top: below };
+}
 
 /** Above the element, `top` is where the preview's bottom edge goes, whatever its height. */
 function placeStyle(at: PreviewPlace) {

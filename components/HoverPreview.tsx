@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type OperationTarget, watchOperationTargets } from '../lib/page/operation-target';
 import type { CreditModel } from '../lib/store/credit-model';
-import { CostPreview, costPreviewOf } from './CostPreview';
-import { type OperationTarget, watchOperationTargets } from './operation-target';
+import { CostPreview, costPreviewOf, type PreviewPlace, previewPlace } from './CostPreview';
 
 /**
  * The cost preview beside the page's `data-tally-operation` element under the pointer or focus,
@@ -9,8 +9,14 @@ import { type OperationTarget, watchOperationTargets } from './operation-target'
  * linked to a page's button (aria-describedby does not cross the boundary), so it is announced.
  */
 export function HoverPreview({ model, page }: { model: CreditModel; page: Document }) {
-  const [target, setTarget] = useState<OperationTarget | null>(null);
-  useEffect(() => watchOperationTargets(page, setTarget), [page]);
+  const [target, setTarget] = useState<(OperationTarget & { at: PreviewPlace }) | null>(null);
+  useEffect(
+    () =>
+      watchOperationTargets(page, (found) =>
+        setTarget(found && { ...found, at: previewPlace(found.element) }),
+      ),
+    [page],
+  );
   const said = target
     ? costPreviewOf(model, target.operation, target.quantity, target.quantityText)?.text
     : undefined;

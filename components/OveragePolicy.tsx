@@ -3,8 +3,8 @@ import { parseUsd, toUsdString } from '../lib/billing/decimal';
 import { errorMessage } from '../lib/billing/errors';
 import { formatCredits, formatUsd } from '../lib/billing/format';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
-import { adminNames } from '../lib/store/admin-names';
 import type { CreditModel } from '../lib/store/credit-model';
+import { adminNames } from '../lib/store/display-names';
 import { FormOutcome } from './FormOutcome';
 import { trustedOnly } from './trusted-only';
 

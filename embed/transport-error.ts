@@ -1,6 +1,6 @@
 import { ApiError, InvalidResponseError, NetworkError } from '../lib/api/errors.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import type { SyncStatus } from '../lib/store/transport.ts';
+import type { SyncStatus } from '../lib/store/credit-source.ts';
 import { TokenUnavailableError } from './token-source.ts';
 
 /** What the store and the components get: a sentence a person reads, and the API code. */

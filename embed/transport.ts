@@ -10,7 +10,7 @@ import {
   snapshotCheck,
 } from '../lib/api/response-shapes.ts';
 import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
-import type { Transport, TransportUpdate } from '../lib/store/transport.ts';
+import type { CreditSource, CreditUpdate } from '../lib/store/credit-source.ts';
 import type { TokenSource } from './token-source.ts';
 import { sessionExpired, type TransportError, toTransportError } from './transport-error.ts';
 
@@ -24,14 +24,14 @@ export interface EmbedTransportOptions {
   clock?: () => number;
 }
 
-export type EmbedTransport = Transport & { dispose(): void };
+export type EmbedTransport = CreditSource & { dispose(): void };
 
 // A refused origin or a dead server will not answer the next attempt either: a few quick
 // retries, then "cannot reach billing" on screen instead of a long silent wait.
 const RETRY = { retries: 2, baseMs: 250, maxMs: 2_000 };
 
 /**
- * The embed's Transport: straight to the billing API with the host's token. A snapshot from
+ * The embed's CreditSource: straight to the billing API with the host's token. A snapshot from
  * GET /v1/me, live updates from GET /v1/events, and a poll while the stream is down. The
  * token is asked from the host for every request and kept nowhere. Answers are checked by
  * the shapes of response-shapes.ts (zod would be a quarter of the embed's size budget).
@@ -55,11 +55,11 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
       ledgerPage: ledgerPageCheck,
     },
   );
-  const listeners = new Set<(update: TransportUpdate) => void>();
+  const listeners = new Set<(update: CreditUpdate) => void>();
   let lastSyncedAt: string | undefined;
   let live: { stop(): void } | undefined;
 
-  const emit = (update: TransportUpdate) => {
+  const emit = (update: CreditUpdate) => {
     for (const listener of listeners) listener(update);
   };
   const fresh = (snapshot: Snapshot) => {

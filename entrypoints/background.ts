@@ -3,21 +3,24 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
 import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
-import { defineCatalogItem } from '../lib/extension/catalog-item.ts';
 import { indexedDbVault } from '../lib/extension/connection-vault.ts';
-import { LiveHub } from '../lib/extension/live-hub.ts';
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
-import { SyncEngine } from '../lib/extension/sync-engine.ts';
-import { defineSyncStatusItem } from '../lib/extension/sync-status-item.ts';
+import { defineSyncStatusItem, SyncEngine } from '../lib/extension/sync-engine.ts';
 import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
-import { createWorker, POLL_ALARM, POLL_MINUTES } from '../lib/extension/worker.ts';
+import { UiPorts } from '../lib/extension/ui-ports.ts';
+import {
+  createWorker,
+  defineCatalogItem,
+  POLL_ALARM,
+  POLL_MINUTES,
+} from '../lib/extension/worker.ts';
 
 // The composition root of the background worker: it wires the parts and registers every
 // listener synchronously, so an event that wakes a stopped MV3 worker is never missed.
 export default defineBackground(() => {
   const toolbar = (browser.action ?? browser.browserAction) as ToolbarAction | undefined;
-  const hub = new LiveHub((count) => engine.setLive(count));
+  const hub = new UiPorts((count) => engine.setLive(count));
   const engine = new SyncEngine({
     vault: indexedDbVault(),
     cache: new SnapshotCache(defineCachedSnapshotItem()),
@@ -45,8 +48,11 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => worker.handleConnect(port));
   browser.alarms.onAlarm.addListener((alarm) => void worker.handleAlarm(alarm.name));
 
+  // An alarm outlives updates: one left with another period (an older version's) is replaced.
   void browser.alarms.get(POLL_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
+    if (existing?.periodInMinutes !== POLL_MINUTES) {
+      void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
+    }
   });
   void worker.ready.then(async () => showBadge(toolbar, badgeFor(await engine.state())));
 });

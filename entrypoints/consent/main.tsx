@@ -4,8 +4,8 @@ import './consent.css';
 import { render } from 'preact';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
 import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
-import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
+import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { visibleNow } from './visibility-guard.ts';
 
@@ -13,7 +13,7 @@ import { visibleNow } from './visibility-guard.ts';
 // worker minted for that tab. It is an extension page, so the page around it can neither read
 // nor restyle it, and it changes the plan itself (one click, as the button says).
 const link = linkToWorker();
-const model = createCreditModel(createExtensionTransport(link));
+const model = createCreditModel(createWorkerCreditSource(link));
 const requestId = location.hash.slice(1);
 const root = document.getElementById('app') as HTMLElement;
 const KEEP_AWAKE_MS = 20_000;
@@ -21,7 +21,7 @@ const KEEP_AWAKE_MS = 20_000;
 async function ask() {
   let asked: ConsentAsk;
   try {
-    asked = await link.request<ConsentAsk>({ type: 'claim-consent', requestId });
+    asked = await link.request({ type: 'claim-consent', requestId });
   } catch (reason) {
     render(
       <div class="tally">

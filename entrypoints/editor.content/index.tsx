@@ -6,13 +6,13 @@ import themeCss from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
 import {
   loadWidgetPlace,
   saveWidgetPlace,
   type WidgetPlace,
 } from '../../lib/extension/widget-place.ts';
-import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
+import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import {
   announceReady,
   listenForPreflight,
@@ -41,7 +41,7 @@ export default defineContentScript({
     ]).catch(() => false);
     if (!allowed) return;
 
-    const model = createCreditModel(createExtensionTransport(link), {
+    const model = createCreditModel(createWorkerCreditSource(link), {
       askElsewhere: askInConsentFrame(link),
     });
     const place = {

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../lib/extension/settings-item.ts';
 import type { WorkerLink } from '../../lib/extension/worker-link.ts';
 
 /**
@@ -11,7 +10,7 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     link
-      .request<Settings>({ type: 'get-settings' })
+      .request({ type: 'get-settings' })
       .then((settings) => setText(settings.editorMatches.join('\n')))
       .catch((error: Error) => setNote(error.message));
   }, [link]);

@@ -5,16 +5,15 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup.tsx';
 import { withScheme } from '../../lib/extension/api-base-url.ts';
-import type { PublicState } from '../../lib/extension/public-state.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
-import { linkToWorker } from '../../lib/extension/worker-port.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
+import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import { EditorSettings } from './EditorSettings.tsx';
 
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createExtensionTransport(link));
+const model = createCreditModel(createWorkerCreditSource(link));
 const root = document.getElementById('app') as HTMLElement;
 
 /** The URL the user connected with: the form shows it again, not the default. */
@@ -22,10 +21,7 @@ const apiUrl = signal<string | undefined>(undefined);
 
 async function connect(typed: string, token: string) {
   const baseUrl = withScheme(typed);
-  const connected = await link.request<{
-    member: { name: string; role: 'admin' | 'member' };
-    account: { name: string };
-  }>({ type: 'connect', baseUrl, token });
+  const connected = await link.request({ type: 'connect', baseUrl, token });
   apiUrl.value = baseUrl;
   return connected;
 }
@@ -50,7 +46,7 @@ function App() {
 }
 
 void link
-  .request<PublicState>({ type: 'get-state' })
+  .request({ type: 'get-state' })
   .catch(() => null)
   .then((state) => {
     apiUrl.value = state?.baseUrl ?? undefined;

@@ -1,6 +1,7 @@
 // Where the worker keeps the API base URL and the member token. Not storage.local/sync:
 // content scripts can read those. IndexedDB belongs to the extension's origin; a content
 // script runs in the page's origin and cannot open it, and it outlives worker restarts.
+import { createStore, del, get, set } from 'idb-keyval';
 
 export interface Connection {
   /** The billing API's base URL, e.g. "http://127.0.0.1:8787". */
@@ -14,50 +15,18 @@ export interface ConnectionVault {
   clear(): Promise<void>;
 }
 
-const STORE = 'secrets';
 const KEY = 'connection';
 
-export function indexedDbVault(
-  factory: IDBFactory = indexedDB,
-  name = 'tally-worker',
-): ConnectionVault {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(name, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => {
-        opened = null;
-        reject(request.error);
-      };
-    });
-    return opened;
-  };
-  const run = async <T>(
-    mode: IDBTransactionMode,
-    act: (store: IDBObjectStore) => IDBRequest<T>,
-  ) => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = act(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  };
+/** The worker's own IndexedDB database; the names are those earlier versions used. */
+export function indexedDbVault(name = 'tally-worker'): ConnectionVault {
+  const store = createStore(name, 'secrets');
   return {
     async load() {
-      const value = await run<unknown>('readonly', (store) => store.get(KEY));
+      const value = await get<unknown>(KEY, store);
       return isConnection(value) ? value : null;
     },
-    async save(connection) {
-      await run('readwrite', (store) => store.put({ ...connection }, KEY));
-    },
-    async clear() {
-      await run('readwrite', (store) => store.delete(KEY));
-    },
+    save: (connection) => set(KEY, { ...connection }, store),
+    clear: () => del(KEY, store),
   };
 }
 

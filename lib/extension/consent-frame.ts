@@ -20,12 +20,12 @@ iframe { display: block; width: 100%; height: 100%; border: 0; color-scheme: nor
  */
 export function askInConsentFrame(link: WorkerLink, doc: Document = document) {
   return async (asked: OverageRequest): Promise<ConsentElsewhere> => {
-    const requestId = await link.request<string>({
+    const requestId = await link.request({
       type: 'open-consent',
       operation: asked.operation,
       quantity: asked.quantity,
     });
-    const outcome = link.request<ConsentElsewhere>({ type: 'consent-outcome', requestId });
+    const outcome = link.request({ type: 'consent-outcome', requestId });
     const host = doc.createElement('tally-consent');
     const root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');

@@ -1,3 +1,4 @@
+import { storage } from 'wxt/utils/storage';
 import { ReplyError } from './reply-error.ts';
 
 /** What the consent page asks the user about: the operation a page's preflight named. */
@@ -13,12 +14,23 @@ export interface ConsentAnswer {
   receipt?: string;
 }
 
+/** An open request as the worker keeps it; `answer` waits there until the content script asks. */
 interface Open extends ConsentAsk {
   tabId: number;
   claimed: boolean;
-  answered: Promise<ConsentAnswer>;
-  resolve(answer: ConsentAnswer): void;
+  answer?: ConsentAnswer;
 }
+
+/**
+ * Open requests live in `storage.session`, not in worker memory: MV3 may stop the worker while
+ * the consent page is open, and the restarted worker must still know the request the page
+ * claims, answers or withdraws. Session storage is the extension's own, never written to disk.
+ */
+export function defineConsentRequestsItem() {
+  return storage.defineItem<Record<string, Open>>('session:consent-requests', { fallback: {} });
+}
+
+export type ConsentRequestsItem = ReturnType<typeof defineConsentRequestsItem>;
 
 const GONE = 'This request is no longer open: run the operation again from the editor.';
 
@@ -29,51 +41,91 @@ const GONE = 'This request is no longer open: run the operation again from the e
  * consent page itself, with a guessed or a copied id, gets nothing it can act on.
  */
 export class ConsentRequests {
-  #open = new Map<string, Open>();
+  /** Content scripts waiting for an answer, by request id; a restarted worker has none. */
+  #waiting = new Map<string, (answer: ConsentAnswer) => void>();
+  #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
+  constructor(
+    private readonly item: ConsentRequestsItem = defineConsentRequestsItem(),
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
 
-  mint(tabId: number, ask: ConsentAsk): string {
-    const id = this.newId();
-    let resolve: (answer: ConsentAnswer) => void = () => {};
-    const answered = new Promise<ConsentAnswer>((done) => {
-      resolve = done;
+  mint(tabId: number, ask: ConsentAsk): Promise<string> {
+    return this.#change((open) => {
+      const id = this.newId();
+      open[id] = { operation: ask.operation, quantity: ask.quantity, tabId, claimed: false };
+      return id;
     });
-    this.#open.set(id, { ...ask, tabId, claimed: false, answered, resolve });
-    return id;
   }
 
-  /** Resolves with the user's answer; a request that was never minted for this tab is refused. */
-  outcome(id: string, tabId: number): Promise<ConsentAnswer> {
-    return this.#ownedBy(id, tabId).answered;
+  /**
+   * Resolves with the user's answer; a request that was never minted for this tab is refused.
+   * Asked again after a worker restart, it finds an answer given meanwhile.
+   */
+  async outcome(id: string, tabId: number): Promise<ConsentAnswer> {
+    const given = await this.#change((open) => {
+      const request = ownedBy(open, id, tabId);
+      if (request.answer) delete open[id];
+      return request.answer;
+    });
+    if (given) return given;
+    return new Promise((resolve) => this.#waiting.set(id, resolve));
   }
 
-  claim(id: string, tabId: number): ConsentAsk {
-    const open = this.#ownedBy(id, tabId);
-    if (open.claimed) throw new ReplyError('forbidden', GONE);
-    open.claimed = true;
-    return { operation: open.operation, quantity: open.quantity };
+  claim(id: string, tabId: number): Promise<ConsentAsk> {
+    return this.#change((open) => {
+      const request = ownedBy(open, id, tabId);
+      if (request.claimed) throw new ReplyError('forbidden', GONE);
+      request.claimed = true;
+      return { operation: request.operation, quantity: request.quantity };
+    });
   }
 
   /** Only the frame that claimed the request answers it, once; the request then ends. */
-  answer(id: string, tabId: number, answer: ConsentAnswer): void {
-    const open = this.#ownedBy(id, tabId);
-    if (!open.claimed) throw new ReplyError('forbidden', GONE);
-    this.#open.delete(id);
-    open.resolve(answer);
+  answer(id: string, tabId: number, answer: ConsentAnswer): Promise<void> {
+    return this.#change((open) => {
+      const request = ownedBy(open, id, tabId);
+      if (!request.claimed || request.answer) throw new ReplyError('forbidden', GONE);
+      this.#settle(open, id, answer);
+    });
   }
 
   /** The content script gave up (its page navigated, Escape outside the frame): cancel. */
-  withdraw(id: string, tabId: number): void {
-    const open = this.#open.get(id);
-    if (!open || open.tabId !== tabId) return;
-    this.#open.delete(id);
-    open.resolve({ decision: 'cancel', overage: false });
+  withdraw(id: string, tabId: number): Promise<void> {
+    return this.#change((open) => {
+      if (open[id]?.tabId !== tabId) return;
+      this.#settle(open, id, { decision: 'cancel', overage: false });
+    });
   }
 
-  #ownedBy(id: string, tabId: number | undefined): Open {
-    const open = this.#open.get(id);
-    if (!open || open.tabId !== tabId) throw new ReplyError('forbidden', GONE);
-    return open;
+  /** Hands `answer` to the waiting content script, or keeps it until it asks again. */
+  #settle(open: Record<string, Open>, id: string, answer: ConsentAnswer): void {
+    const waiting = this.#waiting.get(id);
+    const request = open[id];
+    if (waiting || !request) {
+      this.#waiting.delete(id);
+      delete open[id];
+      waiting?.(answer);
+      return;
+    }
+    request.answer = answer;
   }
+
+  /** Read, change and write the open requests, one change at a time. */
+  #change<T>(act: (open: Record<string, Open>) => T): Promise<T> {
+    const next = this.#queue.then(async () => {
+      const open = { ...(await this.item.getValue()) };
+      const result = act(open);
+      await this.item.setValue(open);
+      return result;
+    });
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+}
+
+function ownedBy(open: Record<string, Open>, id: string, tabId: number): Open {
+  const request = Object.hasOwn(open, id) ? open[id] : undefined;
+  if (!request || request.tabId !== tabId) throw new ReplyError('forbidden', GONE);
+  return request;
 }

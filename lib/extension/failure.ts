@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors.ts';
-import type { SyncStatus } from '../store/transport.ts';
+import type { SyncStatus } from '../store/credit-source.ts';
 
 /** How a failed sync shows: a refused token needs the user; anything else is worth retrying. */
 export interface Failure {

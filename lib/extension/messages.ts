@@ -2,8 +2,14 @@
 // editor content script). Every request is checked against these schemas on arrival and
 // every request type names the contexts allowed to send it: a content script runs beside
 // untrusted page scripts, so it gets read-only views and nothing that spends or reconfigures.
+import type { Entry } from '../api/schemas/entry.ts';
+import type { Catalog } from '../api/schemas/plan.ts';
+import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
 import { z } from '../api/zod.ts';
+import type { ConsentAnswer, ConsentAsk } from './consent-requests.ts';
 import type { PublicState } from './public-state.ts';
+import type { Settings } from './settings-item.ts';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const planId = text(100);
@@ -58,6 +64,41 @@ export const requestSchema = z.discriminatedUnion('type', [
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
+/** The request of one type. */
+export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
+
+/** Who the token belongs to, as the popup shows it after connecting; never the token. */
+export interface Connected {
+  member: Snapshot['member'];
+  account: Pick<Snapshot['account'], 'id' | 'name'>;
+}
+
+/** Every request type has an entry: a map that misses one does not type-check. */
+type EveryRequest<T extends Record<RequestType, unknown>> = T;
+
+/**
+ * What the worker answers to each request. The sender (`WorkerLink.request`) and the worker's
+ * handlers both take their types from here, so a caller cannot choose what a reply is.
+ */
+export type Replies = EveryRequest<{
+  'get-state': PublicState;
+  refresh: PublicState;
+  catalog: Catalog;
+  'preview-plan-change': PlanChangePreview;
+  'usage-recorded': null;
+  'open-consent': string;
+  'consent-outcome': ConsentAnswer;
+  'withdraw-consent': null;
+  'claim-consent': ConsentAsk;
+  'answer-consent': null;
+  ledger: Entry[];
+  'change-plan': Snapshot;
+  'set-overage-policy': Snapshot;
+  connect: Connected;
+  disconnect: null;
+  'get-settings': Settings;
+  'save-settings': Settings;
+}>;
 
 export type SenderContext = 'extension-page' | 'content-script';
 

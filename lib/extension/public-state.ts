@@ -1,5 +1,5 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { SyncStatus } from '../store/transport.ts';
+import type { SyncStatus } from '../store/credit-source.ts';
 
 /**
  * What the worker tells any UI, popup or content script alike. It never holds the token:

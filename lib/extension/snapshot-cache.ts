@@ -1,6 +1,6 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { supersedes } from '../store/snapshot-order.ts';
 import type { CachedSnapshot, CachedSnapshotItem } from './cached-snapshot.ts';
-import { supersedes } from './snapshot-order.ts';
 
 /**
  * The worker's one writer of the cached Snapshot. Writes are chained: a stream event and a

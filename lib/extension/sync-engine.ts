@@ -1,10 +1,23 @@
+import { storage } from 'wxt/utils/storage';
+import { backoffMs, type RetryOptions } from '../api/retry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { type BackoffPolicy, backoffDelay, SYNC_BACKOFF } from './backoff.ts';
+import type { SyncStatus } from '../store/credit-source.ts';
 import type { Connection, ConnectionVault } from './connection-vault.ts';
 import { classifyFailure } from './failure.ts';
 import type { PublicState } from './public-state.ts';
 import type { SnapshotCache } from './snapshot-cache.ts';
-import type { StoredSyncStatus, SyncStatusItem } from './sync-status-item.ts';
+
+/** The last sync outcome, kept so a restarted worker (and the first paint) tells the truth. */
+export interface StoredSyncStatus {
+  status: SyncStatus;
+  error?: string;
+}
+
+export function defineSyncStatusItem() {
+  return storage.defineItem<StoredSyncStatus | null>('local:sync-status', { fallback: null });
+}
+
+export type SyncStatusItem = ReturnType<typeof defineSyncStatusItem>;
 
 export interface StreamHandlers {
   onSnapshot(snapshot: Snapshot): void;
@@ -27,8 +40,13 @@ export interface SyncDeps {
   /** Tells open UIs (and the badge) the new state. */
   publish(state: PublicState): void;
   now?: () => Date;
-  backoff?: BackoffPolicy;
+  /** The retry backoff while a UI is open; `random` is injectable so tests are deterministic. */
+  retry?: RetryOptions;
+  random?: () => number;
 }
+
+/** While a UI is open the engine retries for as long as it stays open. */
+const SYNC_RETRY: RetryOptions = { retries: Number.POSITIVE_INFINITY, baseMs: 1000, maxMs: 30_000 };
 
 /**
  * Keeps the cached Snapshot fresh. Idle, the worker's alarm calls `refresh()`; while a UI is
@@ -174,7 +192,7 @@ export class SyncEngine {
 
   #scheduleRetry(): void {
     if (this.#live === 0 || this.#retryTimer) return;
-    const delay = backoffDelay(this.#failures - 1, this.deps.backoff ?? SYNC_BACKOFF);
+    const delay = backoffMs(this.#failures - 1, this.deps.retry ?? SYNC_RETRY, this.deps.random);
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       void this.refresh();

@@ -1,4 +1,14 @@
-import type { LiveMessage, Request, RequestType, WorkerPortMessage } from './messages.ts';
+import { browser } from 'wxt/browser';
+import { backoffMs, type RetryOptions } from '../api/retry.ts';
+import type {
+  LiveMessage,
+  Replies,
+  Request,
+  RequestOf,
+  RequestType,
+  WorkerPortMessage,
+} from './messages.ts';
+import { LIVE_PORT } from './ui-ports.ts';
 
 /** The parts of a client-side `runtime.Port` the link uses. */
 export interface ClientPort {
@@ -29,7 +39,12 @@ const REPEATABLE: ReadonlySet<RequestType> = new Set([
   'ledger',
   'get-settings',
   'usage-recorded',
+  // Waits for an answer the worker keeps in session storage: asked again, it finds it.
+  'consent-outcome',
 ]);
+
+/** The link reconnects for as long as its page is open. */
+const RECONNECT: RetryOptions = { retries: Number.POSITIVE_INFINITY, baseMs: 50, maxMs: 5_000 };
 
 interface Pending {
   request: Request;
@@ -55,15 +70,15 @@ export class WorkerLink {
     this.#onRefused = resolve;
   });
 
-  constructor(
-    private readonly connect: () => ClientPort,
-    private readonly options: { reconnectMs?: number } = {},
-  ) {}
+  constructor(private readonly connect: () => ClientPort) {}
 
-  request<T>(request: Request): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  /** Sends `request`; resolves with the worker's reply to its type (see `Replies`). */
+  request<K extends RequestType>(request: RequestOf<K>): Promise<Replies[K]> {
+    return new Promise<Replies[K]>((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject });
+      // The worker answers each id with the reply to that request's type.
+      const settle = (value: unknown) => resolve(value as Replies[K]);
+      this.#pending.set(id, { request, resolve: settle, reject });
       this.#post(id, request);
     });
   }
@@ -151,8 +166,9 @@ export class WorkerLink {
         this.#pending.delete(id);
       }
     }
-    // Reconnect soon, sooner than a person notices, backing off if the worker keeps failing.
-    const delay = Math.min(5_000, (this.options.reconnectMs ?? 50) * 2 ** this.#failures);
+    // Reconnect soon, sooner than a person notices, backing off if the worker keeps failing;
+    // jittered, so the tabs a restarted worker lost do not all wake it in the same instant.
+    const delay = backoffMs(this.#failures, RECONNECT);
     this.#failures += 1;
     setTimeout(() => {
       if (this.#closed || (this.#listeners.size === 0 && resend.length === 0)) return;
@@ -160,4 +176,9 @@ export class WorkerLink {
       for (const [id, request] of resend) this.#post(id, request);
     }, delay);
   }
+}
+
+/** A UI's link to the background worker over the live port. */
+export function linkToWorker(): WorkerLink {
+  return new WorkerLink(() => browser.runtime.connect({ name: LIVE_PORT }));
 }

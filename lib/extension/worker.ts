@@ -1,16 +1,17 @@
+import { storage } from 'wxt/utils/storage';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
+import type { Catalog } from '../api/schemas/plan.ts';
 import { apiBaseUrl } from './api-base-url.ts';
-import type { CatalogItem } from './catalog-item.ts';
 import type { Connection } from './connection-vault.ts';
 import { ConsentRequests } from './consent-requests.ts';
 import { invalidEditorMatch } from './editor-matches.ts';
-import type { LiveHub, PortLike } from './live-hub.ts';
-import { LIVE_PORT } from './live-port.ts';
 import {
   portRequestSchema,
+  type Replies,
   type Reply,
-  type Request,
+  type RequestOf,
+  type RequestType,
   requestSchema,
   type SenderContext,
 } from './messages.ts';
@@ -18,10 +19,18 @@ import { ReplyError, replyError } from './reply-error.ts';
 import { mayRequest, type SenderLike, senderContext } from './sender-check.ts';
 import type { SettingsItem } from './settings-item.ts';
 import type { SyncEngine } from './sync-engine.ts';
+import { LIVE_PORT, type PortLike, type UiPorts } from './ui-ports.ts';
+
+/** The plan catalogue rarely changes: cached so the dialog can offer plans without a round trip. */
+export function defineCatalogItem() {
+  return storage.defineItem<Catalog | null>('local:catalog', { fallback: null });
+}
+
+export type CatalogItem = ReturnType<typeof defineCatalogItem>;
 
 export interface WorkerDeps {
   engine: SyncEngine;
-  hub: LiveHub;
+  hub: UiPorts;
   settingsItem: SettingsItem;
   catalogItem: CatalogItem;
   client(
@@ -32,8 +41,6 @@ export interface WorkerDeps {
   >;
   identity: { extensionId: string; extensionOrigin: string };
 }
-
-export type Worker = ReturnType<typeof createWorker>;
 
 /**
  * The background worker's logic, without the browser. Every handler first awaits `ready`, the
@@ -80,84 +87,100 @@ export function createWorker(deps: WorkerDeps) {
     return tabId;
   }
 
-  async function dispatch(request: Request, tabId: number | undefined): Promise<unknown> {
-    switch (request.type) {
-      case 'get-state':
-        return engine.state();
-      case 'refresh':
-        await engine.refresh();
-        return engine.state();
-      case 'usage-recorded':
-        // Answer at once; the new balance reaches every UI over the live ports.
-        void engine.refresh();
-        return null;
-      case 'catalog':
-        return catalog();
-      case 'preview-plan-change':
-        return withConnection((c) => deps.client(c).previewPlanChange({ planId: request.planId }));
-      case 'open-consent':
-        connected();
-        return consents.mint(tabOf(tabId), {
-          operation: request.operation,
-          quantity: request.quantity,
+  /** One handler per request type, each held to that type's reply (`Replies`). */
+  const handlers: {
+    [K in RequestType]: (
+      request: RequestOf<K>,
+      tabId: number | undefined,
+    ) => Replies[K] | Promise<Replies[K]>;
+  } = {
+    'get-state': () => engine.state(),
+    refresh: async () => {
+      await engine.refresh();
+      return engine.state();
+    },
+    'usage-recorded': () => {
+      // Answer at once; the new balance reaches every UI over the live ports.
+      void engine.refresh();
+      return null;
+    },
+    catalog: () => catalog(),
+    'preview-plan-change': (request) =>
+      withConnection((c) => deps.client(c).previewPlanChange({ planId: request.planId })),
+    'open-consent': async (request, tabId) => {
+      connected();
+      return consents.mint(tabOf(tabId), {
+        operation: request.operation,
+        quantity: request.quantity,
+      });
+    },
+    'consent-outcome': (request, tabId) => consents.outcome(request.requestId, tabOf(tabId)),
+    'withdraw-consent': async (request, tabId) => {
+      await consents.withdraw(request.requestId, tabOf(tabId));
+      return null;
+    },
+    'claim-consent': (request, tabId) => consents.claim(request.requestId, tabOf(tabId)),
+    'answer-consent': async (request, tabId) => {
+      await consents.answer(request.requestId, tabOf(tabId), {
+        decision: request.decision,
+        overage: request.overage,
+        ...(request.receipt ? { receipt: request.receipt } : {}),
+      });
+      return null;
+    },
+    ledger: (request) =>
+      withConnection(
+        async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries,
+      ),
+    'change-plan': (request) =>
+      withConnection(async (c) => {
+        const { snapshot } = await deps.client(c).changePlan({ planId: request.planId });
+        await engine.accept(snapshot);
+        return snapshot;
+      }),
+    'set-overage-policy': (request) =>
+      withConnection(async (c) => {
+        const snapshot = await deps.client(c).setOveragePolicy({
+          policy: request.policy,
+          capUsd: request.capUsd,
         });
-      case 'consent-outcome':
-        return consents.outcome(request.requestId, tabOf(tabId));
-      case 'withdraw-consent':
-        consents.withdraw(request.requestId, tabOf(tabId));
-        return null;
-      case 'claim-consent':
-        return consents.claim(request.requestId, tabOf(tabId));
-      case 'answer-consent':
-        consents.answer(request.requestId, tabOf(tabId), {
-          decision: request.decision,
-          overage: request.overage,
-          ...(request.receipt ? { receipt: request.receipt } : {}),
-        });
-        return null;
-      case 'ledger':
-        return withConnection(
-          async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries,
-        );
-      case 'change-plan':
-        return withConnection(async (c) => {
-          const { snapshot } = await deps.client(c).changePlan({ planId: request.planId });
-          await engine.accept(snapshot);
-          return snapshot;
-        });
-      case 'set-overage-policy':
-        return withConnection(async (c) => {
-          const snapshot = await deps.client(c).setOveragePolicy({
-            policy: request.policy,
-            capUsd: request.capUsd,
-          });
-          await engine.accept(snapshot);
-          return snapshot;
-        });
-      case 'connect': {
-        const baseUrl = apiBaseUrl(request.baseUrl);
-        const snapshot = await engine.connect({ baseUrl, token: request.token }).catch((error) => {
-          throw connectError(error, baseUrl);
-        });
-        await deps.catalogItem.removeValue();
-        return {
-          member: snapshot.member,
-          account: { id: snapshot.account.id, name: snapshot.account.name },
-        };
-      }
-      case 'disconnect':
-        await engine.disconnect();
-        await deps.catalogItem.removeValue();
-        return null;
-      case 'get-settings':
-        return deps.settingsItem.getValue();
-      case 'save-settings': {
-        const invalid = invalidEditorMatch(request.editorMatches);
-        if (invalid) throw new ReplyError('invalid_request', invalid);
-        await deps.settingsItem.setValue({ editorMatches: request.editorMatches });
-        return deps.settingsItem.getValue();
-      }
-    }
+        await engine.accept(snapshot);
+        return snapshot;
+      }),
+    connect: async (request) => {
+      const baseUrl = apiBaseUrl(request.baseUrl);
+      const snapshot = await engine.connect({ baseUrl, token: request.token }).catch((error) => {
+        throw connectError(error, baseUrl);
+      });
+      await deps.catalogItem.removeValue();
+      return {
+        member: snapshot.member,
+        account: { id: snapshot.account.id, name: snapshot.account.name },
+      };
+    },
+    disconnect: async () => {
+      await engine.disconnect();
+      await deps.catalogItem.removeValue();
+      return null;
+    },
+    'get-settings': () => deps.settingsItem.getValue(),
+    'save-settings': async (request) => {
+      const invalid = invalidEditorMatch(request.editorMatches);
+      if (invalid) throw new ReplyError('invalid_request', invalid);
+      await deps.settingsItem.setValue({ editorMatches: request.editorMatches });
+      return deps.settingsItem.getValue();
+    },
+  };
+
+  async function dispatch<K extends RequestType>(
+    request: RequestOf<K>,
+    tabId: number | undefined,
+  ): Promise<Replies[K]> {
+    const handle = handlers[request.type] as (
+      request: RequestOf<K>,
+      tabId: number | undefined,
+    ) => Replies[K] | Promise<Replies[K]>;
+    return handle(request, tabId);
   }
 
   async function answer(
@@ -221,7 +244,7 @@ export function createWorker(deps: WorkerDeps) {
       });
     },
 
-    /** `alarms.onAlarm`: the idle poll. While a UI is open the stream keeps things fresh. */
+    /** `alarms.onAlarm`: the idle poll; never while a UI is open, whose stream keeps things fresh. */
     async handleAlarm(name: string): Promise<void> {
       await ready;
       if (name === POLL_ALARM && hub.count === 0) await engine.refresh();
@@ -243,5 +266,8 @@ function connectError(error: unknown, baseUrl: string): unknown {
 const NOT_ALLOWED = 'Tally answers only its own pages and the editor pages set in its settings.';
 
 export const POLL_ALARM = 'tally-poll';
-/** Chrome runs alarms at most every 30 s; a minute is plenty for a balance nobody looks at. */
-export const POLL_MINUTES = 1;
+/**
+ * The idle poll keeps the badge roughly right with no UI open, at 144 calls a day;
+ * an open UI streams instead, and recorded usage refreshes at once.
+ */
+export const POLL_MINUTES = 10;

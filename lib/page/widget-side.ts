@@ -16,7 +16,6 @@ import {
 import { readPreflightRequest, readUsageRecorded } from './protocol-schemas';
 import { EXTENSION_MARKER, isEmbedActive, markEmbedActive } from './stand-down';
 
-export { findOperationTarget, type OperationTarget } from './operation-target';
 export { EMBED_MARKER, EXTENSION_MARKER, isEmbedActive, watchEmbed } from './stand-down';
 
 export interface WidgetOptions {

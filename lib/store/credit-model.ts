@@ -16,15 +16,16 @@ import type {
   Usd,
 } from '../billing/types';
 import { balanceOf } from './balance';
+import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source';
+import { type OperationNames, operationNames } from './display-names';
 import { freshnessText } from './freshness';
-import { type OperationNames, operationNames } from './operation-names';
 import { createOveragePrompt, type PromptOptions } from './overage-prompt';
-import type { SyncStatus, Transport, TransportUpdate } from './transport';
+import { supersedes } from './snapshot-order.ts';
 
 export interface CreditModelOptions {
   /** Milliseconds since the epoch; tests pass a controlled clock. */
   clock?: () => number;
-  /** How often the freshness text moves on. */
+  /** How often the freshness text moves on while it is on screen. */
   tickMs?: number;
   /** Time zone of "offline since 10:42"; the user's own by default. */
   timeZone?: string;
@@ -44,22 +45,12 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A snapshot of another account or member is not an older version of ours: it replaces it. */
-function isOlder(next: Snapshot, current: Snapshot | null): boolean {
-  return (
-    current !== null &&
-    next.account.id === current.account.id &&
-    next.member.id === current.member.id &&
-    next.version < current.version
-  );
-}
-
 /**
- * The credit store one UI root creates over its transport: the snapshot and how fresh it is,
+ * The credit store one UI root creates over its credit source: the snapshot and how fresh it is,
  * what it means (balance, capacity, quotes, all computed locally, no network on hover), and
- * the actions, which delegate to the transport.
+ * the actions, which delegate to the source.
  */
-export function createCreditModel(transport: Transport, options: CreditModelOptions = {}) {
+export function createCreditModel(source: CreditSource, options: CreditModelOptions = {}) {
   const clock = options.clock ?? Date.now;
   const snapshot = signal<Snapshot | null>(null);
   const status = signal<SyncStatus>('loading');
@@ -67,7 +58,24 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   const error = signal<string | null>(null);
   const catalog = signal<Catalog | null>(null);
   const entries = signal<Entry[] | null>(null);
-  const now = signal(clock());
+  // The clock ticks only while something on screen reads a relative time (a signal is watched
+  // while an effect or a rendered component depends on it) and the model is started.
+  let shown = false;
+  let ticking: ReturnType<typeof setInterval> | null = null;
+  const now = signal(clock(), {
+    watched() {
+      shown = true;
+      // Not written here: a signal may not change while it is being subscribed.
+      queueMicrotask(() => {
+        now.value = clock();
+      });
+      tick();
+    },
+    unwatched() {
+      shown = false;
+      tick();
+    },
+  });
 
   const balance = computed(() => (snapshot.value ? balanceOf(snapshot.value) : null));
   const operations = computed<OperationCapacity[]>(() => {
@@ -112,13 +120,13 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   /** An older version never replaces a newer one, wherever it comes from. */
   function applySnapshot(next: Snapshot, at: Instant | undefined): boolean {
-    if (isOlder(next, snapshot.value)) return false;
+    if (!supersedes(next, snapshot.value)) return false;
     snapshot.value = next;
     syncedAt(at);
     return true;
   }
 
-  function onUpdate(update: TransportUpdate) {
+  function onUpdate(update: CreditUpdate) {
     if (update.kind === 'snapshot') {
       if (!applySnapshot(update.snapshot, update.syncedAt)) return;
       status.value = 'fresh';
@@ -136,13 +144,13 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   }
 
   async function refresh() {
-    // A refused or missing connection stays so until the transport says otherwise: showing
+    // A refused or missing connection stays so until the source says otherwise: showing
     // "syncing" would bring back numbers the refused token may have made wrong.
     if (status.value === 'fresh' || status.value === 'offline') status.value = 'loading';
     try {
-      await transport.refresh();
+      await source.refresh();
     } catch (reason) {
-      // A transport normally reports its own status; this covers one that only rejects.
+      // A source normally reports its own status; this covers one that only rejects.
       if (status.value === 'loading') {
         status.value = codeOf(reason) === 'unauthorized' ? 'unauthorized' : 'offline';
       }
@@ -153,7 +161,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   async function loadCatalog(): Promise<Catalog | null> {
     if (catalog.value) return catalog.value;
     try {
-      catalog.value = await transport.catalog();
+      catalog.value = await source.catalog();
     } catch (reason) {
       error.value = errorMessage(reason);
     }
@@ -162,7 +170,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   async function loadLedger(limit = 10) {
     try {
-      entries.value = await transport.ledger(limit);
+      entries.value = await source.ledger(limit);
     } catch (reason) {
       error.value = errorMessage(reason);
     }
@@ -178,9 +186,9 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     }
   }
 
-  const changePlan = (planId: PlanId) => adopt(transport.changePlan(planId));
+  const changePlan = (planId: PlanId) => adopt(source.changePlan(planId));
   const setOveragePolicy = (policy: OveragePolicy, capUsd: Usd | null) =>
-    adopt(transport.setOveragePolicy(policy, capUsd));
+    adopt(source.setOveragePolicy(policy, capUsd));
 
   /** The cost preview of `quantity` × `operation` on the current snapshot; null without one. */
   function quoteFor(operation: OperationId, quantity = 1): Quote | null {
@@ -199,7 +207,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     snapshot,
     catalog,
     upgrades,
-    transport,
+    source,
     quoteFor,
     changePlan,
     loadCatalog,
@@ -208,18 +216,26 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
 
   let stop: (() => void) | null = null;
 
+  /** Starts or stops the clock to match whether it is needed. */
+  function tick() {
+    const needed = shown && stop !== null;
+    if (needed && !ticking) {
+      ticking = setInterval(() => {
+        now.value = clock();
+      }, options.tickMs ?? 1000);
+    } else if (!needed && ticking) {
+      clearInterval(ticking);
+      ticking = null;
+    }
+  }
+
   /** First paint from the cache, then a refresh; resolves once the cache is on screen. */
   async function start() {
     if (stop) return;
-    const unsubscribe = transport.subscribe(onUpdate);
-    const timer = setInterval(() => {
-      now.value = clock();
-    }, options.tickMs ?? 1000);
-    stop = () => {
-      unsubscribe();
-      clearInterval(timer);
-    };
-    const cached = await transport.load().catch(() => null);
+    const unsubscribe = source.subscribe(onUpdate);
+    stop = unsubscribe;
+    tick();
+    const cached = await source.load().catch(() => null);
     if (cached) {
       applySnapshot(cached.snapshot, cached.syncedAt);
       if (cached.catalog && !catalog.value) catalog.value = cached.catalog;
@@ -232,6 +248,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
   function dispose() {
     stop?.();
     stop = null;
+    tick();
     closePrompt();
   }
 
@@ -253,7 +270,7 @@ export function createCreditModel(transport: Transport, options: CreditModelOpti
     refresh,
     loadCatalog,
     loadLedger,
-    previewPlanChange: (planId: PlanId) => transport.previewPlanChange(planId),
+    previewPlanChange: (planId: PlanId) => source.previewPlanChange(planId),
     changePlan,
     setOveragePolicy,
     ...prompt,

@@ -1,4 +1,4 @@
-import type { SyncStatus } from './transport';
+import type { SyncStatus } from './credit-source';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

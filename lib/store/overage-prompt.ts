@@ -9,9 +9,9 @@ import type {
   PlanId,
   Quote,
 } from '../billing/types';
-import { countOf, operationNames } from './operation-names';
+import type { CreditSource, PreflightDecision } from './credit-source';
+import { countOf, operationNames } from './display-names';
 import { overageReceipt, upgradeReceipt } from './receipt';
-import type { PreflightDecision, Transport } from './transport';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
 const UPGRADES_SHOWN = 2;
@@ -47,7 +47,7 @@ interface PromptDeps extends PromptOptions {
   catalog: ReadonlySignal<Catalog | null>;
 
   upgrades: ReadonlySignal<Plan[]>;
-  transport: Transport;
+  source: CreditSource;
   quoteFor(operation: OperationId, quantity: number): Quote | null;
   changePlan(planId: PlanId): Promise<void>;
   loadCatalog(): Promise<Catalog | null>;
@@ -84,7 +84,7 @@ export function createOveragePrompt(deps: PromptDeps) {
   const waiting: (() => void)[] = [];
 
   function record(decision: PreflightDecision): PreflightDecision {
-    deps.transport.recordDecision?.(decision).catch(() => {});
+    deps.source.recordDecision?.(decision).catch(() => {});
     return decision;
   }
 
@@ -118,7 +118,7 @@ export function createOveragePrompt(deps: PromptDeps) {
     await Promise.all(
       plans.map(async (plan) => {
         try {
-          const preview = await deps.transport.previewPlanChange(plan.id);
+          const preview = await deps.source.previewPlanChange(plan.id);
           previews.value = { ...previews.value, [plan.id]: preview };
         } catch {
           // The option still shows the plan's price and credits without the preview.
@@ -214,7 +214,7 @@ export function createOveragePrompt(deps: PromptDeps) {
     promptError.value = null;
     try {
       // The button names the charge from this preview (the receipt repeats it).
-      const preview = previews.peek()[planId] ?? (await deps.transport.previewPlanChange(planId));
+      const preview = previews.peek()[planId] ?? (await deps.source.previewPlanChange(planId));
       upgradingWith = preview;
       await deps.changePlan(planId);
       noteUpgrade(preview);

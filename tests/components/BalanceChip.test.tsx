@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
-import { expect, test } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { expect, test, vi } from 'vitest';
 import { BalanceChip } from '../../components/BalanceChip';
 import { startedModel } from './started-model';
 
@@ -38,4 +38,24 @@ test('reports whether its panel is open', async () => {
   const { model } = await startedModel();
   render(<BalanceChip model={model} expanded onClick={() => {}} />);
   expect(screen.getByRole('button').getAttribute('aria-expanded')).toBe('true');
+});
+
+test('its title ticks only while the pointer is on the chip', async () => {
+  vi.useFakeTimers({ now: Date.parse('2026-11-20T10:42:00.000Z') });
+  try {
+    const { model } = await startedModel({ available: '500' }, '2026-11-20T10:42:00.000Z');
+    render(<BalanceChip model={model} />);
+    const chip = screen.getByRole('button');
+    expect(vi.getTimerCount()).toBe(0);
+
+    fireEvent.pointerEnter(chip);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(chip.title).toBe('Tally: synced 3 s ago');
+
+    fireEvent.pointerLeave(chip);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
 });

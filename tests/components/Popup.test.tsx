@@ -4,7 +4,7 @@ import { expect, test, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
 import { createCreditModel } from '../../lib/store/credit-model';
 import { snapshotOf } from '../store/fixtures';
-import { MemoryTransport } from '../store/memory-transport';
+import { MemoryCreditSource } from '../store/memory-credit-source';
 import { startedModel } from './started-model';
 
 const connect = vi.fn(async () => ({
@@ -13,7 +13,7 @@ const connect = vi.fn(async () => ({
 }));
 
 test('first paint from the cache, with its age, before the refresh answers', async () => {
-  const transport = new MemoryTransport({
+  const transport = new MemoryCreditSource({
     snapshot: snapshotOf({ version: 9 }),
     cached: {
       snapshot: snapshotOf({ version: 8, available: '500', used: '4070' }),

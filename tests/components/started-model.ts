@@ -2,7 +2,7 @@ import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures';
-import { MemoryTransport } from '../store/memory-transport';
+import { MemoryCreditSource } from '../store/memory-credit-source';
 
 // waitFor/findBy* give up after 1 s by default: too short for the model's async work when the
 // whole suite shares 2 busy cores. They still return as soon as the condition holds.
@@ -17,7 +17,10 @@ afterEach(() => {
 
 /** A model over an in-memory transport, started and with the catalogue loaded. */
 export async function startedModel(options: SnapshotOptions = {}, now?: string) {
-  const transport = new MemoryTransport({ snapshot: snapshotOf(options), ...(now ? { now } : {}) });
+  const transport = new MemoryCreditSource({
+    snapshot: snapshotOf(options),
+    ...(now ? { now } : {}),
+  });
   const model = createCreditModel(transport, { timeZone: 'UTC' });
   models.push(model);
   await model.start();

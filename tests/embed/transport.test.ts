@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createTokenSource } from '../../embed/token-source.ts';
 import { createEmbedTransport, type EmbedTransport } from '../../embed/transport.ts';
 import { createApiClient } from '../../lib/api/index.ts';
-import type { TransportUpdate } from '../../lib/store/transport.ts';
+import type { CreditUpdate } from '../../lib/store/credit-source.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -36,7 +36,7 @@ function transportWith(getToken: () => string | Promise<string>, api = server.ur
 }
 
 function collect(transport: EmbedTransport) {
-  const updates: TransportUpdate[] = [];
+  const updates: CreditUpdate[] = [];
   transport.subscribe((update) => updates.push(update));
   return updates;
 }

@@ -3,7 +3,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defineCachedSnapshotItem } from '../../lib/extension/cached-snapshot.ts';
 import { SnapshotCache } from '../../lib/extension/snapshot-cache.ts';
-import { supersedes } from '../../lib/extension/snapshot-order.ts';
+import { supersedes } from '../../lib/store/snapshot-order.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());

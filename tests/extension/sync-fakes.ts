@@ -5,8 +5,11 @@ import { defineCachedSnapshotItem } from '../../lib/extension/cached-snapshot.ts
 import type { Connection, ConnectionVault } from '../../lib/extension/connection-vault.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
 import { SnapshotCache } from '../../lib/extension/snapshot-cache.ts';
-import { type StreamHandlers, SyncEngine } from '../../lib/extension/sync-engine.ts';
-import { defineSyncStatusItem } from '../../lib/extension/sync-status-item.ts';
+import {
+  defineSyncStatusItem,
+  type StreamHandlers,
+  SyncEngine,
+} from '../../lib/extension/sync-engine.ts';
 
 /** The vault's contract in memory: IndexedDB is a browser part, tested end to end. */
 export function memoryVault(initial: Connection | null = null): ConnectionVault {
@@ -52,7 +55,9 @@ export function engineWith(
     },
     publish: (state) => published.push(state),
     now: () => new Date(Date.now()),
-    backoff: { baseMs: 1000, maxMs: 8000, random: () => 0.999_999 },
+    // Full jitter at its midpoint: retries after 1 s, 2 s, 4 s.
+    retry: { retries: Number.POSITIVE_INFINITY, baseMs: 2000, maxMs: 16_000 },
+    random: () => 0.5,
   });
   return { engine, answers, fetchSnapshot, streams, published, last: () => published.at(-1) };
 }

@@ -41,6 +41,22 @@ test('the consent page in the same tab reads the request and its answer reaches 
   });
 });
 
+test('a worker restarted while the consent page is open still takes its answer to the content script', async () => {
+  const { requestId } = await minted();
+  // MV3 stopped the worker: its memory is gone, its session storage is not.
+  const { worker: restarted } = workerWith();
+  expect(
+    await restarted.handleMessage({ type: 'claim-consent', requestId }, consentIn(3)),
+  ).toMatchObject({ ok: true, value: { operation: 'lifestyle-crop', quantity: 1 } });
+  const answer = { type: 'answer-consent', requestId, decision: 'cancel', overage: false };
+  expect(await restarted.handleMessage(answer, consentIn(3))).toMatchObject({ ok: true });
+  // The content script's link sends its outcome request again on the new port.
+  expect(await restarted.handleMessage({ type: 'consent-outcome', requestId }, editorTab)).toEqual({
+    ok: true,
+    value: { decision: 'cancel', overage: false },
+  });
+});
+
 test('a consent page in another tab, or a second frame with the same id, gets nothing', async () => {
   const { worker, requestId } = await minted();
   expect(

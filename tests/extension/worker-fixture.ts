@@ -1,10 +1,9 @@
 // A worker wired as the background does, over fake browser storage and a fake API client
 // (the real client is exercised end to end in tests/e2e); senders as Chrome describes them.
 import { vi } from 'vitest';
-import { defineCatalogItem } from '../../lib/extension/catalog-item.ts';
-import { LiveHub } from '../../lib/extension/live-hub.ts';
 import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
-import { createWorker } from '../../lib/extension/worker.ts';
+import { UiPorts } from '../../lib/extension/ui-ports.ts';
+import { createWorker, defineCatalogItem } from '../../lib/extension/worker.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 import { engineWith } from './sync-fakes.ts';
 
@@ -30,7 +29,7 @@ export function workerWith(answers: Partial<FakeClient> = {}) {
   };
   const worker = createWorker({
     engine,
-    hub: new LiveHub((count) => engine.setLive(count)),
+    hub: new UiPorts((count) => engine.setLive(count)),
     settingsItem: defineSettingsItem(),
     catalogItem: defineCatalogItem(),
     client: () => client as never,

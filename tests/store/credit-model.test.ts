@@ -1,12 +1,13 @@
+import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { snapshotOf } from './fixtures';
-import { MemoryTransport } from './memory-transport';
+import { MemoryCreditSource } from './memory-credit-source';
 
 const models: CreditModel[] = [];
 
-function modelOver(transport: MemoryTransport, clock?: () => number) {
+function modelOver(transport: MemoryCreditSource, clock?: () => number) {
   const model = createCreditModel(transport, { timeZone: 'UTC', ...(clock ? { clock } : {}) });
   models.push(model);
   return model;
@@ -19,7 +20,7 @@ afterEach(() => {
 
 describe('sync', () => {
   test('paints the cached snapshot first, then the refreshed one', async () => {
-    const transport = new MemoryTransport({
+    const transport = new MemoryCreditSource({
       snapshot: snapshotOf({ version: 8, available: '4568.7', used: '1.3' }),
       cached: { snapshot: snapshotOf({ version: 7 }), syncedAt: '2026-11-20T10:30:00.000Z' },
     });
@@ -43,7 +44,7 @@ describe('sync', () => {
   });
 
   test('an older snapshot version never replaces a newer one', async () => {
-    const transport = new MemoryTransport({
+    const transport = new MemoryCreditSource({
       snapshot: snapshotOf({ version: 5, available: '500' }),
     });
     const model = modelOver(transport);
@@ -60,7 +61,7 @@ describe('sync', () => {
       fc.asyncProperty(
         fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 20 }),
         async (versions) => {
-          const transport = new MemoryTransport({ snapshot: snapshotOf({ version: 0 }) });
+          const transport = new MemoryCreditSource({ snapshot: snapshotOf({ version: 0 }) });
           const model = modelOver(transport);
           await model.start();
           for (const version of versions) {
@@ -77,7 +78,7 @@ describe('sync', () => {
   });
 
   test('a cache older than what the transport already pushed is ignored', async () => {
-    const transport = new MemoryTransport({
+    const transport = new MemoryCreditSource({
       snapshot: snapshotOf({ version: 9, available: '370' }),
       cached: { snapshot: snapshotOf({ version: 3 }), syncedAt: '2026-11-20T10:00:00.000Z' },
     });
@@ -92,7 +93,7 @@ describe('sync', () => {
   });
 
   test('a snapshot of another account replaces the current one whatever its version', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf({ version: 40 }) });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf({ version: 40 }) });
     const model = modelOver(transport);
     await model.start();
     transport.push(snapshotOf({ version: 2, accountId: 'acc_other', plan: 'starter' }));
@@ -101,7 +102,7 @@ describe('sync', () => {
   });
 
   test('offline keeps the numbers and says since when', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf({ available: '500' }) });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf({ available: '500' }) });
     const model = modelOver(transport, () => Date.parse('2026-11-20T11:05:00.000Z'));
     await model.start();
     expect(model.status.value).toBe('fresh');
@@ -114,7 +115,7 @@ describe('sync', () => {
   });
 
   test('a refused token shows as unauthorized', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf() });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf() });
     transport.network = 'refused';
     const model = modelOver(transport);
     await model.start();
@@ -123,7 +124,7 @@ describe('sync', () => {
   });
 
   test('a refresh that only rejects still ends loading', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf() });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf() });
     transport.refresh = () =>
       Promise.reject(Object.assign(new Error('401'), { code: 'unauthorized' }));
     const model = modelOver(transport);
@@ -140,26 +141,45 @@ describe('sync', () => {
 
   test('the freshness text follows a ticking clock', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-20T10:42:00.000Z') });
-    const transport = new MemoryTransport({
+    const transport = new MemoryCreditSource({
       snapshot: snapshotOf(),
       now: '2026-11-20T10:42:00.000Z',
     });
     const model = modelOver(transport);
     await model.start();
-    expect(model.freshness.value).toBe('synced just now');
+    const shown: string[] = [];
+    const hide = effect(() => {
+      shown.push(model.freshness.value);
+    });
+    expect(shown.at(-1)).toBe('synced just now');
     vi.advanceTimersByTime(3000);
-    expect(model.freshness.value).toBe('synced 3 s ago');
+    expect(shown.at(-1)).toBe('synced 3 s ago');
     vi.advanceTimersByTime(4 * 60_000);
-    expect(model.freshness.value).toBe('synced 4 min ago');
+    expect(shown.at(-1)).toBe('synced 4 min ago');
     model.dispose();
     vi.advanceTimersByTime(60 * 60_000);
-    expect(model.freshness.value).toBe('synced 4 min ago');
+    expect(shown.at(-1)).toBe('synced 4 min ago');
+    hide();
+  });
+
+  test('the clock does not tick while nothing on screen shows a relative time', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-20T10:42:00.000Z') });
+    const model = modelOver(new MemoryCreditSource({ snapshot: snapshotOf() }));
+    await model.start();
+    expect(vi.getTimerCount()).toBe(0);
+    const hide = effect(() => {
+      void model.freshness.value;
+    });
+    expect(vi.getTimerCount()).toBe(1);
+    hide();
+    expect(vi.getTimerCount()).toBe(0);
+    model.dispose();
   });
 });
 
 describe('what the balance means', () => {
   async function started(options: Parameters<typeof snapshotOf>[0]) {
-    const model = modelOver(new MemoryTransport({ snapshot: snapshotOf(options) }));
+    const model = modelOver(new MemoryCreditSource({ snapshot: snapshotOf(options) }));
     await model.start();
     await model.loadCatalog();
     return model;
@@ -199,7 +219,7 @@ describe('what the balance means', () => {
   });
 
   test('quotes are computed locally: Lifestyle Crop at 0 available is $0.41 overage', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf({ available: '0' }) });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf({ available: '0' }) });
     const preview = vi.spyOn(transport, 'previewPlanChange');
     const model = modelOver(transport);
     await model.start();
@@ -226,7 +246,7 @@ describe('what the balance means', () => {
 
 describe('actions', () => {
   test('changePlan applies the snapshot the transport returns', async () => {
-    const transport = new MemoryTransport({
+    const transport = new MemoryCreditSource({
       snapshot: snapshotOf({
         available: '400',
         used: '4170',
@@ -248,7 +268,7 @@ describe('actions', () => {
   });
 
   test('a refused plan change rejects and says why', async () => {
-    const model = modelOver(new MemoryTransport({ snapshot: snapshotOf({ role: 'member' }) }));
+    const model = modelOver(new MemoryCreditSource({ snapshot: snapshotOf({ role: 'member' }) }));
     await model.start();
     await expect(model.changePlan('scale')).rejects.toThrow('Ask Ada');
     expect(model.error.value).toBe('Ask Ada (admin) to change the plan.');
@@ -256,7 +276,7 @@ describe('actions', () => {
   });
 
   test('the ledger loads through the transport', async () => {
-    const transport = new MemoryTransport({ snapshot: snapshotOf() });
+    const transport = new MemoryCreditSource({ snapshot: snapshotOf() });
     transport.entries = [
       {
         id: 'ent_1',
@@ -279,7 +299,7 @@ describe('actions', () => {
 });
 
 test('retrying with a refused token does not bring the numbers back', async () => {
-  const transport = new MemoryTransport({ snapshot: snapshotOf() });
+  const transport = new MemoryCreditSource({ snapshot: snapshotOf() });
   transport.network = 'refused';
   const model = modelOver(transport);
   await model.start();

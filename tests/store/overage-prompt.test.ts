@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { type SnapshotOptions, snapshotOf } from './fixtures';
-import { MemoryTransport } from './memory-transport';
+import { MemoryCreditSource } from './memory-credit-source';
 
 const models: CreditModel[] = [];
 afterEach(() => {
@@ -9,7 +9,10 @@ afterEach(() => {
 });
 
 async function started(options: SnapshotOptions, now?: string) {
-  const transport = new MemoryTransport({ snapshot: snapshotOf(options), ...(now ? { now } : {}) });
+  const transport = new MemoryCreditSource({
+    snapshot: snapshotOf(options),
+    ...(now ? { now } : {}),
+  });
   const model = createCreditModel(transport);
   models.push(model);
   await model.start();
@@ -131,7 +134,7 @@ test('closing the store cancels the open dialog and every waiting one', async ()
 });
 
 test('asked elsewhere (the consent frame), the answer and its receipt reach the page, one ask at a time', async () => {
-  const transport = new MemoryTransport({ snapshot: snapshotOf({ available: '0' }) });
+  const transport = new MemoryCreditSource({ snapshot: snapshotOf({ available: '0' }) });
   const asks: { operation: string; answer(): void }[] = [];
   const model = createCreditModel(transport, {
     askElsewhere: ({ operation }) =>

@@ -1,5 +1,8 @@
 import type { WorkerPortMessage } from './messages.ts';
 
+/** The name of the long-lived port over which the worker and its UIs talk (see WorkerLink). */
+export const LIVE_PORT = 'tally-live';
+
 /** The parts of `runtime.Port` the hub uses. */
 export interface PortLike {
   name: string;
@@ -13,7 +16,7 @@ export interface PortLike {
  * The open UIs (popup, in-page widgets), each on a runtime port. Their count decides whether
  * the worker streams events; a port also keeps an MV3 worker alive while its UI is open.
  */
-export class LiveHub {
+export class UiPorts {
   #ports = new Set<PortLike>();
 
   constructor(private readonly onCountChange: (count: number) => void) {}

@@ -1,4 +1,4 @@
-// A Transport held in memory, for tests only: the extension and the embed bring
+// A CreditSource held in memory, for tests only: the extension and the embed bring
 // the real ones. Plan changes run through lib/billing's own rules, so previews and the
 // snapshot after a change are what the server would compute.
 import type { Entry } from '../../lib/api/schemas/entry.ts';
@@ -9,10 +9,10 @@ import { changePlan, previewPlanChange } from '../../lib/billing/plan-change';
 import type { AccountState, Instant, OveragePolicy, PlanId, Usd } from '../../lib/billing/types';
 import type {
   Cached,
+  CreditSource,
+  CreditUpdate,
   PreflightDecision,
-  Transport,
-  TransportUpdate,
-} from '../../lib/store/transport';
+} from '../../lib/store/credit-source';
 
 function stateOf(snapshot: Snapshot): AccountState {
   return {
@@ -27,7 +27,7 @@ function stateOf(snapshot: Snapshot): AccountState {
   };
 }
 
-export class MemoryTransport implements Transport {
+export class MemoryCreditSource implements CreditSource {
   snapshot: Snapshot;
   cached: Cached | null;
   now: Instant;
@@ -35,7 +35,7 @@ export class MemoryTransport implements Transport {
   decisions: PreflightDecision[] = [];
   /** What the next refresh does. */
   network: 'up' | 'down' | 'refused' = 'up';
-  private listeners = new Set<(update: TransportUpdate) => void>();
+  private listeners = new Set<(update: CreditUpdate) => void>();
 
   constructor(options: { snapshot: Snapshot; cached?: Cached | null; now?: Instant }) {
     this.snapshot = options.snapshot;
@@ -43,7 +43,7 @@ export class MemoryTransport implements Transport {
     this.now = options.now ?? '2026-11-20T10:42:00.000Z';
   }
 
-  emit(update: TransportUpdate) {
+  emit(update: CreditUpdate) {
     for (const listener of this.listeners) listener(update);
   }
 
@@ -65,7 +65,7 @@ export class MemoryTransport implements Transport {
     else this.emit({ kind: 'status', status: 'unauthorized', error: 'Token refused' });
   }
 
-  subscribe(listener: (update: TransportUpdate) => void) {
+  subscribe(listener: (update: CreditUpdate) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -1,22 +1,18 @@
-import type { Entry } from '../api/schemas/entry.ts';
-import type { Catalog } from '../api/schemas/plan.ts';
-import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
-import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { Cached, Transport, TransportUpdate } from '../store/transport.ts';
+import type { Cached, CreditSource, CreditUpdate } from '../store/credit-source.ts';
 import type { PublicState } from './public-state.ts';
 import type { WorkerLink } from './worker-link.ts';
 
 /**
- * The `Transport` over the worker link: the token stays in the worker, which also decides
+ * The `CreditSource` over the worker link: the token stays in the worker, which also decides
  * what this UI may do (a content script cannot change the plan; the consent page can).
  */
-export function createExtensionTransport(link: WorkerLink): Transport {
-  const toUpdates = (state: PublicState): TransportUpdate[] => {
+export function createWorkerCreditSource(link: WorkerLink): CreditSource {
+  const toUpdates = (state: PublicState): CreditUpdate[] => {
     const at = state.syncedAt ?? undefined;
     if (state.status === 'fresh' && state.snapshot && at) {
       return [{ kind: 'snapshot', snapshot: state.snapshot, syncedAt: at }];
     }
-    const updates: TransportUpdate[] = [];
+    const updates: CreditUpdate[] = [];
     // Offline keeps working from the cache: the numbers stay, the status says how old they are.
     if (state.status === 'offline' && state.snapshot && at) {
       updates.push({ kind: 'snapshot', snapshot: state.snapshot, syncedAt: at });
@@ -31,7 +27,7 @@ export function createExtensionTransport(link: WorkerLink): Transport {
     return updates;
   };
 
-  const stateListeners = new Set<(update: TransportUpdate) => void>();
+  const stateListeners = new Set<(update: CreditUpdate) => void>();
   let unlink: (() => void) | null = null;
   const emit = (state: PublicState) => {
     for (const update of toUpdates(state)) for (const listener of stateListeners) listener(update);
@@ -39,12 +35,12 @@ export function createExtensionTransport(link: WorkerLink): Transport {
 
   return {
     async load(): Promise<Cached | null> {
-      const state = await link.request<PublicState>({ type: 'get-state' });
+      const state = await link.request({ type: 'get-state' });
       if (!state.snapshot || !state.syncedAt || state.status === 'unauthorized') return null;
       return { snapshot: state.snapshot, syncedAt: state.syncedAt };
     },
     async refresh() {
-      emit(await link.request<PublicState>({ type: 'refresh' }));
+      emit(await link.request({ type: 'refresh' }));
     },
     subscribe(listener) {
       stateListeners.add(listener);
@@ -58,12 +54,11 @@ export function createExtensionTransport(link: WorkerLink): Transport {
         unlink = null;
       };
     },
-    catalog: () => link.request<Catalog>({ type: 'catalog' }),
-    previewPlanChange: (planId) =>
-      link.request<PlanChangePreview>({ type: 'preview-plan-change', planId }),
-    changePlan: (planId) => link.request<Snapshot>({ type: 'change-plan', planId }),
+    catalog: () => link.request({ type: 'catalog' }),
+    previewPlanChange: (planId) => link.request({ type: 'preview-plan-change', planId }),
+    changePlan: (planId) => link.request({ type: 'change-plan', planId }),
     setOveragePolicy: (policy, capUsd) =>
-      link.request<Snapshot>({ type: 'set-overage-policy', policy, capUsd }),
-    ledger: (limit) => link.request<Entry[]>({ type: 'ledger', ...(limit ? { limit } : {}) }),
+      link.request({ type: 'set-overage-policy', policy, capUsd }),
+    ledger: (limit) => link.request({ type: 'ledger', ...(limit ? { limit } : {}) }),
   };
 }

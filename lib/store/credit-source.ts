@@ -1,6 +1,6 @@
-// How a credit model reaches its data. The extension's transport talks to the background
+// How a credit model reaches its data. The extension's source talks to the background
 // worker (which alone holds the token); the embed's talks to the API with the host's token.
-// Components never see a transport, only the model built over it.
+// Components never see a credit source, only the model built over it.
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type {
@@ -22,7 +22,7 @@ export type SyncStatus =
   | 'unconfigured'
   | 'outdated';
 
-/** What a transport remembers between sessions: enough for a first paint without network. */
+/** What a credit source remembers between sessions: enough for a first paint without network. */
 export interface Cached {
   snapshot: Snapshot;
   /** When the server last confirmed this snapshot. */
@@ -30,12 +30,12 @@ export interface Cached {
   catalog?: Catalog;
 }
 
-export type TransportUpdate =
+export type CreditUpdate =
   | { kind: 'snapshot'; snapshot: Snapshot; syncedAt: Instant }
   | {
       kind: 'status';
       status: Exclude<SyncStatus, 'fresh'>;
-      /** The last successful sync the transport knows of, if any. */
+      /** The last successful sync the source knows of, if any. */
       syncedAt?: Instant;
       error?: string;
     };
@@ -51,10 +51,10 @@ export interface PreflightDecision {
  * Every method rejects with an Error whose message a person can read; `code` carries the
  * API error code when there is one ('forbidden', 'unauthorized', …).
  */
-export interface Transport {
+export interface CreditSource {
   load(): Promise<Cached | null>;
   refresh(): Promise<void>;
-  subscribe(listener: (update: TransportUpdate) => void): () => void;
+  subscribe(listener: (update: CreditUpdate) => void): () => void;
   catalog(): Promise<Catalog>;
   previewPlanChange(planId: PlanId): Promise<PlanChangePreview>;
   changePlan(planId: PlanId): Promise<Snapshot>;

@@ -1,3 +1,5 @@
+// How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
+import type { Snapshot } from '../api/schemas/snapshot.ts';
 import { englishPlurals } from '../billing/format';
 import type { Catalog, OperationId } from '../billing/types';
 
@@ -24,4 +26,12 @@ export function operationNames(catalog: Catalog | null, id: OperationId): Operat
 export function countOf(count: number, names: OperationNames): string {
   const name = englishPlurals.select(count) === 'one' ? names.name : names.plural;
   return `${count.toLocaleString('en-US')} ${name}`;
+}
+
+/** Whom a member asks to change the plan: "Ada", "Ada or Ben"; "your admin" when unknown. */
+export function adminNames(snapshot: Snapshot): string {
+  const names = snapshot.account.admins.map((admin) => admin.name);
+  const last = names.pop();
+  if (last === undefined) return 'your admin';
+  return names.length === 0 ? last : `${names.join(', ')} or ${last}`;
 }

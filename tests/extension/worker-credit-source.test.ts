@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { LiveMessage, WorkerPortMessage } from '../../lib/extension/messages.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
-import { createExtensionTransport } from '../../lib/extension/transport.ts';
+import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { type ClientPort, WorkerLink } from '../../lib/extension/worker-link.ts';
-import type { TransportUpdate } from '../../lib/store/transport.ts';
+import type { CreditUpdate } from '../../lib/store/credit-source.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 /** A fake worker at the other end of the port: answers get-state, records the rest. */
@@ -59,8 +59,8 @@ afterEach(() => vi.useRealTimers());
 
 test('offline pushes the cached snapshot and then says offline since the last sync', async () => {
   const worker = fakeWorker();
-  const transport = createExtensionTransport(new WorkerLink(worker.connect));
-  const updates: TransportUpdate[] = [];
+  const transport = createWorkerCreditSource(new WorkerLink(worker.connect));
+  const updates: CreditUpdate[] = [];
   transport.subscribe((update) => updates.push(update));
   worker.push({
     type: 'state',
@@ -95,14 +95,14 @@ test('a refused token loads no cached numbers (they may be wrong)', async () => 
     syncedAt: '2026-11-02T10:00:00.000Z',
     baseUrl: null,
   });
-  const transport = createExtensionTransport(new WorkerLink(worker.connect));
+  const transport = createWorkerCreditSource(new WorkerLink(worker.connect));
   expect(await transport.load()).toBeNull();
 });
 
 test('when the worker restarts, the link reconnects and sends read-only requests again', async () => {
   const worker = fakeWorker();
   const link = new WorkerLink(worker.connect);
-  const transport = createExtensionTransport(link);
+  const transport = createWorkerCreditSource(link);
   transport.subscribe(() => {});
   const first = worker.ports[0];
   // The worker dies before answering a catalog request (no auto-answer for it).
