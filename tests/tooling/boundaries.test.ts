@@ -65,9 +65,19 @@ const probes = {
     ],
     allowed: ["import { createApiClient } from '../lib/api/client.ts';"],
   },
+  entrypoints: {
+    path: `entrypoints/popup/${probeName}.ts`,
+    lines: [
+      "import { readFileSync } from 'node:fs';",
+      'export const mode = process.env.NODE_ENV;',
+      'export let timer: NodeJS.Timeout | undefined;',
+    ],
+    allowed: ["import { storage } from 'wxt/utils/storage';"],
+  },
   contentScript: {
     path: `entrypoints/editor.content/${probeName}.ts`,
     lines: [
+      "import { readFileSync } from 'node:fs';",
       "import { createApiClient } from '../../lib/api/client.ts';",
       "import { callApi } from '../../lib/api/request.ts';",
       "import { isApiError } from '../../lib/api/index.ts';",
@@ -124,6 +134,10 @@ describe('Biome enforces the boundaries of ARCHITECTURE.md', () => {
 
   it('keeps components/ and entrypoints/ out of server/', () => {
     expect(flaggedLines('server')).toEqual(crossingLines('server'));
+  });
+
+  it('keeps Node modules and globals out of the WXT entrypoints', () => {
+    expect(flaggedLines('entrypoints')).toEqual(crossingLines('entrypoints'));
   });
 
   it('keeps the API client out of the content script and the store it renders', () => {
