@@ -15,7 +15,7 @@ export const QuoteSchema = z.object({
   planValueUsd: UsdSchema,
   availableAfter: CreditsSchema,
   outcome: QuoteOutcomeSchema,
-  reason: z.optional(BlockedReasonSchema),
+  reason: z.exactOptional(BlockedReasonSchema),
 });
 
 export type QuoteOutcome = z.infer<typeof QuoteOutcomeSchema>;
