@@ -6,7 +6,7 @@ import { RemainingOperations } from './RemainingOperations';
 interface BalancePanelProps {
   model: CreditModel;
   /** Extra classes for where the panel sits (the embed's popover places it under the chip). */
-  class?: string;
+  class?: string | undefined;
 }
 
 /** The panel a balance chip opens: available credits, what they still cover, and how fresh. */

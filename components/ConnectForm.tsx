@@ -9,7 +9,7 @@ export interface Connection {
 interface ConnectFormProps {
   /** Validates the URL and token (GET /v1/me) and keeps them; rejects with a readable error. */
   onConnect(apiUrl: string, token: string): Promise<Connection>;
-  apiUrl?: string;
+  apiUrl?: string | undefined;
 }
 
 /** Where the billing API is and whose token to use; shows who it connected as. */

@@ -13,8 +13,8 @@ import { RemainingOperations } from './RemainingOperations';
 interface PopupProps {
   model: CreditModel;
   onConnect?(apiUrl: string, token: string): Promise<Connection>;
-  apiUrl?: string;
-  theme?: 'light' | 'dark';
+  apiUrl?: string | undefined;
+  theme?: 'light' | 'dark' | undefined;
 }
 
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */

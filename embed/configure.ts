@@ -5,10 +5,10 @@ export type Layout = 'compact' | 'expanded';
 
 /** Page-wide defaults for every Tally widget on the page (`Tally.configure({ getToken })`). */
 export interface TallyDefaults {
-  getToken?: GetToken;
-  api?: string;
-  theme?: Theme;
-  layout?: Layout;
+  getToken?: GetToken | undefined;
+  api?: string | undefined;
+  theme?: Theme | undefined;
+  layout?: Layout | undefined;
 }
 
 // The page is one host with one session: a page-wide default is what a vendor expects from a

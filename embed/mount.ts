@@ -15,15 +15,15 @@ import { createEmbedTransport } from './transport.ts';
 
 export interface MountOptions {
   /** The billing API's base URL; by default the origin that served the script. */
-  api?: string;
+  api?: string | undefined;
   /** Returns the signed-in member's token; called whenever one is needed. */
-  getToken?: GetToken;
-  theme?: Theme;
-  layout?: Layout;
+  getToken?: GetToken | undefined;
+  theme?: Theme | undefined;
+  layout?: Layout | undefined;
 }
 
 export interface MountedWidget {
-  update(options: { layout?: Layout; theme?: Theme }): void;
+  update(options: { layout?: Layout | undefined; theme?: Theme | undefined }): void;
   /** The element's getToken was (re)set: requests waiting for a token may go on. */
   tokenProvided(): void;
   unmount(): void;

@@ -13,7 +13,7 @@ export interface SubscribeEventsOptions {
   /** Asked before every connection; or a fixed `token`. */
   getToken?: () => string | Promise<string>;
   token?: string;
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   onSnapshot: (snapshot: Snapshot) => void;
   onStatus?: (status: EventsStatus) => void;
   /**
@@ -51,7 +51,7 @@ export function subscribeEvents(options: SubscribeEventsOptions): () => void {
 }
 
 type Connection =
-  | { kind: 'ended'; error: Error; waitMs?: number }
+  | { kind: 'ended'; error: Error; waitMs?: number | undefined }
   | { kind: 'unauthorized'; error: ApiError };
 
 async function follow(options: SubscribeEventsOptions, signal: AbortSignal) {
@@ -83,7 +83,7 @@ async function follow(options: SubscribeEventsOptions, signal: AbortSignal) {
 async function connect(
   options: SubscribeEventsOptions,
   signal: AbortSignal,
-  state: { lastEventId?: string; failures: number },
+  state: { lastEventId?: string | undefined; failures: number },
   onOpen: () => void,
 ): Promise<Connection> {
   const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);

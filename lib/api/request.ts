@@ -15,7 +15,7 @@ import { tokenSource } from './token-source.ts';
 export interface Transport {
   baseUrl: string;
   /** Called before every attempt, so a refreshed token is picked up by retries. */
-  getToken?: () => string | Promise<string>;
+  getToken?: (() => string | Promise<string>) | undefined;
   fetch: typeof fetch;
   retry: RetryOptions;
 }
@@ -29,7 +29,7 @@ export interface ApiClientOptions {
    */
   getToken?: () => string | Promise<string>;
   token?: string;
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   retry?: Partial<RetryOptions>;
 }
 
@@ -88,8 +88,8 @@ export async function request<T>(
       response = await transport.fetch(urlFor(transport.baseUrl, spec.path, spec.query), {
         method: spec.method,
         headers: await headersFor(transport, spec, key),
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal: options.signal,
+        body: spec.body === undefined ? null : JSON.stringify(spec.body),
+        signal: options.signal ?? null,
       });
     } catch (cause) {
       if (options.signal?.aborted) throw options.signal.reason;

@@ -86,9 +86,9 @@ function read(shape: Shape, value: unknown, path: (string | number)[]): unknown 
     const [kind, ...rest] = shape as readonly [string, ...Shape[]];
     const inner = rest[0] as Shape;
     if (kind === 'enum') return (rest as string[]).includes(value as string) ? value : fail();
-    if (kind === 'nullable' || kind === 'optional') {
-      return value === (kind === 'nullable' ? null : undefined) ? value : read(inner, value, path);
-    }
+    if (kind === 'nullable') return value === null ? value : read(inner, value, path);
+    // Reached only for a field that is there: an absent one is skipped by its object.
+    if (kind === 'optional') return read(inner, value, path);
     if (kind === 'array') {
       if (!Array.isArray(value)) fail();
       return (value as unknown[]).map((item, index) => read(inner, item, [...path, index]));
@@ -103,11 +103,18 @@ function read(shape: Shape, value: unknown, path: (string | number)[]): unknown 
   }
   if (!isRecord(value)) fail();
   const object: Record<string, unknown> = {};
-  for (const [field, fieldShape] of Object.entries(shape)) {
-    const item = read(fieldShape as Shape, (value as Record<string, unknown>)[field], [
-      ...path,
-      field,
-    ]);
+  const record = value as Record<string, unknown>;
+  for (const [field, fieldShape] of Object.entries(shape) as [string, Shape][]) {
+    // An optional field is absent or holds a value, as zod's exactOptional has it: a key that is
+    // there with `undefined` is refused.
+    if (
+      !Object.hasOwn(record, field) &&
+      Array.isArray(fieldShape) &&
+      fieldShape[0] === 'optional'
+    ) {
+      continue;
+    }
+    const item = read(fieldShape, record[field], [...path, field]);
     if (item !== undefined) object[field] = item;
   }
   return object;

@@ -5,6 +5,9 @@ import { config } from 'zod/mini';
 // its fast paths with `new Function`. Every module imports zod from here so this runs first.
 config({ jitless: true });
 
+// An optional field is `z.exactOptional`: on the wire it is absent or holds a value (JSON has no
+// undefined), which is what the inferred types say under `exactOptionalPropertyTypes`.
+//
 // Both `import { z } from './zod.ts'` and `import * as z from './zod.ts'` work; the namespace
 // form also tree-shakes under esbuild (Vite handles either).
 export * from 'zod/mini';

@@ -3,9 +3,9 @@ import { REQUEST_ACCESS, type RequestType, type SenderContext } from './messages
 
 /** The parts of `runtime.MessageSender` the checks read. */
 export interface SenderLike {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
 }
 
 export interface SenderPolicy {

@@ -36,8 +36,8 @@ export type CreditUpdate =
       kind: 'status';
       status: Exclude<SyncStatus, 'fresh'>;
       /** The last successful sync the source knows of, if any. */
-      syncedAt?: Instant;
-      error?: string;
+      syncedAt?: Instant | undefined;
+      error?: string | undefined;
     };
 
 /** The answer to a page's `tally:preflight` (API.md, page protocol). */

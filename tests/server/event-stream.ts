@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { TestServer } from '../support/server.ts';
 
 export interface Stream {
-  events: { id?: string; event?: string; data: string }[];
+  events: { id?: string | undefined; event?: string | undefined; data: string }[];
   next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;
   /** Settles when the server ended the stream. */
   ended: Promise<void>;

@@ -8,7 +8,7 @@ export const ChargeSchema = z.object({
   amountUsd: SignedUsdSchema,
   description: z.string(),
   /** The ledger entry that caused the charge, when one did. */
-  entryId: z.optional(IdSchema),
+  entryId: z.exactOptional(IdSchema),
 });
 
 /** Newest first; `next` is the `before` cursor of the following page, null at the end. */

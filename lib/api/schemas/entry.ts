@@ -18,9 +18,9 @@ export const EntrySchema = z.object({
   kind: EntryKindSchema,
   /** The member who acted; null for what the clock did (renewal, expiry). */
   memberId: z.nullable(IdSchema),
-  operation: z.optional(IdSchema),
-  quantity: z.optional(QuantitySchema),
-  holdId: z.optional(IdSchema),
+  operation: z.exactOptional(IdSchema),
+  quantity: z.exactOptional(QuantitySchema),
+  holdId: z.exactOptional(IdSchema),
   /** Signed change to available credits. */
   credits: SignedCreditsSchema,
   overageCredits: CreditsSchema,

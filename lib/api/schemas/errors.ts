@@ -13,7 +13,7 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    details: z.optional(z.record(z.string(), z.unknown())),
+    details: z.exactOptional(z.record(z.string(), z.unknown())),
   }),
 });
 

@@ -10,7 +10,7 @@ export const CreateAccountRequestSchema = z.strictObject({
   name: NameSchema,
   planId: IdSchema,
   /** The first term starts here (or now), and its price is charged then. */
-  startAt: z.optional(InstantSchema),
+  startAt: z.exactOptional(InstantSchema),
 });
 
 export const AccountSchema = z.object({ id: IdSchema, name: z.string(), planId: IdSchema });

@@ -15,7 +15,7 @@ export const QuoteSchema = z.object({
   planValueUsd: UsdSchema,
   availableAfter: CreditsSchema,
   outcome: QuoteOutcomeSchema,
-  reason: z.optional(BlockedReasonSchema),
+  reason: z.exactOptional(BlockedReasonSchema),
 });
 
 // The types are lib/billing's (one definition); domain-agreement.ts fails to type-check when

@@ -26,11 +26,11 @@ export const HoldRequestSchema = z.strictObject({
   operation: IdSchema,
   quantity: QuantitySchema,
   overage: z._default(OverageChoiceSchema, 'deny'),
-  ttlSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(86_400))),
+  ttlSeconds: z.exactOptional(z.int().check(z.minimum(1), z.maximum(86_400))),
 });
 
 /** Without `quantity`, the whole reserved quantity is captured. */
-export const CaptureRequestSchema = z.strictObject({ quantity: z.optional(QuantitySchema) });
+export const CaptureRequestSchema = z.strictObject({ quantity: z.exactOptional(QuantitySchema) });
 
 export const ReleaseRequestSchema = z.strictObject({});
 
@@ -44,7 +44,7 @@ export const OveragePolicyRequestSchema = z.strictObject({
 /** `GET /v1/ledger` and `GET /v1/charges`; query values arrive as strings. */
 export const PageQuerySchema = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
-  before: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  before: z.exactOptional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 
 export const HoldIdParamSchema = z.strictObject({ id: IdSchema });
