@@ -28,10 +28,16 @@ export default defineConfig({
     outDir: 'dist/embed',
     emptyOutDir: true,
     target: 'es2022',
+    // The stylesheet as browsers since 2024 read it (light-dark() natively: Chrome 123, Firefox
+    // 120, Safari 17.5), not expanded into twice the custom properties for older ones.
+    cssTarget: ['chrome123', 'firefox120', 'safari17.5'],
     // terser first (its passes shrink our code more than one oxc pass does), then oxc's minify
     // in the output options below: about 0.7 KB gzip less than oxc alone.
     minify: 'terser',
-    terserOptions: { compress: { passes: 3 }, format: { ascii_only: true, comments: false } },
+    terserOptions: {
+      compress: { passes: 3 },
+      format: { ascii_only: true, comments: false },
+    },
     sourcemap: false,
     copyPublicDir: false,
     lib: {
