@@ -5,7 +5,18 @@
  * observation taken after the click sees what covered the dialog when it was clicked. Where the
  * browser cannot tell (no `isVisible`), it counts as visible.
  */
-export function visibleNow(element: Element | null): Promise<boolean> {
+export async function visibleNow(element: Element | null): Promise<boolean> {
+  // Two observations apart: the frame is another process than the page, and on a busy machine
+  // the first may still be drawn from before the page laid its layer; the second is not.
+  if (!(await observeOnce(element))) return false;
+  await new Promise((wake) => setTimeout(wake, SECOND_LOOK_MS));
+  return observeOnce(element);
+}
+
+/** How long after the first observation the second is taken. */
+const SECOND_LOOK_MS = 250;
+
+function observeOnce(element: Element | null): Promise<boolean> {
   if (!element) return Promise.resolve(false);
   return new Promise((resolve) => {
     let observer: IntersectionObserver;

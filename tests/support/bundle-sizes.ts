@@ -72,7 +72,7 @@ export function extensionBundles(root: string): Bundle[] {
       name: 'content script',
       files: [...new Set(contentFiles)],
       budgetBytes: 24 * KIB,
-      ceilingBytes: 25_700,
+      ceilingBytes: 25_750,
     },
     { name: 'background', files: withImports(join(root, 'background.js'), root) },
     { name: 'popup', files: pageFiles(root, 'popup.html') },
@@ -88,7 +88,7 @@ export function embedBundles(root: string): Bundle[] {
       name: 'embed tally.mjs',
       files: [join(root, 'tally.mjs')],
       budgetBytes: 32 * KIB,
-      ceilingBytes: 32_800,
+      ceilingBytes: 32_900,
     },
   ];
 }
