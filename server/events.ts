@@ -19,6 +19,8 @@ export interface Subscriber {
 export type RenderSnapshot = (state: AccountState, memberId: string) => unknown;
 
 const heartbeatMs = 15_000;
+/** How long a change may wait for others of its account before its streams hear of it. */
+const COALESCE_MS = 20;
 
 /**
  * The SSE hub: after every committed change of an account, each open stream of that account
@@ -30,10 +32,13 @@ export class EventHub {
   private readonly byAccount = new Map<string, Set<Subscriber>>();
   private readonly perToken = new StreamsPerToken<Subscriber>();
   private readonly timer: NodeJS.Timeout;
+  private readonly pending = new Map<string, AccountState>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly render: RenderSnapshot,
     intervalMs = heartbeatMs,
+    private readonly coalesceMs = COALESCE_MS,
   ) {
     this.timer = setInterval(() => this.beat(), intervalMs);
     this.timer.unref();
@@ -54,8 +59,29 @@ export class EventHub {
     };
   }
 
-  /** Called by the ledger after a commit changed `state.id`. */
+  /**
+   * Called by the ledger after a commit changed `state.id`. The streams hear of it within
+   * `coalesceMs`: changes of one account that commit within that window go out as one Snapshot,
+   * the newest (a Snapshot is the whole state, so a stream that skips a version misses nothing).
+   * Under load that makes a change cost its streams a fraction of one write each.
+   */
   publish(state: AccountState): void {
+    if (!this.byAccount.has(state.id)) return;
+    const pending = this.pending.get(state.id);
+    if (!pending || pending.version < state.version) this.pending.set(state.id, state);
+    this.flushTimer ??= setTimeout(() => this.flush(), this.coalesceMs);
+  }
+
+  /** Sends what is pending now, one render per member and account. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const states = [...this.pending.values()];
+    this.pending.clear();
+    for (const state of states) this.send(state);
+  }
+
+  private send(state: AccountState): void {
     const set = this.byAccount.get(state.id);
     if (!set) return;
     const frames = new Map<string, Uint8Array>();
@@ -88,6 +114,7 @@ export class EventHub {
   /** Shutdown: end every stream so the HTTP server can close. */
   closeAll(): void {
     clearInterval(this.timer);
+    this.flush();
     for (const set of this.byAccount.values()) for (const subscriber of set) subscriber.close();
     this.byAccount.clear();
   }

@@ -32,6 +32,8 @@ describe('EventHub', () => {
     const milo = [stream('milo'), stream('milo')];
     for (const s of [...ada, ...milo]) hub.subscribe(s.subscriber);
     hub.publish(state);
+    expect(renders).toEqual([]);
+    hub.flush();
     expect(renders.sort()).toEqual(['ada', 'milo']);
     const adaFrame = ada[0]!.frames[0]!;
     for (const s of ada) expect(s.frames).toEqual([adaFrame]);
@@ -39,6 +41,21 @@ describe('EventHub', () => {
       'event: snapshot\nid: 7\ndata: {"member":"ada"}\n\n',
     );
     expect(new TextDecoder().decode(milo[1]!.frames[0]!)).toContain('"member":"milo"');
+    hub.closeAll();
+  });
+
+  test('changes of one account within the window go out once, as the newest Snapshot', () => {
+    const renders: number[] = [];
+    const hub = new EventHub((changed) => {
+      renders.push(changed.version);
+      return {};
+    });
+    const ada = stream('ada');
+    hub.subscribe(ada.subscriber);
+    for (const version of [8, 10, 9]) hub.publish({ id: 'acct_1', version } as AccountState);
+    hub.flush();
+    expect(renders).toEqual([10]);
+    expect(new TextDecoder().decode(ada.frames[0])).toContain('id: 10\n');
     hub.closeAll();
   });
 
