@@ -49,7 +49,7 @@ export default defineConfig({
     rolldownOptions: {
       // The classic script reads its origin from document.currentScript instead of
       // import.meta.url (see script-origin.ts), so an empty import.meta there is expected.
-      checks: { emptyImportMeta: false },
+      checks: { emptyImportMeta: false, bundlerTimings: false },
       // Vite keeps whitespace in ES library output for downstream bundlers; this file is
       // served to browsers as is, so minify it fully, in one file.
       // ASCII only: a classic script is decoded with the host page's charset, which may not be
