@@ -43,14 +43,11 @@ export function formatCreditAmount(credits: Credits): string {
 export const englishPlurals = new Intl.PluralRules('en-US');
 
 /**
- * "credit" or "credits" for a decimal string, by the language's plural rules ("1 credit",
- * "1.5 credits"). The string is only read for its plural category, never computed with.
+ * "credit" or "credits" for a decimal string ("1 credit", "1.5 credits", "-1 credit"): in
+ * English only exactly one takes the singular, which the exact decimal says without a float.
  */
 export function creditUnit(credits: Credits): 'credit' | 'credits' {
-  const amount = parseCreditChange(credits).abs();
-  return englishPlurals.select(Number(amount.toString())) === 'one' && amount.isInteger()
-    ? 'credit'
-    : 'credits';
+  return parseCreditChange(credits).abs().eq(1) ? 'credit' : 'credits';
 }
 
 /** "4570" → "4,570 credits"; "1" → "1 credit" */
