@@ -1,7 +1,12 @@
 // The extension's budgets (shared/ARCHITECTURE.md), measured on the built extension in Chromium
 // on the demo editor (sizes: bench/bundle-sizes.ts):
 //   1. hover → cost preview, from the pointerover event's timestamp to the preview in the DOM,
-//      with our own share apart (p50/p95; ≤ 16 ms p95), see bench/support/hover.ts;
+//      with our own share apart (p50/p95; ≤ 16 ms p95), see bench/support/hover.ts. The
+//      content script asks the worker for quotes (lib/extension/worker-math.ts) and keeps each
+//      answer for the snapshot it was made on, so three cases: buttons hovered before (the
+//      answer is kept; the page's buttons are quoted when a snapshot arrives), a quantity never
+//      asked (a round trip to the worker), and both right after Chrome stopped the worker (a
+//      round trip then wakes it);
 //   2. usage recorded on the server → the in-page chip shows it (p50/p95; ≤ 1 s).
 // Run: `npx tsx bench/extension.ts` after `npm run build:ext` (`npm run bench` builds first).
 // The last line printed is one JSON object with every figure.
@@ -11,6 +16,21 @@ import { startServer } from '../tests/support/server.ts';
 import { describeHovers, measureHovers, percentile } from './support/hover.ts';
 
 const HOVERS = 100;
+const COLD_HOVERS = 40;
+const WOKEN_HOVERS = 10;
+
+/** A button for a quantity no hover asked about yet: its quote is not kept anywhere. */
+const freshButton = (quantity: number) => `(() => {
+  document.querySelector('#fresh-target')?.remove();
+  const button = document.createElement('button');
+  button.id = 'fresh-target';
+  button.textContent = 'Batch of ${quantity}';
+  button.dataset.tallyOperation = 'smart-crop';
+  button.dataset.tallyQuantity = '${quantity}';
+  button.style.cssText = 'position:fixed;left:40px;bottom:40px;z-index:1';
+  document.body.append(button);
+  return 0;
+})()`;
 const USAGE_RUNS = 30;
 
 const CHIP_PROBE = `new Promise((resolve) => {
@@ -43,6 +63,40 @@ async function main() {
     });
     for (const line of describeHovers(hover, HOVERS)) console.log(line);
 
+    const fresh = (quantity: number) => async () => {
+      await editor.evaluate(freshButton(quantity));
+      return '#fresh-target';
+    };
+    const cold = await measureHovers(editor, {
+      host: 'tally-widget',
+      operations: ['smart-crop'],
+      away: '#photo',
+      hovers: COLD_HOVERS,
+      before: (index) => fresh(2 + index)(),
+    });
+    console.log('a quantity never asked before (round trip to the worker):');
+    for (const line of describeHovers(cold, COLD_HOVERS)) console.log(`  ${line}`);
+
+    // Right after Chrome stopped the worker: the page's own buttons were quoted when the
+    // snapshot arrived (kept in the content script); a new button's quote wakes the worker.
+    const afterStop = (hoverFresh: boolean) =>
+      measureHovers(editor, {
+        host: 'tally-widget',
+        operations: ['smart-crop', 'background-removal', 'lifestyle-crop'],
+        away: '#photo',
+        hovers: WOKEN_HOVERS,
+        before: async (index) => {
+          await browser.stopServiceWorker();
+          return hoverFresh ? fresh(1000 + index)() : undefined;
+        },
+      });
+    const stoppedPage = await afterStop(false);
+    console.log("the page's own buttons, the first hover after Chrome stopped the worker:");
+    for (const line of describeHovers(stoppedPage, WOKEN_HOVERS)) console.log(`  ${line}`);
+    const woken = await afterStop(true);
+    console.log('a quantity never asked before, the first hover after Chrome stopped the worker:');
+    for (const line of describeHovers(woken, WOKEN_HOVERS)) console.log(`  ${line}`);
+
     // Usage on the server → chip: from just before the POST to the chip's text changing.
     const ada = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
     const updates: number[] = [];
@@ -63,6 +117,9 @@ async function main() {
         hoverToDomMs: hover.toDom,
         hoverOurShareMs: hover.ours,
         hoverPaintedMs: hover.painted,
+        coldHoverToDomMs: cold.toDom,
+        stoppedWorkerHoverToDomMs: stoppedPage.toDom,
+        wokenHoverToDomMs: woken.toDom,
         usageToChipP50Ms: usage.p50,
         usageToChipP95Ms: usage.p95,
       }),

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { Decimal } from '../lib/billing/decimal';
 import { formatCredits } from '../lib/billing/format';
 import type { CreditModel } from '../lib/store/credit-model';
 
@@ -30,7 +29,7 @@ export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
     state = status === 'offline' ? 'offline' : 'loading';
     label = status === 'offline' ? 'Tally offline' : 'Tally…';
   } else {
-    const none = new Decimal(balance.available).lessThanOrEqualTo(0);
+    const none = balance.empty;
     label = none ? 'No credits left' : formatCredits(balance.available);
     if (status === 'offline') {
       state = 'offline';

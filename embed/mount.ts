@@ -4,6 +4,7 @@ import overageDialogCss from '../components/overage-dialog.css?inline';
 import planCardCss from '../components/plan-card.css?inline';
 import themeCss from '../components/theme.css?inline';
 import { createCreditModel } from '../lib/store/credit-model.ts';
+import { localMath } from '../lib/store/local-math.ts';
 import { watchColorScheme } from './color-scheme.ts';
 import { configuredDefaults, type Layout, type Theme } from './configure.ts';
 import { EmbedApp } from './EmbedApp.tsx';
@@ -80,7 +81,7 @@ export function mountInShadow(
 
   const tokens = createTokenSource(options.getToken);
   const transport = api ? createEmbedTransport({ api, tokens }) : undefined;
-  const model = transport ? createCreditModel(transport) : undefined;
+  const model = transport ? createCreditModel(transport, { math: localMath }) : undefined;
   const stopResponding = model ? respondToPage(model, doc) : () => {};
 
   // The host's display (inline chip or block panel) follows the layout, see embed.css.

@@ -10,6 +10,11 @@ export interface HoverOptions {
   host: string;
   /** Operation ids of `[data-tally-operation]` buttons on the page, hovered in turn. */
   operations: string[];
+  /**
+   * Runs before each hover, after the pointer moved away; returns the selector to hover
+   * instead of the operation's button (a button the page never had, a stopped worker…).
+   */
+  before?: (index: number) => Promise<string | undefined>;
   /** An element without a preview, to move the pointer to between hovers. */
   away: string;
   hovers: number;
@@ -73,10 +78,11 @@ export async function measureHovers(page: Page, options: HoverOptions): Promise<
   const noPreview = `!document.querySelector(${JSON.stringify(options.host)})?.shadowRoot?.querySelector('[role=tooltip]')`;
   for (let i = 0; i < options.hovers; i += 1) {
     const operation = options.operations[i % options.operations.length];
-    const box = await page.locator(`[data-tally-operation="${operation}"]`).first().boundingBox();
-    if (!box) throw new Error(`no button for ${operation}`);
     await page.mouse.move(away.x + 10, away.y + 10);
     await page.waitForFunction(noPreview);
+    const target = (await options.before?.(i)) ?? `[data-tally-operation="${operation}"]`;
+    const box = await page.locator(target).first().boundingBox();
+    if (!box) throw new Error(`nothing to hover at ${target}`);
     // Installed (awaited) before the pointer moves, read after.
     await page.evaluate(`window.__tallyHover = ${probe(options.host)}; 0`);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -7,13 +7,14 @@ import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
+import { localMath } from '../../lib/store/local-math.ts';
 import { visibleNow } from './visibility-guard.ts';
 
 // The consent page: framed over an editor page by the content script, for one request id the
 // worker minted for that tab. It is an extension page, so the page around it can neither read
 // nor restyle it, and it changes the plan itself (one click, as the button says).
 const link = linkToWorker();
-const model = createCreditModel(createWorkerCreditSource(link));
+const model = createCreditModel(createWorkerCreditSource(link), { math: localMath });
 const requestId = location.hash.slice(1);
 const root = document.getElementById('app') as HTMLElement;
 const KEEP_AWAKE_MS = 20_000;

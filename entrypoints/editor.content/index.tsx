@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
@@ -13,6 +14,8 @@ import {
 } from '../../lib/extension/widget-place.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
+import { createWorkerMath } from '../../lib/extension/worker-math.ts';
+import { operationTargetsIn } from '../../lib/page/operation-target.ts';
 import {
   announceReady,
   listenForPreflight,
@@ -22,8 +25,12 @@ import {
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import sealedPalette from './sealed-palette.css?inline';
 
+/** The most operation elements of a page quoted ahead of a hover. */
+const MAX_QUOTED = 50;
+
 // The in-editor widget's composition root: the shared EditorWidget in a shadow root, the page
-// protocol answered from the worker's cached Snapshot (no network on hover or preflight), and
+// protocol answered from the worker's cached Snapshot with the worker's billing math (no network
+// on hover or preflight, and no decimal library in the script beside every editor page), and
 // nothing of the connection but what the worker chose to tell (never the token). A choice that
 // moves money is asked in Tally's consent frame, out of the page's reach.
 export default defineContentScript({
@@ -41,7 +48,9 @@ export default defineContentScript({
     ]).catch(() => false);
     if (!allowed) return;
 
+    const math = createWorkerMath(link);
     const model = createCreditModel(createWorkerCreditSource(link), {
+      math,
       askElsewhere: askInConsentFrame(link),
     });
     const place = {
@@ -61,6 +70,16 @@ export default defineContentScript({
       if (embedActive) ui.remove();
       else if (!ui.mounted) ui.mount();
     });
+    // The page's operations are quoted as soon as a snapshot arrives, so a hover finds its
+    // answer here, even after Chrome stopped the worker (a few at most: one per distinct
+    // operation and quantity on the page).
+    const stopQuoting = effect(() => {
+      const snapshot = model.snapshot.value;
+      if (!snapshot) return;
+      for (const { operation, quantity } of operationTargetsIn(document).slice(0, MAX_QUOTED)) {
+        if (quantity !== null) void math.settledQuote(snapshot, operation, quantity);
+      }
+    });
     const started = model.start();
     const stopPreflight = listenForPreflight(
       async ({ operation, quantity }) => {
@@ -77,6 +96,7 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       stopWatching();
+      stopQuoting();
       stopPreflight();
       stopUsage();
       model.dispose();

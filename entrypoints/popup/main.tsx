@@ -8,12 +8,13 @@ import { withScheme } from '../../lib/extension/api-base-url.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
+import { localMath } from '../../lib/store/local-math.ts';
 import { EditorSettings } from './EditorSettings.tsx';
 
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createWorkerCreditSource(link));
+const model = createCreditModel(createWorkerCreditSource(link), { math: localMath });
 const root = document.getElementById('app') as HTMLElement;
 
 /** The URL the user connected with: the form shows it again, not the default. */

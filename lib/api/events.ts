@@ -1,9 +1,9 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { type ApiError, InvalidResponseError, NetworkError } from './errors.ts';
 import { apiErrorFrom, urlFor } from './request.ts';
 import { snapshotCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, sleep } from './retry.ts';
 import type { Snapshot } from './schemas/snapshot.ts';
+import { createSseParser, type ServerSentEvent } from './sse-parser.ts';
 import { tokenSource } from './token-source.ts';
 
 export type EventsStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
@@ -35,7 +35,7 @@ export interface SubscribeEventsOptions {
 
 /**
  * Follows `GET /v1/events`. EventSource cannot send an Authorization header, so this reads the
- * stream with fetch and parses it with eventsource-parser. Reconnects with backoff and
+ * stream with fetch and parses it (sse-parser.ts). Reconnects with backoff and
  * Last-Event-ID until unsubscribed or aborted; stops for good on 401. Returns unsubscribe.
  */
 export function subscribeEvents(options: SubscribeEventsOptions): () => void {
@@ -116,29 +116,27 @@ async function readStream(
   body: ReadableStream<Uint8Array>,
   options: SubscribeEventsOptions,
   signal: AbortSignal,
-  onMessage: (message: EventSourceMessage) => void,
+  onMessage: (message: ServerSentEvent) => void,
 ): Promise<NetworkError> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const parser = createParser({
-    onEvent(message) {
-      if (message.event !== 'snapshot') return;
-      const snapshot = parseSnapshot(message.data);
-      // An invalid snapshot is skipped and its id not kept, so a reconnect asks for it again.
-      if (snapshot instanceof InvalidResponseError) {
-        options.onError?.(snapshot);
-        return;
-      }
-      onMessage({ ...message, id: message.id ?? String(snapshot.version) });
-      try {
-        options.onSnapshot(snapshot);
-      } catch (error) {
-        // A bug in the listener is not a broken stream: surface it without reconnecting.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    },
+  const parser = createSseParser((message) => {
+    if (message.event !== 'snapshot') return;
+    const snapshot = parseSnapshot(message.data);
+    // An invalid snapshot is skipped and its id not kept, so a reconnect asks for it again.
+    if (snapshot instanceof InvalidResponseError) {
+      options.onError?.(snapshot);
+      return;
+    }
+    onMessage({ ...message, id: message.id ?? String(snapshot.version) });
+    try {
+      options.onSnapshot(snapshot);
+    } catch (error) {
+      // A bug in the listener is not a broken stream: surface it without reconnecting.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   });
   let ending = new NetworkError('events: the stream ended');
   const idleMs = options.idleTimeoutMs ?? 20_000;

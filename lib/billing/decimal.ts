@@ -1,5 +1,13 @@
 import DecimalJs from 'decimal.js';
 import type DecimalLight from 'decimal.js-light';
+import {
+  CREDIT_CHANGE,
+  CREDIT_PLACES,
+  CREDITS,
+  checkDecimalText,
+  type DecimalRule,
+  USD,
+} from './decimal-text';
 import { BillingError } from './errors';
 import type { Credits, Usd } from './types';
 
@@ -20,52 +28,26 @@ export const Decimal: typeof DecimalLight = DecimalJs.clone({
 }) as unknown as typeof DecimalLight;
 export type Decimal = DecimalLight;
 
-/** Credits are milli-credits at the finest (BILLING.md, Numbers). */
-const CREDIT_PLACES = 3;
 const CENT_PLACES = 2;
 const UNIT_PRICE_PLACES = 4;
 
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-
-interface DecimalRule {
-  what: string;
-  maxPlaces?: number;
-  signed?: boolean;
-}
-
 function parseDecimal(value: unknown, rule: DecimalRule): Decimal {
-  if (typeof value !== 'string' || !DECIMAL_TEXT.test(value)) {
-    throw new BillingError(
-      'invalid_decimal',
-      `${rule.what} must be a decimal number written as text, like "12.5"; got ${JSON.stringify(value)}.`,
-    );
-  }
-  const parsed = new Decimal(value);
-  if (!rule.signed && parsed.isNegative() && !parsed.isZero()) {
-    throw new BillingError('invalid_decimal', `${rule.what} cannot be negative; got "${value}".`);
-  }
-  if (rule.maxPlaces !== undefined && parsed.decimalPlaces() > rule.maxPlaces) {
-    throw new BillingError(
-      'invalid_decimal',
-      `${rule.what} can have at most ${rule.maxPlaces} decimal places; got "${value}".`,
-    );
-  }
-  return parsed;
+  return new Decimal(checkDecimalText(value, rule));
 }
 
 /** A non-negative credit amount with at most 3 decimal places; anything else throws. */
-export function parseCredits(value: unknown, what = 'A credit amount'): Decimal {
-  return parseDecimal(value, { what, maxPlaces: CREDIT_PLACES });
+export function parseCredits(value: unknown, what = CREDITS.what): Decimal {
+  return parseDecimal(value, { ...CREDITS, what });
 }
 
 /** A signed change in credits (ledger entries), at most 3 decimal places. */
-export function parseCreditChange(value: unknown, what = 'A credit change'): Decimal {
-  return parseDecimal(value, { what, maxPlaces: CREDIT_PLACES, signed: true });
+export function parseCreditChange(value: unknown, what = CREDIT_CHANGE.what): Decimal {
+  return parseDecimal(value, { ...CREDIT_CHANGE, what });
 }
 
 /** A non-negative dollar amount, any precision (unit prices keep all their digits). */
-export function parseUsd(value: unknown, what = 'A dollar amount'): Decimal {
-  return parseDecimal(value, { what });
+export function parseUsd(value: unknown, what = USD.what): Decimal {
+  return parseDecimal(value, { ...USD, what });
 }
 
 /** A charge is rounded once, to cents, half-up. */

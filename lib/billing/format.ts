@@ -1,15 +1,20 @@
-import { Decimal, parseCreditChange, parseUsd, roundUnitUsd, toUsdString } from './decimal';
+import { CREDIT_CHANGE, checkDecimalText, USD } from './decimal-text';
 import { instantMs } from './instant';
 import type { Credits, Instant, Usd } from './types';
 
-// Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float), so
-// every formatter below hands it the canonical decimal text, never a number. TypeScript's
-// ES2022 lib only knows the number overload, hence the one cast here.
+// Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float) and
+// rounds them half-up (its default `halfExpand`, for amounts that are never negative), so every
+// formatter below hands it the checked decimal text, never a number, and needs no decimal
+// library. TypeScript's ES2022 lib only knows the number overload, hence the one cast here.
 function formatText(format: Intl.NumberFormat, decimalText: string): string {
   return (format.format as unknown as (value: string) => string)(decimalText);
 }
 
-const creditAmount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+// signDisplay 'negative': "-0" (an exact zero change) is written "0".
+const creditAmount = new Intl.NumberFormat('en-US', {
+  maximumFractionDigits: 3,
+  signDisplay: 'negative',
+});
 const dollars = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -36,7 +41,7 @@ const fullDate = new Intl.DateTimeFormat('en-US', {
 
 /** "4570" → "4,570" */
 export function formatCreditAmount(credits: Credits): string {
-  return formatText(creditAmount, parseCreditChange(credits).toString());
+  return formatText(creditAmount, checkDecimalText(credits, CREDIT_CHANGE));
 }
 
 /** The plural rules of every count Tally writes ("1 credit", "384 Smart Crops"). */
@@ -47,7 +52,7 @@ export const englishPlurals = new Intl.PluralRules('en-US');
  * English only exactly one takes the singular, which the exact decimal says without a float.
  */
 export function creditUnit(credits: Credits): 'credit' | 'credits' {
-  return parseCreditChange(credits).abs().eq(1) ? 'credit' : 'credits';
+  return /^-?0*1(\.0*)?$/.test(checkDecimalText(credits, CREDIT_CHANGE)) ? 'credit' : 'credits';
 }
 
 /** "4570" → "4,570 credits"; "1" → "1 credit" */
@@ -57,33 +62,12 @@ export function formatCredits(credits: Credits): string {
 
 /** A charge: "0.41" → "$0.41" */
 export function formatUsd(usd: Usd): string {
-  return formatText(dollars, toUsdString(parseUsd(usd)));
+  return formatText(dollars, checkDecimalText(usd, USD));
 }
 
 /** A unit price, 4 places half-up: "0.05470459" → "$0.0547" */
 export function formatUnitUsd(usd: Usd): string {
-  return formatText(unitDollars, toUsdString(roundUnitUsd(parseUsd(usd)), 4));
-}
-
-const COMPACT_STEPS = [
-  { size: new Decimal('1000000'), suffix: 'M' },
-  { size: new Decimal('1000'), suffix: 'k' },
-] as const;
-
-/**
- * A short balance for a badge: truncated, never rounded up, so it never shows more credits
- * than there are ("4570" → "4.5k", "950" → "950", "12345" → "12k").
- */
-export function formatCompactCredits(credits: Credits): string {
-  const value = parseCreditChange(credits);
-  for (const { size, suffix } of COMPACT_STEPS) {
-    if (value.abs().greaterThanOrEqualTo(size)) {
-      const scaled = value.dividedBy(size);
-      const places = scaled.abs().lessThan(10) ? 1 : 0;
-      return `${scaled.toDecimalPlaces(places, Decimal.ROUND_DOWN).toString()}${suffix}`;
-    }
-  }
-  return value.toDecimalPlaces(0, Decimal.ROUND_DOWN).toString();
+  return formatText(unitDollars, checkDecimalText(usd, USD));
 }
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2" (UTC, the cycle's own calendar) */

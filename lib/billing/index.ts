@@ -7,6 +7,7 @@ export { quoteBasket } from './basket';
 export { maxOperations, remainingOperations } from './capacity';
 export { demoCatalog } from './catalog';
 export { findPlan, operationName } from './catalog-lookup';
+export { formatCompactCredits } from './compact-credits';
 export { accountQuote } from './consent';
 export { creditValue, operationValue } from './credit-value';
 export { addMonths, renewalsBetween, termBounds, termIndexAt } from './cycle';
@@ -22,7 +23,6 @@ export {
 export type { BillingErrorCode } from './errors';
 export { BillingError } from './errors';
 export {
-  formatCompactCredits,
   formatCreditAmount,
   formatCredits,
   formatDate,

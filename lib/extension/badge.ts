@@ -1,5 +1,5 @@
+import { formatCompactCredits } from '../billing/compact-credits.ts';
 import { Decimal } from '../billing/decimal.ts';
-import { formatCompactCredits } from '../billing/format.ts';
 import type { PublicState } from './public-state.ts';
 
 export interface Badge {

@@ -3,10 +3,12 @@
 // every request type names the contexts allowed to send it: a content script runs beside
 // untrusted page scripts, so it gets read-only views and nothing that spends or reconfigures.
 import type { Entry } from '../api/schemas/entry.ts';
-import type { Catalog } from '../api/schemas/plan.ts';
+import { type Catalog, PlanSchema } from '../api/schemas/plan.ts';
 import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
-import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { type Snapshot, SnapshotSchema } from '../api/schemas/snapshot.ts';
 import { z } from '../api/zod.ts';
+import type { Plan, Quote } from '../billing/types';
+import type { SnapshotFacts } from '../store/credit-math.ts';
 import type { ConsentAnswer, ConsentAsk } from './consent-requests.ts';
 import type { PublicState } from './public-state.ts';
 import type { Settings } from './settings-item.ts';
@@ -41,6 +43,19 @@ export const requestSchema = z.discriminatedUnion('type', [
     decision: z.enum(['proceed', 'cancel']),
     overage: z.boolean(),
     receipt: z.optional(text(300)),
+  }),
+  // Billing math for the content script, on the snapshot it shows (credit-math.ts).
+  z.object({ type: z.literal('facts'), snapshot: SnapshotSchema }),
+  z.object({
+    type: z.literal('quote'),
+    snapshot: SnapshotSchema,
+    operation,
+    quantity: z.int().check(z.positive(), z.lte(10_000)),
+  }),
+  z.object({
+    type: z.literal('upgrades'),
+    snapshot: SnapshotSchema,
+    plans: z.array(PlanSchema).check(z.maxLength(50)),
   }),
   z.object({ type: z.literal('ledger'), limit: z.optional(z.int().check(z.gte(1), z.lte(100))) }),
   z.object({ type: z.literal('change-plan'), planId }),
@@ -91,6 +106,9 @@ export type Replies = EveryRequest<{
   'withdraw-consent': null;
   'claim-consent': ConsentAsk;
   'answer-consent': null;
+  facts: SnapshotFacts;
+  quote: Quote | null;
+  upgrades: Plan[];
   ledger: Entry[];
   'change-plan': Snapshot;
   'set-overage-policy': Snapshot;
@@ -116,6 +134,10 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
   'withdraw-consent': ['content-script'],
   'claim-consent': ['extension-page'],
   'answer-consent': ['extension-page'],
+  // Pure arithmetic on what the sender already has: nothing is read or changed.
+  facts: ['extension-page', 'content-script'],
+  quote: ['extension-page', 'content-script'],
+  upgrades: ['extension-page', 'content-script'],
   ledger: ['extension-page'],
   'change-plan': ['extension-page'],
   'set-overage-policy': ['extension-page'],

@@ -39,6 +39,9 @@ const REPEATABLE: ReadonlySet<RequestType> = new Set([
   'ledger',
   'get-settings',
   'usage-recorded',
+  'facts',
+  'quote',
+  'upgrades',
   // Waits for an answer the worker keeps in session storage: asked again, it finds it.
   'consent-outcome',
 ]);

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
 import type { Catalog } from '../api/schemas/plan.ts';
+import { factsOf, plansAbove, quoteOn } from '../store/local-math.ts';
 import { apiBaseUrl } from './api-base-url.ts';
 import type { Connection } from './connection-vault.ts';
 import { ConsentRequests } from './consent-requests.ts';
@@ -128,6 +129,9 @@ export function createWorker(deps: WorkerDeps) {
       });
       return null;
     },
+    facts: (request) => factsOf(request.snapshot),
+    quote: (request) => quoteOn(request.snapshot, request.operation, request.quantity),
+    upgrades: (request) => plansAbove(request.snapshot, request.plans),
     ledger: (request) =>
       withConnection(
         async (c) => (await deps.client(c).ledger({ limit: request.limit ?? 10 })).entries,

@@ -25,6 +25,20 @@ export function readOperationTarget(element: Element): OperationTarget | null {
   return { element, operation, quantity, quantityText };
 }
 
+/** The page's operation elements as they are now, each distinct operation and quantity once. */
+export function operationTargetsIn(root: ParentNode): OperationTarget[] {
+  const seen = new Set<string>();
+  const targets: OperationTarget[] = [];
+  for (const element of root.querySelectorAll(SELECTOR)) {
+    const target = readOperationTarget(element);
+    const key = target && `${target.operation}×${target.quantity}`;
+    if (!target || !key || seen.has(key)) continue;
+    seen.add(key);
+    targets.push(target);
+  }
+  return targets;
+}
+
 /**
  * Follows hover and keyboard focus over the page's `data-tally-operation` elements and reports
  * the one under the pointer or focus, or null. Returns the unsubscribe.

@@ -11,6 +11,8 @@ export interface Balance {
   /** used / granted as a decimal fraction ("0.35"), 0 when nothing was granted. */
   usageRatio: string;
   low: boolean;
+  /** Nothing left to spend: no credits available (BalanceChip says "No credits left"). */
+  empty: boolean;
   /** Widths of the meter's segments in percent of the whole ("12.5"), for CSS only. */
   meter: { used: string; held: string; available: string };
 }
@@ -34,6 +36,7 @@ export function balanceOf(snapshot: Snapshot): Balance {
     granted,
     usageRatio: g.isZero() ? '0' : u.dividedBy(g).toDecimalPlaces(4).toString(),
     low: isLow(available, granted),
+    empty: a.lessThanOrEqualTo(0),
     meter: { used: percent(u, whole), held: percent(h, whole), available: percent(a, whole) },
   };
 }

@@ -1,21 +1,17 @@
 import { computed, signal } from '@preact/signals';
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { remainingOperations } from '../billing/capacity';
-import { Decimal } from '../billing/decimal';
 import { errorMessage } from '../billing/errors';
-import { quote } from '../billing/quote';
 import type {
   Catalog,
   Instant,
   OperationId,
   OveragePolicy,
-  Plan,
   PlanId,
   Quote,
   Usd,
 } from '../billing/types';
-import { balanceOf } from './balance';
+import type { CreditMath } from './credit-math';
 import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source';
 import { type OperationNames, operationNames } from './display-names';
 import { freshnessText } from './freshness';
@@ -23,6 +19,8 @@ import { createOveragePrompt, type PromptOptions } from './overage-prompt';
 import { supersedes } from './snapshot-order.ts';
 
 export interface CreditModelOptions {
+  /** Where the billing math is done: `localMath`, or the extension's worker (credit-math.ts). */
+  math: CreditMath;
   /** Milliseconds since the epoch; tests pass a controlled clock. */
   clock?: () => number;
   /** How often the freshness text moves on while it is on screen. */
@@ -47,10 +45,11 @@ function codeOf(error: unknown): string | undefined {
 
 /**
  * The credit store one UI root creates over its credit source: the snapshot and how fresh it is,
- * what it means (balance, capacity, quotes, all computed locally, no network on hover), and
+ * what it means (balance, capacity, quotes, from its `math`, never the network on hover), and
  * the actions, which delegate to the source.
  */
-export function createCreditModel(source: CreditSource, options: CreditModelOptions = {}) {
+export function createCreditModel(source: CreditSource, options: CreditModelOptions) {
+  const { math } = options;
   const clock = options.clock ?? Date.now;
   const snapshot = signal<Snapshot | null>(null);
   const status = signal<SyncStatus>('loading');
@@ -77,11 +76,12 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
     },
   });
 
-  const balance = computed(() => (snapshot.value ? balanceOf(snapshot.value) : null));
+  const facts = computed(() => (snapshot.value ? math.facts(snapshot.value) : null));
+  const balance = computed(() => facts.value?.balance ?? null);
   const operations = computed<OperationCapacity[]>(() => {
     const current = snapshot.value;
-    if (!current) return [];
-    const remaining = remainingOperations(current.plan, current.credits.available);
+    const remaining = facts.value?.remaining;
+    if (!current || !remaining) return [];
     const order = catalog.value?.operations.map((operation) => operation.id) ?? [];
     const ids = Object.keys(current.plan.rates).sort(
       (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99),
@@ -105,11 +105,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
   const upgrades = computed(() => {
     const current = snapshot.value;
     const plans = catalog.value?.plans ?? [];
-    if (!current) return [];
-    const price = (plan: Plan) => new Decimal(plan.priceUsd);
-    return plans
-      .filter((plan) => price(plan).greaterThan(price(current.plan)))
-      .sort((a, b) => price(a).comparedTo(price(b)));
+    return (current && math.upgrades(current, plans)) || [];
   });
 
   function syncedAt(at: Instant | undefined) {
@@ -193,14 +189,13 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
   /** The cost preview of `quantity` × `operation` on the current snapshot; null without one. */
   function quoteFor(operation: OperationId, quantity = 1): Quote | null {
     const current = snapshot.value;
-    if (!current || !Object.hasOwn(current.plan.rates, operation)) return null;
-    return quote({
-      plan: current.plan,
-      available: current.credits.available,
-      overage: current.overage,
-      operation,
-      quantity,
-    });
+    return current ? math.quote(current, operation, quantity) : null;
+  }
+
+  /** The same quote once the math has it (on the snapshot as it is when asked). */
+  async function settledQuote(operation: OperationId, quantity: number): Promise<Quote | null> {
+    const current = snapshot.peek();
+    return current ? math.settledQuote(current, operation, quantity) : null;
   }
 
   const { close: closePrompt, ...prompt } = createOveragePrompt({
@@ -209,6 +204,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
     upgrades,
     source,
     quoteFor,
+    settledQuote,
     changePlan,
     loadCatalog,
     ...(options.askElsewhere ? { askElsewhere: options.askElsewhere } : {}),

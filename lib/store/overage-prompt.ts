@@ -49,6 +49,8 @@ interface PromptDeps extends PromptOptions {
   upgrades: ReadonlySignal<Plan[]>;
   source: CreditSource;
   quoteFor(operation: OperationId, quantity: number): Quote | null;
+  /** The quote once known: a preflight waits for math done elsewhere. */
+  settledQuote(operation: OperationId, quantity: number): Promise<Quote | null>;
   changePlan(planId: PlanId): Promise<void>;
   loadCatalog(): Promise<Catalog | null>;
 }
@@ -76,7 +78,8 @@ export function createOveragePrompt(deps: PromptDeps) {
 
   let answer: ((decision: PreflightDecision | null) => void) | null = null;
   let closed = false;
-  let askingElsewhere = false;
+  /** A question is open, here or elsewhere, from the moment it is asked until it is answered. */
+  let asking = false;
   /** The preview an upgrade in flight was chosen with (its charge is what the button said). */
   let upgradingWith: PlanChangePreview | null = null;
   let askedQuote: Quote | null = null;
@@ -137,27 +140,39 @@ export function createOveragePrompt(deps: PromptDeps) {
     asked: OverageRequest,
   ): Promise<PreflightDecision | null> {
     let given: ConsentElsewhere;
-    askingElsewhere = true;
     try {
       given = await askElsewhere(asked);
     } catch {
       given = { decision: 'cancel', overage: false };
-    } finally {
-      askingElsewhere = false;
     }
     if (given.receipt) receipt.value = given.receipt;
     // The quote on the snapshot as it is now: after an upgrade there, on the new plan.
-    const quote = deps.quoteFor(asked.operation, asked.quantity) ?? askedQuote;
+    const quote = (await settled(asked.operation, asked.quantity)) ?? askedQuote;
     return quote ? record({ decision: given.decision, overage: given.overage, quote }) : null;
   }
 
-  function ask(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
-    // An earlier dialog may have ended in an upgrade that now covers this one.
-    const quote = deps.quoteFor(operation, quantity);
-    if (quote && quote.outcome === 'covered') {
-      return Promise.resolve(record({ decision: 'proceed', overage: false, quote }));
+  /** The quote if the math has it now (math done here always has); null when none can be made. */
+  function quoteNow(operation: OperationId, quantity: number): Quote | null {
+    try {
+      return deps.quoteFor(operation, quantity);
+    } catch {
+      return null;
     }
-    if (closed && quote) return Promise.resolve({ decision: 'cancel', overage: false, quote });
+  }
+
+  /** The settled quote; null when none can be made (no snapshot, a quantity out of range). */
+  function settled(operation: OperationId, quantity: number): Promise<Quote | null> {
+    return deps.settledQuote(operation, quantity).catch(() => null);
+  }
+
+  async function ask(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
+    // An earlier dialog may have ended in an upgrade that now covers this one. A quote known
+    // now opens the dialog in this same task: nothing else can slip in before it.
+    const quote = quoteNow(operation, quantity) ?? (await settled(operation, quantity));
+    if (quote && quote.outcome === 'covered') {
+      return record({ decision: 'proceed', overage: false, quote });
+    }
+    if (closed && quote) return { decision: 'cancel', overage: false, quote };
     askedQuote = quote;
     if (deps.askElsewhere) return askThere(deps.askElsewhere, { operation, quantity });
     previews.value = {};
@@ -172,28 +187,26 @@ export function createOveragePrompt(deps: PromptDeps) {
    * The answer to `tally:preflight`; null when this store cannot answer (no snapshot, an
    * operation the plan does not price), so the page falls back on the server's 402.
    */
-  function preflight(operation: OperationId, quantity: number): Promise<PreflightDecision | null> {
-    let quote: Quote | null;
-    try {
-      quote = deps.quoteFor(operation, quantity);
-    } catch {
-      quote = null;
-    }
-    if (!quote) return Promise.resolve(null);
-    if (quote.outcome === 'covered') {
-      return Promise.resolve(record({ decision: 'proceed', overage: false, quote }));
-    }
+  async function preflight(
+    operation: OperationId,
+    quantity: number,
+  ): Promise<PreflightDecision | null> {
+    const quote = quoteNow(operation, quantity) ?? (await settled(operation, quantity));
+    if (!quote) return null;
+    if (quote.outcome === 'covered') return record({ decision: 'proceed', overage: false, quote });
     if (quote.outcome === 'overage' && deps.snapshot.peek()?.overage.policy === 'auto') {
-      return Promise.resolve(record({ decision: 'proceed', overage: true, quote }));
+      return record({ decision: 'proceed', overage: true, quote });
     }
     return new Promise((resolve) => {
       const open = () => {
+        asking = true;
         void ask(operation, quantity).then((decision) => {
+          asking = false;
           resolve(decision);
           waiting.shift()?.();
         });
       };
-      if (answer === null && !askingElsewhere && waiting.length === 0) open();
+      if (!asking && waiting.length === 0) open();
       else waiting.push(open);
     });
   }

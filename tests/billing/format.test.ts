@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isLow } from '../../lib/billing/balance';
+import { formatCompactCredits } from '../../lib/billing/compact-credits';
+import { parseUsd, roundUnitUsd, toUsdString } from '../../lib/billing/decimal';
 import {
-  formatCompactCredits,
   formatCreditAmount,
   formatCredits,
   formatDate,
@@ -56,5 +58,36 @@ describe('running low', () => {
   test("low below 10% of the term's credits", () => {
     expect(isLow('456.9', '4570')).toBe(true);
     expect(isLow('457', '4570')).toBe(false);
+  });
+});
+
+describe('formatting reads the decimal text, with no decimal arithmetic', () => {
+  test('Intl rounds dollars half-up exactly as lib/billing rounds them', () => {
+    const amount = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 8 }))
+      .map(([digits, places]) => {
+        const text = digits.toString().padStart(places + 1, '0');
+        return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+      });
+    fc.assert(
+      fc.property(amount, (usd) => {
+        const cents = toUsdString(parseUsd(usd));
+        const unit = toUsdString(roundUnitUsd(parseUsd(usd)), 4);
+        expect(formatUsd(usd)).toBe(formatUsd(cents));
+        expect(formatUnitUsd(usd)).toBe(formatUnitUsd(unit));
+        expect(formatUsd(usd).replace(/[$,]/g, '')).toBe(cents);
+        expect(formatUnitUsd(usd).replace(/[$,]/g, '')).toBe(unit);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('bad input still gets a clear error; an exact zero change has no sign', () => {
+    expect(() => formatCredits('1e3')).toThrow(/decimal number written as text/);
+    expect(() => formatCredits('1.0001')).toThrow(/at most 3 decimal places/);
+    expect(() => formatUsd('-1')).toThrow(/cannot be negative/);
+    expect(formatCredits('-0')).toBe('0 credits');
+    expect(formatCredits('-1.000')).toBe('-1 credit');
+    expect(formatCredits('1.500')).toBe('1.5 credits');
   });
 });

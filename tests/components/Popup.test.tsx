@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Popup } from '../../components/Popup';
 import { createCreditModel } from '../../lib/store/credit-model';
+import { localMath } from '../../lib/store/local-math';
 import { snapshotOf } from '../store/fixtures';
 import { MemoryCreditSource } from '../store/memory-credit-source';
 import { startedModel } from './started-model';
@@ -22,6 +23,7 @@ test('first paint from the cache, with its age, before the refresh answers', asy
   });
   transport.refresh = () => new Promise(() => {});
   const model = createCreditModel(transport, {
+    math: localMath,
     clock: () => Date.parse('2026-11-20T10:42:00.000Z'),
   });
   await model.start();

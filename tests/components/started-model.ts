@@ -1,6 +1,7 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
+import { localMath } from '../../lib/store/local-math';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures';
 import { MemoryCreditSource } from '../store/memory-credit-source';
 
@@ -21,7 +22,7 @@ export async function startedModel(options: SnapshotOptions = {}, now?: string) 
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
-  const model = createCreditModel(transport, { timeZone: 'UTC' });
+  const model = createCreditModel(transport, { math: localMath, timeZone: 'UTC' });
   models.push(model);
   await model.start();
   await model.loadCatalog();

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
-import { type OperationTarget, watchOperationTargets } from '../../lib/page/operation-target';
+import {
+  type OperationTarget,
+  operationTargetsIn,
+  watchOperationTargets,
+} from '../../lib/page/operation-target';
 
 function watch() {
   const seen: (OperationTarget | null)[] = [];
@@ -63,4 +67,20 @@ test('leaving the element, or hovering one with no operation, reports null', () 
 
   expect(seen.map((target) => target?.operation ?? null)).toEqual(['smart-crop', null, null]);
   stop();
+});
+
+test('the page’s operation elements, each distinct operation and quantity once', () => {
+  document.body.innerHTML = `
+    <button data-tally-operation="smart-crop">Crop</button>
+    <button data-tally-operation="smart-crop" data-tally-quantity="1">Crop again</button>
+    <button data-tally-operation="smart-crop" data-tally-quantity="12">Crop 12</button>
+    <button data-tally-operation="background-removal" data-tally-quantity="0">Remove</button>
+    <button>Nothing</button>`;
+  expect(
+    operationTargetsIn(document).map(({ operation, quantity }) => [operation, quantity]),
+  ).toEqual([
+    ['smart-crop', 1],
+    ['smart-crop', 12],
+    ['background-removal', null],
+  ]);
 });

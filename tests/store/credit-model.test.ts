@@ -2,13 +2,18 @@ import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
+import { localMath } from '../../lib/store/local-math';
 import { snapshotOf } from './fixtures';
 import { MemoryCreditSource } from './memory-credit-source';
 
 const models: CreditModel[] = [];
 
 function modelOver(transport: MemoryCreditSource, clock?: () => number) {
-  const model = createCreditModel(transport, { timeZone: 'UTC', ...(clock ? { clock } : {}) });
+  const model = createCreditModel(transport, {
+    math: localMath,
+    timeZone: 'UTC',
+    ...(clock ? { clock } : {}),
+  });
   models.push(model);
   return model;
 }

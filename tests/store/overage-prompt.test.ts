@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
+import { localMath } from '../../lib/store/local-math';
 import { type SnapshotOptions, snapshotOf } from './fixtures';
 import { MemoryCreditSource } from './memory-credit-source';
 
@@ -13,7 +14,7 @@ async function started(options: SnapshotOptions, now?: string) {
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
-  const model = createCreditModel(transport);
+  const model = createCreditModel(transport, { math: localMath });
   models.push(model);
   await model.start();
   return { model, transport };
@@ -137,6 +138,7 @@ test('asked elsewhere (the consent frame), the answer and its receipt reach the 
   const transport = new MemoryCreditSource({ snapshot: snapshotOf({ available: '0' }) });
   const asks: { operation: string; answer(): void }[] = [];
   const model = createCreditModel(transport, {
+    math: localMath,
     askElsewhere: ({ operation }) =>
       new Promise((resolve) => {
         asks.push({

@@ -1,0 +1,43 @@
+import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { remainingOperations } from '../billing/capacity';
+import { Decimal } from '../billing/decimal';
+import { quote } from '../billing/quote';
+import type { OperationId, Plan } from '../billing/types';
+import { balanceOf } from './balance';
+import type { CreditMath, SnapshotFacts } from './credit-math';
+
+/** The facts of a Snapshot, worked out with lib/billing. */
+export function factsOf(snapshot: Snapshot): SnapshotFacts {
+  return {
+    balance: balanceOf(snapshot),
+    remaining: remainingOperations(snapshot.plan, snapshot.credits.available),
+  };
+}
+
+/** The cost of `quantity` × `operation` on a Snapshot; null for an operation its plan does not price. */
+export function quoteOn(snapshot: Snapshot, operation: OperationId, quantity: number) {
+  if (!Object.hasOwn(snapshot.plan.rates, operation)) return null;
+  return quote({
+    plan: snapshot.plan,
+    available: snapshot.credits.available,
+    overage: snapshot.overage,
+    operation,
+    quantity,
+  });
+}
+
+/** Billing math done here and now, with lib/billing. */
+export const localMath: CreditMath = {
+  facts: factsOf,
+  quote: quoteOn,
+  settledQuote: async (snapshot, operation, quantity) => quoteOn(snapshot, operation, quantity),
+  upgrades: plansAbove,
+};
+
+/** The plans dearer than the snapshot's, cheapest first. */
+export function plansAbove(snapshot: Snapshot, plans: readonly Plan[]): Plan[] {
+  const price = (plan: Plan) => new Decimal(plan.priceUsd);
+  return plans
+    .filter((plan) => price(plan).greaterThan(price(snapshot.plan)))
+    .sort((a, b) => price(a).comparedTo(price(b)));
+}
