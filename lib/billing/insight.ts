@@ -1,0 +1,157 @@
+import {
+  Decimal,
+  maxDecimal,
+  parseCreditChange,
+  parseCredits,
+  parseUsd,
+  roundCents,
+  sumDecimals,
+  toCreditsString,
+  toUsdString,
+} from './decimal';
+import { instantMs, toInstant } from './instant';
+import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The pace looks back a week at most (BILLING.md, Insight). */
+const PACE_WINDOW_MS = 7 * DAY_MS;
+/** Advice only when another plan saves at least this much this term. */
+const ADVICE_MIN_SAVING = '1.00';
+const PACE_PLACES = 3;
+
+/** One usage or capture of this term: what ran, how many, and the credits it took. */
+export interface UsedCredits {
+  at: Instant;
+  operation: OperationId;
+  quantity: number;
+  /** Plan credits it used. */
+  credits: Credits;
+  /** Credits it used past the plan's (paid as overage). */
+  overageCredits: Credits;
+}
+
+export interface InsightInput {
+  now: Instant;
+  term: { start: Instant; end: Instant };
+  available: Credits;
+  plan: Plan;
+  /** Every plan of the catalogue, the current one included. */
+  plans: readonly Plan[];
+  /** This term's usage and captures, up to now. */
+  used: readonly UsedCredits[];
+}
+
+export interface PlanAdvice {
+  planId: PlanId;
+  /** What the advised plan would cost this term at this pace. */
+  projectedUsd: Usd;
+  /** What the current plan costs this term at this pace, its overage included. */
+  currentProjectedUsd: Usd;
+  savesUsd: Usd;
+}
+
+export interface Insight {
+  /** Credits a day over the last week of the term (3 places, half-up); null before 24 h. */
+  pacePerDay: Credits | null;
+  /** When the credits run out at this pace; null when that is not before the term ends. */
+  runsOutAt: Instant | null;
+  /** The term's credits at this pace on the current plan; null before 24 h. */
+  projectedCredits: Credits | null;
+  advice: PlanAdvice | null;
+}
+
+const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null };
+
+/** Each operation's projected count this term: its count so far × term length / time elapsed. */
+function projectedCounts(input: InsightInput, elapsedMs: number): Map<OperationId, Decimal> {
+  const termMs = instantMs(input.term.end) - instantMs(input.term.start);
+  const counts = new Map<OperationId, Decimal>();
+  for (const use of input.used) {
+    counts.set(use.operation, (counts.get(use.operation) ?? new Decimal(0)).plus(use.quantity));
+  }
+  const scale = new Decimal(termMs).dividedBy(elapsedMs);
+  return new Map([...counts].map(([operation, count]) => [operation, count.times(scale)]));
+}
+
+/**
+ * A plan's projected cost this term: its price and the overage past its credits, rounded to
+ * cents once. Null when the plan cannot run the projection (an operation it does not price,
+ * or more credits than it has and no overage).
+ */
+function projectedCost(plan: Plan, counts: Map<OperationId, Decimal>): Decimal | null {
+  const credits: Decimal[] = [];
+  for (const [operation, count] of counts) {
+    const rate = Object.hasOwn(plan.rates, operation) ? plan.rates[operation] : undefined;
+    if (rate === undefined) return null;
+    credits.push(count.times(parseCredits(rate)));
+  }
+  const past = maxDecimal(
+    new Decimal(0),
+    sumDecimals(credits).minus(parseCredits(plan.monthlyCredits)),
+  );
+  if (!past.isZero() && !plan.allowsOverage) return null;
+  return parseUsd(plan.priceUsd).plus(roundCents(past.times(parseUsd(plan.overageUsdPerCredit))));
+}
+
+function adviceOf(input: InsightInput, counts: Map<OperationId, Decimal>): PlanAdvice | null {
+  const current = projectedCost(input.plan, counts);
+  if (current === null) return null;
+  let best: { plan: Plan; cost: Decimal } | null = null;
+  for (const plan of input.plans) {
+    if (plan.id === input.plan.id) continue;
+    const cost = projectedCost(plan, counts);
+    if (cost !== null && (best === null || cost.lessThan(best.cost))) best = { plan, cost };
+  }
+  if (!best || current.minus(best.cost).lessThan(ADVICE_MIN_SAVING)) return null;
+  return {
+    planId: best.plan.id,
+    projectedUsd: toUsdString(best.cost),
+    currentProjectedUsd: toUsdString(current),
+    savesUsd: toUsdString(current.minus(best.cost)),
+  };
+}
+
+/**
+ * Pace, run-out and plan advice by BILLING.md's "Insight": from the term's own usage, exact,
+ * and nothing before 24 hours of the term have passed.
+ */
+export function insightOf(input: InsightInput): Insight {
+  const nowMs = instantMs(input.now);
+  const startMs = instantMs(input.term.start);
+  const elapsedMs = nowMs - startMs;
+  if (elapsedMs < DAY_MS) return NONE;
+
+  const windowStart = Math.max(startMs, nowMs - PACE_WINDOW_MS);
+  const inWindow = input.used.filter((use) => {
+    const at = instantMs(use.at);
+    return at >= windowStart && at < nowMs;
+  });
+  const usedInWindow = sumDecimals(
+    inWindow.map((use) => parseCredits(use.credits).plus(parseCredits(use.overageCredits))),
+  );
+  const pace = usedInWindow.times(DAY_MS).dividedBy(nowMs - windowStart);
+
+  let runsOutAt: Instant | null = null;
+  if (pace.greaterThan(0)) {
+    const available = maxDecimal(new Decimal(0), parseCreditChange(input.available));
+    const secondsLeft = available.dividedBy(pace).times(DAY_MS / 1000);
+    const at = nowMs + secondsLeft.toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber() * 1000;
+    if (at < instantMs(input.term.end)) runsOutAt = toInstant(at);
+  }
+
+  const counts = projectedCounts(input, elapsedMs);
+  const projected = sumDecimals(
+    [...counts].map(([operation, count]) => {
+      const rate = Object.hasOwn(input.plan.rates, operation) ? input.plan.rates[operation] : '0';
+      return count.times(parseCredits(rate ?? '0'));
+    }),
+  );
+  return {
+    pacePerDay: toCreditsString(pace.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP)),
+    runsOutAt,
+    projectedCredits: toCreditsString(
+      projected.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
+    ),
+    advice: adviceOf(input, counts),
+  };
+}
