@@ -3,10 +3,14 @@ import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
 import type * as z from './zod.ts';
 
 // API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
-// `openapi.ts` turns this table into paths, adding auth and the error answers.
+// `openapi.ts` turns this table into paths, adding auth and the error answers. The server
+// registers each of its API routes by the `operationId` of an entry here (server/api-route.ts),
+// so a route cannot be served without being described, nor at another path, method or auth.
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'put';
+  /** camelCase: generated clients use it as the method name (`getMe`, `recordUsage`). */
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   description?: string;
@@ -16,10 +20,12 @@ export interface RouteSpec {
   body?: string;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
-  status: 200 | 201;
-  answer: string;
+  status: 200 | 201 | 202 | 204;
+  /** The answer's component; none for an answer without a body (202, 204). */
+  answer?: string;
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
+  /** The refusals of this route, besides those `openapi.ts` adds from auth, key and input. */
   errors?: ErrorCode[];
 }
 
@@ -27,6 +33,7 @@ const uncovered: ErrorCode[] = ['overage_required', 'overage_blocked'];
 
 export const routes: RouteSpec[] = [
   {
+    operationId: 'getHealth',
     method: 'get',
     path: '/v1/health',
     summary: 'Liveness and version',
@@ -35,6 +42,7 @@ export const routes: RouteSpec[] = [
     answer: 'Health',
   },
   {
+    operationId: 'getCatalog',
     method: 'get',
     path: '/v1/catalog',
     summary: 'Operations and plans',
@@ -43,6 +51,7 @@ export const routes: RouteSpec[] = [
     answer: 'Catalog',
   },
   {
+    operationId: 'getMe',
     method: 'get',
     path: '/v1/me',
     summary: "The caller's account, plan, term and credits",
@@ -51,6 +60,7 @@ export const routes: RouteSpec[] = [
     answer: 'Snapshot',
   },
   {
+    operationId: 'createQuote',
     method: 'post',
     path: '/v1/quotes',
     summary: 'What an operation would cost now (changes nothing)',
@@ -60,6 +70,7 @@ export const routes: RouteSpec[] = [
     answer: 'Quote',
   },
   {
+    operationId: 'recordUsage',
     method: 'post',
     path: '/v1/usage',
     summary: 'Record usage of an operation',
@@ -71,6 +82,7 @@ export const routes: RouteSpec[] = [
     errors: uncovered,
   },
   {
+    operationId: 'createHold',
     method: 'post',
     path: '/v1/holds',
     summary: 'Reserve credits for a running operation',
@@ -82,6 +94,7 @@ export const routes: RouteSpec[] = [
     errors: uncovered,
   },
   {
+    operationId: 'captureHold',
     method: 'post',
     path: '/v1/holds/{id}/capture',
     summary: 'Debit what the operation used; the rest returns',
@@ -94,6 +107,7 @@ export const routes: RouteSpec[] = [
     errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold'],
   },
   {
+    operationId: 'releaseHold',
     method: 'post',
     path: '/v1/holds/{id}/release',
     summary: 'Return everything a hold reserved',
@@ -106,6 +120,7 @@ export const routes: RouteSpec[] = [
     errors: ['not_found', 'hold_not_pending'],
   },
   {
+    operationId: 'previewPlanChange',
     method: 'post',
     path: '/v1/plan-changes/preview',
     summary: 'What changing plan now would do (changes nothing)',
@@ -116,6 +131,7 @@ export const routes: RouteSpec[] = [
     errors: ['not_found'],
   },
   {
+    operationId: 'changePlan',
     method: 'post',
     path: '/v1/plan-changes',
     summary: 'Change plan now (admin only)',
@@ -127,6 +143,7 @@ export const routes: RouteSpec[] = [
     errors: ['forbidden', 'not_found'],
   },
   {
+    operationId: 'setOveragePolicy',
     method: 'put',
     path: '/v1/overage-policy',
     summary: 'Set the overage policy and cap (admin only; PUT is idempotent, no key)',
@@ -137,6 +154,7 @@ export const routes: RouteSpec[] = [
     errors: ['forbidden'],
   },
   {
+    operationId: 'listLedgerEntries',
     method: 'get',
     path: '/v1/ledger',
     summary: 'Ledger entries, newest first',
@@ -146,6 +164,7 @@ export const routes: RouteSpec[] = [
     answer: 'LedgerPage',
   },
   {
+    operationId: 'listCharges',
     method: 'get',
     path: '/v1/charges',
     summary: 'Charges, newest first',
@@ -155,6 +174,7 @@ export const routes: RouteSpec[] = [
     answer: 'ChargesPage',
   },
   {
+    operationId: 'streamEvents',
     method: 'get',
     path: '/v1/events',
     summary: "Server-sent events: the account's Snapshot after every change",
@@ -167,6 +187,7 @@ export const routes: RouteSpec[] = [
     mediaType: 'text/event-stream',
   },
   {
+    operationId: 'createAccount',
     method: 'post',
     path: '/v1/accounts',
     summary: 'Open an account (operator)',
@@ -178,6 +199,7 @@ export const routes: RouteSpec[] = [
     errors: ['not_found'],
   },
   {
+    operationId: 'createMember',
     method: 'post',
     path: '/v1/accounts/{id}/members',
     summary: 'Add a member; the only time its token is shown (operator)',
@@ -190,20 +212,35 @@ export const routes: RouteSpec[] = [
     errors: ['not_found'],
   },
   {
+    operationId: 'setDevClock',
     method: 'post',
     path: '/v1/dev/clock',
     summary: 'Set or advance the clock (TALLY_DEV_CLOCK=1 only; never backwards)',
-    auth: 'operator',
+    description:
+      'No key needed. A browser page may call it only from an origin in TALLY_CORS_ORIGINS ' +
+      '(403 otherwise).',
+    auth: 'none',
     body: 'DevClockRequest',
     status: 200,
     answer: 'DevClock',
+    errors: ['forbidden'],
   },
   {
+    operationId: 'getDevClock',
     method: 'get',
     path: '/v1/dev/clock',
     summary: "The server's time (TALLY_DEV_CLOCK=1 only)",
     auth: 'none',
     status: 200,
     answer: 'DevClock',
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    auth: 'none',
+    status: 200,
+    answer: 'OpenApiDocument',
   },
 ];

@@ -15,10 +15,11 @@ const served = createApp({
   corsOrigins: [],
   allowedHosts: {},
 } as unknown as AppDeps)
-  .routes.filter((route) => route.method !== 'ALL' && route.path !== '/v1/openapi.json')
+  .routes.filter((route) => route.method !== 'ALL')
   .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
 
 type Operation = {
+  operationId: string;
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: unknown;
@@ -36,7 +37,16 @@ test('an OpenAPI 3.1 document with every route the server serves and nothing els
   expect(described.sort()).toEqual([...new Set(served)].sort());
 });
 
-test('bearer auth everywhere except health', () => {
+test('every operation has a unique camelCase operationId, the method name of a generated client', () => {
+  const ids = Object.values(paths).flatMap((operations) =>
+    Object.values(operations as Record<string, Operation>).map((o) => o.operationId),
+  );
+  expect(ids).toContain('recordUsage');
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z]*$/);
+});
+
+test('bearer auth everywhere except health, the document and the dev clock', () => {
   const schemes = document.components.securitySchemes;
   expect(schemes.member).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(schemes.operator).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -44,6 +54,28 @@ test('bearer auth everywhere except health', () => {
   expect(operation('get', '/v1/me')?.security).toEqual([{ member: [] }]);
   expect(operation('post', '/v1/accounts')?.security).toEqual([{ operator: [] }]);
   expect(operation('get', '/v1/me')?.responses['401']).toBeDefined();
+  // The dev clock takes no key (API.md): nothing to declare, no 401 to answer.
+  expect(operation('post', '/v1/dev/clock')?.security).toEqual([]);
+  expect(operation('post', '/v1/dev/clock')?.responses['401']).toBeUndefined();
+  expect(operation('get', '/v1/health')?.responses['401']).toBeUndefined();
+});
+
+test('an error answer names the codes its status may carry', () => {
+  const conflict = operation('post', '/v1/holds/{id}/capture')?.responses['409'];
+  const schema = conflict?.content?.['application/json']?.schema as unknown;
+  expect(schema).toEqual({
+    allOf: [{ $ref: '#/components/schemas/Error' }],
+    properties: {
+      error: { properties: { code: { enum: ['idempotency_in_flight', 'hold_not_pending'] } } },
+    },
+  });
+  // Health is refused only by what stands in front of every route.
+  expect(Object.keys(operation('get', '/v1/health')?.responses ?? {})).toEqual([
+    '200',
+    '413',
+    '421',
+    '500',
+  ]);
 });
 
 test('usage: Idempotency-Key required, strict body, 402 with the error body', () => {
@@ -51,7 +83,7 @@ test('usage: Idempotency-Key required, strict body, 402 with the error body', ()
   expect(usage.parameters).toContainEqual(
     expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
   );
-  expect(usage.responses['402']?.content?.['application/json']?.schema.$ref).toBe(
+  expect(JSON.stringify(usage.responses['402']?.content?.['application/json']?.schema)).toContain(
     '#/components/schemas/Error',
   );
   expect(usage.responses['409']).toBeDefined();
