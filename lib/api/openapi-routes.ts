@@ -1,5 +1,5 @@
 import type { ErrorCode } from './schemas/errors.ts';
-import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import { IdParamSchema, PageQuerySchema } from './schemas/requests.ts';
 import type * as z from './zod.ts';
 
 // API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
@@ -26,12 +26,12 @@ export interface RouteSpec {
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
   /** The refusals of this route, besides those `openapi.ts` adds from auth, key and input. */
-  errors?: ErrorCode[];
+  errors?: readonly ErrorCode[];
 }
 
 const uncovered: ErrorCode[] = ['overage_required', 'overage_blocked'];
 
-export const routes: RouteSpec[] = [
+export const routes = [
   {
     operationId: 'getHealth',
     method: 'get',
@@ -100,7 +100,7 @@ export const routes: RouteSpec[] = [
     summary: 'Debit what the operation used; the rest returns',
     auth: 'member',
     keyed: true,
-    params: HoldIdParamSchema,
+    params: IdParamSchema,
     body: 'CaptureRequest',
     status: 200,
     answer: 'CaptureResult',
@@ -113,7 +113,7 @@ export const routes: RouteSpec[] = [
     summary: 'Return everything a hold reserved',
     auth: 'member',
     keyed: true,
-    params: HoldIdParamSchema,
+    params: IdParamSchema,
     body: 'ReleaseRequest',
     status: 200,
     answer: 'HoldResult',
@@ -205,7 +205,7 @@ export const routes: RouteSpec[] = [
     summary: 'Add a member; the only time its token is shown (operator)',
     auth: 'operator',
     keyed: true,
-    params: HoldIdParamSchema,
+    params: IdParamSchema,
     body: 'CreateMemberRequest',
     status: 201,
     answer: 'CreateMemberResult',
@@ -218,21 +218,23 @@ export const routes: RouteSpec[] = [
     summary: 'Set or advance the clock (TALLY_DEV_CLOCK=1 only; never backwards)',
     description:
       'No key needed. A browser page may call it only from an origin in TALLY_CORS_ORIGINS ' +
-      '(403 otherwise).',
+      '(403 otherwise). Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
     auth: 'none',
     body: 'DevClockRequest',
     status: 200,
     answer: 'DevClock',
-    errors: ['forbidden'],
+    errors: ['forbidden', 'not_found'],
   },
   {
     operationId: 'getDevClock',
     method: 'get',
     path: '/v1/dev/clock',
     summary: "The server's time (TALLY_DEV_CLOCK=1 only)",
+    description: 'Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
     auth: 'none',
     status: 200,
     answer: 'DevClock',
+    errors: ['not_found'],
   },
   {
     operationId: 'getOpenApiDocument',
@@ -243,4 +245,7 @@ export const routes: RouteSpec[] = [
     status: 200,
     answer: 'OpenApiDocument',
   },
-];
+] as const satisfies readonly RouteSpec[];
+
+/** The name of an operation of the document; the server registers its handler by it. */
+export type OperationId = (typeof routes)[number]['operationId'];
