@@ -53,9 +53,14 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
     header(c, 'origin') === undefined ? next() : corsHeaders(c, next),
   );
 
+  // The API's routes. Each is an operation of the OpenAPI document: describe it in
+  // lib/api/openapi-routes.ts (operationId, method, path, auth, body and answer components,
+  // refusals), then register its handler with apiRoute(app, deps, operationId, handler), which
+  // serves it at that method and path behind that auth. tests/api/openapi.test.ts fails while
+  // the app and the document disagree, and every server test checks answers against it.
   healthRoutes(app, deps);
-  openApiRoutes(app);
-  if (deps.devClock) devClockRoutes(app, deps.devClock, deps.corsOrigins);
+  openApiRoutes(app, deps);
+  if (deps.devClock) devClockRoutes(app, deps, deps.devClock);
   accountRoutes(app, deps);
   catalogRoutes(app, deps);
   meRoutes(app, deps);

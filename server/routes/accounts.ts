@@ -5,14 +5,15 @@ import {
   CreateMemberRequestSchema,
   CreateMemberResultSchema,
 } from '../../lib/api/schemas/operator.ts';
+import { IdParamSchema } from '../../lib/api/schemas/requests.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { operatorAuth } from '../guards.ts';
 import { operatorScope } from '../ledger/ledger.ts';
 import { idempotencyKey, respondOnce } from '../respond-once.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked, readBody, valid } from '../validate.ts';
 
 export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/v1/accounts', operatorAuth(deps), async (c) => {
+  apiRoute(app, deps, 'createAccount', async (c) => {
     const key = idempotencyKey(c);
     const body = await readBody(c, CreateAccountRequestSchema);
     return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
@@ -26,8 +27,8 @@ export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
   });
 
-  app.post('/v1/accounts/:id/members', operatorAuth(deps), async (c) => {
-    const accountId = c.req.param('id');
+  apiRoute(app, deps, 'createMember', async (c) => {
+    const accountId = valid(IdParamSchema, c.req.param(), 'path').id;
     const key = idempotencyKey(c);
     const body = await readBody(c, CreateMemberRequestSchema);
     return respondOnce(deps, c, operatorScope, key, body, async (tx) => {

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
-import type { AppEnv } from '../deps.ts';
+import { apiRoute } from '../api-route.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
 
-export function openApiRoutes(app: Hono<AppEnv>): void {
+export function openApiRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   let document: Promise<unknown> | null = null;
-  app.get('/v1/openapi.json', async (c) => {
+  apiRoute(app, deps, 'getOpenApiDocument', async (c) => {
     // Built on first request: the document generator is not needed to serve the API.
     document ??= import('../../lib/api/openapi.ts').then((m) => m.buildOpenApiDocument());
     try {

@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { UsageRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { UsageResultSchema } from '../../lib/api/schemas/responses.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { refusalError } from '../errors.ts';
-import { memberAuth } from '../guards.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
 import { checked, readBody } from '../validate.ts';
 
 export function usageRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/v1/usage', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'recordUsage', async (c) => {
     const member = c.get('member');
     const key = idempotencyKey(c);
     const body = await readBody(c, UsageRequestSchema);
