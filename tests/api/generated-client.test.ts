@@ -15,7 +15,6 @@ const [clientModule, example] = [...page.matchAll(/```ts\n([\s\S]*?)```/g)].map(
 
 // The test's calls: one file, type-checked with the page's code, then run.
 const calls = `
-import { randomUUID } from 'node:crypto';
 import type { operations } from './tally-api';
 import { recordUsage, tallyClient, type Quote, type Snapshot } from './tally-client';
 
@@ -29,7 +28,7 @@ export async function run(baseUrl: string, token: string) {
   if (!me.data) throw new Error('getMe failed');
   const quote = await tally.POST('/v1/quotes', { body: { operation: 'smart-crop', quantity: 2 } });
   const quoted: Quote | undefined = quote.data;
-  const used = await recordUsage(tally, 'smart-crop', 2, randomUUID());
+  const used = await recordUsage(tally, 'smart-crop', 2, crypto.randomUUID());
   const page = await tally.GET('/v1/ledger', { params: { query: { limit: 1 } } });
   const refused = await tally.POST('/v1/quotes', {
     body: {
@@ -73,31 +72,25 @@ test('a client generated from the served document type-checks strictly and calls
   const document = await (await fetch(`${server.url}/v1/openapi.json`)).json();
   writeFileSync(join(dir, 'tally-api.d.ts'), astToString(await openapiTS(document)));
   writeFileSync(join(dir, 'tally-client.ts'), clientModule ?? '');
-  // The example runs as a module of its own (top-level await), as a reader would paste it.
+  // The example is checked as a module of its own (top-level await), as a reader would paste it.
   writeFileSync(
     join(dir, 'example.ts'),
     `import { recordUsage, tallyClient } from './tally-client';\n${example}export {};\n`,
   );
   writeFileSync(join(dir, 'calls.ts'), calls);
 
+  // The browser's globals (fetch, crypto), as a client in a page or a worker sees them; no
+  // ambient @types from node_modules.
+  const compilerOptions = { target: 'es2022', module: 'esnext', moduleResolution: 'bundler' };
+  const files = ['tally-client.ts', 'example.ts', 'calls.ts'];
+  const tsconfig = {
+    compilerOptions: { ...compilerOptions, lib: ['es2022', 'dom'], types: [] },
+    files,
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   const tsc = spawnSync(
     process.execPath,
-    [
-      join(root, 'node_modules/typescript/bin/tsc'),
-      '--strict',
-      '--noEmit',
-      '--target',
-      'es2022',
-      '--module',
-      'esnext',
-      '--moduleResolution',
-      'bundler',
-      '--types',
-      'node',
-      'tally-client.ts',
-      'example.ts',
-      'calls.ts',
-    ],
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--strict', '--noEmit'],
     { cwd: dir, encoding: 'utf8' },
   );
   expect(tsc.stdout + tsc.stderr).toBe('');
