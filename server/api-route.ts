@@ -7,11 +7,18 @@ const byOperationId = new Map<string, RouteSpec>(routes.map((route) => [route.op
 
 const open: MiddlewareHandler<AppEnv> = (_c, next) => next();
 
+/** The handlers and guards apiRoute registered, so a test can tell a route that bypassed it. */
+const registered = new WeakSet<object>();
+
+export function isRegisteredByApiRoute(handler: object): boolean {
+  return registered.has(handler);
+}
+
 /**
  * Serves one operation of the OpenAPI document (lib/api/openapi-routes.ts) at the method and
  * path the document gives it, behind the auth it declares: what a client reads there is what
- * answers. A route of the API is registered only this way (tests/api/openapi.test.ts checks
- * that the app serves exactly the document's operations).
+ * answers. A route of the API is registered only this way: tests/api/openapi.test.ts checks
+ * that the app serves exactly the document's operations, each through here.
  */
 export function apiRoute(
   app: Hono<AppEnv>,
@@ -27,6 +34,7 @@ export function apiRoute(
       : spec.auth === 'operator'
         ? operatorAuth(deps)
         : open;
+  registered.add(guard).add(handler);
   // OpenAPI writes a path parameter {id}, Hono :id.
   app.on(spec.method.toUpperCase(), spec.path.replace(/\{(\w+)\}/g, ':$1'), guard, handler);
 }

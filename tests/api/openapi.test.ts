@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { buildOpenApiDocument } from '../../lib/api/openapi.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { isRegisteredByApiRoute } from '../../server/api-route.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
@@ -9,14 +10,15 @@ const paths = document.paths;
 
 // The routes the server really has (a dev clock on, so its routes are there too), as
 // OpenAPI writes them; the document describes every other one.
-const served = createApp({
+const apiRoutes = createApp({
   catalog: demoCatalog,
   devClock: {},
   corsOrigins: [],
   allowedHosts: {},
-} as unknown as AppDeps)
-  .routes.filter((route) => route.method !== 'ALL')
-  .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+} as unknown as AppDeps).routes.filter((route) => route.method !== 'ALL');
+const served = apiRoutes.map(
+  (route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`,
+);
 
 type Operation = {
   operationId: string;
@@ -35,6 +37,11 @@ test('an OpenAPI 3.1 document with every route the server serves and nothing els
     Object.keys(operations as object).map((method) => `${method} ${path}`),
   );
   expect(described.sort()).toEqual([...new Set(served)].sort());
+});
+
+test('the app serves each operation through apiRoute, at the path and auth its entry says', () => {
+  const bypassed = apiRoutes.filter((route) => !isRegisteredByApiRoute(route.handler));
+  expect(bypassed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
 });
 
 test('every operation has a unique camelCase operationId, the method name of a generated client', () => {
