@@ -1,8 +1,9 @@
 import type { ErrorCode } from './schemas/errors.ts';
-import { IdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import * as s from './schemas/index.ts';
 import type * as z from './zod.ts';
 
-// API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
+// API.md's endpoints. A body is the schema the server validates it with (named in
+// `openapi-components.ts`); an answer names a component there;
 // `openapi.ts` turns this table into paths, adding auth and the error answers. The server
 // registers each of its API routes by the `operationId` of an entry here (server/api-route.ts),
 // so a route cannot be served without being described, nor at another path, method or auth.
@@ -17,7 +18,8 @@ export interface RouteSpec {
   auth: 'none' | 'member' | 'operator';
   /** A state-changing POST: Idempotency-Key required. */
   keyed?: boolean;
-  body?: string;
+  /** The request body's schema; the handler reads the body with it (server/api-route.ts). */
+  body?: z.ZodMiniType;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   status: 200 | 201 | 202 | 204;
@@ -65,7 +67,7 @@ export const routes = [
     path: '/v1/quotes',
     summary: 'What an operation would cost now (changes nothing)',
     auth: 'member',
-    body: 'QuoteRequest',
+    body: s.QuoteRequestSchema,
     status: 200,
     answer: 'Quote',
   },
@@ -76,7 +78,7 @@ export const routes = [
     summary: 'Record usage of an operation',
     auth: 'member',
     keyed: true,
-    body: 'UsageRequest',
+    body: s.UsageRequestSchema,
     status: 201,
     answer: 'UsageResult',
     errors: uncovered,
@@ -88,7 +90,7 @@ export const routes = [
     summary: 'Reserve credits for a running operation',
     auth: 'member',
     keyed: true,
-    body: 'HoldRequest',
+    body: s.HoldRequestSchema,
     status: 201,
     answer: 'HoldResult',
     errors: uncovered,
@@ -100,8 +102,8 @@ export const routes = [
     summary: 'Debit what the operation used; the rest returns',
     auth: 'member',
     keyed: true,
-    params: IdParamSchema,
-    body: 'CaptureRequest',
+    params: s.IdParamSchema,
+    body: s.CaptureRequestSchema,
     status: 200,
     answer: 'CaptureResult',
     errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold'],
@@ -113,8 +115,8 @@ export const routes = [
     summary: 'Return everything a hold reserved',
     auth: 'member',
     keyed: true,
-    params: IdParamSchema,
-    body: 'ReleaseRequest',
+    params: s.IdParamSchema,
+    body: s.ReleaseRequestSchema,
     status: 200,
     answer: 'HoldResult',
     errors: ['not_found', 'hold_not_pending'],
@@ -125,7 +127,7 @@ export const routes = [
     path: '/v1/plan-changes/preview',
     summary: 'What changing plan now would do (changes nothing)',
     auth: 'member',
-    body: 'PlanChangeRequest',
+    body: s.PlanChangeRequestSchema,
     status: 200,
     answer: 'PlanChangePreview',
     errors: ['not_found'],
@@ -137,7 +139,7 @@ export const routes = [
     summary: 'Change plan now (admin only)',
     auth: 'member',
     keyed: true,
-    body: 'PlanChangeRequest',
+    body: s.PlanChangeRequestSchema,
     status: 201,
     answer: 'PlanChangeResult',
     errors: ['forbidden', 'not_found'],
@@ -148,7 +150,7 @@ export const routes = [
     path: '/v1/overage-policy',
     summary: 'Set the overage policy and cap (admin only; PUT is idempotent, no key)',
     auth: 'member',
-    body: 'OveragePolicyRequest',
+    body: s.OveragePolicyRequestSchema,
     status: 200,
     answer: 'Snapshot',
     errors: ['forbidden'],
@@ -159,7 +161,7 @@ export const routes = [
     path: '/v1/ledger',
     summary: 'Ledger entries, newest first',
     auth: 'member',
-    query: PageQuerySchema,
+    query: s.PageQuerySchema,
     status: 200,
     answer: 'LedgerPage',
   },
@@ -169,7 +171,7 @@ export const routes = [
     path: '/v1/charges',
     summary: 'Charges, newest first',
     auth: 'member',
-    query: PageQuerySchema,
+    query: s.PageQuerySchema,
     status: 200,
     answer: 'ChargesPage',
   },
@@ -193,7 +195,7 @@ export const routes = [
     summary: 'Open an account (operator)',
     auth: 'operator',
     keyed: true,
-    body: 'CreateAccountRequest',
+    body: s.CreateAccountRequestSchema,
     status: 201,
     answer: 'CreateAccountResult',
     errors: ['not_found'],
@@ -205,8 +207,8 @@ export const routes = [
     summary: 'Add a member; the only time its token is shown (operator)',
     auth: 'operator',
     keyed: true,
-    params: IdParamSchema,
-    body: 'CreateMemberRequest',
+    params: s.IdParamSchema,
+    body: s.CreateMemberRequestSchema,
     status: 201,
     answer: 'CreateMemberResult',
     errors: ['not_found'],
@@ -220,7 +222,7 @@ export const routes = [
       'No key needed. A browser page may call it only from an origin in TALLY_CORS_ORIGINS ' +
       '(403 otherwise). Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
     auth: 'none',
-    body: 'DevClockRequest',
+    body: s.DevClockRequestSchema,
     status: 200,
     answer: 'DevClock',
     errors: ['forbidden', 'not_found'],

@@ -83,12 +83,22 @@ function operation(route: RouteSpec): Json {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: ref(route.body) } },
+            content: { 'application/json': { schema: ref(componentName(route.body)) } },
           },
         }
       : {}),
     responses: { [route.status]: answer(route), ...errorAnswers(route) },
   };
+}
+
+const requestNames = new Map<unknown, string>(
+  Object.entries(requestComponents).map(([id, schema]) => [schema, id]),
+);
+
+function componentName(body: z.ZodMiniType): string {
+  const name = requestNames.get(body);
+  if (!name) throw new Error('A request body schema is not named in openapi-components.ts');
+  return name;
 }
 
 function answer(route: RouteSpec): Json {
