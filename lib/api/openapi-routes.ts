@@ -2,11 +2,11 @@ import type { ErrorCode } from './schemas/errors.ts';
 import * as s from './schemas/index.ts';
 import type * as z from './zod.ts';
 
-// API.md's endpoints. A body is the schema the server validates it with (named in
-// `openapi-components.ts`); an answer names a component there;
-// `openapi.ts` turns this table into paths, adding auth and the error answers. The server
-// registers each of its API routes by the `operationId` of an entry here (server/api-route.ts),
-// so a route cannot be served without being described, nor at another path, method or auth.
+// API.md's endpoints. Bodies and answers are the schemas the server validates them with, each
+// named in `openapi-components.ts`; `openapi.ts` turns this table into paths, adding auth and
+// the error answers. The server registers each of its API routes by the `operationId` of an
+// entry here (server/api-route.ts), so a route cannot be served without being described, nor
+// at another path, method or auth.
 
 export interface RouteSpec {
   /** camelCase: generated clients use it as the method name (`getMe`, `recordUsage`). */
@@ -23,8 +23,8 @@ export interface RouteSpec {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   status: 200 | 201 | 202 | 204;
-  /** The answer's component; none for an answer without a body (202, 204). */
-  answer?: string;
+  /** The answer's schema; none for an answer without a body (202, 204). */
+  answer?: z.ZodMiniType;
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
   /** The refusals of this route, besides those `openapi.ts` adds from auth, key and input. */
@@ -41,7 +41,7 @@ export const routes = [
     summary: 'Liveness and version',
     auth: 'none',
     status: 200,
-    answer: 'Health',
+    answer: s.HealthSchema,
   },
   {
     operationId: 'getCatalog',
@@ -50,7 +50,7 @@ export const routes = [
     summary: 'Operations and plans',
     auth: 'member',
     status: 200,
-    answer: 'Catalog',
+    answer: s.CatalogSchema,
   },
   {
     operationId: 'getMe',
@@ -59,7 +59,7 @@ export const routes = [
     summary: "The caller's account, plan, term and credits",
     auth: 'member',
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
   },
   {
     operationId: 'createQuote',
@@ -69,7 +69,7 @@ export const routes = [
     auth: 'member',
     body: s.QuoteRequestSchema,
     status: 200,
-    answer: 'Quote',
+    answer: s.QuoteSchema,
   },
   {
     operationId: 'recordUsage',
@@ -80,7 +80,7 @@ export const routes = [
     keyed: true,
     body: s.UsageRequestSchema,
     status: 201,
-    answer: 'UsageResult',
+    answer: s.UsageResultSchema,
     errors: uncovered,
   },
   {
@@ -92,7 +92,7 @@ export const routes = [
     keyed: true,
     body: s.HoldRequestSchema,
     status: 201,
-    answer: 'HoldResult',
+    answer: s.HoldResultSchema,
     errors: uncovered,
   },
   {
@@ -105,7 +105,7 @@ export const routes = [
     params: s.IdParamSchema,
     body: s.CaptureRequestSchema,
     status: 200,
-    answer: 'CaptureResult',
+    answer: s.CaptureResultSchema,
     errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold'],
   },
   {
@@ -118,7 +118,7 @@ export const routes = [
     params: s.IdParamSchema,
     body: s.ReleaseRequestSchema,
     status: 200,
-    answer: 'HoldResult',
+    answer: s.HoldResultSchema,
     errors: ['not_found', 'hold_not_pending'],
   },
   {
@@ -129,7 +129,7 @@ export const routes = [
     auth: 'member',
     body: s.PlanChangeRequestSchema,
     status: 200,
-    answer: 'PlanChangePreview',
+    answer: s.PlanChangePreviewSchema,
     errors: ['not_found'],
   },
   {
@@ -141,7 +141,7 @@ export const routes = [
     keyed: true,
     body: s.PlanChangeRequestSchema,
     status: 201,
-    answer: 'PlanChangeResult',
+    answer: s.PlanChangeResultSchema,
     errors: ['forbidden', 'not_found'],
   },
   {
@@ -152,7 +152,7 @@ export const routes = [
     auth: 'member',
     body: s.OveragePolicyRequestSchema,
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
     errors: ['forbidden'],
   },
   {
@@ -163,7 +163,7 @@ export const routes = [
     auth: 'member',
     query: s.PageQuerySchema,
     status: 200,
-    answer: 'LedgerPage',
+    answer: s.LedgerPageSchema,
   },
   {
     operationId: 'listCharges',
@@ -173,7 +173,7 @@ export const routes = [
     auth: 'member',
     query: s.PageQuerySchema,
     status: 200,
-    answer: 'ChargesPage',
+    answer: s.ChargesPageSchema,
   },
   {
     operationId: 'streamEvents',
@@ -185,7 +185,7 @@ export const routes = [
       'Send `Last-Event-ID` to resume.',
     auth: 'member',
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
     mediaType: 'text/event-stream',
   },
   {
@@ -197,7 +197,7 @@ export const routes = [
     keyed: true,
     body: s.CreateAccountRequestSchema,
     status: 201,
-    answer: 'CreateAccountResult',
+    answer: s.CreateAccountResultSchema,
     errors: ['not_found'],
   },
   {
@@ -210,7 +210,7 @@ export const routes = [
     params: s.IdParamSchema,
     body: s.CreateMemberRequestSchema,
     status: 201,
-    answer: 'CreateMemberResult',
+    answer: s.CreateMemberResultSchema,
     errors: ['not_found'],
   },
   {
@@ -224,7 +224,7 @@ export const routes = [
     auth: 'none',
     body: s.DevClockRequestSchema,
     status: 200,
-    answer: 'DevClock',
+    answer: s.DevClockResultSchema,
     errors: ['forbidden', 'not_found'],
   },
   {
@@ -235,7 +235,7 @@ export const routes = [
     description: 'Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
     auth: 'none',
     status: 200,
-    answer: 'DevClock',
+    answer: s.DevClockResultSchema,
     errors: ['not_found'],
   },
   {
@@ -245,7 +245,7 @@ export const routes = [
     summary: 'This document',
     auth: 'none',
     status: 200,
-    answer: 'OpenApiDocument',
+    answer: s.OpenApiDocumentSchema,
   },
 ] as const satisfies readonly RouteSpec[];
 

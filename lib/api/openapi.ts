@@ -91,20 +91,24 @@ function operation(route: RouteSpec): Json {
   };
 }
 
-const requestNames = new Map<unknown, string>(
-  Object.entries(requestComponents).map(([id, schema]) => [schema, id]),
+const componentNames = new Map<unknown, string>(
+  Object.entries({ ...requestComponents, ...responseComponents }).map(([id, schema]) => [
+    schema,
+    id,
+  ]),
 );
 
-function componentName(body: z.ZodMiniType): string {
-  const name = requestNames.get(body);
-  if (!name) throw new Error('A request body schema is not named in openapi-components.ts');
+function componentName(schema: z.ZodMiniType): string {
+  const name = componentNames.get(schema);
+  if (!name) throw new Error('A body or answer schema is not named in openapi-components.ts');
   return name;
 }
 
 function answer(route: RouteSpec): Json {
   if (!route.answer) return { description: 'Done; no body' };
   const mediaType = route.mediaType ?? 'application/json';
-  return { description: 'OK', content: { [mediaType]: { schema: ref(route.answer) } } };
+  const schema = ref(componentName(route.answer));
+  return { description: 'OK', content: { [mediaType]: { schema } } };
 }
 
 /** The error answers of a route, each status with the codes it may carry. */
