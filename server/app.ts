@@ -53,9 +53,15 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
     header(c, 'origin') === undefined ? next() : corsHeaders(c, next),
   );
 
+  // The API's routes. Each is an operation of the OpenAPI document: describe it in
+  // lib/api/openapi-routes.ts (operationId, method, path, auth, body schema, answer component,
+  // refusals), then register its handler with apiRoute(app, deps, operationId, (c, input) => …),
+  // which serves it at that method and path behind that auth; `input.body()` and
+  // `input.query()` read with the declared schemas. tests/api/openapi.test.ts fails while the
+  // app and the document disagree, and every server test checks its answers against it.
   healthRoutes(app, deps);
-  openApiRoutes(app);
-  if (deps.devClock) devClockRoutes(app, deps.devClock, deps.corsOrigins);
+  openApiRoutes(app, deps);
+  if (deps.devClock) devClockRoutes(app, deps, deps.devClock);
   accountRoutes(app, deps);
   catalogRoutes(app, deps);
   meRoutes(app, deps);

@@ -57,5 +57,6 @@ export const responseComponents: Named = {
   Member: s.MemberSchema,
   CreateMemberResult: s.CreateMemberResultSchema,
   DevClock: s.DevClockResultSchema,
+  OpenApiDocument: s.OpenApiDocumentSchema,
   Error: s.ErrorBodySchema,
 };

@@ -1,160 +1,182 @@
 import type { ErrorCode } from './schemas/errors.ts';
-import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import * as s from './schemas/index.ts';
 import type * as z from './zod.ts';
 
-// API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
-// `openapi.ts` turns this table into paths, adding auth and the error answers.
+// API.md's endpoints. Bodies and answers are the schemas the server validates them with, each
+// named in `openapi-components.ts`; `openapi.ts` turns this table into paths, adding auth and
+// the error answers. The server registers each of its API routes by the `operationId` of an
+// entry here (server/api-route.ts), so a route cannot be served without being described, nor
+// at another path, method or auth.
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'put';
+  /** camelCase: generated clients use it as the method name (`getMe`, `recordUsage`). */
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   description?: string;
   auth: 'none' | 'member' | 'operator';
   /** A state-changing POST: Idempotency-Key required. */
   keyed?: boolean;
-  body?: string;
+  /** The request body's schema; the handler reads the body with it (server/api-route.ts). */
+  body?: z.ZodMiniType;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
-  status: 200 | 201;
-  answer: string;
+  status: 200 | 201 | 202 | 204;
+  /** The answer's schema; none for an answer without a body (202, 204). */
+  answer?: z.ZodMiniType;
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
-  errors?: ErrorCode[];
+  /** The refusals of this route, besides those `openapi.ts` adds from auth, key and input. */
+  errors?: readonly ErrorCode[];
 }
 
 const uncovered: ErrorCode[] = ['overage_required', 'overage_blocked'];
 
-export const routes: RouteSpec[] = [
+export const routes = [
   {
+    operationId: 'getHealth',
     method: 'get',
     path: '/v1/health',
     summary: 'Liveness and version',
     auth: 'none',
     status: 200,
-    answer: 'Health',
+    answer: s.HealthSchema,
   },
   {
+    operationId: 'getCatalog',
     method: 'get',
     path: '/v1/catalog',
     summary: 'Operations and plans',
     auth: 'member',
     status: 200,
-    answer: 'Catalog',
+    answer: s.CatalogSchema,
   },
   {
+    operationId: 'getMe',
     method: 'get',
     path: '/v1/me',
     summary: "The caller's account, plan, term and credits",
     auth: 'member',
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
   },
   {
+    operationId: 'createQuote',
     method: 'post',
     path: '/v1/quotes',
     summary: 'What an operation would cost now (changes nothing)',
     auth: 'member',
-    body: 'QuoteRequest',
+    body: s.QuoteRequestSchema,
     status: 200,
-    answer: 'Quote',
+    answer: s.QuoteSchema,
   },
   {
+    operationId: 'recordUsage',
     method: 'post',
     path: '/v1/usage',
     summary: 'Record usage of an operation',
     auth: 'member',
     keyed: true,
-    body: 'UsageRequest',
+    body: s.UsageRequestSchema,
     status: 201,
-    answer: 'UsageResult',
+    answer: s.UsageResultSchema,
     errors: uncovered,
   },
   {
+    operationId: 'createHold',
     method: 'post',
     path: '/v1/holds',
     summary: 'Reserve credits for a running operation',
     auth: 'member',
     keyed: true,
-    body: 'HoldRequest',
+    body: s.HoldRequestSchema,
     status: 201,
-    answer: 'HoldResult',
+    answer: s.HoldResultSchema,
     errors: uncovered,
   },
   {
+    operationId: 'captureHold',
     method: 'post',
     path: '/v1/holds/{id}/capture',
     summary: 'Debit what the operation used; the rest returns',
     auth: 'member',
     keyed: true,
-    params: HoldIdParamSchema,
-    body: 'CaptureRequest',
+    params: s.IdParamSchema,
+    body: s.CaptureRequestSchema,
     status: 200,
-    answer: 'CaptureResult',
+    answer: s.CaptureResultSchema,
     errors: ['not_found', 'hold_not_pending', 'capture_exceeds_hold'],
   },
   {
+    operationId: 'releaseHold',
     method: 'post',
     path: '/v1/holds/{id}/release',
     summary: 'Return everything a hold reserved',
     auth: 'member',
     keyed: true,
-    params: HoldIdParamSchema,
-    body: 'ReleaseRequest',
+    params: s.IdParamSchema,
+    body: s.ReleaseRequestSchema,
     status: 200,
-    answer: 'HoldResult',
+    answer: s.HoldResultSchema,
     errors: ['not_found', 'hold_not_pending'],
   },
   {
+    operationId: 'previewPlanChange',
     method: 'post',
     path: '/v1/plan-changes/preview',
     summary: 'What changing plan now would do (changes nothing)',
     auth: 'member',
-    body: 'PlanChangeRequest',
+    body: s.PlanChangeRequestSchema,
     status: 200,
-    answer: 'PlanChangePreview',
+    answer: s.PlanChangePreviewSchema,
     errors: ['not_found'],
   },
   {
+    operationId: 'changePlan',
     method: 'post',
     path: '/v1/plan-changes',
     summary: 'Change plan now (admin only)',
     auth: 'member',
     keyed: true,
-    body: 'PlanChangeRequest',
+    body: s.PlanChangeRequestSchema,
     status: 201,
-    answer: 'PlanChangeResult',
+    answer: s.PlanChangeResultSchema,
     errors: ['forbidden', 'not_found'],
   },
   {
+    operationId: 'setOveragePolicy',
     method: 'put',
     path: '/v1/overage-policy',
     summary: 'Set the overage policy and cap (admin only; PUT is idempotent, no key)',
     auth: 'member',
-    body: 'OveragePolicyRequest',
+    body: s.OveragePolicyRequestSchema,
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
     errors: ['forbidden'],
   },
   {
+    operationId: 'listLedgerEntries',
     method: 'get',
     path: '/v1/ledger',
     summary: 'Ledger entries, newest first',
     auth: 'member',
-    query: PageQuerySchema,
+    query: s.PageQuerySchema,
     status: 200,
-    answer: 'LedgerPage',
+    answer: s.LedgerPageSchema,
   },
   {
+    operationId: 'listCharges',
     method: 'get',
     path: '/v1/charges',
     summary: 'Charges, newest first',
     auth: 'member',
-    query: PageQuerySchema,
+    query: s.PageQuerySchema,
     status: 200,
-    answer: 'ChargesPage',
+    answer: s.ChargesPageSchema,
   },
   {
+    operationId: 'streamEvents',
     method: 'get',
     path: '/v1/events',
     summary: "Server-sent events: the account's Snapshot after every change",
@@ -163,47 +185,69 @@ export const routes: RouteSpec[] = [
       'Send `Last-Event-ID` to resume.',
     auth: 'member',
     status: 200,
-    answer: 'Snapshot',
+    answer: s.SnapshotSchema,
     mediaType: 'text/event-stream',
   },
   {
+    operationId: 'createAccount',
     method: 'post',
     path: '/v1/accounts',
     summary: 'Open an account (operator)',
     auth: 'operator',
     keyed: true,
-    body: 'CreateAccountRequest',
+    body: s.CreateAccountRequestSchema,
     status: 201,
-    answer: 'CreateAccountResult',
+    answer: s.CreateAccountResultSchema,
     errors: ['not_found'],
   },
   {
+    operationId: 'createMember',
     method: 'post',
     path: '/v1/accounts/{id}/members',
     summary: 'Add a member; the only time its token is shown (operator)',
     auth: 'operator',
     keyed: true,
-    params: HoldIdParamSchema,
-    body: 'CreateMemberRequest',
+    params: s.IdParamSchema,
+    body: s.CreateMemberRequestSchema,
     status: 201,
-    answer: 'CreateMemberResult',
+    answer: s.CreateMemberResultSchema,
     errors: ['not_found'],
   },
   {
+    operationId: 'setDevClock',
     method: 'post',
     path: '/v1/dev/clock',
     summary: 'Set or advance the clock (TALLY_DEV_CLOCK=1 only; never backwards)',
-    auth: 'operator',
-    body: 'DevClockRequest',
+    description:
+      'No key needed. A browser page may call it only from an origin in TALLY_CORS_ORIGINS ' +
+      '(403 otherwise). Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
+    auth: 'none',
+    body: s.DevClockRequestSchema,
     status: 200,
-    answer: 'DevClock',
+    answer: s.DevClockResultSchema,
+    errors: ['forbidden', 'not_found'],
   },
   {
+    operationId: 'getDevClock',
     method: 'get',
     path: '/v1/dev/clock',
     summary: "The server's time (TALLY_DEV_CLOCK=1 only)",
+    description: 'Without TALLY_DEV_CLOCK=1 the route does not exist (404).',
     auth: 'none',
     status: 200,
-    answer: 'DevClock',
+    answer: s.DevClockResultSchema,
+    errors: ['not_found'],
   },
-];
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    auth: 'none',
+    status: 200,
+    answer: s.OpenApiDocumentSchema,
+  },
+] as const satisfies readonly RouteSpec[];
+
+/** The name of an operation of the document; the server registers its handler by it. */
+export type OperationId = (typeof routes)[number]['operationId'];

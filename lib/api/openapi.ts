@@ -10,15 +10,9 @@ import * as z from './zod.ts';
 type Json = Record<string, unknown>;
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
-/** Errors every authenticated route can answer, besides its own. */
-const common: ErrorCode[] = [
-  'invalid_request',
-  'unauthorized',
-  'payload_too_large',
-  'misdirected_request',
-  'rate_limited',
-  'internal',
-];
+/** What the middleware in front of every route may answer (server/app.ts). */
+const everyRoute: ErrorCode[] = ['payload_too_large', 'misdirected_request', 'internal'];
+const authErrors: ErrorCode[] = ['unauthorized', 'rate_limited'];
 const keyErrors: ErrorCode[] = [
   'idempotency_key_required',
   'idempotency_in_flight',
@@ -35,6 +29,8 @@ export function buildOpenApiDocument(version = '1.0.0') {
     info: {
       title: 'Tally billing API',
       version,
+      // No public licence: an SPDX LicenseRef says so in the form linters and catalogues read.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       description:
         'Credits and dollars are decimal strings; instants are ISO-8601 UTC. ' +
         'State-changing POSTs take an Idempotency-Key; unknown request fields are rejected.',
@@ -77,8 +73,8 @@ function operation(route: RouteSpec): Json {
       ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: ref('IdempotencyKey') }]
       : []),
   ];
-  const mediaType = route.mediaType ?? 'application/json';
   return {
+    operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     security: route.auth === 'none' ? [] : [{ [route.auth]: [] }],
@@ -87,38 +83,65 @@ function operation(route: RouteSpec): Json {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: ref(route.body) } },
+            content: { 'application/json': { schema: ref(componentName(route.body)) } },
           },
         }
       : {}),
-    responses: {
-      [route.status]: {
-        description: 'OK',
-        content: { [mediaType]: { schema: ref(route.answer) } },
-      },
-      ...errorAnswers(route),
-    },
+    responses: { [route.status]: answer(route), ...errorAnswers(route) },
   };
 }
 
+const componentNames = new Map<unknown, string>(
+  Object.entries({ ...requestComponents, ...responseComponents }).map(([id, schema]) => [
+    schema,
+    id,
+  ]),
+);
+
+function componentName(schema: z.ZodMiniType): string {
+  const name = componentNames.get(schema);
+  if (!name) throw new Error('A body or answer schema is not named in openapi-components.ts');
+  return name;
+}
+
+function answer(route: RouteSpec): Json {
+  if (!route.answer) return { description: 'Done; no body' };
+  const mediaType = route.mediaType ?? 'application/json';
+  const schema = ref(componentName(route.answer));
+  return { description: 'OK', content: { [mediaType]: { schema } } };
+}
+
+/** The error answers of a route, each status with the codes it may carry. */
 function errorAnswers(route: RouteSpec): Record<string, Json> {
+  const takesInput = route.body || route.params || route.query || route.keyed;
   const codes = [
-    ...(route.auth === 'none' ? [] : common),
+    ...(takesInput ? (['invalid_request'] as const) : []),
+    ...(route.auth === 'none' ? [] : authErrors),
     ...(route.keyed ? keyErrors : []),
     ...(route.errors ?? []),
+    ...everyRoute,
   ];
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) {
     byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
   }
   return Object.fromEntries(
-    [...byStatus].map(([status, list]) => [
-      status,
-      {
-        description: list.map((code) => `\`${code}\``).join(', '),
-        content: { 'application/json': { schema: ref('Error') } },
-      },
-    ]),
+    [...byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, list]) => [
+        status,
+        {
+          description: list.map((code) => `\`${code}\``).join(', '),
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [ref('Error')],
+                properties: { error: { properties: { code: { enum: list } } } },
+              },
+            },
+          },
+        },
+      ]),
   );
 }
 

@@ -1,20 +1,19 @@
 import type { Hono } from 'hono';
 import {
-  CreateAccountRequestSchema,
   CreateAccountResultSchema,
-  CreateMemberRequestSchema,
   CreateMemberResultSchema,
 } from '../../lib/api/schemas/operator.ts';
+import { IdParamSchema } from '../../lib/api/schemas/requests.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { operatorAuth } from '../guards.ts';
 import { operatorScope } from '../ledger/ledger.ts';
 import { idempotencyKey, respondOnce } from '../respond-once.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked, valid } from '../validate.ts';
 
 export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/v1/accounts', operatorAuth(deps), async (c) => {
+  apiRoute(app, deps, 'createAccount', async (c, input) => {
     const key = idempotencyKey(c);
-    const body = await readBody(c, CreateAccountRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
       const state = await tx.openAccount({
         name: body.name,
@@ -26,10 +25,10 @@ export function accountRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
   });
 
-  app.post('/v1/accounts/:id/members', operatorAuth(deps), async (c) => {
-    const accountId = c.req.param('id');
+  apiRoute(app, deps, 'createMember', async (c, input) => {
+    const accountId = valid(IdParamSchema, c.req.param(), 'path').id;
     const key = idempotencyKey(c);
-    const body = await readBody(c, CreateMemberRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
       const { member, token } = await tx.addMember(accountId, body);
       const shown = { member: { id: member.id, name: member.name, role: member.role }, token };

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { CatalogSchema } from '../../lib/api/schemas/plan.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { memberAuth } from '../guards.ts';
 import { checked } from '../validate.ts';
 
 export function catalogRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
@@ -10,5 +10,5 @@ export function catalogRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     operations: deps.catalog.operations,
     plans: deps.catalog.plans,
   });
-  app.get('/v1/catalog', memberAuth(deps), (c) => c.json(catalog));
+  apiRoute(app, deps, 'getCatalog', (c) => c.json(catalog));
 }

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { eventStream } from '../event-stream.ts';
 import type { Subscriber } from '../events.ts';
-import { memberAuth } from '../guards.ts';
 import { snapshotFrame } from '../snapshot-frame.ts';
 
 /**
@@ -11,7 +11,7 @@ import { snapshotFrame } from '../snapshot-frame.ts';
  * client's Last-Event-ID says it already has that version.
  */
 export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/v1/events', memberAuth(deps), (c) => {
+  apiRoute(app, deps, 'streamEvents', (c) => {
     const member = c.get('member');
     const tokenHash = c.get('tokenHash');
     const lastEventId = Number(c.req.header('last-event-id') ?? Number.NaN);

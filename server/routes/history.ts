@@ -1,23 +1,22 @@
 import type { Hono } from 'hono';
 import { ChargesPageSchema } from '../../lib/api/schemas/charge.ts';
 import { LedgerPageSchema } from '../../lib/api/schemas/entry.ts';
-import { PageQuerySchema } from '../../lib/api/schemas/requests.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { memberAuth } from '../guards.ts';
-import { checked, readQuery } from '../validate.ts';
+import { checked } from '../validate.ts';
 
 /** The account's ledger entries and charges, newest first, paged with `before` cursors. */
 export function historyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/v1/ledger', memberAuth(deps), async (c) => {
-    const query = readQuery(c, PageQuerySchema);
+  apiRoute(app, deps, 'listLedgerEntries', async (c, input) => {
+    const query = input.query();
     const accountId = c.get('member').accountId;
     await deps.ledger.settled(accountId);
     const page = await deps.ledger.ledgerPage(accountId, query);
     return c.json(checked(LedgerPageSchema, { entries: page.items, next: page.next }));
   });
 
-  app.get('/v1/charges', memberAuth(deps), async (c) => {
-    const query = readQuery(c, PageQuerySchema);
+  apiRoute(app, deps, 'listCharges', async (c, input) => {
+    const query = input.query();
     const accountId = c.get('member').accountId;
     await deps.ledger.settled(accountId);
     const page = await deps.ledger.chargesPage(accountId, query);

@@ -1,25 +1,20 @@
 import type { Hono } from 'hono';
-import {
-  CaptureRequestSchema,
-  HoldIdParamSchema,
-  HoldRequestSchema,
-  ReleaseRequestSchema,
-} from '../../lib/api/schemas/requests.ts';
+import { IdParamSchema } from '../../lib/api/schemas/requests.ts';
 import { CaptureResultSchema, HoldResultSchema } from '../../lib/api/schemas/responses.ts';
 import type { Applied } from '../../lib/billing/types.ts';
+import { apiRoute } from '../api-route.ts';
 import { newId } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, refusalError } from '../errors.ts';
-import { memberAuth } from '../guards.ts';
 import type { LedgerTx, Member } from '../ledger/ledger.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
-import { checked, readBody, valid } from '../validate.ts';
+import { checked, valid } from '../validate.ts';
 
 export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/v1/holds', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'createHold', async (c, input) => {
     const member = c.get('member');
     const key = idempotencyKey(c);
-    const body = await readBody(c, HoldRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
       const { applied } = await tx.apply(member.accountId, {
         kind: 'reserve',
@@ -41,11 +36,11 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
   });
 
-  app.post('/v1/holds/:id/capture', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'captureHold', async (c, input) => {
     const member = c.get('member');
     const holdId = holdIdOf(c.req.param('id'));
     const key = idempotencyKey(c);
-    const body = await readBody(c, CaptureRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
       await existingHold(tx, member, holdId);
       const { applied, entries } = await tx.apply(member.accountId, {
@@ -65,11 +60,11 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
   });
 
-  app.post('/v1/holds/:id/release', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'releaseHold', async (c, input) => {
     const member = c.get('member');
     const holdId = holdIdOf(c.req.param('id'));
     const key = idempotencyKey(c);
-    const body = await readBody(c, ReleaseRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
       await existingHold(tx, member, holdId);
       const { applied } = await tx.apply(member.accountId, {
@@ -88,10 +83,10 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
 }
 
-function holdIdOf(raw: string): string {
+function holdIdOf(raw: string | undefined): string {
   // An id no hold could have names no hold of this account: 404, as for any missing one.
   try {
-    return valid(HoldIdParamSchema, { id: raw }, 'hold id').id;
+    return valid(IdParamSchema, { id: raw }, 'hold id').id;
   } catch {
     throw new ApiError('not_found', 'No such hold in this account');
   }

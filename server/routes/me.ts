@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { SnapshotSchema } from '../../lib/api/schemas/snapshot.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { memberAuth } from '../guards.ts';
 import { checked } from '../validate.ts';
 
 export function meRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // Reading settles the account: renewals and hold expiries that were due are applied first.
-  app.get('/v1/me', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'getMe', async (c) => {
     const member = c.get('member');
     const state = await deps.ledger.settled(member.accountId);
     return c.json(checked(SnapshotSchema, deps.ledger.snapshot(state, member.id)));

@@ -1,16 +1,15 @@
 import type { Hono } from 'hono';
-import { OveragePolicyRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { SnapshotSchema } from '../../lib/api/schemas/snapshot.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { refusalError } from '../errors.ts';
-import { memberAuth } from '../guards.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked } from '../validate.ts';
 
 export function overagePolicyRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // PUT sets a value, so repeating it is harmless: no Idempotency-Key (API.md).
-  app.put('/v1/overage-policy', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'setOveragePolicy', async (c, input) => {
     const member = c.get('member');
-    const body = await readBody(c, OveragePolicyRequestSchema);
+    const body = await input.body();
     const snapshot = await deps.ledger.atomically(member.accountId, async (tx) => {
       const { applied } = await tx.apply(member.accountId, {
         kind: 'set-overage-policy',

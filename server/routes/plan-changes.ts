@@ -1,18 +1,17 @@
 import type { Hono } from 'hono';
 import { PlanChangePreviewSchema } from '../../lib/api/schemas/plan-change.ts';
-import { PlanChangeRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { PlanChangeResultSchema } from '../../lib/api/schemas/responses.ts';
 import { previewPlanChange } from '../../lib/billing/index.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { refusalError } from '../errors.ts';
-import { memberAuth } from '../guards.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked } from '../validate.ts';
 
 export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // Any member may look at what a change would do; only an admin may make it (lib/billing decides).
-  app.post('/v1/plan-changes/preview', memberAuth(deps), async (c) => {
-    const body = await readBody(c, PlanChangeRequestSchema);
+  apiRoute(app, deps, 'previewPlanChange', async (c, input) => {
+    const body = await input.body();
     const state = await deps.ledger.settled(c.get('member').accountId);
     const preview = previewPlanChange(
       state,
@@ -23,10 +22,10 @@ export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(checked(PlanChangePreviewSchema, preview));
   });
 
-  app.post('/v1/plan-changes', memberAuth(deps), async (c) => {
+  apiRoute(app, deps, 'changePlan', async (c, input) => {
     const member = c.get('member');
     const key = idempotencyKey(c);
-    const body = await readBody(c, PlanChangeRequestSchema);
+    const body = await input.body();
     return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
       const { applied } = await tx.apply(member.accountId, {
         kind: 'change-plan',

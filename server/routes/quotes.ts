@@ -1,15 +1,14 @@
 import type { Hono } from 'hono';
 import { QuoteSchema } from '../../lib/api/schemas/quote.ts';
-import { QuoteRequestSchema } from '../../lib/api/schemas/requests.ts';
 import { accountQuote, findPlan } from '../../lib/billing/index.ts';
+import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { memberAuth } from '../guards.ts';
-import { checked, readBody } from '../validate.ts';
+import { checked } from '../validate.ts';
 
 export function quoteRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   // A quote changes nothing, so it needs no Idempotency-Key.
-  app.post('/v1/quotes', memberAuth(deps), async (c) => {
-    const body = await readBody(c, QuoteRequestSchema);
+  apiRoute(app, deps, 'createQuote', async (c, input) => {
+    const body = await input.body();
     const state = await deps.ledger.settled(c.get('member').accountId);
     // The same quote apply() decides by (overage promised to pending holds counts against the cap).
     const plan = findPlan(deps.catalog, state.planId);

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { buildOpenApiDocument } from '../../lib/api/openapi.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { isRegisteredByApiRoute } from '../../server/api-route.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 
@@ -9,16 +10,18 @@ const paths = document.paths;
 
 // The routes the server really has (a dev clock on, so its routes are there too), as
 // OpenAPI writes them; the document describes every other one.
-const served = createApp({
+const apiRoutes = createApp({
   catalog: demoCatalog,
   devClock: {},
   corsOrigins: [],
   allowedHosts: {},
-} as unknown as AppDeps)
-  .routes.filter((route) => route.method !== 'ALL' && route.path !== '/v1/openapi.json')
-  .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+} as unknown as AppDeps).routes.filter((route) => route.method !== 'ALL');
+const served = apiRoutes.map(
+  (route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`,
+);
 
 type Operation = {
+  operationId: string;
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: unknown;
@@ -36,7 +39,21 @@ test('an OpenAPI 3.1 document with every route the server serves and nothing els
   expect(described.sort()).toEqual([...new Set(served)].sort());
 });
 
-test('bearer auth everywhere except health', () => {
+test('the app serves each operation through apiRoute, at the path and auth its entry says', () => {
+  const bypassed = apiRoutes.filter((route) => !isRegisteredByApiRoute(route.handler));
+  expect(bypassed.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+});
+
+test('every operation has a unique camelCase operationId, the method name of a generated client', () => {
+  const ids = Object.values(paths).flatMap((operations) =>
+    Object.values(operations as Record<string, Operation>).map((o) => o.operationId),
+  );
+  expect(ids).toContain('recordUsage');
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z]*$/);
+});
+
+test('bearer auth everywhere except health, the document and the dev clock', () => {
   const schemes = document.components.securitySchemes;
   expect(schemes.member).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(schemes.operator).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -44,6 +61,28 @@ test('bearer auth everywhere except health', () => {
   expect(operation('get', '/v1/me')?.security).toEqual([{ member: [] }]);
   expect(operation('post', '/v1/accounts')?.security).toEqual([{ operator: [] }]);
   expect(operation('get', '/v1/me')?.responses['401']).toBeDefined();
+  // The dev clock takes no key (API.md): nothing to declare, no 401 to answer.
+  expect(operation('post', '/v1/dev/clock')?.security).toEqual([]);
+  expect(operation('post', '/v1/dev/clock')?.responses['401']).toBeUndefined();
+  expect(operation('get', '/v1/health')?.responses['401']).toBeUndefined();
+});
+
+test('an error answer names the codes its status may carry', () => {
+  const conflict = operation('post', '/v1/holds/{id}/capture')?.responses['409'];
+  const schema = conflict?.content?.['application/json']?.schema as unknown;
+  expect(schema).toEqual({
+    allOf: [{ $ref: '#/components/schemas/Error' }],
+    properties: {
+      error: { properties: { code: { enum: ['idempotency_in_flight', 'hold_not_pending'] } } },
+    },
+  });
+  // Health is refused only by what stands in front of every route.
+  expect(Object.keys(operation('get', '/v1/health')?.responses ?? {})).toEqual([
+    '200',
+    '413',
+    '421',
+    '500',
+  ]);
 });
 
 test('usage: Idempotency-Key required, strict body, 402 with the error body', () => {
@@ -51,7 +90,7 @@ test('usage: Idempotency-Key required, strict body, 402 with the error body', ()
   expect(usage.parameters).toContainEqual(
     expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
   );
-  expect(usage.responses['402']?.content?.['application/json']?.schema.$ref).toBe(
+  expect(JSON.stringify(usage.responses['402']?.content?.['application/json']?.schema)).toContain(
     '#/components/schemas/Error',
   );
   expect(usage.responses['409']).toBeDefined();

@@ -24,14 +24,12 @@ beforeAll(async () => {
 });
 
 describe('another account', () => {
-  test('its holds, entries and charges answer 404 and change nothing', async () => {
+  test('its holds answer 404, its entries and charges as cursors 400, and nothing changes', async () => {
     const before = (await ownerA.get('/v1/me')).body;
     const beforeB = (await ownerB.get('/v1/me')).body;
     const answers = [
       await ownerB.post(`/v1/holds/${holdA}/capture`, {}),
       await ownerB.post(`/v1/holds/${holdA}/release`, {}),
-      await ownerB.get(`/v1/ledger?before=${entryA}`),
-      await ownerB.get(`/v1/charges?before=${chargeA}`),
     ];
     for (const answer of answers) {
       expect(answer.status).toBe(404);
@@ -40,6 +38,18 @@ describe('another account', () => {
     // Exactly as a missing one.
     const missing = await ownerB.post('/v1/holds/hold_missing/capture', {});
     expect(missing.body).toEqual(answers[0]!.body);
+    // A paging cursor is input: naming another account's entry, it is as bad as naming nothing.
+    for (const [list, own] of [
+      ['ledger', entryA],
+      ['charges', chargeA],
+    ] as const) {
+      const foreign = await ownerB.get(`/v1/${list}?before=${own}`);
+      const nothing = await ownerB.get(`/v1/${list}?before=nope`);
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.error.code).toBe('invalid_request');
+      expect(foreign.body.error.details.issues[0].path).toBe('before');
+      expect(nothing.body.error.message.replace('nope', own)).toBe(foreign.body.error.message);
+    }
     expect((await ownerA.get('/v1/me')).body.version).toBe(before.version);
     expect((await ownerB.get('/v1/me')).body.version).toBe(beforeB.version);
     // The hold is still pending for its own account.

@@ -1,6 +1,7 @@
 // Requests fetch cannot make: any Host header, a body that is declared but never sent, a body
 // sent in chunks. Answers with status, headers and the body as text.
 import { request } from 'node:http';
+import { isChecked, report } from '../support/contract.ts';
 
 export interface RawAnswer {
   status: number;
@@ -29,11 +30,21 @@ export function rawRequest(baseUrl: string, options: RawRequest): Promise<RawAns
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           outgoing.destroy();
-          resolve({
+          const answer = {
             status: response.statusCode ?? 0,
             headers: response.headers,
             text: Buffer.concat(chunks).toString('utf8'),
-          });
+          };
+          if (isChecked(url)) {
+            report({
+              method: options.method ?? 'GET',
+              path: url.pathname,
+              status: answer.status,
+              contentType: response.headers['content-type'] ?? '',
+              body: answer.text,
+            });
+          }
+          resolve(answer);
         });
       },
     );

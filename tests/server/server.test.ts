@@ -48,6 +48,8 @@ describe('first start', () => {
   test('serves the OpenAPI document built from the lib/api schemas', async () => {
     const doc = await (await fetch(`${server().url}/v1/openapi.json`)).json();
     expect(doc.openapi).toMatch(/^3\./);
+    const health = await (await fetch(`${server().url}/v1/health`)).json();
+    expect(doc.info.version).toBe(health.version);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/usage', '/v1/me']));
   });
 });

@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkAnswersOf, stopCheckingAnswersOf } from './contract.ts';
 import { createDatabase, testStoreIsPostgres } from './postgres-database.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -134,6 +135,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   };
   let { child, url } = await launch(env, log);
   const port = Number(new URL(url).port);
+  // Every answer of this server is checked against the OpenAPI document (contract-setup.ts).
+  checkAnswersOf(port);
   const demoPath = join(dirname(dbPath), 'demo-tokens.json');
   if (!existsSync(demoPath)) {
     child.kill('SIGKILL');
@@ -156,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     process: child,
     output: () => log.join(''),
     async stop() {
+      stopCheckingAnswersOf(port);
       child.kill('SIGTERM');
       await waitForExit(child);
       await database?.drop();
@@ -164,6 +168,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       }
     },
     async kill() {
+      stopCheckingAnswersOf(port);
       child.kill('SIGKILL');
       await waitForExit(child);
     },
@@ -171,6 +176,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       child.kill('SIGTERM');
       await waitForExit(child);
       ({ child, url } = await launch({ ...env, PORT: String(port) }, log));
+      checkAnswersOf(port);
       server.process = child;
     },
   };

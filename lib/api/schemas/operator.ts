@@ -21,10 +21,13 @@ export const CreateMemberRequestSchema = z.strictObject({ name: NameSchema, role
 
 export const MemberSchema = z.object({ id: IdSchema, name: z.string(), role: RoleSchema });
 
-/** The only time a member token is shown. */
+/**
+ * The only time a member token is shown: a replay under the same Idempotency-Key answers
+ * `token: null`, since tokens are kept only as hashes.
+ */
 export const CreateMemberResultSchema = z.object({
   member: MemberSchema,
-  token: z.string().check(z.minLength(1)),
+  token: z.nullable(z.string().check(z.minLength(1))),
 });
 
 /** An ISO-8601 duration of whole units: "P1M", "P3D", "PT2H". */

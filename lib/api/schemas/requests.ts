@@ -47,7 +47,8 @@ export const PageQuerySchema = z.strictObject({
   before: z.exactOptional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 
-export const HoldIdParamSchema = z.strictObject({ id: IdSchema });
+/** The `{id}` of a path: a hold, an account. */
+export const IdParamSchema = z.strictObject({ id: IdSchema });
 
 export type OverageChoice = z.infer<typeof OverageChoiceSchema>;
 export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;

@@ -9,6 +9,13 @@ import { SnapshotSchema } from './snapshot.ts';
 
 export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() });
 
+/** `GET /v1/openapi.json`: an OpenAPI 3.1 document, described only as far as clients rely on. */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
 /** `201` of `POST /v1/usage`. */
 export const UsageResultSchema = z.object({ entry: EntrySchema, snapshot: SnapshotSchema });
 
