@@ -39,4 +39,3 @@ export { quote } from './quote';
 export { rateOf } from './rate';
 export { holdNotPendingMessage } from './refusals';
 export type * from './types';
-export { validateCatalog } from './validate-catalog';
