@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isLow } from '../../lib/billing/balance';
+import { isLow } from '../../lib/billing/capacity';
 import {
   formatCompactCredits,
   formatCreditAmount,

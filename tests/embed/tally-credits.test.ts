@@ -4,7 +4,7 @@
 // where the token comes from (only the host's function).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { configure, mount } from '../../embed/index.ts';
-import { preflight } from '../../lib/page/index.ts';
+import { preflight } from '../../lib/page/page-side.ts';
 import { EMBED_MARKER } from '../../lib/page/widget-side.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
-import { preflight } from '../../lib/page/preflight';
+import { preflight } from '../../lib/page/page-side';
 import {
   DECISION_EVENT,
   type Decision,

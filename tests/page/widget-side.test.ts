@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
 import { onReady } from '../../lib/page/on-ready';
-import { preflight } from '../../lib/page/preflight';
+import { preflight, usageRecorded } from '../../lib/page/page-side';
 import { DECISION_EVENT, PREFLIGHT_EVENT, PREFLIGHT_RECEIVED_EVENT } from '../../lib/page/protocol';
-import { usageRecorded } from '../../lib/page/usage-recorded';
 import {
   announceReady,
   EMBED_MARKER,
