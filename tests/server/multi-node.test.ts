@@ -6,7 +6,7 @@ import { openStore } from '../../server/db/open-store.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 import { until } from '../support/until.ts';
 import { accountWith100 } from './accounts.ts';
-import { openStream } from './event-stream.ts';
+import { openStream, type PushedSnapshot } from './event-stream.ts';
 import { allCharges, allEntries, type Client, client, clock } from './http.ts';
 
 let a: TestServer;
@@ -71,11 +71,7 @@ test('usage through node A reaches a stream on node B within 1 s', async () => {
     quantity: 10,
   });
   expect(used.status).toBe(201);
-  const pushed = (await stream.next((s) => s.version > first.version, 1000)) as {
-    version: number;
-    member: { name: string };
-    credits: { available: string };
-  };
+  const pushed = (await stream.next((s) => s.version > first.version, 1000)) as PushedSnapshot;
   expect(pushed.version).toBe(used.body.snapshot.version);
   expect(pushed.member.name).toBe('Milo');
   expect(pushed.credits.available).toBe('4529');
