@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { mergeConfig } from 'vite';
 import { defineConfig } from 'wxt';
-import { DEFAULT_EDITOR_MATCHES } from './lib/extension/default-editor-matches.ts';
+import { DEFAULT_EDITOR_MATCHES } from './lib/extension/editor-matches.ts';
 
 // Host permissions: the billing API and the editor pages, nothing else. A match pattern without
 // a port matches every port, so the demo server works on 8787 and on a test's random port.

@@ -4,7 +4,7 @@
 // needs nothing else to ask before an operation.
 import { defineTallyCredits } from './tally-credits-element.ts';
 
-export { preflight, usageRecorded } from '../lib/page/index.ts';
+export { preflight, usageRecorded } from '../lib/page/page-side.ts';
 export { configure, type Layout, type TallyDefaults, type Theme } from './configure.ts';
 export { type MountOptions, mount } from './mount.ts';
 export { TallyCreditsElement } from './tally-credits-element.ts';

@@ -3,9 +3,10 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { demoCatalog, validateCatalog } from '../lib/billing/index.ts';
+import { demoCatalog } from '../lib/billing/index.ts';
 import { allowedHostsFromEnv } from './allowed-hosts.ts';
 import { createApp, type EditorRoutes } from './app.ts';
+import { readCatalog } from './catalog-file.ts';
 import { DevClock, systemClock } from './clock.ts';
 import { openStore } from './db/open-store.ts';
 import { EventHub } from './events.ts';
@@ -22,9 +23,9 @@ const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 const dbPath = resolve(env.TALLY_DB ?? 'data/tally.sqlite');
-const catalog = env.TALLY_CATALOG
-  ? validateCatalog(JSON.parse(readFileSync(env.TALLY_CATALOG, 'utf8')))
-  : demoCatalog;
+const catalog = readCatalog(
+  env.TALLY_CATALOG ? JSON.parse(readFileSync(env.TALLY_CATALOG, 'utf8')) : demoCatalog,
+);
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;

@@ -5,7 +5,7 @@ import { EditorWidget } from '../../components/EditorWidget.tsx';
 import widgetCss from '../../components/editor-widget.css?inline';
 import themeCss from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
-import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/default-editor-matches.ts';
+import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/editor-matches.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import {
   loadWidgetPlace,

@@ -1,10 +1,9 @@
 import { type ApiError, InvalidResponseError, NetworkError } from './errors.ts';
-import { apiErrorFrom, urlFor } from './request.ts';
+import { apiErrorFrom, tokenSource, urlFor } from './request.ts';
 import { snapshotCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, sleep } from './retry.ts';
 import type { Snapshot } from './schemas/snapshot.ts';
 import { createSseParser, type ServerSentEvent } from './sse-parser.ts';
-import { tokenSource } from './token-source.ts';
 
 export type EventsStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
 

@@ -10,7 +10,6 @@ import { IDEMPOTENCY_KEY_HEADER, newIdempotencyKey } from './idempotency.ts';
 import { errorBodyCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, retryAfterMs, sleep } from './retry.ts';
 import type { WireCheck } from './shape-check.ts';
-import { tokenSource } from './token-source.ts';
 
 export interface Transport {
   baseUrl: string;
@@ -163,4 +162,15 @@ export function apiErrorFrom(response: Response, text: string): ApiError {
 /** Retry what another attempt can fix; never another 4xx (it would fail the same way). */
 function isRetryable(error: ApiError): boolean {
   return error.status >= 500 || error.status === 429 || error.code === 'idempotency_in_flight';
+}
+
+/** A token getter from either option: `getToken` (asked every time) or a fixed `token`. */
+export function tokenSource(options: {
+  getToken?: () => string | Promise<string>;
+  token?: string;
+}): () => string | Promise<string> {
+  if (options.getToken) return options.getToken;
+  const { token } = options;
+  if (token === undefined) throw new TypeError('give getToken or token');
+  return () => token;
 }

@@ -1,5 +1,5 @@
 import { changePlanCommand, setOveragePolicyCommand } from './admin-commands';
-import { findPlan, operationName } from './catalog-lookup';
+import { findPlan, operationName } from './catalog';
 import { accountQuote, refusalFor } from './consent';
 import { termBounds } from './cycle';
 import { BillingError } from './errors';

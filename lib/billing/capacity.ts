@@ -1,6 +1,6 @@
-import { parseCredits } from './decimal';
+import { rateOf } from './catalog';
+import { Decimal, parseCredits } from './decimal';
 import { BillingError } from './errors';
-import { rateOf } from './rate';
 import type { Credits, OperationId, Plan } from './types';
 
 /**
@@ -31,4 +31,13 @@ export function remainingOperations(plan: Plan, available: Credits): Record<Oper
     remaining[operation] = maxOperations(plan, available, operation);
   }
   return remaining;
+}
+
+/** Below this share of the term's credits the balance is shown as running low. */
+const LOW_SHARE = new Decimal('0.1');
+
+/** True when fewer than 10% of the term's credits are left (or none were granted). */
+export function isLow(available: Credits, granted: Credits): boolean {
+  const whole = parseCredits(granted, 'Granted credits');
+  return parseCredits(available, 'Available credits').lessThan(whole.times(LOW_SHARE));
 }

@@ -1,3 +1,4 @@
+import { rateOf } from './catalog';
 import {
   Decimal,
   parseCredits,
@@ -6,7 +7,6 @@ import {
   toExactUsdString,
   toUsdString,
 } from './decimal';
-import { rateOf } from './rate';
 import type { OperationId, Plan, Usd } from './types';
 
 /** price / monthly credits, at full precision; a plan without credits has no credit value. */

@@ -1,4 +1,4 @@
-import { findPlan } from './catalog-lookup';
+import { findPlan } from './catalog';
 import { addMonths } from './cycle';
 import { parseUsd, toUsdString } from './decimal';
 import { formatCredits, formatDate, formatUsd } from './format';

@@ -1,4 +1,4 @@
-import { CREDIT_CHANGE, checkDecimalText, USD } from './decimal-text';
+import { CREDIT_CHANGE, CREDITS, checkDecimalText, USD } from './decimal-text';
 import { instantMs } from './instant';
 import type { Credits, Instant, Usd } from './types';
 
@@ -83,4 +83,14 @@ export function formatResetDate(instant: Instant): string {
 /** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */
 export function formatDate(instant: Instant): string {
   return fullDate.format(instantMs(instant));
+}
+
+/**
+ * The overage part of a usage or capture line, for the ledger and the charges list: the
+ * charge copies the entry's description, and "$0.21" next to "4.1 credits" reads like an error
+ * unless the line says the dollars are for overage. Empty when nothing went to overage.
+ */
+export function overageNote(overageCredits: Credits, overageUsd: Usd): string {
+  if (!/[1-9]/.test(checkDecimalText(overageCredits, CREDITS))) return '';
+  return `; ${formatCredits(overageCredits)} overage: ${formatUsd(overageUsd)}`;
 }

@@ -1,4 +1,4 @@
-import { operationName } from './catalog-lookup';
+import { operationName } from './catalog';
 import { accountQuote, refusalFor } from './consent';
 import { capture, release, reserve } from './holds';
 import { assertQuantity } from './quantity';

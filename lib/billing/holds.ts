@@ -6,9 +6,8 @@ import {
   toCreditsString,
   toUsdString,
 } from './decimal';
-import { formatCredits } from './format';
+import { formatCredits, overageNote } from './format';
 import { addSeconds } from './instant';
-import { overageNote } from './overage-note';
 import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
 import type { AccountState, Hold, Instant, Quote, Usd } from './types';
 

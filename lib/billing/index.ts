@@ -1,12 +1,10 @@
 // The billing rules of shared/BILLING.md: pure functions over decimal strings and instants.
 export type { AccountDescription } from './account';
 export { apply, describeAccount, openAccount } from './account';
-export { isLow } from './balance';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket';
 export { quoteBasket } from './basket';
-export { maxOperations, remainingOperations } from './capacity';
-export { demoCatalog } from './catalog';
-export { findPlan, operationName } from './catalog-lookup';
+export { isLow, maxOperations, remainingOperations } from './capacity';
+export { demoCatalog, findPlan, operationName, rateOf } from './catalog';
 export { formatCompactCredits } from './compact-credits';
 export { accountQuote } from './consent';
 export { creditValue, operationValue } from './credit-value';
@@ -36,7 +34,5 @@ export { previewPlanChange } from './plan-change';
 export { assertQuantity, MAX_QUANTITY } from './quantity';
 export type { QuoteRequest } from './quote';
 export { quote } from './quote';
-export { rateOf } from './rate';
 export { holdNotPendingMessage } from './refusals';
 export type * from './types';
-export { validateCatalog } from './validate-catalog';

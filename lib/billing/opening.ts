@@ -1,4 +1,4 @@
-import { findPlan } from './catalog-lookup';
+import { findPlan } from './catalog';
 import { addMonths } from './cycle';
 import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
 import { BillingError } from './errors';

@@ -1,3 +1,4 @@
+import { rateOf } from './catalog';
 import { creditValueDecimal } from './credit-value';
 import {
   type Decimal,
@@ -10,7 +11,6 @@ import {
   toUsdString,
 } from './decimal';
 import { assertQuantity } from './quantity';
-import { rateOf } from './rate';
 import type { BlockedReason, Credits, OperationId, OverageState, Plan, Quote } from './types';
 
 export interface QuoteRequest {

@@ -1,4 +1,4 @@
-import { findPlan } from './catalog-lookup';
+import { findPlan } from './catalog';
 import { parseCredits, parseUsd } from './decimal';
 import { formatCredits, formatUsd } from './format';
 import { balances, chargesFor, entry, type Step, withBalances } from './transition';

@@ -1,6 +1,5 @@
 import { parseCredits, parseUsd } from './decimal';
-import { formatCredits } from './format';
-import { overageNote } from './overage-note';
+import { formatCredits, overageNote } from './format';
 import { balances, chargesFor, entry, type Step, withBalances } from './transition';
 import type { AccountState, Instant, Plan, Quote } from './types';
 

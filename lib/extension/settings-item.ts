@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_EDITOR_MATCHES } from './default-editor-matches.ts';
+import { DEFAULT_EDITOR_MATCHES } from './editor-matches.ts';
 
 /** What the user sets in the popup besides the connection. Not secret. */
 export interface Settings {

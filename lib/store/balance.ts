@@ -1,5 +1,5 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { isLow } from '../billing/balance';
+import { isLow } from '../billing/capacity';
 import { Decimal, maxDecimal } from '../billing/decimal';
 import type { Credits } from '../billing/types';
 

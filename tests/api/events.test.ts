@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { ApiError, type EventsStatus, NetworkError, subscribeEvents } from '../../lib/api/index.ts';
+import { until } from '../support/until.ts';
 import { errorBody, snapshot } from './fixtures.ts';
 import { json, type Script, startScriptedServer } from './scripted-server.ts';
 
@@ -36,18 +37,10 @@ function follow(url: string, options: { idleTimeoutMs?: number; lastEventId?: st
   return { versions, statuses, errors, controller, unsubscribe };
 }
 
-async function until(condition: () => boolean, timeoutMs = 3_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 const frame = (version: number) =>
   `event: snapshot\nid: ${version}\ndata: ${JSON.stringify(snapshot(version))}\n\n`;
 
-/** Opens a stream, writes its frames with small real pauses, then drops or holds it. */
+/** Opens a stream, writes its frames one after the other, then drops or holds it. */
 function stream(frames: string[], end: 'drop' | 'hold'): Script {
   return (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
@@ -55,10 +48,9 @@ function stream(frames: string[], end: 'drop' | 'hold'): Script {
     let i = 0;
     const next = () => {
       if (res.destroyed) return;
-      if (i < frames.length) {
-        res.write(frames[i++]);
-        setTimeout(next, 10);
-      } else if (end === 'drop') req.socket.destroy();
+      // The next frame once this one is handed to the socket: a drop comes after every frame.
+      if (i < frames.length) res.write(frames[i++], next);
+      else if (end === 'drop') req.socket.destroy();
     };
     next();
   };

@@ -7,6 +7,7 @@ import {
   subscribeEvents,
 } from '../../lib/api/index.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 
 // The client against the reference server: every answer passes the client's schemas, so the
 // server and its clients read API.md the same way.
@@ -84,11 +85,3 @@ test('holds, a preview, and the errors of API.md as ApiError', async () => {
   expect(forbidden).toMatchObject({ status: 403, code: 'forbidden' });
   expect((await milo.charges()).charges.length).toBeGreaterThan(0);
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

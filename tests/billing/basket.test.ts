@@ -1,16 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { quoteBasket } from '../../lib/billing/basket';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import type { OverageState } from '../../lib/billing/types';
+import { overageState } from './overage-state';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');
-const ask: OverageState = {
-  policy: 'ask',
-  capUsd: null,
-  creditsThisCycle: '0',
-  usdThisCycle: '0.00',
-};
+const ask = overageState();
 
 describe('a basket is quoted line by line', () => {
   test('a later line runs into overage once the earlier ones used the credits', () => {
@@ -33,12 +28,7 @@ describe('a basket is quoted line by line', () => {
   });
 
   test("earlier lines' overage counts against the cap of later lines", () => {
-    const capped: OverageState = {
-      policy: 'auto',
-      capUsd: '0.50',
-      creditsThisCycle: '0',
-      usdThisCycle: '0',
-    };
+    const capped = overageState({ policy: 'auto', capUsd: '0.50' });
     const basket = quoteBasket({ plan: growth, available: '0', overage: capped }, [
       { operation: 'lifestyle-crop', quantity: 1 },
       { operation: 'lifestyle-crop', quantity: 1 },

@@ -5,7 +5,7 @@ import { openAccount } from '../../lib/billing/account';
 import { demoCatalog } from '../../lib/billing/catalog';
 import { addMonths } from '../../lib/billing/cycle';
 import { parseUsd, sumDecimals } from '../../lib/billing/decimal';
-import { LedgerBook } from './ledger-book';
+import { LedgerBook, reserve } from './ledger-book';
 
 const now = '2026-10-02T09:00:00.000Z';
 const open = (startAt: string) =>
@@ -68,17 +68,7 @@ describe('catching up a dormant account', () => {
 
   test('a hold that expires in the gap returns its credits before the terms are collapsed', () => {
     const book = new LedgerBook('growth', '2026-01-31T23:30:00.000Z');
-    book.apply(
-      {
-        kind: 'reserve',
-        memberId: 'ada',
-        holdId: 'h1',
-        operation: 'smart-crop',
-        quantity: 10,
-        overage: 'deny',
-      },
-      '2026-02-28T23:00:00.000Z',
-    );
+    book.apply(reserve('h1', 10), '2026-02-28T23:00:00.000Z');
     book.apply({ kind: 'settle' }, '2030-01-01T00:00:00.000Z');
     expect(book.holds.get('h1')?.status).toBe('expired');
     expect(book.state.credits).toEqual({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { isLow } from '../../lib/billing/balance';
+import { isLow } from '../../lib/billing/capacity';
 import { formatCompactCredits } from '../../lib/billing/compact-credits';
 import { parseUsd, roundUnitUsd, toUsdString } from '../../lib/billing/decimal';
 import {

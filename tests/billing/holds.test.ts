@@ -1,22 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Command } from '../../lib/billing/types';
-import { LedgerBook } from './ledger-book';
+import { LedgerBook, reserve } from './ledger-book';
 
 const start = '2026-10-02T00:00:00.000Z';
-const reserve = (
-  holdId: string,
-  quantity: number,
-  overage: 'deny' | 'accept' = 'deny',
-  operation = 'smart-crop',
-): Command => ({
-  kind: 'reserve',
-  memberId: 'milo',
-  holdId,
-  operation,
-  quantity,
-  overage,
-  ttlSeconds: 600,
-});
 const capture = (holdId: string, quantity?: number): Command =>
   quantity === undefined
     ? { kind: 'capture', memberId: 'milo', holdId }

@@ -57,3 +57,19 @@ export class LedgerBook {
 
 export const admin = { memberId: 'ada', role: 'admin' as const };
 export const member = { memberId: 'milo', role: 'member' as const };
+
+/** Milo reserves `quantity` operations for 10 minutes (a hold of BILLING.md). */
+export const reserve = (
+  holdId: string,
+  quantity: number,
+  overage: 'deny' | 'accept' = 'deny',
+  operation = 'smart-crop',
+): Command => ({
+  kind: 'reserve',
+  memberId: 'milo',
+  holdId,
+  operation,
+  quantity,
+  overage,
+  ttlSeconds: 600,
+});

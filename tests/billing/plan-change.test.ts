@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/catalog';
 import { previewPlanChange } from '../../lib/billing/plan-change';
-import { admin, LedgerBook, member } from './ledger-book';
+import { admin, LedgerBook, member, reserve } from './ledger-book';
 
 /** Growth since Apr 2: renewed May 2 ($250), then used down to 400 credits on May 6. */
 function growthWith400LeftOnMay6(): LedgerBook {
@@ -63,18 +63,7 @@ describe('changing to a paid plan (BILLING.md example)', () => {
 
   test('held credits roll over too and stay held', () => {
     const book = growthWith400LeftOnMay6();
-    book.apply(
-      {
-        kind: 'reserve',
-        memberId: 'ada',
-        holdId: 'h1',
-        operation: 'smart-crop',
-        quantity: 10,
-        overage: 'deny',
-        ttlSeconds: 600,
-      },
-      '2026-05-08T11:55:00.000Z',
-    );
+    book.apply(reserve('h1', 10), '2026-05-08T11:55:00.000Z');
     const preview = previewPlanChange(book.state, 'starter', may8, demoCatalog);
     expect(preview).toMatchObject({ rolledOverCredits: '400', creditsAfter: '2100' });
     book.apply({ kind: 'change-plan', ...admin, planId: 'starter' }, may8);
@@ -125,18 +114,7 @@ describe('changing to the free plan', () => {
 
   test('credits after count the held credits, as a change to a paid plan does', () => {
     const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
-    book.apply(
-      {
-        kind: 'reserve',
-        memberId: 'ada',
-        holdId: 'h1',
-        operation: 'smart-crop',
-        quantity: 10,
-        overage: 'deny',
-        ttlSeconds: 600,
-      },
-      '2026-10-20T00:00:00.000Z',
-    );
+    book.apply(reserve('h1', 10), '2026-10-20T00:00:00.000Z');
     const at = '2026-10-20T00:01:00.000Z';
     const toFree = previewPlanChange(book.state, 'free', at, demoCatalog);
     const toScale = previewPlanChange(book.state, 'scale', at, demoCatalog);

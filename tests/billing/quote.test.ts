@@ -5,15 +5,11 @@ import { Decimal } from '../../lib/billing/decimal';
 import { BillingError } from '../../lib/billing/errors';
 import { quote } from '../../lib/billing/quote';
 import type { OverageState } from '../../lib/billing/types';
+import { overageState } from './overage-state';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');
-const ask: OverageState = {
-  policy: 'ask',
-  capUsd: null,
-  creditsThisCycle: '0',
-  usdThisCycle: '0.00',
-};
+const ask = overageState();
 
 const lifestyleCrop = (available: string, overage: OverageState = ask, plan = growth) =>
   quote({ plan, available, overage, operation: 'lifestyle-crop', quantity: 1 });
@@ -34,12 +30,8 @@ describe('quote outcomes', () => {
   });
 
   test('a cap with room for the charge allows overage; $0.01 short of it blocks', () => {
-    const capped = (usdThisCycle: string): OverageState => ({
-      policy: 'auto',
-      capUsd: '10.00',
-      creditsThisCycle: '0',
-      usdThisCycle,
-    });
+    const capped = (usdThisCycle: string) =>
+      overageState({ policy: 'auto', capUsd: '10.00', usdThisCycle });
     expect(lifestyleCrop('0', capped('9.59')).outcome).toBe('overage');
     expect(lifestyleCrop('0', capped('9.60'))).toMatchObject({
       outcome: 'blocked',
@@ -48,12 +40,7 @@ describe('quote outcomes', () => {
   });
 
   test('the cap counts under ask too', () => {
-    const capped: OverageState = {
-      policy: 'ask',
-      capUsd: '0.40',
-      creditsThisCycle: '0',
-      usdThisCycle: '0',
-    };
+    const capped = overageState({ capUsd: '0.40' });
     expect(lifestyleCrop('0', capped).reason).toBe('overage-cap-reached');
   });
 

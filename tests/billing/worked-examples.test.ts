@@ -6,15 +6,10 @@ import { demoCatalog, findPlan } from '../../lib/billing/catalog';
 import { creditValue, operationValue } from '../../lib/billing/credit-value';
 import { formatUnitUsd } from '../../lib/billing/format';
 import { quote } from '../../lib/billing/quote';
-import type { OverageState } from '../../lib/billing/types';
+import { overageState } from './overage-state';
 
 const growth = findPlan(demoCatalog, 'growth');
-const noOverageYet: OverageState = {
-  policy: 'ask',
-  capUsd: null,
-  creditsThisCycle: '0',
-  usdThisCycle: '0.00',
-};
+const noOverageYet = overageState();
 
 describe('BILLING.md worked examples', () => {
   test('Growth credit value is $250 / 4,570 = $0.0547', () => {

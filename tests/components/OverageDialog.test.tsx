@@ -43,14 +43,15 @@ test('2.0 available: 2.1 credits short, $0.21; a trusted click proceeds with ove
 });
 
 test('an untrusted click (a page script) does nothing', async () => {
-  const { model, settled } = await openDialog({ available: '0' });
+  const { model, decision } = await openDialog({ available: '0' });
   const pay = screen.getByRole('button', { name: 'Pay $0.41 overage and continue' });
   fireEvent.click(pay);
   (pay as HTMLButtonElement).click();
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(settled()).toBe(false);
   expect(screen.getByRole('dialog')).toBeTruthy();
   expect(model.prompt.request.value).not.toBeNull();
+  // The dialog still waits for a choice: a person's Cancel is what settles it.
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(await decision).toMatchObject({ decision: 'cancel' });
 });
 
 test('Cancel cancels', async () => {

@@ -88,9 +88,12 @@ test.each([
   trustedClick(save());
   expect((await screen.findByRole('alert')).textContent).toContain(message);
   expect(input.getAttribute('aria-invalid')).toBe('true');
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(sent).not.toHaveBeenCalled();
   expect(model.snapshot.value?.overage.policy).toBe('ask');
+  // Corrected, the cap is saved: that save is the only one sent.
+  fireEvent.input(input, { target: { value: '25' } });
+  trustedClick(save());
+  await waitFor(() => expect(model.snapshot.value?.overage.policy).toBe('auto'));
+  expect(sent).toHaveBeenCalledExactlyOnceWith('auto', '25.00');
 });
 
 test("the server's refusal is shown as it is", async () => {

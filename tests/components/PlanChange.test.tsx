@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { PlanChange } from '../../components/PlanChange';
 import { startedModel, trustedClick } from './started-model';
 
@@ -35,17 +35,19 @@ test('an admin previews Growth → Starter: $100 today, 2,100 credits after, ren
 });
 
 test('confirming needs a trusted click, then the plan changes', async () => {
-  const { model } = await startedModel(growthWith400, MAY_8);
+  const { model, transport } = await startedModel(growthWith400, MAY_8);
+  const changes = vi.spyOn(transport, 'changePlan');
   render(<PlanChange model={model} />);
   fireEvent.click(screen.getByRole('radio', { name: /^Starter/ }));
   const confirm = await screen.findByRole('button', { name: 'Change to Starter · $100.00 today' });
   fireEvent.click(confirm);
-  await new Promise((resolve) => setTimeout(resolve, 10));
   expect(model.snapshot.value?.plan.id).toBe('growth');
   trustedClick(confirm);
   await waitFor(() =>
     expect(screen.getByRole('status').textContent).toBe('You are on Starter now.'),
   );
+  // The untrusted click sent nothing: the one change is the trusted click's.
+  expect(changes).toHaveBeenCalledTimes(1);
   expect(model.snapshot.value?.plan.id).toBe('starter');
   expect(model.balance.value?.available).toBe('2100');
 });

@@ -101,9 +101,8 @@ test('a widget’s cancel stops the operation before the backend is asked', asyn
         document.dispatchEvent(new CustomEvent(name, { detail: JSON.stringify(detail) }));
       send('tally:preflight-received', { id, kind: 'extension' });
       const quote = { operation: 'smart-crop', quantity: 1, credits: '1.3', outcome: 'covered' };
-      setTimeout(
-        () => send('tally:decision', { id, decision: 'cancel', overage: false, quote }),
-        50,
+      queueMicrotask(() =>
+        send('tally:decision', { id, decision: 'cancel', overage: false, quote }),
       );
     });
   });

@@ -2,41 +2,24 @@
 // popup, the in-page chip and hover previews, live updates without reload, a stopped service
 // worker, the server going away and coming back, and the token never leaving the worker.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  connectInPopup,
-  type ExtensionBrowser,
-  launchWithExtension,
-  postedPortMessages,
-  recordPortMessages,
-} from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { expect, test } from 'vitest';
+import { connectInPopup, postedPortMessages, recordPortMessages } from '../support/browser.ts';
+import { extensionPerFile } from '../support/extension-per-file.ts';
 
-let server: TestServer;
-let browser: ExtensionBrowser;
-let popup: Page;
+const session = extensionPerFile();
 let editor: Page;
 
 const chipLabel = (page: Page) => page.getByTestId('chip-label');
 const chipText = (page: Page) => page.locator('tally-widget').locator('.t-chip');
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-  popup = await browser.openPopup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 test('Connect in the popup validates the token with GET /v1/me and shows the balance', async () => {
-  await connectInPopup(popup, server.url, server.demo.ada.token);
-  await expect.poll(() => popup.textContent('body')).toContain('Ada (admin) · Studio North');
-  await expect.poll(() => popup.textContent('body')).toContain('4,570');
+  await connectInPopup(session.popup, session.server.url, session.server.demo.ada.token);
+  await expect
+    .poll(() => session.popup.textContent('body'))
+    .toContain('Ada (admin) · Studio North');
+  await expect.poll(() => session.popup.textContent('body')).toContain('4,570');
   // The toolbar badge: 4,570 in short form.
-  const worker = await browser.serviceWorker();
+  const worker = await session.browser.serviceWorker();
   const badge = () =>
     worker.evaluate(() =>
       (
@@ -49,8 +32,8 @@ test('Connect in the popup validates the token with GET /v1/me and shows the bal
 });
 
 test('the demo editor shows the balance chip and a cost preview on hover, with no network', async () => {
-  editor = await browser.context.newPage();
-  await editor.goto(`${server.url}/editor`);
+  editor = await session.browser.context.newPage();
+  await editor.goto(`${session.server.url}/editor`);
   await expect.poll(() => chipLabel(editor).textContent()).toBe('4,570 credits');
 
   const requests: string[] = [];
@@ -103,33 +86,39 @@ test('an operation the page records updates the chip and the open popup without 
   await expect
     .poll(() => chipLabel(editor).textContent(), { timeout: 5_000 })
     .toBe('4,568.7 credits');
-  await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,568.7');
+  await expect
+    .poll(() => session.popup.textContent('body'), { timeout: 5_000 })
+    .toContain('4,568.7');
 });
 
 test('after Chrome stops the service worker, the next operation still updates everything', async () => {
   const marked = () =>
-    browser.serviceWorker().then((worker) => worker.evaluate(() => 'tallyTestMark' in globalThis));
-  await (await browser.serviceWorker()).evaluate(() => {
+    session.browser
+      .serviceWorker()
+      .then((worker) => worker.evaluate(() => 'tallyTestMark' in globalThis));
+  await (await session.browser.serviceWorker()).evaluate(() => {
     (globalThis as Record<string, unknown>).tallyTestMark = true;
   });
   expect(await marked()).toBe(true);
-  await browser.stopServiceWorker();
+  await session.browser.stopServiceWorker();
   await editor.locator('button[data-tally-operation="background-removal"]').click();
   // 4,568.7 − 2.8
   await expect
     .poll(() => chipLabel(editor).textContent(), { timeout: 10_000 })
     .toBe('4,565.9 credits');
-  await expect.poll(() => popup.textContent('body'), { timeout: 5_000 }).toContain('4,565.9');
+  await expect
+    .poll(() => session.popup.textContent('body'), { timeout: 5_000 })
+    .toContain('4,565.9');
   // A new worker answered (a fresh global scope): its state came from storage.
   await expect.poll(marked, { timeout: 5_000 }).toBe(false);
 });
 
 test('with the server gone the UI says offline and keeps the cached numbers; it recovers', async () => {
-  await server.kill();
+  await session.server.kill();
   await expect.poll(() => chipText(editor).textContent(), { timeout: 15_000 }).toContain('offline');
   expect(await chipLabel(editor).textContent()).toBe('4,565.9 credits');
   await expect
-    .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 15_000 })
+    .poll(() => session.popup.getByTestId('freshness').textContent(), { timeout: 15_000 })
     .toContain('offline');
   // A preview from the cached snapshot says how old its numbers are.
   await editor.locator('button[data-tally-operation="smart-crop"]').hover();
@@ -138,12 +127,12 @@ test('with the server gone the UI says offline and keeps the cached numbers; it 
     .toMatch(/credits left · as of \d\d:\d\d$/);
   await editor.mouse.move(1, 1);
 
-  await server.restart();
+  await session.server.restart();
   await expect
     .poll(() => chipText(editor).textContent(), { timeout: 20_000 })
     .not.toContain('offline');
   await expect
-    .poll(() => popup.getByTestId('freshness').textContent(), { timeout: 20_000 })
+    .poll(() => session.popup.getByTestId('freshness').textContent(), { timeout: 20_000 })
     .toContain('synced');
   await editor.locator('button[data-tally-operation="smart-crop"]').click();
   await expect
@@ -152,10 +141,10 @@ test('with the server gone the UI says offline and keeps the cached numbers; it 
 });
 
 test('the token never reaches the page, the content script storage or a port message', async () => {
-  const token = server.demo.ada.token;
-  await recordPortMessages(await browser.serviceWorker());
+  const token = session.server.demo.ada.token;
+  await recordPortMessages(await session.browser.serviceWorker());
   await editor.reload();
-  await popup.reload();
+  await session.popup.reload();
   await expect
     .poll(() => chipLabel(editor).textContent(), { timeout: 10_000 })
     .toContain('credits');
@@ -163,7 +152,7 @@ test('the token never reaches the page, the content script storage or a port mes
   await expect
     .poll(() => chipLabel(editor).textContent(), { timeout: 5_000 })
     .toBe('4,563.3 credits');
-  const posted = await postedPortMessages(await browser.serviceWorker());
+  const posted = await postedPortMessages(await session.browser.serviceWorker());
   // The recording saw real traffic (state pushes carrying the snapshot), or it proves nothing.
   expect(posted.some((message) => message.includes('"type":"state"'))).toBe(true);
   expect(posted.filter((message) => message.includes(token))).toEqual([]);
@@ -181,7 +170,7 @@ test('the token never reaches the page, the content script storage or a port mes
   expect(pageText.length).toBeGreaterThan(1000);
   expect(pageText).not.toContain(token);
 
-  const worker = await browser.serviceWorker();
+  const worker = await session.browser.serviceWorker();
   const storage = await worker.evaluate(async () => {
     const scope = globalThis as unknown as {
       chrome: { storage: { local: { get(keys: null): Promise<object> } } };

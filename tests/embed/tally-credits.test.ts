@@ -4,9 +4,10 @@
 // where the token comes from (only the host's function).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { configure, mount } from '../../embed/index.ts';
-import { preflight } from '../../lib/page/index.ts';
+import { preflight } from '../../lib/page/page-side.ts';
 import { EMBED_MARKER } from '../../lib/page/widget-side.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 
 let server: TestServer;
 const cleanups: (() => void)[] = [];
@@ -37,14 +38,6 @@ function element(attributes: Record<string, string>, getToken?: () => string): T
 
 const shadowText = (host: Element) => host.shadowRoot?.textContent ?? '';
 const find = (host: Element, selector: string) => host.shadowRoot?.querySelector(selector) ?? null;
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function lowAccount(): Promise<string> {
   // Free plan: 25 credits, no overage. 10 Lifestyle Crops (41 credits) are blocked.

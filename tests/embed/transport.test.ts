@@ -7,6 +7,7 @@ import { createEmbedTransport, type EmbedTransport } from '../../embed/transport
 import { createApiClient } from '../../lib/api/index.ts';
 import type { CreditUpdate } from '../../lib/store/credit-source.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 
 let server: TestServer;
 const transports: EmbedTransport[] = [];
@@ -39,16 +40,6 @@ function collect(transport: EmbedTransport) {
   const updates: CreditUpdate[] = [];
   transport.subscribe((update) => updates.push(update));
   return updates;
-}
-
-async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** A loopback port nobody listens on: connection refused, like a server that is down. */
@@ -167,14 +158,19 @@ describe('embed transport', () => {
   test('waits for the host to provide getToken before calling the API', async () => {
     const token = await member();
     let provider: (() => string) | undefined;
-    const tokens = createTokenSource(() => provider);
+    let asked = 0;
+    const tokens = createTokenSource(() => {
+      asked += 1;
+      return provider;
+    });
     const transport = createEmbedTransport({ api: server.url, tokens });
     transports.push(transport);
     let done = false;
     const refreshed = transport.refresh().then(() => {
       done = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The transport asked for the host's getToken, found none, and waits.
+    await until(() => asked > 0);
     expect(done).toBe(false);
     provider = () => token;
     tokens.provided();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
-import { preflight } from '../../lib/page/preflight';
+import { preflight } from '../../lib/page/page-side';
 import {
   DECISION_EVENT,
   type Decision,
@@ -24,6 +24,7 @@ const overageQuote = {
 
 const stops: Array<() => void> = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const stop of stops.splice(0)) stop();
   document.documentElement.removeAttribute('data-tally-embed');
 });
@@ -91,14 +92,15 @@ test('with no widget on the page the preflight resolves to unavailable after the
 });
 
 test('a widget that took the request may keep the user deciding past the timeout', async () => {
-  widget(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    return { decision: 'proceed', overage: true, quote: overageQuote };
-  });
+  vi.useFakeTimers();
+  let decide: (decision: Decision) => void = () => {};
+  widget(() => new Promise((resolve) => (decide = resolve)));
 
-  const decision = await preflight('lifestyle-crop', 1, { timeoutMs: 30 });
+  const decision = preflight('lifestyle-crop', 1, { timeoutMs: 30 });
+  await vi.advanceTimersByTimeAsync(150);
+  decide({ decision: 'proceed', overage: true, quote: overageQuote });
 
-  expect(decision.decision).toBe('proceed');
+  expect((await decision).decision).toBe('proceed');
 });
 
 test('a widget that took the request but never decides gives unavailable after the decision timeout', async () => {
@@ -124,26 +126,30 @@ test('a widget whose handler fails answers unavailable at once', async () => {
 });
 
 test('concurrent preflights each get the decision made for their own id', async () => {
-  // Answer in the reverse order of asking: smart-crop waits longest.
-  const delays: Record<string, number> = {
-    'smart-crop': 90,
-    'background-removal': 45,
-    'lifestyle-crop': 0,
-  };
-  widget(async ({ operation, quantity }) => {
-    await new Promise((resolve) => setTimeout(resolve, delays[operation]));
-    return {
-      decision: operation === 'background-removal' ? 'cancel' : 'proceed',
-      overage: false,
-      quote: { ...overageQuote, operation, quantity },
-    };
-  });
+  const decide = new Map<string, () => void>();
+  widget(
+    ({ operation, quantity }) =>
+      new Promise((resolve) =>
+        decide.set(operation, () =>
+          resolve({
+            decision: operation === 'background-removal' ? 'cancel' : 'proceed',
+            overage: false,
+            quote: { ...overageQuote, operation, quantity },
+          }),
+        ),
+      ),
+  );
 
-  const [smart, background, lifestyle] = await Promise.all([
+  const answers = Promise.all([
     preflight('smart-crop', 2, { timeoutMs: 200 }),
     preflight('background-removal', 5, { timeoutMs: 200 }),
     preflight('lifestyle-crop', 7, { timeoutMs: 200 }),
   ]);
+  // Answered in the reverse order of asking.
+  for (const operation of ['lifestyle-crop', 'background-removal', 'smart-crop']) {
+    decide.get(operation)?.();
+  }
+  const [smart, background, lifestyle] = await answers;
 
   expect(smart).toMatchObject({
     decision: 'proceed',
@@ -170,7 +176,7 @@ test('a decision for another id, or a malformed one, does not settle the preflig
         detail: JSON.stringify({ id, kind: 'embed' }),
       }),
     );
-    setTimeout(() => {
+    queueMicrotask(() => {
       answer(
         JSON.stringify({
           id: 'someone-else',
@@ -183,7 +189,7 @@ test('a decision for another id, or a malformed one, does not settle the preflig
       answer(`{"id":"${id}","decision":"proceed"`); // truncated JSON
       answer(JSON.stringify({ id, decision: 'proceed', overage: false })); // no quote
       answer(JSON.stringify({ id, decision: 'cancel', overage: false, quote: overageQuote }));
-    }, 10);
+    });
   };
   document.addEventListener(PREFLIGHT_EVENT, onPreflight);
 

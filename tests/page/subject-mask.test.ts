@@ -21,15 +21,13 @@ function studioShot(
   return { width, height, data };
 }
 
+/** Where studioShot puts the product in the tests below. */
+const product = { x: 30, y: 20, width: 40, height: 30 };
+
 test('the product is found exactly, whatever the backdrop’s gradient', () => {
   const shot = studioShot(120, 80, { x: 30, y: 20, w: 40, h: 30 });
 
-  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual({
-    x: 30,
-    y: 20,
-    width: 40,
-    height: 30,
-  });
+  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual(product);
 });
 
 test('the product’s shadow on the backdrop is left behind', () => {
@@ -42,12 +40,7 @@ test('the product’s shadow on the backdrop is left behind', () => {
     }
   }
 
-  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual({
-    x: 30,
-    y: 20,
-    width: 40,
-    height: 30,
-  });
+  expect(subjectBounds(subjectMask(shot), 120, 80)).toEqual(product);
 });
 
 test('an empty backdrop has no subject', () => {

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
 import { onReady } from '../../lib/page/on-ready';
-import { preflight } from '../../lib/page/preflight';
+import { preflight, usageRecorded } from '../../lib/page/page-side';
 import { DECISION_EVENT, PREFLIGHT_EVENT, PREFLIGHT_RECEIVED_EVENT } from '../../lib/page/protocol';
-import { usageRecorded } from '../../lib/page/usage-recorded';
 import {
   announceReady,
   EMBED_MARKER,
@@ -12,6 +11,7 @@ import {
   listenForUsageRecorded,
   watchEmbed,
 } from '../../lib/page/widget-side';
+import { until } from '../support/until';
 
 const coveredQuote = {
   operation: 'smart-crop',
@@ -63,10 +63,12 @@ test('malformed preflights are ignored: the handler never runs and nothing answe
   send(JSON.stringify({ id: 'd', operation: 'smart-crop', quantity: 10_001 }));
   send(JSON.stringify({ id: '', operation: 'smart-crop', quantity: 1 }));
   send(JSON.stringify(null));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // A valid preflight after them is answered: whatever they caused would have come before.
+  const marker = await preflight('smart-crop', 1, { timeoutMs: 100 });
 
-  expect(handler).not.toHaveBeenCalled();
-  expect(decisions.ids()).toEqual([]);
+  expect(marker.decision).toBe('proceed');
+  expect(handler).toHaveBeenCalledTimes(1);
+  expect(decisions.ids()).toHaveLength(1);
 });
 
 test('with the extension and the embed on one page, exactly one answers: the embed', async () => {
@@ -79,14 +81,15 @@ test('with the extension and the embed on one page, exactly one answers: the emb
     preflight('smart-crop', 1, { timeoutMs: 100 }),
     preflight('smart-crop', 2, { timeoutMs: 100 }),
   ]);
-  await new Promise((resolve) => setTimeout(resolve, 20)); // room for a late second answer
+  // A late second answer to those two would come before the answer to a third.
+  await preflight('smart-crop', 3, { timeoutMs: 100 });
 
   expect(answers.map((answer) => answer.decision)).toEqual(['proceed', 'proceed']);
   expect(extension).not.toHaveBeenCalled();
-  expect(embed).toHaveBeenCalledTimes(2);
-  expect(new Set(decisions.ids()).size).toBe(2);
-  expect(decisions.ids()).toHaveLength(2);
-  expect(received.kinds()).toEqual(['embed', 'embed']);
+  expect(embed).toHaveBeenCalledTimes(3);
+  expect(new Set(decisions.ids()).size).toBe(3);
+  expect(decisions.ids()).toHaveLength(3);
+  expect(received.kinds()).toEqual(['embed', 'embed', 'embed']);
 });
 
 test('an embed that starts after the extension takes over; when it leaves the extension answers again', async () => {
@@ -116,9 +119,9 @@ test('the extension hears the embed come and go through watchEmbed', async () =>
   stops.push(watchEmbed((active) => seen.push(active)));
 
   announceReady('embed');
-  await new Promise((resolve) => setTimeout(resolve, 0)); // mutation observers run as microtasks
+  await until(() => seen.length === 2);
   document.documentElement.removeAttribute(EMBED_MARKER);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await until(() => seen.length === 3);
 
   expect(seen).toEqual([false, true, false]);
 });

@@ -3,6 +3,7 @@
 import { expect, test } from 'vitest';
 import { checkLedger } from '../../lib/billing/index.ts';
 import { openStore } from '../../server/db/open-store.ts';
+import { until } from '../support/until.ts';
 import { soleAdmin } from './accounts.ts';
 import { allCharges, allEntries } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
@@ -28,7 +29,7 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
     }
   };
   const workers = Array.from({ length: 8 }, worker);
-  while (confirmed.size < 60) await new Promise((r) => setTimeout(r, 5));
+  await until(() => confirmed.size >= 60, 30_000);
   await server().kill();
   killed = true;
   await Promise.all(workers);

@@ -3,6 +3,13 @@ import { createParser } from 'eventsource-parser';
 import { expect } from 'vitest';
 import type { TestServer } from '../support/server.ts';
 
+/** The fields of a pushed Snapshot that the stream tests read. */
+export interface PushedSnapshot {
+  version: number;
+  member: { name: string };
+  credits: { available: string };
+}
+
 export interface Stream {
   events: { id?: string | undefined; event?: string | undefined; data: string }[];
   next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;

@@ -2,7 +2,7 @@
 // account, and never a stream of another account.
 import { expect, test } from 'vitest';
 import { soleAdmin, twoAccounts } from './accounts.ts';
-import { openStream, type Stream } from './event-stream.ts';
+import { openStream, type PushedSnapshot, type Stream } from './event-stream.ts';
 import { serverPerFile } from './server-per-file.ts';
 
 const server = serverPerFile();
@@ -19,11 +19,7 @@ test('usage by one member reaches another member of the same account, not anothe
     quantity: 10,
   });
   expect(used.status).toBe(201);
-  const pushed = (await milo.next((s) => s.version > first.version)) as {
-    version: number;
-    member: { name: string };
-    credits: { available: string };
-  };
+  const pushed = (await milo.next((s) => s.version > first.version)) as PushedSnapshot;
   expect(pushed.version).toBe(used.body.snapshot.version);
   expect(pushed.member.name).toBe('Milo');
   expect(pushed.credits.available).toBe('4529');

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkLedger } from '../../lib/billing/index.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 import { accountWith100 } from './accounts.ts';
-import { openStream } from './event-stream.ts';
+import { openStream, type PushedSnapshot } from './event-stream.ts';
 import { allCharges, allEntries, type Client, client, clock } from './http.ts';
 
 let a: TestServer;
@@ -70,11 +71,7 @@ test('usage through node A reaches a stream on node B within 1 s', async () => {
     quantity: 10,
   });
   expect(used.status).toBe(201);
-  const pushed = (await stream.next((s) => s.version > first.version, 1000)) as {
-    version: number;
-    member: { name: string };
-    credits: { available: string };
-  };
+  const pushed = (await stream.next((s) => s.version > first.version, 1000)) as PushedSnapshot;
   expect(pushed.version).toBe(used.body.snapshot.version);
   expect(pushed.member.name).toBe('Milo');
   expect(pushed.credits.available).toBe('4529');
@@ -157,11 +154,11 @@ test('SIGKILL of one node mid-load: every 201 is in the ledger, the other node a
   const workers = [...Array(4).fill(worker(nodes[0])), ...Array(4).fill(worker(nodes[1]))].map(
     (run: () => Promise<void>) => run(),
   );
-  while (confirmed.size < 60) await new Promise((r) => setTimeout(r, 5));
+  await until(() => confirmed.size >= 60, 30_000);
   await a.kill();
   const atKill = confirmed.size;
   // Node B keeps answering while A is gone.
-  while (confirmed.size < atKill + 40) await new Promise((r) => setTimeout(r, 5));
+  await until(() => confirmed.size >= atKill + 40, 30_000);
   stop = true;
   await Promise.all(workers);
 

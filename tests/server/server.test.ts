@@ -2,6 +2,7 @@
 // and a clean shutdown with a stream open.
 import { describe, expect, test } from 'vitest';
 import { createAccount, startServer } from '../support/server.ts';
+import { until } from '../support/until.ts';
 import { client, clock } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
 
@@ -194,7 +195,9 @@ describe('dev clock', () => {
     expect((await clock(server(), { advance: 'P1M' })).body.now).toBe('2030-02-28T12:00:00.000Z');
     expect((await clock(server(), { advance: 'P3D' })).body.now).toBe('2030-03-03T12:00:00.000Z');
     expect((await clock(server(), { advance: 'PT2H' })).body.now).toBe('2030-03-03T14:00:00.000Z');
-    await new Promise((r) => setTimeout(r, 20));
+    // Stands still: real time moves on, the server's clock does not.
+    const realNow = Date.now();
+    await until(() => Date.now() > realNow);
     const me = await client(server(), server().demo.ada.token).get('/v1/me');
     expect(me.body.asOf).toBe('2030-03-03T14:00:00.000Z');
     const back = await clock(server(), { now: '2030-01-01T00:00:00.000Z' });

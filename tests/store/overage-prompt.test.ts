@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
 import { localMath } from '../../lib/store/local-math';
+import { until } from '../support/until';
 import { type SnapshotOptions, snapshotOf } from './fixtures';
 import { MemoryCreditSource } from './memory-credit-source';
 
@@ -75,8 +76,11 @@ test('a blocked quote (free plan) cannot be paid, only upgraded', async () => {
 test('the dialog offers the next plans up with their previews', async () => {
   const { model } = await started({ plan: 'free', available: '0' }, '2026-11-20T10:42:00.000Z');
   void model.preflight('smart-crop', 1);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const options = model.prompt.upgradeOptions.value;
+  // The previews arrive after the options: wait for them.
+  const options = await until(() => {
+    const offered = model.prompt.upgradeOptions.value;
+    return offered.length > 0 && offered.every((option) => option.preview) && offered;
+  });
   expect(options.map((option) => option.plan.id)).toEqual(['starter', 'growth']);
   expect(options[0]?.preview).toMatchObject({ chargeUsd: '100.00', creditsAfter: '1700' });
 });

@@ -3,8 +3,7 @@
 import type { Entry } from '../../../lib/api/schemas/entry.ts';
 import type { Quote } from '../../../lib/api/schemas/quote.ts';
 import type { Snapshot } from '../../../lib/api/schemas/snapshot.ts';
-import { preflight } from '../../../lib/page/preflight.ts';
-import { usageRecorded } from '../../../lib/page/usage-recorded.ts';
+import { preflight, usageRecorded } from '../../../lib/page/page-side.ts';
 import type { DemoMemberKey } from '../demo-member.ts';
 import { recordOperation } from './editor-backend.ts';
 

@@ -1,4 +1,6 @@
-// The page side of the page protocol: ask the Tally widget before running an operation.
+// The page side of the page protocol (API.md), for editor pages: ask the Tally widget before
+// running an operation, tell it after the page's backend recorded one. No zod, a few KB;
+// widgets (the extension's content script, the embed) use widget-side.ts.
 import { readDecision, readReceived } from './decision-reader';
 import { listenForEvent, sendEvent } from './event-channel';
 import { assertOperationRequest } from './operation-request';
@@ -8,6 +10,8 @@ import {
   PREFLIGHT_EVENT,
   PREFLIGHT_RECEIVED_EVENT,
   type PreflightRequest,
+  USAGE_RECORDED_EVENT,
+  type UsageRecorded,
   type WidgetKind,
 } from './protocol';
 
@@ -79,4 +83,11 @@ export function preflight(
 function newRequestId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Tell the widget that the page's backend recorded usage, so it refreshes the balance now. */
+export function usageRecorded(operation: string, quantity: number, doc: Document = document): void {
+  assertOperationRequest(operation, quantity, 'usageRecorded');
+  const detail: UsageRecorded = { operation, quantity };
+  sendEvent(USAGE_RECORDED_EVENT, detail, doc);
 }
