@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatCredits } from '../lib/billing/format';
-import type { CreditModel } from '../lib/store/credit-model';
+import { formatCredits } from '../lib/billing/format.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 interface BalanceChipProps {
   model: CreditModel;

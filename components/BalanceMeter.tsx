@@ -1,6 +1,6 @@
-import { formatCreditAmount, formatResetDate } from '../lib/billing/format';
-import type { Credits, Plan } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
+import { formatCreditAmount, formatResetDate } from '../lib/billing/format.ts';
+import type { Credits, Plan } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 /** Available, held and used of the term's granted credits, with a meter and the reset date. */
 export function BalanceMeter({ model }: { model: CreditModel }) {

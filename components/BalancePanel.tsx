@@ -1,7 +1,7 @@
-import type { CreditModel } from '../lib/store/credit-model';
-import { BalanceMeter } from './BalanceMeter';
-import { Freshness } from './Freshness';
-import { RemainingOperations } from './RemainingOperations';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { BalanceMeter } from './BalanceMeter.tsx';
+import { Freshness } from './Freshness.tsx';
+import { RemainingOperations } from './RemainingOperations.tsx';
 
 interface BalancePanelProps {
   model: CreditModel;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { type BasketLine, quoteBasket } from '../lib/billing/basket';
-import { formatCreditAmount, formatCredits, formatUsd } from '../lib/billing/format';
-import { MAX_QUANTITY } from '../lib/billing/quantity';
-import type { Quote } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
-import { countOf, type OperationNames } from '../lib/store/display-names';
+import { type BasketLine, quoteBasket } from '../lib/billing/basket.ts';
+import { formatCreditAmount, formatCredits, formatUsd } from '../lib/billing/format.ts';
+import { MAX_QUANTITY } from '../lib/billing/quantity.ts';
+import type { Quote } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { countOf, type OperationNames } from '../lib/store/display-names.ts';
 
 const WHOLE_NUMBER = /^\d+$/;
 

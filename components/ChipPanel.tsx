@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CreditModel } from '../lib/store/credit-model';
-import { BalanceChip } from './BalanceChip';
-import { BalancePanel } from './BalancePanel';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { BalanceChip } from './BalanceChip.tsx';
+import { BalancePanel } from './BalancePanel.tsx';
 
 interface ChipPanelProps {
   model: CreditModel;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../lib/billing/errors';
+import { errorMessage } from '../lib/billing/errors.ts';
 
 export interface Connection {
   member: { name: string; role: 'admin' | 'member' };

@@ -1,9 +1,9 @@
-import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format';
-import { MAX_QUANTITY } from '../lib/billing/quantity';
-import type { Quote } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
-import { operationNames } from '../lib/store/display-names';
-import { clockTime } from '../lib/store/freshness';
+import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format.ts';
+import { MAX_QUANTITY } from '../lib/billing/quantity.ts';
+import type { Quote } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { operationNames } from '../lib/store/display-names.ts';
+import { clockTime } from '../lib/store/freshness.ts';
 
 /**
  * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits

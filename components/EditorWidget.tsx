@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { CreditModel } from '../lib/store/credit-model';
-import { ChipPanel } from './ChipPanel';
-import { HoverPreview } from './HoverPreview';
-import { clampPlace, MoveHandle, type Place } from './MoveHandle';
-import { ReceiptLine } from './ReceiptLine';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { ChipPanel } from './ChipPanel.tsx';
+import { HoverPreview } from './HoverPreview.tsx';
+import { clampPlace, MoveHandle, type Place } from './MoveHandle.tsx';
+import { ReceiptLine } from './ReceiptLine.tsx';
 
 interface EditorWidgetProps {
   model: CreditModel;

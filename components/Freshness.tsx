@@ -1,4 +1,4 @@
-import type { CreditModel } from '../lib/store/credit-model';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 interface FreshnessProps {
   model: CreditModel;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type OperationTarget, watchOperationTargets } from '../lib/page/operation-target';
-import type { CreditModel } from '../lib/store/credit-model';
-import { CostPreview, costPreviewOf, type PreviewPlace, previewPlace } from './CostPreview';
+import { type OperationTarget, watchOperationTargets } from '../lib/page/operation-target.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { CostPreview, costPreviewOf, type PreviewPlace, previewPlace } from './CostPreview.tsx';
 
 /**
  * The cost preview beside the page's `data-tally-operation` element under the pointer or focus,

@@ -1,12 +1,12 @@
 import { useId } from 'preact/hooks';
-import { Decimal } from '../lib/billing/decimal';
-import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format';
-import type { Quote } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
-import { adminNames, countOf, operationNames } from '../lib/store/display-names';
-import type { UpgradeOption } from '../lib/store/overage-prompt';
-import { ModalFrame } from './ModalFrame';
-import { trustedOnly } from './trusted-only';
+import { Decimal } from '../lib/billing/decimal.ts';
+import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format.ts';
+import type { Quote } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
+import type { UpgradeOption } from '../lib/store/overage-prompt.ts';
+import { ModalFrame } from './ModalFrame.tsx';
+import { trustedOnly } from './trusted-only.ts';
 
 function why(quote: Quote, planName: string, capUsd: string | null): string {
   const available = new Decimal(quote.fromPlan).isZero()

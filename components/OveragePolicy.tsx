@@ -1,12 +1,12 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { parseUsd, toUsdString } from '../lib/billing/decimal';
-import { errorMessage } from '../lib/billing/errors';
-import { formatCredits, formatUsd } from '../lib/billing/format';
-import type { OveragePolicy as Policy, Usd } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
-import { adminNames } from '../lib/store/display-names';
-import { FormOutcome } from './FormOutcome';
-import { trustedOnly } from './trusted-only';
+import { parseUsd, toUsdString } from '../lib/billing/decimal.ts';
+import { errorMessage } from '../lib/billing/errors.ts';
+import { formatCredits, formatUsd } from '../lib/billing/format.ts';
+import type { OveragePolicy as Policy, Usd } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { adminNames } from '../lib/store/display-names.ts';
+import { FormOutcome } from './FormOutcome.tsx';
+import { trustedOnly } from './trusted-only.ts';
 
 const CAP_INPUT = 't-overage-cap';
 const CAP_ERROR = 't-overage-cap-error';

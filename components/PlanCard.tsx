@@ -1,7 +1,7 @@
-import { creditValue } from '../lib/billing/credit-value';
-import { parseUsd } from '../lib/billing/decimal';
-import { formatCreditAmount, formatDate, formatUnitUsd, formatUsd } from '../lib/billing/format';
-import type { CreditModel } from '../lib/store/credit-model';
+import { creditValue } from '../lib/billing/credit-value.ts';
+import { parseUsd } from '../lib/billing/decimal.ts';
+import { formatCreditAmount, formatDate, formatUnitUsd, formatUsd } from '../lib/billing/format.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 /** The plan: what it costs against its list price, and what one credit is worth. */
 export function PlanCard({ model }: { model: CreditModel }) {

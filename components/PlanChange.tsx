@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../lib/billing/errors';
-import { formatCreditAmount, formatUsd } from '../lib/billing/format';
-import type { PlanChangePreview, PlanId } from '../lib/billing/types';
-import type { CreditModel } from '../lib/store/credit-model';
-import { adminNames } from '../lib/store/display-names';
-import { FormOutcome } from './FormOutcome';
-import { PlanChangeFacts } from './PlanChangeFacts';
-import { trustedOnly } from './trusted-only';
+import { errorMessage } from '../lib/billing/errors.ts';
+import { formatCreditAmount, formatUsd } from '../lib/billing/format.ts';
+import type { PlanChangePreview, PlanId } from '../lib/billing/types.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { adminNames } from '../lib/store/display-names.ts';
+import { FormOutcome } from './FormOutcome.tsx';
+import { PlanChangeFacts } from './PlanChangeFacts.tsx';
+import { trustedOnly } from './trusted-only.ts';
 
 /** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
 export function PlanChange({ model }: { model: CreditModel }) {

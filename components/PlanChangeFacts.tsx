@@ -1,6 +1,6 @@
-import { parseUsd } from '../lib/billing/decimal';
-import { formatCreditAmount, formatCredits, formatDate, formatUsd } from '../lib/billing/format';
-import type { Plan, PlanChangePreview } from '../lib/billing/types';
+import { parseUsd } from '../lib/billing/decimal.ts';
+import { formatCreditAmount, formatCredits, formatDate, formatUsd } from '../lib/billing/format.ts';
+import type { Plan, PlanChangePreview } from '../lib/billing/types.ts';
 
 /**
  * What a plan change does (BILLING.md preview), shown before an admin confirms it. A switch to

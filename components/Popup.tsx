@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { CreditModel } from '../lib/store/credit-model';
-import { BalanceMeter } from './BalanceMeter';
-import { BasketPlanner } from './BasketPlanner';
-import { ConnectForm, type Connection } from './ConnectForm';
-import { Freshness } from './Freshness';
-import { OveragePolicy } from './OveragePolicy';
-import { PlanCard } from './PlanCard';
-import { PlanChange } from './PlanChange';
-import { RecentUsage } from './RecentUsage';
-import { RemainingOperations } from './RemainingOperations';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { BalanceMeter } from './BalanceMeter.tsx';
+import { BasketPlanner } from './BasketPlanner.tsx';
+import { ConnectForm, type Connection } from './ConnectForm.tsx';
+import { Freshness } from './Freshness.tsx';
+import { OveragePolicy } from './OveragePolicy.tsx';
+import { PlanCard } from './PlanCard.tsx';
+import { PlanChange } from './PlanChange.tsx';
+import { RecentUsage } from './RecentUsage.tsx';
+import { RemainingOperations } from './RemainingOperations.tsx';
 
 interface PopupProps {
   model: CreditModel;

@@ -1,4 +1,4 @@
-import type { CreditModel } from '../lib/store/credit-model';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 /** What the last upgrade or overage payment charged, kept in view until dismissed. */
 export function ReceiptLine({ model }: { model: CreditModel }) {

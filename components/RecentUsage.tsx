@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { formatCreditAmount, formatUsd } from '../lib/billing/format';
-import type { CreditModel } from '../lib/store/credit-model';
+import { formatCreditAmount, formatUsd } from '../lib/billing/format.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
 
 const time = new Intl.DateTimeFormat('en-US', {
   month: 'short',

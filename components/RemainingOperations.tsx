@@ -1,6 +1,6 @@
-import { formatCreditAmount } from '../lib/billing/format';
-import type { CreditModel } from '../lib/store/credit-model';
-import { countOf } from '../lib/store/display-names';
+import { formatCreditAmount } from '../lib/billing/format.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { countOf } from '../lib/store/display-names.ts';
 
 /** How many of each operation the available credits still cover (floor, never rounded up). */
 export function RemainingOperations({ model }: { model: CreditModel }) {

@@ -1,13 +1,13 @@
-import { changePlanCommand, setOveragePolicyCommand } from './admin-commands';
-import { findPlan, operationName } from './catalog';
-import { accountQuote, refusalFor } from './consent';
-import { termBounds } from './cycle';
-import { BillingError } from './errors';
-import { captureCommand, releaseCommand, reserveCommand } from './hold-commands';
-import { instantMs, toInstant } from './instant';
-import { invalid, type Outcome } from './refusals';
-import { settle } from './settle';
-import { join, type Step, unchanged } from './transition';
+import { changePlanCommand, setOveragePolicyCommand } from './admin-commands.ts';
+import { findPlan, operationName } from './catalog.ts';
+import { accountQuote, refusalFor } from './consent.ts';
+import { termBounds } from './cycle.ts';
+import { BillingError } from './errors.ts';
+import { captureCommand, releaseCommand, reserveCommand } from './hold-commands.ts';
+import { instantMs, toInstant } from './instant.ts';
+import { invalid, type Outcome } from './refusals.ts';
+import { settle } from './settle.ts';
+import { join, type Step, unchanged } from './transition.ts';
 import type {
   AccountState,
   Applied,
@@ -17,10 +17,10 @@ import type {
   Instant,
   OverageState,
   Plan,
-} from './types';
-import { recordUsage } from './usage';
+} from './types.ts';
+import { recordUsage } from './usage.ts';
 
-export { openAccount } from './opening';
+export { openAccount } from './opening.ts';
 
 /** Runs the command on a state already settled up to `now`. */
 function run(

@@ -1,8 +1,8 @@
-import { parseUsd, toUsdString } from './decimal';
-import { changePlan } from './plan-change';
-import { type CommandOf, forbidden, invalid, type Outcome } from './refusals';
-import { unchanged } from './transition';
-import type { AccountState, Catalog, Effect, Instant } from './types';
+import { parseUsd, toUsdString } from './decimal.ts';
+import { changePlan } from './plan-change.ts';
+import { type CommandOf, forbidden, invalid, type Outcome } from './refusals.ts';
+import { unchanged } from './transition.ts';
+import type { AccountState, Catalog, Effect, Instant } from './types.ts';
 
 export function changePlanCommand(
   state: AccountState,

@@ -1,5 +1,5 @@
-import { parseCredits, parseUsd, sumDecimals, toCreditsString, toUsdString } from './decimal';
-import { quote } from './quote';
+import { parseCredits, parseUsd, sumDecimals, toCreditsString, toUsdString } from './decimal.ts';
+import { quote } from './quote.ts';
 import type {
   BlockedReason,
   Credits,
@@ -9,7 +9,7 @@ import type {
   Quote,
   QuoteOutcome,
   Usd,
-} from './types';
+} from './types.ts';
 
 export interface BasketLine {
   operation: OperationId;

@@ -1,7 +1,7 @@
-import { rateOf } from './catalog';
-import { Decimal, parseCredits } from './decimal';
-import { BillingError } from './errors';
-import type { Credits, OperationId, Plan } from './types';
+import { rateOf } from './catalog.ts';
+import { Decimal, parseCredits } from './decimal.ts';
+import { BillingError } from './errors.ts';
+import type { Credits, OperationId, Plan } from './types.ts';
 
 /**
  * How many operations the available credits cover: floor(available / rate), never rounded

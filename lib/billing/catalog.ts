@@ -1,6 +1,6 @@
 import catalogData from './catalog.json' with { type: 'json' };
-import { BillingError } from './errors';
-import type { Catalog, Credits, OperationId, Plan, PlanId } from './types';
+import { BillingError } from './errors.ts';
+import type { Catalog, Credits, OperationId, Plan, PlanId } from './types.ts';
 
 /**
  * The four demo plans and three operations of BILLING.md. The server checks the catalogue it

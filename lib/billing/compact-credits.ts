@@ -1,5 +1,5 @@
-import { Decimal, parseCreditChange } from './decimal';
-import type { Credits } from './types';
+import { Decimal, parseCreditChange } from './decimal.ts';
+import type { Credits } from './types.ts';
 
 const COMPACT_STEPS = [
   { size: new Decimal('1000000'), suffix: 'M' },

@@ -1,7 +1,7 @@
-import { parseUsd, sumDecimals, toUsdString } from './decimal';
-import { formatCredits, formatUsd } from './format';
-import { quote } from './quote';
-import type { AccountState, OperationId, OverageChoice, Plan, Quote, Refusal } from './types';
+import { parseUsd, sumDecimals, toUsdString } from './decimal.ts';
+import { formatCredits, formatUsd } from './format.ts';
+import { quote } from './quote.ts';
+import type { AccountState, OperationId, OverageChoice, Plan, Quote, Refusal } from './types.ts';
 
 /**
  * The quote for an account, with the overage already promised to pending holds counted

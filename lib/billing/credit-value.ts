@@ -1,4 +1,4 @@
-import { rateOf } from './catalog';
+import { rateOf } from './catalog.ts';
 import {
   Decimal,
   parseCredits,
@@ -6,8 +6,8 @@ import {
   roundUnitUsd,
   toExactUsdString,
   toUsdString,
-} from './decimal';
-import type { OperationId, Plan, Usd } from './types';
+} from './decimal.ts';
+import type { OperationId, Plan, Usd } from './types.ts';
 
 /** price / monthly credits, at full precision; a plan without credits has no credit value. */
 export function creditValueDecimal(plan: Plan): Decimal {

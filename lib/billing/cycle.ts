@@ -1,5 +1,5 @@
-import { instantMs, toInstant } from './instant';
-import type { Cycle, Instant } from './types';
+import { instantMs, toInstant } from './instant.ts';
+import type { Cycle, Instant } from './types.ts';
 
 /**
  * anchor + k months: the anchor's day of month clamped to the target month's length, the

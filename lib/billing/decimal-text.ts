@@ -1,4 +1,4 @@
-import { BillingError } from './errors';
+import { BillingError } from './errors.ts';
 
 /** What a decimal written as text must be: which amount it is, how many places, signed or not. */
 export interface DecimalRule {

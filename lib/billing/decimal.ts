@@ -7,9 +7,9 @@ import {
   checkDecimalText,
   type DecimalRule,
   USD,
-} from './decimal-text';
-import { BillingError } from './errors';
-import type { Credits, Usd } from './types';
+} from './decimal-text.ts';
+import { BillingError } from './errors.ts';
+import type { Credits, Usd } from './types.ts';
 
 /**
  * Tally's own decimal.js: 40 significant digits (far beyond any balance or charge), half-up

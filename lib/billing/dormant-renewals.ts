@@ -1,10 +1,10 @@
-import { findPlan } from './catalog';
-import { addMonths } from './cycle';
-import { parseUsd, toUsdString } from './decimal';
-import { formatCredits, formatDate, formatUsd } from './format';
-import { renew } from './renewal';
-import { chargesFor, type Step } from './transition';
-import type { AccountState, Catalog } from './types';
+import { findPlan } from './catalog.ts';
+import { addMonths } from './cycle.ts';
+import { parseUsd, toUsdString } from './decimal.ts';
+import { formatCredits, formatDate, formatUsd } from './format.ts';
+import { renew } from './renewal.ts';
+import { chargesFor, type Step } from './transition.ts';
+import type { AccountState, Catalog } from './types.ts';
 
 /**
  * Up to this many renewals due at once are written one by one (an account may start 12 months

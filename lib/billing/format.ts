@@ -1,6 +1,6 @@
-import { CREDIT_CHANGE, CREDITS, checkDecimalText, USD } from './decimal-text';
-import { instantMs } from './instant';
-import type { Credits, Instant, Usd } from './types';
+import { CREDIT_CHANGE, CREDITS, checkDecimalText, USD } from './decimal-text.ts';
+import { instantMs } from './instant.ts';
+import type { Credits, Instant, Usd } from './types.ts';
 
 // Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float) and
 // rounds them half-up (its default `halfExpand`, for amounts that are never negative), so every

@@ -1,9 +1,9 @@
-import { operationName } from './catalog';
-import { accountQuote, refusalFor } from './consent';
-import { capture, release, reserve } from './holds';
-import { assertQuantity } from './quantity';
-import { type CommandOf, invalid, notPending, type Outcome } from './refusals';
-import type { AccountState, Catalog, Effect, Instant, Plan } from './types';
+import { operationName } from './catalog.ts';
+import { accountQuote, refusalFor } from './consent.ts';
+import { capture, release, reserve } from './holds.ts';
+import { assertQuantity } from './quantity.ts';
+import { type CommandOf, invalid, notPending, type Outcome } from './refusals.ts';
+import type { AccountState, Catalog, Effect, Instant, Plan } from './types.ts';
 
 /** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
 const DEFAULT_HOLD_TTL_SECONDS = 600;

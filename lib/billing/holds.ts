@@ -5,11 +5,11 @@ import {
   roundCents,
   toCreditsString,
   toUsdString,
-} from './decimal';
-import { formatCredits, overageNote } from './format';
-import { addSeconds } from './instant';
-import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition';
-import type { AccountState, Hold, Instant, Quote, Usd } from './types';
+} from './decimal.ts';
+import { formatCredits, overageNote } from './format.ts';
+import { addSeconds } from './instant.ts';
+import { balances, chargesFor, entry, type Step, withBalances, withoutHold } from './transition.ts';
+import type { AccountState, Hold, Instant, Quote, Usd } from './types.ts';
 
 /** A step of one hold: the hold as it ends up is its only entry of `holds`. */
 export type HoldStep = Step & { holds: [Hold] };

@@ -1,14 +1,14 @@
 // The billing rules of shared/BILLING.md: pure functions over decimal strings and instants.
-export type { AccountDescription } from './account';
-export { apply, describeAccount, openAccount } from './account';
-export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket';
-export { quoteBasket } from './basket';
-export { isLow, maxOperations, remainingOperations } from './capacity';
-export { demoCatalog, findPlan, operationName, rateOf } from './catalog';
-export { formatCompactCredits } from './compact-credits';
-export { accountQuote } from './consent';
-export { creditValue, operationValue } from './credit-value';
-export { addMonths, renewalsBetween, termBounds, termIndexAt } from './cycle';
+export type { AccountDescription } from './account.ts';
+export { apply, describeAccount, openAccount } from './account.ts';
+export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket.ts';
+export { quoteBasket } from './basket.ts';
+export { isLow, maxOperations, remainingOperations } from './capacity.ts';
+export { demoCatalog, findPlan, operationName, rateOf } from './catalog.ts';
+export { formatCompactCredits } from './compact-credits.ts';
+export { accountQuote } from './consent.ts';
+export { creditValue, operationValue } from './credit-value.ts';
+export { addMonths, renewalsBetween, termBounds, termIndexAt } from './cycle.ts';
 export {
   Decimal,
   parseCredits,
@@ -17,9 +17,9 @@ export {
   roundUnitUsd,
   toCreditsString,
   toUsdString,
-} from './decimal';
-export type { BillingErrorCode } from './errors';
-export { BillingError } from './errors';
+} from './decimal.ts';
+export type { BillingErrorCode } from './errors.ts';
+export { BillingError } from './errors.ts';
 export {
   formatCreditAmount,
   formatCredits,
@@ -27,12 +27,12 @@ export {
   formatResetDate,
   formatUnitUsd,
   formatUsd,
-} from './format';
-export { checkLedger } from './ledger-check';
-export type { NewAccount } from './opening';
-export { previewPlanChange } from './plan-change';
-export { assertQuantity, MAX_QUANTITY } from './quantity';
-export type { QuoteRequest } from './quote';
-export { quote } from './quote';
-export { holdNotPendingMessage } from './refusals';
-export type * from './types';
+} from './format.ts';
+export { checkLedger } from './ledger-check.ts';
+export type { NewAccount } from './opening.ts';
+export { previewPlanChange } from './plan-change.ts';
+export { assertQuantity, MAX_QUANTITY } from './quantity.ts';
+export type { QuoteRequest } from './quote.ts';
+export { quote } from './quote.ts';
+export { holdNotPendingMessage } from './refusals.ts';
+export type * from './types.ts';

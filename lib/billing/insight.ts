@@ -8,9 +8,9 @@ import {
   sumDecimals,
   toCreditsString,
   toUsdString,
-} from './decimal';
-import { instantMs, toInstant } from './instant';
-import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types';
+} from './decimal.ts';
+import { instantMs, toInstant } from './instant.ts';
+import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The pace looks back a week at most (BILLING.md, Insight). */

@@ -1,5 +1,5 @@
-import { BillingError } from './errors';
-import type { Instant } from './types';
+import { BillingError } from './errors.ts';
+import type { Instant } from './types.ts';
 
 // Date.parse also takes "Nov 2 2026" in the machine's time zone: only a full ISO-8601 instant
 // with its offset says which moment it is.

@@ -1,6 +1,6 @@
-import { parseCreditChange, parseCredits, parseUsd, sumDecimals } from './decimal';
-import { BillingError } from './errors';
-import type { AccountState, ChargeDraft, EntryDraft } from './types';
+import { parseCreditChange, parseCredits, parseUsd, sumDecimals } from './decimal.ts';
+import { BillingError } from './errors.ts';
+import type { AccountState, ChargeDraft, EntryDraft } from './types.ts';
 
 type LedgerEntry = Pick<EntryDraft, 'credits' | 'overageCredits' | 'amountUsd' | 'availableAfter'>;
 type LedgerCharge = Pick<ChargeDraft, 'amountUsd'>;

@@ -1,11 +1,11 @@
-import { findPlan } from './catalog';
-import { addMonths } from './cycle';
-import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
-import { BillingError } from './errors';
-import { instantMs, toInstant } from './instant';
-import { grantEntry } from './renewal';
-import { chargesFor } from './transition';
-import type { AccountState, Catalog, Instant, PlanId, Transition } from './types';
+import { findPlan } from './catalog.ts';
+import { addMonths } from './cycle.ts';
+import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal.ts';
+import { BillingError } from './errors.ts';
+import { instantMs, toInstant } from './instant.ts';
+import { grantEntry } from './renewal.ts';
+import { chargesFor } from './transition.ts';
+import type { AccountState, Catalog, Instant, PlanId, Transition } from './types.ts';
 
 export interface NewAccount {
   id: string;

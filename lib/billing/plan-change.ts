@@ -1,12 +1,12 @@
-import { findPlan } from './catalog';
-import { addMonths, termBounds } from './cycle';
-import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
-import { BillingError } from './errors';
-import { formatCredits, formatDate, formatUsd } from './format';
-import { instantMs, toInstant } from './instant';
-import { settle } from './settle';
-import { balances, chargesFor, entry, type Step, withBalances } from './transition';
-import type { AccountState, Catalog, Instant, Plan, PlanChangePreview, PlanId } from './types';
+import { findPlan } from './catalog.ts';
+import { addMonths, termBounds } from './cycle.ts';
+import { parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal.ts';
+import { BillingError } from './errors.ts';
+import { formatCredits, formatDate, formatUsd } from './format.ts';
+import { instantMs, toInstant } from './instant.ts';
+import { settle } from './settle.ts';
+import { balances, chargesFor, entry, type Step, withBalances } from './transition.ts';
+import type { AccountState, Catalog, Instant, Plan, PlanChangePreview, PlanId } from './types.ts';
 
 function isFree(plan: Plan): boolean {
   return parseUsd(plan.priceUsd).isZero();

@@ -1,4 +1,4 @@
-import { BillingError } from './errors';
+import { BillingError } from './errors.ts';
 
 /** API.md: a quantity is a positive integer, at most 10,000 per request. */
 export const MAX_QUANTITY = 10_000;

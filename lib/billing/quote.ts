@@ -1,5 +1,5 @@
-import { rateOf } from './catalog';
-import { creditValueDecimal } from './credit-value';
+import { rateOf } from './catalog.ts';
+import { creditValueDecimal } from './credit-value.ts';
 import {
   type Decimal,
   minDecimal,
@@ -9,9 +9,9 @@ import {
   roundUnitUsd,
   toCreditsString,
   toUsdString,
-} from './decimal';
-import { assertQuantity } from './quantity';
-import type { BlockedReason, Credits, OperationId, OverageState, Plan, Quote } from './types';
+} from './decimal.ts';
+import { assertQuantity } from './quantity.ts';
+import type { BlockedReason, Credits, OperationId, OverageState, Plan, Quote } from './types.ts';
 
 export interface QuoteRequest {
   plan: Plan;

@@ -1,6 +1,6 @@
-import type { BillingErrorCode } from './errors';
-import type { Step } from './transition';
-import type { Command, HoldStatus, Refusal } from './types';
+import type { BillingErrorCode } from './errors.ts';
+import type { Step } from './transition.ts';
+import type { Command, HoldStatus, Refusal } from './types.ts';
 
 /** What a command produced: a step to keep, with its effect, or a typed refusal. */
 export type Outcome<E> = { step: Step; effect: E } | { refusal: Refusal };

@@ -1,8 +1,8 @@
-import { findPlan } from './catalog';
-import { parseCredits, parseUsd } from './decimal';
-import { formatCredits, formatUsd } from './format';
-import { balances, chargesFor, entry, type Step, withBalances } from './transition';
-import type { AccountState, Catalog, EntryDraft, Instant, Plan } from './types';
+import { findPlan } from './catalog.ts';
+import { parseCredits, parseUsd } from './decimal.ts';
+import { formatCredits, formatUsd } from './format.ts';
+import { balances, chargesFor, entry, type Step, withBalances } from './transition.ts';
+import type { AccountState, Catalog, EntryDraft, Instant, Plan } from './types.ts';
 
 /** The grant of a term's allotment, carrying the plan price it is charged for. */
 export function grantEntry(plan: Plan, at: Instant, event: 'started' | 'renewed'): EntryDraft {

@@ -1,10 +1,10 @@
-import { addMonths, termIndexAt } from './cycle';
-import { MAX_SEPARATE_RENEWALS, renewDormant } from './dormant-renewals';
-import { expireHold } from './holds';
-import { instantMs, toInstant } from './instant';
-import { renew } from './renewal';
-import { join, type Step, unchanged } from './transition';
-import type { AccountState, Catalog, Instant } from './types';
+import { addMonths, termIndexAt } from './cycle.ts';
+import { MAX_SEPARATE_RENEWALS, renewDormant } from './dormant-renewals.ts';
+import { expireHold } from './holds.ts';
+import { instantMs, toInstant } from './instant.ts';
+import { renew } from './renewal.ts';
+import { join, type Step, unchanged } from './transition.ts';
+import type { AccountState, Catalog, Instant } from './types.ts';
 
 /**
  * What the clock did since the state was saved, in time order: renewals at the ends of terms

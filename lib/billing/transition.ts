@@ -1,4 +1,4 @@
-import { type Decimal, parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal';
+import { type Decimal, parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal.ts';
 import type {
   AccountState,
   ChargeDraft,
@@ -8,7 +8,7 @@ import type {
   Instant,
   OperationId,
   Transition,
-} from './types';
+} from './types.ts';
 
 /** A transition plus whether it changed the account (a settle with nothing due does not). */
 export interface Step extends Transition {

@@ -1,7 +1,7 @@
 // The plain data the billing rules (shared/BILLING.md) take and return.
 // Credits and dollars are decimal strings at every boundary; instants are ISO-8601 UTC strings.
 // Everything here is JSON-serializable so the server can persist it and clients can cache it.
-import type { BillingErrorCode } from './errors';
+import type { BillingErrorCode } from './errors.ts';
 
 /** Credits as a decimal string, at most 3 decimal places ("4568.7"). */
 export type Credits = string;

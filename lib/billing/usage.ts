@@ -1,7 +1,7 @@
-import { parseCredits, parseUsd } from './decimal';
-import { formatCredits, overageNote } from './format';
-import { balances, chargesFor, entry, type Step, withBalances } from './transition';
-import type { AccountState, Instant, Plan, Quote } from './types';
+import { parseCredits, parseUsd } from './decimal.ts';
+import { formatCredits, overageNote } from './format.ts';
+import { balances, chargesFor, entry, type Step, withBalances } from './transition.ts';
+import type { AccountState, Instant, Plan, Quote } from './types.ts';
 
 /** Debits an allowed quote: plan credits first, the rest billed as overage at once. */
 export function recordUsage(

@@ -7,7 +7,7 @@ import { type Catalog, PlanSchema } from '../api/schemas/plan.ts';
 import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
 import { type Snapshot, SnapshotSchema } from '../api/schemas/snapshot.ts';
 import { z } from '../api/zod.ts';
-import type { Plan, Quote } from '../billing/types';
+import type { Plan, Quote } from '../billing/types.ts';
 import type { SnapshotFacts } from '../store/credit-math.ts';
 import type { ConsentAnswer, ConsentAsk } from './consent-requests.ts';
 import type { PublicState } from './public-state.ts';

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { OperationId, Plan, Quote } from '../billing/types';
+import type { OperationId, Plan, Quote } from '../billing/types.ts';
 import type { CreditMath, SnapshotFacts } from '../store/credit-math.ts';
 import type { WorkerLink } from './worker-link.ts';
 

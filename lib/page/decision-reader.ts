@@ -1,8 +1,8 @@
 // The page side's reading of widget answers, without zod (see protocol-schemas.ts for why).
 // It checks what the page acts on: the id, the decision and the overage consent. The quote is
 // passed on as the widget sent it; the widget built it from a schema-checked API answer.
-import { isId, isRecord } from './operation-request';
-import type { DecisionDetail, PreflightReceived, WidgetKind } from './protocol';
+import { isId, isRecord } from './operation-request.ts';
+import type { DecisionDetail, PreflightReceived, WidgetKind } from './protocol.ts';
 
 export function readDecision(json: unknown): DecisionDetail | undefined {
   if (!isRecord(json) || !isId(json.id)) return undefined;

@@ -1,7 +1,7 @@
-import { readReadyKind } from './decision-reader';
-import { listenForEvent } from './event-channel';
-import { READY_EVENT, type WidgetKind } from './protocol';
-import { EXTENSION_MARKER, isEmbedActive } from './stand-down';
+import { readReadyKind } from './decision-reader.ts';
+import { listenForEvent } from './event-channel.ts';
+import { READY_EVENT, type WidgetKind } from './protocol.ts';
+import { EXTENSION_MARKER, isEmbedActive } from './stand-down.ts';
 
 /**
  * Calls `onWidget` for every widget that announces `tally:ready`, and once (asynchronously) for

@@ -1,6 +1,6 @@
 // API.md: elements with `data-tally-operation` (and optional `data-tally-quantity`) get a cost
 // preview on hover and focus. Both widgets find them here, by the same rules.
-import { MAX_QUANTITY } from '../billing/quantity';
+import { MAX_QUANTITY } from '../billing/quantity.ts';
 
 /** An element of the page that runs an operation, as the page marked it up. */
 export interface OperationTarget {

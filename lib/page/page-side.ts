@@ -1,9 +1,9 @@
 // The page side of the page protocol (API.md), for editor pages: ask the Tally widget before
 // running an operation, tell it after the page's backend recorded one. No zod, a few KB;
 // widgets (the extension's content script, the embed) use widget-side.ts.
-import { readDecision, readReceived } from './decision-reader';
-import { listenForEvent, sendEvent } from './event-channel';
-import { assertOperationRequest } from './operation-request';
+import { readDecision, readReceived } from './decision-reader.ts';
+import { listenForEvent, sendEvent } from './event-channel.ts';
+import { assertOperationRequest } from './operation-request.ts';
 import {
   DECISION_EVENT,
   type Decision,
@@ -13,7 +13,7 @@ import {
   USAGE_RECORDED_EVENT,
   type UsageRecorded,
   type WidgetKind,
-} from './protocol';
+} from './protocol.ts';
 
 export interface PreflightOptions {
   /** How long a widget has to take the request (its `tally:preflight-received`). */

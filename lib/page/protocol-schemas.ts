@@ -2,8 +2,8 @@
 // hand-written guards, not zod: the two shapes are tiny and the extension's content script has
 // a 24 KB budget (zod/mini alone is ~5 KB gzip of it). The page side reads widget answers with
 // decision-reader.ts, so a vendor's editor that only asks ships no checking code of ours either.
-import { isId, isQuantity, isRecord } from './operation-request';
-import type { PreflightRequest, UsageRecorded } from './protocol';
+import { isId, isQuantity, isRecord } from './operation-request.ts';
+import type { PreflightRequest, UsageRecorded } from './protocol.ts';
 
 /** `tally:preflight`'s detail, or undefined for anything else. Extra fields are dropped. */
 export function readPreflightRequest(json: unknown): PreflightRequest | undefined {

@@ -2,7 +2,7 @@
 // travels as a JSON string because objects do not cross the page / content-script boundary in
 // every browser (Firefox needs cloneInto for them; a string always crosses).
 // No zod here: a vendor's editor that only asks (the page side) ships none of it.
-import type { Quote } from '../api/schemas/quote';
+import type { Quote } from '../api/schemas/quote.ts';
 
 export const PREFLIGHT_EVENT = 'tally:preflight';
 /** Sent by a widget as soon as it takes a preflight, before the user may spend time deciding. */

@@ -1,7 +1,7 @@
 // The widget side of the page protocol, shared by the extension's content script and the embed
 // so that both answer exactly alike, and exactly one of them answers (see stand-down.ts).
-import { listenForEvent, sendEvent } from './event-channel';
-import { returnFocus, watchOpener } from './focus-return';
+import { listenForEvent, sendEvent } from './event-channel.ts';
+import { returnFocus, watchOpener } from './focus-return.ts';
 import {
   DECISION_EVENT,
   type Decision,
@@ -12,11 +12,11 @@ import {
   USAGE_RECORDED_EVENT,
   type UsageRecorded,
   type WidgetKind,
-} from './protocol';
-import { readPreflightRequest, readUsageRecorded } from './protocol-schemas';
-import { EXTENSION_MARKER, isEmbedActive, markEmbedActive } from './stand-down';
+} from './protocol.ts';
+import { readPreflightRequest, readUsageRecorded } from './protocol-schemas.ts';
+import { EXTENSION_MARKER, isEmbedActive, markEmbedActive } from './stand-down.ts';
 
-export { EMBED_MARKER, EXTENSION_MARKER, isEmbedActive, watchEmbed } from './stand-down';
+export { EMBED_MARKER, EXTENSION_MARKER, isEmbedActive, watchEmbed } from './stand-down.ts';
 
 export interface WidgetOptions {
   kind: WidgetKind;

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { isLow } from '../billing/capacity';
-import { Decimal, maxDecimal } from '../billing/decimal';
-import type { Credits } from '../billing/types';
+import { isLow } from '../billing/capacity.ts';
+import { Decimal, maxDecimal } from '../billing/decimal.ts';
+import type { Credits } from '../billing/types.ts';
 
 export interface Balance {
   available: Credits;

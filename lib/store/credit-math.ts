@@ -1,6 +1,6 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { OperationId, Plan, Quote } from '../billing/types';
-import type { Balance } from './balance';
+import type { OperationId, Plan, Quote } from '../billing/types.ts';
+import type { Balance } from './balance.ts';
 
 /** What a Snapshot means for the screen: the balance and how many of each operation it pays for. */
 export interface SnapshotFacts {

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { errorMessage } from '../billing/errors';
+import { errorMessage } from '../billing/errors.ts';
 import type {
   Catalog,
   Instant,
@@ -10,12 +10,12 @@ import type {
   PlanId,
   Quote,
   Usd,
-} from '../billing/types';
-import type { CreditMath } from './credit-math';
-import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source';
-import { type OperationNames, operationNames } from './display-names';
-import { freshnessText } from './freshness';
-import { createOveragePrompt, type PromptOptions } from './overage-prompt';
+} from '../billing/types.ts';
+import type { CreditMath } from './credit-math.ts';
+import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source.ts';
+import { type OperationNames, operationNames } from './display-names.ts';
+import { freshnessText } from './freshness.ts';
+import { createOveragePrompt, type PromptOptions } from './overage-prompt.ts';
 import { supersedes } from './snapshot-order.ts';
 
 export interface CreditModelOptions {

@@ -11,7 +11,7 @@ import type {
   PlanId,
   Quote,
   Usd,
-} from '../billing/types';
+} from '../billing/types.ts';
 
 /** 'outdated': billing answered in a form this client cannot read (a newer or broken server). */
 export type SyncStatus =

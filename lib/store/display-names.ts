@@ -1,7 +1,7 @@
 // How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { englishPlurals } from '../billing/format';
-import type { Catalog, OperationId } from '../billing/types';
+import { englishPlurals } from '../billing/format.ts';
+import type { Catalog, OperationId } from '../billing/types.ts';
 
 export interface OperationNames {
   name: string;

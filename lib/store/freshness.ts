@@ -1,4 +1,4 @@
-import type { SyncStatus } from './credit-source';
+import type { SyncStatus } from './credit-source.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

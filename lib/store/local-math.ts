@@ -1,10 +1,10 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { remainingOperations } from '../billing/capacity';
-import { Decimal } from '../billing/decimal';
-import { quote } from '../billing/quote';
-import type { OperationId, Plan } from '../billing/types';
-import { balanceOf } from './balance';
-import type { CreditMath, SnapshotFacts } from './credit-math';
+import { remainingOperations } from '../billing/capacity.ts';
+import { Decimal } from '../billing/decimal.ts';
+import { quote } from '../billing/quote.ts';
+import type { OperationId, Plan } from '../billing/types.ts';
+import { balanceOf } from './balance.ts';
+import type { CreditMath, SnapshotFacts } from './credit-math.ts';
 
 /** The facts of a Snapshot, worked out with lib/billing. */
 export function factsOf(snapshot: Snapshot): SnapshotFacts {

@@ -1,6 +1,6 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { errorMessage } from '../billing/errors';
+import { errorMessage } from '../billing/errors.ts';
 import type {
   Catalog,
   OperationId,
@@ -8,10 +8,10 @@ import type {
   PlanChangePreview,
   PlanId,
   Quote,
-} from '../billing/types';
-import type { CreditSource, PreflightDecision } from './credit-source';
-import { countOf, operationNames } from './display-names';
-import { overageReceipt, upgradeReceipt } from './receipt';
+} from '../billing/types.ts';
+import type { CreditSource, PreflightDecision } from './credit-source.ts';
+import { countOf, operationNames } from './display-names.ts';
+import { overageReceipt, upgradeReceipt } from './receipt.ts';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
 const UPGRADES_SHOWN = 2;

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { formatCredits, formatDay, formatUsd } from '../billing/format';
-import type { PlanChangePreview, Quote } from '../billing/types';
+import { formatCredits, formatDay, formatUsd } from '../billing/format.ts';
+import type { PlanChangePreview, Quote } from '../billing/types.ts';
 
 /**
  * What an upgrade did, in one line the widget keeps until dismissed: "Studio North is on

@@ -1,7 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { createSseParser, type ServerSentEvent } from '../../lib/api/sse-parser';
+import { createSseParser, type ServerSentEvent } from '../../lib/api/sse-parser.ts';
 
 function parseWith(
   make: (onEvent: (event: ServerSentEvent) => void) => { feed(chunk: string): void },

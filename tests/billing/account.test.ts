@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { apply, describeAccount, openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { admin, LedgerBook, member } from './ledger-book';
+import { apply, describeAccount, openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { admin, LedgerBook, member } from './ledger-book.ts';
 
 describe('opening an account', () => {
   test('grants the allotment and charges the price, at version 1', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { quoteBasket } from '../../lib/billing/basket';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import { overageState } from './overage-state';
+import { quoteBasket } from '../../lib/billing/basket.ts';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import { overageState } from './overage-state.ts';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');

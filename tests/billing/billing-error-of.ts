@@ -1,4 +1,4 @@
-import { BillingError } from '../../lib/billing/errors';
+import { BillingError } from '../../lib/billing/errors.ts';
 
 /** The BillingError `run` throws; fails the test if it throws nothing or something else. */
 export function billingErrorOf(run: () => unknown): BillingError {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { maxOperations, remainingOperations } from '../../lib/billing/capacity';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import { Decimal } from '../../lib/billing/decimal';
+import { maxOperations, remainingOperations } from '../../lib/billing/capacity.ts';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import { Decimal } from '../../lib/billing/decimal.ts';
 
 const growth = findPlan(demoCatalog, 'growth');
 const scale = findPlan(demoCatalog, 'scale');

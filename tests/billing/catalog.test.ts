@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { demoCatalog, findPlan, rateOf } from '../../lib/billing/catalog';
-import { BillingError } from '../../lib/billing/errors';
+import { demoCatalog, findPlan, rateOf } from '../../lib/billing/catalog.ts';
+import { BillingError } from '../../lib/billing/errors.ts';
 
 describe('the demo catalogue', () => {
   test('has the four plans and three operations of BILLING.md', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addMonths, renewalsBetween, termBounds, termIndexAt } from '../../lib/billing/cycle';
+import { addMonths, renewalsBetween, termBounds, termIndexAt } from '../../lib/billing/cycle.ts';
 
 describe('terms from the anchor', () => {
   test('started Oct 2 → new credits on Nov 2', () => {

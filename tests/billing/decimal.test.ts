@@ -7,8 +7,8 @@ import {
   roundUnitUsd,
   toCreditsString,
   toUsdString,
-} from '../../lib/billing/decimal';
-import { billingErrorOf } from './billing-error-of';
+} from '../../lib/billing/decimal.ts';
+import { billingErrorOf } from './billing-error-of.ts';
 
 describe('parseCredits', () => {
   test('reads exact decimals up to 3 places', () => {

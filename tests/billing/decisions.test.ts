@@ -1,8 +1,8 @@
 // BILLING.md "Decisions made explicit" that no other test states on its own.
 import { describe, expect, test } from 'vitest';
-import { apply, openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { admin, LedgerBook } from './ledger-book';
+import { apply, openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { admin, LedgerBook } from './ledger-book.ts';
 
 const start = '2026-10-02T00:00:00.000Z';
 const lifestyleCrop = {

@@ -1,11 +1,11 @@
 // BILLING.md decision 9: lazy renewal stays bounded. A start is at most 12 months back; a
 // dormant account's empty renewals past a year are one step that adds up like the separate ones.
 import { describe, expect, test } from 'vitest';
-import { openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { addMonths } from '../../lib/billing/cycle';
-import { parseUsd, sumDecimals } from '../../lib/billing/decimal';
-import { LedgerBook, reserve } from './ledger-book';
+import { openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { addMonths } from '../../lib/billing/cycle.ts';
+import { parseUsd, sumDecimals } from '../../lib/billing/decimal.ts';
+import { LedgerBook, reserve } from './ledger-book.ts';
 
 const now = '2026-10-02T09:00:00.000Z';
 const open = (startAt: string) =>

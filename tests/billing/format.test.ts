@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { isLow } from '../../lib/billing/capacity';
-import { formatCompactCredits } from '../../lib/billing/compact-credits';
-import { parseUsd, roundUnitUsd, toUsdString } from '../../lib/billing/decimal';
+import { isLow } from '../../lib/billing/capacity.ts';
+import { formatCompactCredits } from '../../lib/billing/compact-credits.ts';
+import { parseUsd, roundUnitUsd, toUsdString } from '../../lib/billing/decimal.ts';
 import {
   formatCreditAmount,
   formatCredits,
@@ -10,7 +10,7 @@ import {
   formatResetDate,
   formatUnitUsd,
   formatUsd,
-} from '../../lib/billing/format';
+} from '../../lib/billing/format.ts';
 
 describe('formatting for people (en-US)', () => {
   test('credits with grouping and their unit', () => {

@@ -3,10 +3,10 @@
 // catalogue whose plans' overage rates differ makes a wrong rate show.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { apply, openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { Decimal, minDecimal, roundCents } from '../../lib/billing/decimal';
-import type { AccountState, Catalog, Command } from '../../lib/billing/types';
+import { apply, openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { Decimal, minDecimal, roundCents } from '../../lib/billing/decimal.ts';
+import type { AccountState, Catalog, Command } from '../../lib/billing/types.ts';
 
 const overageRates: Record<string, string> = {
   free: '0.10',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Command } from '../../lib/billing/types';
-import { LedgerBook, reserve } from './ledger-book';
+import type { Command } from '../../lib/billing/types.ts';
+import { LedgerBook, reserve } from './ledger-book.ts';
 
 const start = '2026-10-02T00:00:00.000Z';
 const capture = (holdId: string, quantity?: number): Command =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import { type InsightInput, insightOf, type UsedCredits } from '../../lib/billing/insight';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import { type InsightInput, insightOf, type UsedCredits } from '../../lib/billing/insight.ts';
 
 const growth = findPlan(demoCatalog, 'growth');
 const term = { start: '2026-11-02T09:00:00.000Z', end: '2026-12-02T09:00:00.000Z' };

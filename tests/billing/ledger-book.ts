@@ -1,8 +1,8 @@
 // A tiny in-memory store for the account tests: keeps the ledger and charges the way the
 // server does (append what each transition returns) and checks the ledger identity each step.
-import { apply, openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { checkLedger } from '../../lib/billing/ledger-check';
+import { apply, openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { checkLedger } from '../../lib/billing/ledger-check.ts';
 import type {
   AccountState,
   Applied,
@@ -13,7 +13,7 @@ import type {
   Instant,
   PlanId,
   Transition,
-} from '../../lib/billing/types';
+} from '../../lib/billing/types.ts';
 
 export class LedgerBook {
   state: AccountState;

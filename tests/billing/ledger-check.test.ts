@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { openAccount } from '../../lib/billing/account';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { checkLedger } from '../../lib/billing/ledger-check';
-import type { AccountState, EntryDraft } from '../../lib/billing/types';
+import { openAccount } from '../../lib/billing/account.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { checkLedger } from '../../lib/billing/ledger-check.ts';
+import type { AccountState, EntryDraft } from '../../lib/billing/types.ts';
 
 const opened = openAccount(
   { id: 'a1', name: 'Studio', planId: 'growth', startAt: '2026-10-02T00:00:00Z' },

@@ -2,10 +2,10 @@
 // with the ledger identity of BILLING.md checked after every single step by LedgerBook.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { Decimal } from '../../lib/billing/decimal';
-import type { Command, OverageChoice, Role } from '../../lib/billing/types';
-import { LedgerBook } from './ledger-book';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { Decimal } from '../../lib/billing/decimal.ts';
+import type { Command, OverageChoice, Role } from '../../lib/billing/types.ts';
+import { LedgerBook } from './ledger-book.ts';
 
 type Action =
   | { kind: 'usage'; operation: string; quantity: number; overage: OverageChoice }

@@ -1,7 +1,7 @@
 // A charge is read by a person in the charges list: an overage charge must say it is overage,
 // how many credits and at what price, not only what the operation cost in credits.
 import { expect, test } from 'vitest';
-import { LedgerBook } from './ledger-book';
+import { LedgerBook } from './ledger-book.ts';
 
 /** Growth with 2.0 credits left (3,488 × 1.3 + 12 × 2.8 = 4,568), as in BILLING.md's example. */
 function growthWith2Left(): LedgerBook {

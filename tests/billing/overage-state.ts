@@ -1,4 +1,4 @@
-import type { OverageState } from '../../lib/billing/types';
+import type { OverageState } from '../../lib/billing/types.ts';
 
 /** An account's overage settings: by default "ask", no cap, nothing spent on overage yet. */
 export function overageState(settings: Partial<OverageState> = {}): OverageState {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { previewPlanChange } from '../../lib/billing/plan-change';
-import { admin, LedgerBook, member, reserve } from './ledger-book';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { previewPlanChange } from '../../lib/billing/plan-change.ts';
+import { admin, LedgerBook, member, reserve } from './ledger-book.ts';
 
 /** Growth since Apr 2: renewed May 2 ($250), then used down to 400 credits on May 6. */
 function growthWith400LeftOnMay6(): LedgerBook {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import { Decimal } from '../../lib/billing/decimal';
-import { BillingError } from '../../lib/billing/errors';
-import { quote } from '../../lib/billing/quote';
-import type { OverageState } from '../../lib/billing/types';
-import { overageState } from './overage-state';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import { Decimal } from '../../lib/billing/decimal.ts';
+import { BillingError } from '../../lib/billing/errors.ts';
+import { quote } from '../../lib/billing/quote.ts';
+import type { OverageState } from '../../lib/billing/types.ts';
+import { overageState } from './overage-state.ts';
 
 const growth = findPlan(demoCatalog, 'growth');
 const free = findPlan(demoCatalog, 'free');

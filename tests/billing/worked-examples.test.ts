@@ -1,12 +1,12 @@
 // Every worked example of shared/BILLING.md ("Cost preview"), with its numbers written out.
 import { describe, expect, test } from 'vitest';
-import { quoteBasket } from '../../lib/billing/basket';
-import { maxOperations } from '../../lib/billing/capacity';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import { creditValue, operationValue } from '../../lib/billing/credit-value';
-import { formatUnitUsd } from '../../lib/billing/format';
-import { quote } from '../../lib/billing/quote';
-import { overageState } from './overage-state';
+import { quoteBasket } from '../../lib/billing/basket.ts';
+import { maxOperations } from '../../lib/billing/capacity.ts';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import { creditValue, operationValue } from '../../lib/billing/credit-value.ts';
+import { formatUnitUsd } from '../../lib/billing/format.ts';
+import { quote } from '../../lib/billing/quote.ts';
+import { overageState } from './overage-state.ts';
 
 const growth = findPlan(demoCatalog, 'growth');
 const noOverageYet = overageState();

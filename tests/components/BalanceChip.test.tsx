@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
-import { BalanceChip } from '../../components/BalanceChip';
-import { startedModel } from './started-model';
+import { BalanceChip } from '../../components/BalanceChip.tsx';
+import { startedModel } from './started-model.ts';
 
 test('shows the available credits in full', async () => {
   const { model } = await startedModel({ available: '4568.7', used: '1.3' });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { BalanceMeter } from '../../components/BalanceMeter';
-import { snapshotOf } from '../store/fixtures';
-import { startedModel } from './started-model';
+import { BalanceMeter } from '../../components/BalanceMeter.tsx';
+import { snapshotOf } from '../store/fixtures.ts';
+import { startedModel } from './started-model.ts';
 
 test('shows available, held and used of the granted credits and the reset date', async () => {
   const { model } = await startedModel({ available: '4568.7', used: '1.3' });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { BasketPlanner } from '../../components/BasketPlanner';
-import { startedModel } from './started-model';
+import { BasketPlanner } from '../../components/BasketPlanner.tsx';
+import { startedModel } from './started-model.ts';
 
 function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
-import { ConnectForm } from '../../components/ConnectForm';
+import { ConnectForm } from '../../components/ConnectForm.tsx';
 
 afterEach(cleanup);
 

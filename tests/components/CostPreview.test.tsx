@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { CostPreview } from '../../components/CostPreview';
-import { startedModel } from './started-model';
+import { CostPreview } from '../../components/CostPreview.tsx';
+import { startedModel } from './started-model.ts';
 
 test('Smart Crop on Growth with 4,570 available', async () => {
   const { model } = await startedModel({ plan: 'growth' });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { EditorWidget } from '../../components/EditorWidget';
-import { startedModel } from './started-model';
+import { EditorWidget } from '../../components/EditorWidget.tsx';
+import { startedModel } from './started-model.ts';
 
 function editorPage() {
   const page = document.createElement('main');

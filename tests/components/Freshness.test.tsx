@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
-import { Freshness } from '../../components/Freshness';
-import { startedModel } from './started-model';
+import { Freshness } from '../../components/Freshness.tsx';
+import { startedModel } from './started-model.ts';
 
 test('says how long ago the numbers were synced, and moves on', async () => {
   vi.useFakeTimers({ now: Date.parse('2026-11-20T10:42:00.000Z') });

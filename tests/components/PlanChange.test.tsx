@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
-import { PlanChange } from '../../components/PlanChange';
-import { startedModel, trustedClick } from './started-model';
+import { PlanChange } from '../../components/PlanChange.tsx';
+import { startedModel, trustedClick } from './started-model.ts';
 
 // BILLING.md: Growth with 400 credits left, change to the $100 plan on May 8.
 const MAY_8 = '2026-05-08T12:00:00.000Z';

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
-import { Popup } from '../../components/Popup';
-import { createCreditModel } from '../../lib/store/credit-model';
-import { localMath } from '../../lib/store/local-math';
-import { snapshotOf } from '../store/fixtures';
-import { MemoryCreditSource } from '../store/memory-credit-source';
-import { startedModel } from './started-model';
+import { Popup } from '../../components/Popup.tsx';
+import { createCreditModel } from '../../lib/store/credit-model.ts';
+import { localMath } from '../../lib/store/local-math.ts';
+import { snapshotOf } from '../store/fixtures.ts';
+import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import { startedModel } from './started-model.ts';
 
 const connect = vi.fn(async () => ({
   member: { name: 'Ada', role: 'admin' as const },

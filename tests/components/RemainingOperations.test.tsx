@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
-import { RemainingOperations } from '../../components/RemainingOperations';
-import { startedModel } from './started-model';
+import { RemainingOperations } from '../../components/RemainingOperations.tsx';
+import { startedModel } from './started-model.ts';
 
 function lines() {
   return screen.getAllByRole('listitem').map((item) => item.textContent);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { brokenLinks, linkTargets, markdownFiles } from './markdown-links';
+import { brokenLinks, linkTargets, markdownFiles } from './markdown-links.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 

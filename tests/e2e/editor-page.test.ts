@@ -2,10 +2,10 @@
 // extension-less visitor) and with a stand-in widget answering the page protocol.
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Decimal } from '../../lib/billing/decimal';
-import { formatCredits } from '../../lib/billing/format';
-import { CHROMIUM_ARGS } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { Decimal } from '../../lib/billing/decimal.ts';
+import { formatCredits } from '../../lib/billing/format.ts';
+import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let browser: Browser;

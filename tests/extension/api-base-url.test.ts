@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { apiBaseUrl } from '../../lib/extension/api-base-url';
+import { apiBaseUrl } from '../../lib/extension/api-base-url.ts';
 
 describe('the API URL entered in Connect', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { computed } from '@preact/signals';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { demoCatalog } from '../../lib/billing/catalog';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
 import type { WorkerLink } from '../../lib/extension/worker-link.ts';
 import { createWorkerMath } from '../../lib/extension/worker-math.ts';
 import { localMath } from '../../lib/store/local-math.ts';

@@ -1,7 +1,7 @@
 // The demo editor over HTTP, on the real server (a child process, a temp SQLite file).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Decimal } from '../../lib/billing/decimal';
-import { startServer, type TestServer } from '../support/server';
+import { Decimal } from '../../lib/billing/decimal.ts';
+import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 

@@ -1,5 +1,5 @@
 import { expect, test, vi } from 'vitest';
-import { editorRoutes } from '../../server/editor/routes';
+import { editorRoutes } from '../../server/editor/routes.ts';
 
 test('without demo data the editor says so instead of failing, and its API acts for no one', async () => {
   const billing = vi.fn(() => new Response('{}'));

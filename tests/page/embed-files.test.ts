@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { embedFileRoutes } from '../../server/editor/embed-files';
+import { embedFileRoutes } from '../../server/editor/embed-files.ts';
 
 let dir: string;
 let files: ReturnType<typeof embedFileRoutes>;

@@ -4,7 +4,7 @@ import {
   type OperationTarget,
   operationTargetsIn,
   watchOperationTargets,
-} from '../../lib/page/operation-target';
+} from '../../lib/page/operation-target.ts';
 
 function watch() {
   const seen: (OperationTarget | null)[] = [];

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
-import { preflight } from '../../lib/page/page-side';
+import { preflight } from '../../lib/page/page-side.ts';
 import {
   DECISION_EVENT,
   type Decision,
   PREFLIGHT_EVENT,
   type PreflightRequest,
-} from '../../lib/page/protocol';
-import { listenForPreflight } from '../../lib/page/widget-side';
+} from '../../lib/page/protocol.ts';
+import { listenForPreflight } from '../../lib/page/widget-side.ts';
 
 // BILLING.md: 2.0 available, Lifestyle Crop (4.1), overage allowed → 2.1 overage = $0.21.
 const overageQuote = {

@@ -3,10 +3,14 @@
 // answered "proceed" with the user's overage consent; anything else is "deny" (the server's
 // 402 then decides).
 import { afterEach, expect, test, vi } from 'vitest';
-import { listenForEvent, sendEvent } from '../../lib/page/event-channel';
-import { DECISION_EVENT, PREFLIGHT_EVENT, PREFLIGHT_RECEIVED_EVENT } from '../../lib/page/protocol';
-import { readPreflightRequest } from '../../lib/page/protocol-schemas';
-import { runOperation } from '../../server/editor/client/run-operation';
+import { listenForEvent, sendEvent } from '../../lib/page/event-channel.ts';
+import {
+  DECISION_EVENT,
+  PREFLIGHT_EVENT,
+  PREFLIGHT_RECEIVED_EVENT,
+} from '../../lib/page/protocol.ts';
+import { readPreflightRequest } from '../../lib/page/protocol-schemas.ts';
+import { runOperation } from '../../server/editor/client/run-operation.ts';
 
 const quote = { outcome: 'overage', credits: '4.1' };
 let stopWidget = () => {};

@@ -1,6 +1,10 @@
 // The demo editor's image operations find the product the same way every time.
 import { expect, test } from 'vitest';
-import { squareAround, subjectBounds, subjectMask } from '../../server/editor/client/subject-mask';
+import {
+  squareAround,
+  subjectBounds,
+  subjectMask,
+} from '../../server/editor/client/subject-mask.ts';
 
 /** A studio shot: a backdrop that darkens from top to bottom and an opaque product block. */
 function studioShot(

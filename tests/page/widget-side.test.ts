@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest';
-import { onReady } from '../../lib/page/on-ready';
-import { preflight, usageRecorded } from '../../lib/page/page-side';
-import { DECISION_EVENT, PREFLIGHT_EVENT, PREFLIGHT_RECEIVED_EVENT } from '../../lib/page/protocol';
+import { onReady } from '../../lib/page/on-ready.ts';
+import { preflight, usageRecorded } from '../../lib/page/page-side.ts';
+import {
+  DECISION_EVENT,
+  PREFLIGHT_EVENT,
+  PREFLIGHT_RECEIVED_EVENT,
+} from '../../lib/page/protocol.ts';
 import {
   announceReady,
   EMBED_MARKER,
@@ -10,8 +14,8 @@ import {
   listenForPreflight,
   listenForUsageRecorded,
   watchEmbed,
-} from '../../lib/page/widget-side';
-import { until } from '../support/until';
+} from '../../lib/page/widget-side.ts';
+import { until } from '../support/until.ts';
 
 const coveredQuote = {
   operation: 'smart-crop',

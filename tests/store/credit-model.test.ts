@@ -1,10 +1,10 @@
 import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
-import { localMath } from '../../lib/store/local-math';
-import { snapshotOf } from './fixtures';
-import { MemoryCreditSource } from './memory-credit-source';
+import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
+import { localMath } from '../../lib/store/local-math.ts';
+import { snapshotOf } from './fixtures.ts';
+import { MemoryCreditSource } from './memory-credit-source.ts';
 
 const models: CreditModel[] = [];
 

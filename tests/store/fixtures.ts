@@ -1,8 +1,8 @@
 // Snapshots in the shapes of API.md, built from the demo catalogue of BILLING.md so the
 // numbers under test come from the plans themselves.
 import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
-import { demoCatalog, findPlan } from '../../lib/billing/catalog';
-import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types';
+import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
+import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types.ts';
 
 const ada = { id: 'mem_ada', name: 'Ada' };
 const milo = { id: 'mem_milo', name: 'Milo' };

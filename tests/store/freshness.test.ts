@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { freshnessText } from '../../lib/store/freshness';
+import { freshnessText } from '../../lib/store/freshness.ts';
 
 const at = Date.parse('2026-11-20T10:42:00.000Z');
 const later = (ms: number) => at + ms;

@@ -3,16 +3,16 @@
 // snapshot after a change are what the server would compute.
 import type { Entry } from '../../lib/api/schemas/entry.ts';
 import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
-import { demoCatalog } from '../../lib/billing/catalog';
-import { termBounds } from '../../lib/billing/cycle';
-import { changePlan, previewPlanChange } from '../../lib/billing/plan-change';
-import type { AccountState, Instant, OveragePolicy, PlanId, Usd } from '../../lib/billing/types';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { termBounds } from '../../lib/billing/cycle.ts';
+import { changePlan, previewPlanChange } from '../../lib/billing/plan-change.ts';
+import type { AccountState, Instant, OveragePolicy, PlanId, Usd } from '../../lib/billing/types.ts';
 import type {
   Cached,
   CreditSource,
   CreditUpdate,
   PreflightDecision,
-} from '../../lib/store/credit-source';
+} from '../../lib/store/credit-source.ts';
 
 function stateOf(snapshot: Snapshot): AccountState {
   return {

@@ -1,9 +1,9 @@
 import { afterEach, expect, test } from 'vitest';
-import { type CreditModel, createCreditModel } from '../../lib/store/credit-model';
-import { localMath } from '../../lib/store/local-math';
-import { until } from '../support/until';
-import { type SnapshotOptions, snapshotOf } from './fixtures';
-import { MemoryCreditSource } from './memory-credit-source';
+import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
+import { localMath } from '../../lib/store/local-math.ts';
+import { until } from '../support/until.ts';
+import { type SnapshotOptions, snapshotOf } from './fixtures.ts';
+import { MemoryCreditSource } from './memory-credit-source.ts';
 
 const models: CreditModel[] = [];
 afterEach(() => {
