@@ -2,6 +2,8 @@
 export type { AccountDescription } from './account';
 export { apply, describeAccount, openAccount } from './account';
 export { isLow } from './balance';
+export type { FiredAlert } from './balance-alerts';
+export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS } from './balance-alerts';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket';
 export { quoteBasket } from './basket';
 export { maxOperations, remainingOperations } from './capacity';
