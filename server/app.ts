@@ -19,6 +19,7 @@ import { overagePolicyRoutes } from './routes/overage-policy.ts';
 import { planChangeRoutes } from './routes/plan-changes.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /** The demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   overagePolicyRoutes(app, deps);
   historyRoutes(app, deps);
   eventRoutes(app, deps);
+  webhookRoutes(app, deps);
 
   if (editorRoutes) {
     // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.

@@ -1,12 +1,13 @@
 import type { ErrorCode } from './schemas/errors.ts';
 import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import { WebhookEndpointParamSchema, WebhookRetryParamSchema } from './schemas/webhooks.ts';
 import type * as z from './zod.ts';
 
 // API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
 // `openapi.ts` turns this table into paths, adding auth and the error answers.
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   description?: string;
@@ -16,8 +17,9 @@ export interface RouteSpec {
   body?: string;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
-  status: 200 | 201;
-  answer: string;
+  status: 200 | 201 | 202 | 204;
+  /** The answer's schema; none for a 204. */
+  answer?: string;
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
   errors?: ErrorCode[];
@@ -187,6 +189,56 @@ export const routes: RouteSpec[] = [
     body: 'CreateMemberRequest',
     status: 201,
     answer: 'CreateMemberResult',
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/webhook-endpoints',
+    summary: 'Register a webhook endpoint; the only time its secret is shown (operator)',
+    auth: 'operator',
+    keyed: true,
+    body: 'CreateWebhookEndpointRequest',
+    status: 201,
+    answer: 'CreateWebhookEndpointResult',
+  },
+  {
+    method: 'get',
+    path: '/v1/webhook-endpoints',
+    summary: 'The webhook endpoints (operator)',
+    auth: 'operator',
+    status: 200,
+    answer: 'WebhookEndpoints',
+  },
+  {
+    method: 'delete',
+    path: '/v1/webhook-endpoints/{id}',
+    summary: 'Delete a webhook endpoint: it gets nothing more (operator)',
+    auth: 'operator',
+    params: WebhookEndpointParamSchema,
+    status: 204,
+    errors: ['not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/webhook-endpoints/{id}/deliveries',
+    summary: "An endpoint's delivery attempts, newest first (operator)",
+    auth: 'operator',
+    params: WebhookEndpointParamSchema,
+    query: PageQuerySchema,
+    status: 200,
+    answer: 'WebhookDeliveriesPage',
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/webhook-endpoints/{id}/deliveries/{eventId}/retry',
+    summary: 'Deliver an event to the endpoint again, now (operator)',
+    auth: 'operator',
+    keyed: true,
+    params: WebhookRetryParamSchema,
+    body: 'WebhookRetryRequest',
+    status: 202,
+    answer: 'WebhookRetryResult',
     errors: ['not_found'],
   },
   {

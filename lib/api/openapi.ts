@@ -93,8 +93,8 @@ function operation(route: RouteSpec): Json {
       : {}),
     responses: {
       [route.status]: {
-        description: 'OK',
-        content: { [mediaType]: { schema: ref(route.answer) } },
+        description: route.answer ? 'OK' : 'No content',
+        ...(route.answer ? { content: { [mediaType]: { schema: ref(route.answer) } } } : {}),
       },
       ...errorAnswers(route),
     },
