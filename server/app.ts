@@ -26,6 +26,7 @@ import { securityHeaders } from './security-headers.ts';
 export type EditorRoutes = (deps: {
   billing: (request: Request) => Response | Promise<Response>;
   demo: AppDeps['demo'];
+  operatorKey: string;
 }) => Hono;
 
 /** The billing API of shared/API.md as one Hono app; main.ts serves it, tests may call fetch. */
@@ -72,7 +73,14 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   if (editorRoutes) {
     // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.
     const demo = deps.demo && { accountId: deps.demo.accountId, members: deps.demo.members };
-    app.route('/', editorRoutes({ billing: (request) => app.fetch(request), demo }));
+    app.route(
+      '/',
+      editorRoutes({
+        billing: (request) => app.fetch(request),
+        demo,
+        operatorKey: deps.operatorKey,
+      }),
+    );
     // Someone opening the printed server address lands on the demo.
     app.get('/', (c) => c.redirect('/editor'));
   }
