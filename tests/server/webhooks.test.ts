@@ -13,6 +13,7 @@ beforeEach(async () => {
   receiver = await startReceiver();
 });
 afterEach(async () => {
+  await operator(server()).deleteAll();
   await receiver.close();
 });
 

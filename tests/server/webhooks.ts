@@ -13,6 +13,13 @@ export function operator(server: Pick<TestServer, 'url' | 'operatorKey'>) {
       expect(created.status).toBe(201);
       return { id: created.body.endpoint.id, secret: created.body.secret };
     },
+    /** Deletes every endpoint: the next test's receiver (maybe on a reused port) gets only its own. */
+    async deleteAll(): Promise<void> {
+      const { body } = await api.get('/v1/webhook-endpoints');
+      for (const { id } of body.endpoints as { id: string }[]) {
+        expect((await api.delete(`/v1/webhook-endpoints/${id}`)).status).toBe(204);
+      }
+    },
     /** The endpoint's attempts, newest first. */
     async deliveries(endpointId: string): Promise<Answer['body']['deliveries']> {
       const page = await api.get(`/v1/webhook-endpoints/${endpointId}/deliveries?limit=200`);
