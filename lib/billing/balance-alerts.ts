@@ -54,37 +54,40 @@ export function balanceAlerts(
   checkThresholds(thresholds);
   const term = termOf(after);
   const kept = memory?.term === term ? memory.fired : [];
-  const done = new Set<AlertThreshold>(kept.map(({ threshold }) => threshold));
-  const granted = parseCredits(after.credits.granted, 'Granted credits');
-  const levels: [AlertThreshold, Decimal][] = [
-    ...[...thresholds]
+  const fired: FiredAlert[] = [];
+  // Most changes take nothing away: no decimals to compute for them.
+  const takers = entries.filter(
+    (entry) => entry.kind !== 'expiry' && new Decimal(entry.credits).lessThan(0),
+  );
+  if (takers.length > 0) {
+    const done = new Set<AlertThreshold>(kept.map(({ threshold }) => threshold));
+    const granted = parseCredits(after.credits.granted, 'Granted credits');
+    const levels: [AlertThreshold, Decimal][] = [...thresholds]
       .sort((a, b) => b - a)
       .map((percent): [AlertThreshold, Decimal] => [
         percent,
         granted.times(percent).dividedBy(100),
-      ]),
-    ['exhausted', new Decimal(0)],
-  ];
-  const fired: FiredAlert[] = [];
-  for (const entry of entries) {
-    if (entry.kind === 'expiry' || !new Decimal(entry.credits).lessThan(0)) continue;
-    const available = parseCredits(entry.availableAfter, 'Available credits');
-    for (const [threshold, level] of levels) {
-      if (done.has(threshold) || available.greaterThan(level)) continue;
-      done.add(threshold);
-      fired.push({
-        threshold,
-        at: entry.at,
-        available: entry.availableAfter,
-        granted: after.credits.granted,
-      });
+      ]);
+    levels.push(['exhausted', new Decimal(0)]);
+    for (const entry of takers) {
+      const available = parseCredits(entry.availableAfter, 'Available credits');
+      for (const [threshold, level] of levels) {
+        if (done.has(threshold) || available.greaterThan(level)) continue;
+        done.add(threshold);
+        fired.push({
+          threshold,
+          at: entry.at,
+          available: entry.availableAfter,
+          granted: after.credits.granted,
+        });
+      }
     }
   }
+  const unchanged = memory?.term === term && fired.length === 0;
   return {
-    memory: {
-      term,
-      fired: [...kept, ...fired.map(({ threshold, at }) => ({ threshold, at }))],
-    },
+    memory: unchanged
+      ? memory
+      : { term, fired: [...kept, ...fired.map(({ threshold, at }) => ({ threshold, at }))] },
     fired,
   };
 }

@@ -86,10 +86,10 @@ export class JobTx implements LedgerTx {
     const before = await this.state(accountId);
     const now = this.context.now();
     let applied = applyCommand(before, command, now, this.context.catalog);
+    const changed = applied.state.version !== before.version;
+    // The alerts this change fired are remembered with it, so each fires once per term.
     const alerts = balanceAlerts(applied.state, applied.entries, before.alerts);
-    if (applied.state.version !== before.version) {
-      applied = { ...applied, state: { ...applied.state, alerts: alerts.memory } };
-    }
+    if (changed) applied = { ...applied, state: { ...applied.state, alerts: alerts.memory } };
     const entries = this.record(applied);
     for (const alert of alerts.fired) {
       this.changes.webhookEvents.push(balanceAlert(accountId, alert, now));
@@ -97,7 +97,7 @@ export class JobTx implements LedgerTx {
     if (applied.ok && applied.effect.kind === 'change-plan') {
       this.changes.webhookEvents.push(planChanged(accountId, applied.effect.preview, now));
     }
-    if (applied.state.version !== before.version) {
+    if (changed) {
       const known =
         this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
       this.changes.accounts.set(accountId, {
