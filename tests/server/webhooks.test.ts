@@ -1,7 +1,7 @@
 // Webhooks over HTTP to a real receiver on a loopback port: what arrives, signed how, retried
 // when, and what the operator sees of it.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { accountWith100 } from './accounts.ts';
+import { accountWith100, soleAdmin } from './accounts.ts';
 import { clock } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
 import { accountOf, type Receiver, startReceiver, verified } from './webhook-receiver.ts';
@@ -119,4 +119,25 @@ test('a plan change sends plan.changed and the charge; crossing the thresholds s
     { accountId, available: '0', granted: '1800' },
   ]);
   expect(byType('charge.created').map((e) => e.data.amountUsd)).toEqual(['100.00', '5.17']);
+});
+
+test('opening an account and each renewal send charge.created for the subscription', async () => {
+  const { secret } = await operator(server()).register(receiver.url, ['charge.created']);
+  const { accountId, api } = await soleAdmin(server());
+  const mine = (r: { body: string }) => accountOf(r) === accountId;
+  const [opening] = await receiver.next(1, mine);
+  if (!opening) throw new Error('no request');
+  expect(verified(secret, opening).data).toMatchObject({
+    accountId,
+    kind: 'subscription',
+    amountUsd: '250.00',
+  });
+  expect((await clock(server(), { advance: 'P1M' })).status).toBe(200);
+  // The renewal is applied (and charged) at the account's next read.
+  expect((await api.get('/v1/me')).status).toBe(200);
+  const [, renewal] = await receiver.next(2, mine);
+  if (!renewal) throw new Error('no second request');
+  const event = verified(secret, renewal);
+  expect(event.data).toMatchObject({ kind: 'subscription', amountUsd: '250.00' });
+  expect(event.data.chargeId).not.toBe(verified(secret, opening).data.chargeId);
 });
