@@ -19,12 +19,14 @@ import { overagePolicyRoutes } from './routes/overage-policy.ts';
 import { planChangeRoutes } from './routes/plan-changes.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /** The demo editor (server/editor/routes.ts), mounted at '/' when it is there. */
 export type EditorRoutes = (deps: {
   billing: (request: Request) => Response | Promise<Response>;
   demo: AppDeps['demo'];
+  operatorKey: string;
 }) => Hono;
 
 /** The billing API of shared/API.md as one Hono app; main.ts serves it, tests may call fetch. */
@@ -72,11 +74,19 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   overagePolicyRoutes(app, deps);
   historyRoutes(app, deps);
   eventRoutes(app, deps);
+  webhookRoutes(app, deps);
 
   if (editorRoutes) {
     // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.
     const demo = deps.demo && { accountId: deps.demo.accountId, members: deps.demo.members };
-    app.route('/', editorRoutes({ billing: (request) => app.fetch(request), demo }));
+    app.route(
+      '/',
+      editorRoutes({
+        billing: (request) => app.fetch(request),
+        demo,
+        operatorKey: deps.operatorKey,
+      }),
+    );
     // Someone opening the printed server address lands on the demo.
     app.get('/', (c) => c.redirect('/editor'));
   }

@@ -23,6 +23,12 @@ const latestMs = Date.UTC(9999, 0, 1);
  */
 export class DevClock implements Clock {
   private fixed: Date | null = null;
+  private readonly moved: (() => void)[] = [];
+
+  /** Called after every set or advance (the webhook sender: retries may have come due). */
+  onMove(listener: () => void): void {
+    this.moved.push(listener);
+  }
 
   now(): Date {
     return new Date((this.fixed ?? new Date()).getTime());
@@ -39,6 +45,7 @@ export class DevClock implements Clock {
       );
     }
     this.fixed = new Date(instant.getTime());
+    for (const listener of this.moved) listener();
     return this.now();
   }
 

@@ -5,6 +5,7 @@ import type { EventHub } from './events.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import type { Ledger, Member } from './ledger/ledger.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { Outbox } from './webhooks/outbox.ts';
 
 /** The demo account seeded on an empty database (kept in data/demo-tokens.json). */
 export interface DemoAccount {
@@ -19,6 +20,8 @@ export interface DemoAccount {
 /** Everything the HTTP app needs, built by main.ts (or a test). */
 export interface AppDeps {
   ledger: Ledger;
+  /** The webhook endpoints and deliveries (written with the ledger's changes). */
+  outbox: Outbox;
   idempotency: IdempotencyStore;
   clock: Clock;
   /** Present only with TALLY_DEV_CLOCK=1. */

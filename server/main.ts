@@ -15,6 +15,7 @@ import { IdempotencyStore, keepKeysMs } from './idempotency.ts';
 import { StoreLedger } from './ledger/store-ledger.ts';
 import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 import { operatorKeyFor, seedDemo } from './seed.ts';
+import { startSender } from './webhooks/sender.ts';
 
 // The reference billing server: reads its settings from the environment (API.md), opens the
 // database, seeds the demo on first start, serves until SIGINT/SIGTERM, then closes cleanly.
@@ -34,8 +35,13 @@ const version = (
 
 const devClock = env.TALLY_DEV_CLOCK === '1' ? new DevClock() : null;
 const clock = devClock ?? systemClock;
-const { store, where } = await openStore(env.TALLY_DATABASE_URL, dbPath);
+const webhookSenders = Number(env.TALLY_WEBHOOK_SENDERS ?? 4);
+if (!Number.isInteger(webhookSenders) || webhookSenders < 1) {
+  throw new Error(`TALLY_WEBHOOK_SENDERS must be a whole number ≥ 1, not ${webhookSenders}`);
+}
+const { store, outbox, where } = await openStore(env.TALLY_DATABASE_URL, dbPath, webhookSenders);
 const ledger = await StoreLedger.open(store, clock, catalog);
+const sender = startSender(outbox, ledger, clock, devClock, { senders: webhookSenders });
 const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
 ledger.onChange((state) => events.publish(state));
 const idempotency = new IdempotencyStore();
@@ -53,6 +59,7 @@ const demo = await seedDemo(ledger, catalog, dbPath, clock.now());
 const app = createApp(
   {
     ledger,
+    outbox,
     idempotency,
     clock,
     devClock,
@@ -124,10 +131,13 @@ function shutdown(signal: string): void {
   force.unref();
   server.close(() => {
     clearInterval(idle);
-    void ledger.close().finally(() => {
-      console.log('Stopped.');
-      process.exit(0);
-    });
+    void sender
+      .stop()
+      .then(() => Promise.all([outbox.close(), ledger.close()]))
+      .finally(() => {
+        console.log('Stopped.');
+        process.exit(0);
+      });
   });
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

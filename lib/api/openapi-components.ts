@@ -32,6 +32,8 @@ export const requestComponents: Named = {
   CreateAccountRequest: s.CreateAccountRequestSchema,
   CreateMemberRequest: s.CreateMemberRequestSchema,
   DevClockRequest: s.DevClockRequestSchema,
+  CreateWebhookEndpointRequest: s.CreateWebhookEndpointRequestSchema,
+  WebhookRetryRequest: s.WebhookRetryRequestSchema,
 };
 
 export const responseComponents: Named = {
@@ -58,5 +60,13 @@ export const responseComponents: Named = {
   CreateMemberResult: s.CreateMemberResultSchema,
   DevClock: s.DevClockResultSchema,
   OpenApiDocument: s.OpenApiDocumentSchema,
+  WebhookEventType: s.WebhookEventTypeSchema,
+  WebhookEndpoint: s.WebhookEndpointSchema,
+  CreateWebhookEndpointResult: s.CreateWebhookEndpointResultSchema,
+  WebhookEndpoints: s.WebhookEndpointsSchema,
+  WebhookDelivery: s.WebhookDeliverySchema,
+  WebhookDeliveriesPage: s.WebhookDeliveriesPageSchema,
+  WebhookRetryResult: s.WebhookRetryResultSchema,
+  WebhookEvent: s.WebhookEventSchema,
   Error: s.ErrorBodySchema,
 };

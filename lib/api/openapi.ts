@@ -1,6 +1,7 @@
 import { leafComponents, requestComponents, responseComponents } from './openapi-components.ts';
 import { type RouteSpec, routes } from './openapi-routes.ts';
 import { type ErrorCode, errorStatus } from './schemas/errors.ts';
+import { webhookEventTypes } from './schemas/webhooks.ts';
 import * as z from './zod.ts';
 
 // Server only: the OpenAPI 3.1 document of API.md, generated from the same zod schemas the
@@ -37,6 +38,7 @@ export function buildOpenApiDocument(version = '1.0.0') {
     },
     servers: [{ url: '/' }],
     paths,
+    webhooks: webhooks(),
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
@@ -45,6 +47,46 @@ export function buildOpenApiDocument(version = '1.0.0') {
       },
     },
   };
+}
+
+const SIGNATURE_HEADERS = [
+  ['webhook-id', 'The event id, the same on every retry'],
+  ['webhook-timestamp', "The attempt's Unix time in seconds"],
+  ['webhook-signature', 'v1, then the base64 HMAC-SHA256 of id.timestamp.body under the secret'],
+].map(([name, description]) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+}));
+
+/**
+ * What Tally POSTs to a registered endpoint, one entry per event type: the signed body
+ * (docs/webhooks.md); any 2xx within 15 s acknowledges it, anything else is retried.
+ */
+function webhooks(): Record<string, Json> {
+  return Object.fromEntries(
+    webhookEventTypes.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `on${type.replace(/(^|\.)(\w)/g, (_, _dot, letter: string) => letter.toUpperCase())}`,
+          summary: `The ${type} event, signed per Standard Webhooks`,
+          // No bearer token: the receiver checks the signature headers with its endpoint secret.
+          security: [],
+          parameters: SIGNATURE_HEADERS,
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('WebhookEvent') } },
+          },
+          responses: {
+            '200': { description: 'Received (any 2xx acknowledges; anything else is retried)' },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 function componentSchemas(): Record<string, Json> {

@@ -1,6 +1,8 @@
 // The billing rules of shared/BILLING.md: pure functions over decimal strings and instants.
 export type { AccountDescription } from './account.ts';
 export { apply, describeAccount, openAccount } from './account.ts';
+export type { FiredAlert } from './balance-alerts.ts';
+export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS } from './balance-alerts.ts';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket.ts';
 export { quoteBasket } from './basket.ts';
 export { isLow, maxOperations, remainingOperations } from './capacity.ts';

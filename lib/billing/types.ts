@@ -109,6 +109,17 @@ export interface AccountState {
   holds: Hold[];
   /** Grows by one with every transition that changes the account. */
   version: number;
+  /** The low-balance alerts fired this term (balance-alerts.ts); absent until one fires. */
+  alerts?: AlertMemory;
+}
+
+/** A low-balance alert: a whole percentage of the term's granted credits, or none left. */
+export type AlertThreshold = number | 'exhausted';
+
+/** Which alerts fired in which term: `term` names it, so a new term (or plan) re-arms them all. */
+export interface AlertMemory {
+  term: string;
+  fired: { threshold: AlertThreshold; at: Instant }[];
 }
 
 export type EntryKind =

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteWebhookSchema } from '../webhooks/sqlite-schema.ts';
 
 /**
  * Versioned schema changes, applied in order at start inside one transaction each and
@@ -73,6 +74,7 @@ const steps: { version: number; name: string; sql: string }[] = [
       CREATE INDEX idempotency_created ON idempotency_keys(created_at);
     `,
   },
+  { version: 2, name: 'webhooks', sql: sqliteWebhookSchema },
 ];
 
 export const schemaVersion = steps.at(-1)?.version ?? 0;

@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { postgresWebhookSchema } from '../webhooks/postgres-schema.ts';
 
 /**
  * Versioned schema changes for PostgreSQL, applied in order at start and recorded in
@@ -74,6 +75,7 @@ const steps: { version: number; name: string; sql: string }[] = [
       CREATE INDEX idempotency_created ON idempotency_keys(created_at);
     `,
   },
+  { version: 2, name: 'webhooks', sql: postgresWebhookSchema },
 ];
 
 export const postgresSchemaVersion = steps.at(-1)?.version ?? 0;

@@ -17,6 +17,7 @@ import {
   type Store,
   type StoreBatch,
 } from '../ledger/store.ts';
+import { PostgresOutbox } from '../webhooks/postgres-outbox.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { ChangeNotices } from './postgres-notices.ts';
 import { writeChanges } from './postgres-writes.ts';
@@ -173,18 +174,23 @@ function batchOf(tx: TransactionSql): StoreBatch {
 export async function openPostgres(
   url: string,
   poolSize = Number(process.env.TALLY_DATABASE_POOL ?? 10),
-): Promise<{ store: PostgresStore; where: string }> {
+  webhookSenders = 4,
+): Promise<{ store: PostgresStore; outbox: PostgresOutbox; where: string }> {
   if (!Number.isInteger(poolSize) || poolSize < 1) {
     throw new Error(`TALLY_DATABASE_POOL must be a whole number ≥ 1, not ${poolSize}`);
   }
-  const sql = postgres(url, {
-    max: poolSize,
-    onnotice: () => {},
-    transform: { undefined: null },
-    connection: { application_name: 'tally' },
-  });
+  const connect = (max: number) =>
+    postgres(url, {
+      max,
+      onnotice: () => {},
+      transform: { undefined: null },
+      connection: { application_name: 'tally' },
+    });
+  const sql = connect(poolSize);
   await migratePostgres(sql);
   const shown = new URL(url);
   shown.password = '';
-  return { store: new PostgresStore(sql), where: `PostgreSQL ${shown.href}` };
+  // The webhook senders hold a transaction open through each attempt: their own connections.
+  const outbox = new PostgresOutbox(sql, connect(webhookSenders));
+  return { store: new PostgresStore(sql), outbox, where: `PostgreSQL ${shown.href}` };
 }

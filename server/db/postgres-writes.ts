@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { TransactionSql } from 'postgres';
 import type { Changes } from '../ledger/store.ts';
+import { writeOutbox } from '../webhooks/postgres-outbox-writes.ts';
 
 /** An account's version moved between the read under lock and the write: never expected. */
 class VersionConflict extends Error {
@@ -118,5 +119,6 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
       )}`,
     );
   }
+  writes.push(writeOutbox(tx, changes));
   await Promise.all(writes);
 }

@@ -92,14 +92,18 @@ export class SqliteStore implements Store {
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
     const { changes, result } = await work(this.batch);
+    await this.commit(sqliteWrites(changes));
+    return result;
+  }
+
+  /** Commits `writes` in one transaction on the writer thread (the webhook sender's too). */
+  async commit(writes: Write[]): Promise<void> {
     const id = this.nextWrite++;
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
-      const writes: Write[] = sqliteWrites(changes);
       this.writer.postMessage({ id, writes });
     });
     if (!reply.ok) throw new Error(reply.message);
-    return result;
   }
 
   async loadAccount(accountId: string): Promise<AccountState | null> {

@@ -1,4 +1,5 @@
 import type { Changes } from '../ledger/store.ts';
+import { sqliteOutboxWrites } from '../webhooks/sqlite-outbox-writes.ts';
 
 /**
  * One write of a batch: SQL with its parameters. `expectOne` marks an account update guarded
@@ -101,5 +102,6 @@ export function sqliteWrites(changes: Changes): Write[] {
       ],
     });
   }
+  writes.push(...sqliteOutboxWrites(changes));
   return writes;
 }

@@ -2,7 +2,7 @@ import { type ApiClient, createApiClient } from '../../lib/api/client.ts';
 import type { EditorDeps } from './deps.ts';
 
 // The host name is never resolved: requests go straight into the billing app's fetch.
-const IN_PROCESS = 'http://billing.internal';
+export const IN_PROCESS = 'http://billing.internal';
 
 /** A lib/api client acting for one member, talking to the billing app in-process. */
 export function billingClientFor(billing: EditorDeps['billing'], token: string): ApiClient {

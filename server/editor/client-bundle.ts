@@ -1,23 +1,28 @@
-// The editor page's script is TypeScript (client/main.ts, importing lib/page and lib/billing),
-// bundled in memory the first time it is asked for, so `npm start` needs no build step for it.
+// The demo pages' scripts are TypeScript (client/main.ts for the editor, importing lib/page and
+// lib/billing; client/webhooks-page.ts for the webhook receiver), bundled in memory the first
+// time each is asked for, so `npm start` needs no build step for them.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
+export type ClientEntry = 'main' | 'webhooks-page';
 
-let bundle: Promise<string> | undefined;
+const bundles = new Map<ClientEntry, Promise<string>>();
 
-export function editorScript(): Promise<string> {
-  bundle ??= bundleEditorScript().catch((error: unknown) => {
-    bundle = undefined; // let the next request try again after a fix
-    throw error;
-  });
+export function editorScript(entry: ClientEntry = 'main'): Promise<string> {
+  let bundle = bundles.get(entry);
+  if (!bundle) {
+    bundle = bundleScript(entry).catch((error: unknown) => {
+      bundles.delete(entry); // let the next request try again after a fix
+      throw error;
+    });
+    bundles.set(entry, bundle);
+  }
   return bundle;
 }
 
-async function bundleEditorScript(): Promise<string> {
+async function bundleScript(entry: ClientEntry): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [fileURLToPath(new URL(`./client/${entry}.ts`, import.meta.url))],
     bundle: true,
     write: false,
     format: 'esm',

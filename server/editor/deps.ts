@@ -18,6 +18,8 @@ export interface EditorDeps {
   billing: (request: Request) => Response | Promise<Response>;
   /** Null when the database has no demo data (data/demo-tokens.json missing). */
   demo: EditorDemo | null;
+  /** The operator key: the webhook receiver page registers its endpoint with it (server side). */
+  operatorKey: string;
   /** Where the embed's build lives; default <repo>/dist/embed. */
   embedDir?: string;
 }

@@ -6,6 +6,7 @@ import { editorApiRoutes } from './api-routes.ts';
 import type { EditorDeps } from './deps.ts';
 import { embedFileRoutes } from './embed-files.ts';
 import { editorPageRoutes } from './page-routes.ts';
+import { editorWebhookRoutes } from './webhook-routes.ts';
 
 export type { EditorDemo, EditorDeps } from './deps.ts';
 
@@ -14,6 +15,7 @@ const DEFAULT_EMBED_DIR = fileURLToPath(new URL('../../dist/embed/', import.meta
 export function editorRoutes(deps: EditorDeps): Hono {
   const app = new Hono();
   app.route('/editor/api', editorApiRoutes(deps));
+  if (deps.demo) app.route('/', editorWebhookRoutes(deps));
   app.route('/editor', editorPageRoutes(deps.demo !== null));
   app.get('/editor/', (c) => c.redirect('/editor', 301));
   app.route('/embed', embedFileRoutes(deps.embedDir ?? DEFAULT_EMBED_DIR));

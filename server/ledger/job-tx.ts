@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import type { WebhookEventType } from '../../lib/api/schemas/webhooks.ts';
 import {
   apply as applyCommand,
+  balanceAlerts,
   openAccount as openBillingAccount,
 } from '../../lib/billing/index.ts';
 import type {
@@ -13,6 +16,8 @@ import type {
   Transition,
 } from '../../lib/billing/types.ts';
 import { hashToken, newId, newToken } from '../auth.ts';
+import { balanceAlert, chargeCreated, planChanged } from '../webhooks/ledger-events.ts';
+import type { EndpointWrite } from '../webhooks/outbox-changes.ts';
 import {
   type Entry,
   type LedgerTx,
@@ -79,9 +84,20 @@ export class JobTx implements LedgerTx {
 
   async apply(accountId: string, command: Command): Promise<Outcome> {
     const before = await this.state(accountId);
-    const applied = applyCommand(before, command, this.context.now(), this.context.catalog);
+    const now = this.context.now();
+    let applied = applyCommand(before, command, now, this.context.catalog);
+    const changed = applied.state.version !== before.version;
+    // The alerts this change fired are remembered with it, so each fires once per term.
+    const alerts = balanceAlerts(applied.state, applied.entries, before.alerts);
+    if (changed) applied = { ...applied, state: { ...applied.state, alerts: alerts.memory } };
     const entries = this.record(applied);
-    if (applied.state.version !== before.version) {
+    for (const alert of alerts.fired) {
+      this.changes.webhookEvents.push(balanceAlert(accountId, alert, now));
+    }
+    if (applied.ok && applied.effect.kind === 'change-plan') {
+      this.changes.webhookEvents.push(planChanged(accountId, applied.effect.preview, now));
+    }
+    if (changed) {
       const known =
         this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
       this.changes.accounts.set(accountId, {
@@ -92,6 +108,24 @@ export class JobTx implements LedgerTx {
       });
     }
     return { applied, entries };
+  }
+
+  addWebhookEndpoint(input: { url: string; events: WebhookEventType[] }) {
+    const endpoint: EndpointWrite = {
+      id: newId('whe'),
+      url: input.url,
+      events: input.events,
+      // Standard Webhooks: `whsec_` and the base64 of 24 to 64 random bytes.
+      secret: `whsec_${randomBytes(32).toString('base64')}`,
+      createdAt: this.context.now(),
+    };
+    this.changes.webhookEndpoints.push(endpoint);
+    return endpoint;
+  }
+
+  retryWebhookDelivery(endpointId: string, eventId: string): void {
+    const dueAt = Date.parse(this.context.now());
+    this.changes.webhookRetries.push({ endpointId, eventId, dueAt });
   }
 
   async findHold(accountId: string, holdId: string): Promise<Hold | null> {
@@ -157,17 +191,18 @@ export class JobTx implements LedgerTx {
     const accountId = transition.state.id;
     const entries: Entry[] = transition.entries.map((draft) => ({ id: newId('ent'), ...draft }));
     for (const entry of entries) this.changes.entries.push({ ...entry, accountId });
-    for (const charge of transition.charges) {
-      const entryId = entries[charge.entryIndex]?.id;
-      this.changes.charges.push({
+    for (const draft of transition.charges) {
+      const entryId = entries[draft.entryIndex]?.id;
+      const charge = {
         id: newId('chg'),
-        accountId,
-        at: charge.at,
-        kind: charge.kind,
-        amountUsd: charge.amountUsd,
-        description: charge.description,
+        at: draft.at,
+        kind: draft.kind,
+        amountUsd: draft.amountUsd,
+        description: draft.description,
         ...(entryId === undefined ? {} : { entryId }),
-      });
+      };
+      this.changes.charges.push({ ...charge, accountId });
+      this.changes.webhookEvents.push(chargeCreated(accountId, charge, this.context.now()));
     }
     for (const hold of transition.holds) this.changes.holds.set(hold.id, { accountId, hold });
     return entries;

@@ -1,3 +1,4 @@
+import type { WebhookEventType } from '../../lib/api/schemas/webhooks.ts';
 import type {
   AccountState,
   Applied,
@@ -7,6 +8,7 @@ import type {
   PlanId,
   Role,
 } from '../../lib/billing/types.ts';
+import type { EndpointWrite } from '../webhooks/outbox-changes.ts';
 
 // The ledger interface the routes talk to. One implementation (store-ledger.ts) runs lib/billing
 // over any store: SQLite (server/db/sqlite-store.ts) or PostgreSQL (server/db/postgres-store.ts).
@@ -99,6 +101,10 @@ export interface LedgerTx {
   storeAnswer(scope: string, key: string, answer: StoredAnswer): void;
   /** True while no account exists: a first start seeds the demo (once, however many nodes start). */
   noAccounts(): Promise<boolean>;
+  /** Registers a webhook endpoint (API.md "Webhooks"); its secret is in the answer only. */
+  addWebhookEndpoint(input: { url: string; events: WebhookEventType[] }): EndpointWrite;
+  /** Makes the delivery of an event to an endpoint due now (the caller checked both exist). */
+  retryWebhookDelivery(endpointId: string, eventId: string): void;
 }
 
 export interface Ledger {
@@ -118,6 +124,8 @@ export interface Ledger {
   atomically<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T>;
   /** Called after each commit that changed an account, on this node or (PostgreSQL) another. */
   onChange(listener: (state: AccountState) => void): void;
+  /** Called after each commit of this node that gave the webhook sender work (events, retries). */
+  onOutboxWork(listener: () => void): void;
   /** Forgets idempotency answers recorded before `before` (epoch ms); returns how many. */
   pruneAnswers(before: number): Promise<number>;
   close(): Promise<void>;

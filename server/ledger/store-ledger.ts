@@ -2,6 +2,7 @@ import { apply as applyCommand, describeAccount } from '../../lib/billing/index.
 import type { AccountState, Catalog, Hold } from '../../lib/billing/types.ts';
 import { hashToken } from '../auth.ts';
 import type { Clock } from '../clock.ts';
+import { hasOutboxWork } from '../webhooks/outbox-changes.ts';
 import { GroupCommit } from './group-commit.ts';
 import {
   type Charge,
@@ -27,6 +28,7 @@ export class StoreLedger implements Ledger {
   /** Each account's members, oldest first, for the accounts whose members this node has met. */
   private readonly directory = new Map<string, Member[]>();
   private readonly listeners: ((state: AccountState) => void)[] = [];
+  private readonly outboxListeners: (() => void)[] = [];
   /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
   private readonly refreshing = new Map<string, boolean>();
   private readonly group: GroupCommit;
@@ -126,6 +128,10 @@ export class StoreLedger implements Ledger {
     this.listeners.push(listener);
   }
 
+  onOutboxWork(listener: () => void): void {
+    this.outboxListeners.push(listener);
+  }
+
   pruneAnswers(before: number): Promise<number> {
     return this.store.pruneAnswers(before);
   }
@@ -141,6 +147,7 @@ export class StoreLedger implements Ledger {
   private committed(changes: Changes): void {
     for (const { member } of changes.members) this.directory.get(member.accountId)?.push(member);
     for (const { state } of changes.accounts.values()) this.publish(state);
+    if (hasOutboxWork(changes)) for (const listener of this.outboxListeners) listener();
   }
 
   private publish(state: AccountState): void {

@@ -1,4 +1,5 @@
 import type { AccountState, Hold } from '../../lib/billing/types.ts';
+import type { OutboxChanges } from '../webhooks/outbox-changes.ts';
 import type { Charge, Entry, Member, Page, PageRequest, StoredAnswer } from './ledger.ts';
 
 // What a database must provide for the ledger (store-ledger.ts): reads, and one write
@@ -26,7 +27,7 @@ export interface AnswerWrite extends StoredAnswer {
 }
 
 /** Everything one transaction writes, in the order it happened. */
-export interface Changes {
+export interface Changes extends OutboxChanges {
   accounts: Map<string, AccountWrite>;
   members: MemberWrite[];
   entries: (Entry & { accountId: string })[];
@@ -84,6 +85,9 @@ export function emptyChanges(): Changes {
     charges: [],
     holds: new Map(),
     answers: new Map(),
+    webhookEndpoints: [],
+    webhookEvents: [],
+    webhookRetries: [],
   };
 }
 
@@ -102,6 +106,9 @@ export function mergeChanges(into: Changes, later: Changes): void {
   into.charges.push(...later.charges);
   for (const [id, hold] of later.holds) into.holds.set(id, hold);
   for (const [key, answer] of later.answers) into.answers.set(key, answer);
+  into.webhookEndpoints.push(...later.webhookEndpoints);
+  into.webhookEvents.push(...later.webhookEvents);
+  into.webhookRetries.push(...later.webhookRetries);
 }
 
 /** A page of rows fetched one past the limit: the extra row says there is a next page. */

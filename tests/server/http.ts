@@ -38,6 +38,9 @@ export function client(server: Pick<TestServer, 'url'>, token: string) {
         }),
       );
     },
+    async delete(path: string): Promise<Answer> {
+      return answer(await fetch(`${server.url}${path}`, { method: 'DELETE', headers: headers() }));
+    },
     async put(path: string, body: unknown): Promise<Answer> {
       return answer(
         await fetch(`${server.url}${path}`, {

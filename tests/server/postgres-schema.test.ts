@@ -12,14 +12,15 @@ test('three nodes opening one empty database at once migrate it once', async () 
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     const versions = await sql`SELECT version FROM schema_migrations`;
-    expect(versions.map((row) => row.version)).toEqual([postgresSchemaVersion]);
+    const all = Array.from({ length: postgresSchemaVersion }, (_, i) => i + 1);
+    expect(versions.map((row) => row.version)).toEqual(all);
     const money = await sql`
       SELECT column_name, data_type FROM information_schema.columns
       WHERE table_name = 'entries' AND column_name IN ('credits', 'amount_usd', 'available_after')`;
     expect(money.map((row) => row.data_type)).toEqual(['numeric', 'numeric', 'numeric']);
   } finally {
     await sql.end();
-    for (const { store } of opened) await store.close();
+    for (const { store, outbox } of opened) await Promise.all([store.close(), outbox.close()]);
     await database.drop();
   }
 });

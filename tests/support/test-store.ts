@@ -5,15 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../server/db/open-store.ts';
 import type { Store } from '../../server/ledger/store.ts';
+import type { Outbox } from '../../server/webhooks/outbox.ts';
 import { createDatabase, testStoreIsPostgres } from './postgres-database.ts';
 
-export async function openTestStore(): Promise<{ store: Store; close(): Promise<void> }> {
+export async function openTestStore(): Promise<{
+  store: Store;
+  outbox: Outbox;
+  close(): Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-store-'));
   const database = testStoreIsPostgres() ? await createDatabase() : undefined;
-  const { store } = await openStore(database?.url, join(dir, 'tally.sqlite'));
+  const { store, outbox } = await openStore(database?.url, join(dir, 'tally.sqlite'), 1);
   return {
     store,
+    outbox,
     async close() {
+      await outbox.close();
       await store.close();
       await database?.drop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,93 @@
+import { Decimal, parseCredits } from './decimal.ts';
+import { BillingError } from './errors.ts';
+import type {
+  AccountState,
+  AlertMemory,
+  AlertThreshold,
+  Credits,
+  EntryDraft,
+  Instant,
+} from './types.ts';
+
+/** BILLING.md "Low-balance alerts": 20 % and 5 % of the term's granted credits, unless set. */
+export const DEFAULT_ALERT_THRESHOLDS: readonly number[] = [20, 5];
+
+export interface FiredAlert {
+  threshold: AlertThreshold;
+  at: Instant;
+  available: Credits;
+  granted: Credits;
+}
+
+/**
+ * The term an alert belongs to. A renewal moves `term`, a change to a paid plan the anchor and
+ * a change to free the plan: each re-arms every threshold (BILLING.md).
+ */
+function termOf(state: AccountState): string {
+  return `${state.planId}@${state.cycle.anchor}#${state.cycle.term}`;
+}
+
+function checkThresholds(thresholds: readonly number[]): void {
+  for (const threshold of thresholds) {
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 99) {
+      throw new BillingError(
+        'invalid_request',
+        `An alert threshold is a whole percentage from 1 to 99; got ${threshold}.`,
+      );
+    }
+  }
+}
+
+/**
+ * The alerts a transition fires: each threshold once per term, at the first change that takes
+ * the available credits to or below it (`exhausted`: to 0). Only a change that takes credits
+ * away can fire one; an expiry cannot, since it ends the term it would belong to. `after` is the
+ * transition's state (its term and granted credits), `entries` its entries in order, `memory`
+ * what fired before; the answer is the memory to keep and what fired now, in order.
+ */
+export function balanceAlerts(
+  after: AccountState,
+  entries: readonly EntryDraft[],
+  memory: AlertMemory | undefined,
+  thresholds: readonly number[] = DEFAULT_ALERT_THRESHOLDS,
+): { memory: AlertMemory; fired: FiredAlert[] } {
+  checkThresholds(thresholds);
+  const term = termOf(after);
+  const kept = memory?.term === term ? memory.fired : [];
+  const fired: FiredAlert[] = [];
+  // Most changes take nothing away: no decimals to compute for them.
+  const takers = entries.filter(
+    (entry) => entry.kind !== 'expiry' && new Decimal(entry.credits).lessThan(0),
+  );
+  if (takers.length > 0) {
+    const done = new Set<AlertThreshold>(kept.map(({ threshold }) => threshold));
+    const granted = parseCredits(after.credits.granted, 'Granted credits');
+    const levels: [AlertThreshold, Decimal][] = [...thresholds]
+      .sort((a, b) => b - a)
+      .map((percent): [AlertThreshold, Decimal] => [
+        percent,
+        granted.times(percent).dividedBy(100),
+      ]);
+    levels.push(['exhausted', new Decimal(0)]);
+    for (const entry of takers) {
+      const available = parseCredits(entry.availableAfter, 'Available credits');
+      for (const [threshold, level] of levels) {
+        if (done.has(threshold) || available.greaterThan(level)) continue;
+        done.add(threshold);
+        fired.push({
+          threshold,
+          at: entry.at,
+          available: entry.availableAfter,
+          granted: after.credits.granted,
+        });
+      }
+    }
+  }
+  const unchanged = memory?.term === term && fired.length === 0;
+  return {
+    memory: unchanged
+      ? memory
+      : { term, fired: [...kept, ...fired.map(({ threshold, at }) => ({ threshold, at }))] },
+    fired,
+  };
+}

@@ -1,0 +1,70 @@
+// The demo's webhook receiver page in a real Chromium against the real server: one click points
+// the demo's webhooks at it, and what Tally then sends shows up, verified.
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
+import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+  page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the editor links to the receiver page, which is not receiving until told to', async () => {
+  await page.goto(`${server.url}/editor`);
+  await page.getByRole('link', { name: 'Webhooks' }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Webhooks from Tally');
+  await page
+    .getByRole('status')
+    .getByText(/^Not receiving yet/)
+    .waitFor();
+  await page.getByText('Nothing has arrived yet.').waitFor();
+});
+
+test('after one click, an overage in the demo account arrives as a verified charge.created', async () => {
+  await page.getByRole('button', { name: "Send the demo's webhooks here" }).click();
+  await page
+    .getByRole('status')
+    .getByText(/^Receiving/)
+    .waitFor();
+  expect(await page.getByRole('button', { name: "Send the demo's webhooks here" }).count()).toBe(0);
+
+  // 1,115 Lifestyle Crops: 4,570 credits from Growth, 1.5 overage = $0.15.
+  const used = await fetch(`${server.url}/v1/usage`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${server.demo.ada.token}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'webhook-page-overage',
+    },
+    body: JSON.stringify({ operation: 'lifestyle-crop', quantity: 1115, overage: 'accept' }),
+  });
+  expect(used.status).toBe(201);
+
+  const arrived = page.getByRole('listitem').filter({ hasText: 'charge.created' });
+  await arrived.waitFor({ timeout: 15_000 });
+  await expect.poll(() => arrived.textContent()).toContain('✓ Signature verified');
+  expect(await arrived.textContent()).toContain('"amountUsd": "0.15"');
+  const exhausted = page.getByRole('listitem').filter({ hasText: 'balance.exhausted' });
+  await exhausted.getByText('✓ Signature verified').waitFor();
+  expect(await page.getByText('Nothing has arrived yet.').isVisible()).toBe(false);
+});
+
+test('axe finds no serious violations on the receiver page', async () => {
+  expect(await seriousViolations(page)).toEqual([]);
+});
