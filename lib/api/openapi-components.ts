@@ -18,6 +18,8 @@ export const leafComponents: Named = {
   OveragePolicy: s.OveragePolicySchema,
   OverageChoice: s.OverageChoiceSchema,
   ErrorCode: s.ErrorCodeSchema,
+  SummaryGrouping: s.SummaryGroupingSchema,
+  UpgradeRequestStatus: s.UpgradeRequestStatusSchema,
   Duration: s.DurationSchema,
 };
 
@@ -32,6 +34,11 @@ export const requestComponents: Named = {
   CreateAccountRequest: s.CreateAccountRequestSchema,
   CreateMemberRequest: s.CreateMemberRequestSchema,
   DevClockRequest: s.DevClockRequestSchema,
+  UpdateMemberRequest: s.UpdateMemberRequestSchema,
+  CreateUpgradeRequest: s.CreateUpgradeRequestSchema,
+  ApproveUpgradeRequest: s.ApproveUpgradeRequestSchema,
+  DeclineUpgradeRequest: s.DeclineUpgradeRequestSchema,
+  RotationRequest: s.RotationRequestSchema,
 };
 
 export const responseComponents: Named = {
@@ -57,5 +64,16 @@ export const responseComponents: Named = {
   Member: s.MemberSchema,
   CreateMemberResult: s.CreateMemberResultSchema,
   DevClock: s.DevClockResultSchema,
+  TeamMember: s.TeamMemberSchema,
+  TeamMembers: s.TeamMembersSchema,
+  UpdateMemberResult: s.UpdateMemberResultSchema,
+  UsageGroup: s.UsageGroupSchema,
+  UsageSummary: s.UsageSummarySchema,
+  UpgradeRequest: s.UpgradeRequestSchema,
+  UpgradeRequestResult: s.UpgradeRequestResultSchema,
+  UpgradeRequests: s.UpgradeRequestsSchema,
+  ApprovedUpgrade: s.ApprovedUpgradeSchema,
+  AccountMembers: s.AccountMembersSchema,
+  RotatedToken: s.RotatedTokenSchema,
   Error: s.ErrorBodySchema,
 };

@@ -1,12 +1,19 @@
 import type { ErrorCode } from './schemas/errors.ts';
-import { HoldIdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import { HoldIdParamSchema, IdParamSchema, PageQuerySchema } from './schemas/requests.ts';
+import {
+  AccountMemberParamSchema,
+  UpgradeRequestsQuerySchema,
+  UsageSummaryQuerySchema,
+} from './schemas/team.ts';
 import type * as z from './zod.ts';
 
 // API.md's endpoints. Bodies and answers name components of `openapi-components.ts`;
 // `openapi.ts` turns this table into paths, adding auth and the error answers.
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'put';
+  /** camelCase: generated clients use it as the method name (`listMembers`). */
+  operationId?: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   description?: string;
@@ -16,8 +23,9 @@ export interface RouteSpec {
   body?: string;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
-  status: 200 | 201;
-  answer: string;
+  status: 200 | 201 | 204;
+  /** The answer's component; none for an answer without a body (204). */
+  answer?: string;
   /** The answer's media type when it is not JSON. */
   mediaType?: string;
   errors?: ErrorCode[];
@@ -205,5 +213,129 @@ export const routes: RouteSpec[] = [
     auth: 'none',
     status: 200,
     answer: 'DevClock',
+  },
+  {
+    operationId: 'listMembers',
+    method: 'get',
+    path: '/v1/members',
+    summary: "The team and each member's plan credits and overage this term (a member: itself)",
+    auth: 'member',
+    status: 200,
+    answer: 'TeamMembers',
+  },
+  {
+    operationId: 'updateMember',
+    method: 'patch',
+    path: '/v1/members/{id}',
+    summary: "Change a member's role (admin only)",
+    auth: 'member',
+    params: IdParamSchema,
+    body: 'UpdateMemberRequest',
+    status: 200,
+    answer: 'UpdateMemberResult',
+    errors: ['forbidden', 'not_found', 'last_admin'],
+  },
+  {
+    operationId: 'removeMember',
+    method: 'delete',
+    path: '/v1/members/{id}',
+    summary:
+      'Remove a member: its tokens stop working at once, its ledger entries stay (admin only)',
+    auth: 'member',
+    params: IdParamSchema,
+    status: 204,
+    errors: ['forbidden', 'not_found', 'last_admin'],
+  },
+  {
+    operationId: 'getUsageSummary',
+    method: 'get',
+    path: '/v1/usage/summary',
+    summary: 'Usage in [from, to) grouped by day, operation, member or day and operation',
+    description: 'The current term by default. A member sees only its own usage.',
+    auth: 'member',
+    query: UsageSummaryQuerySchema,
+    status: 200,
+    answer: 'UsageSummary',
+  },
+  {
+    operationId: 'createUpgradeRequest',
+    method: 'post',
+    path: '/v1/upgrade-requests',
+    summary: 'Ask the admins for a plan; replaces the caller’s open request',
+    auth: 'member',
+    keyed: true,
+    body: 'CreateUpgradeRequest',
+    status: 201,
+    answer: 'UpgradeRequestResult',
+  },
+  {
+    operationId: 'listUpgradeRequests',
+    method: 'get',
+    path: '/v1/upgrade-requests',
+    summary: 'Upgrade requests, newest first (admins: all; members: their own)',
+    auth: 'member',
+    query: UpgradeRequestsQuerySchema,
+    status: 200,
+    answer: 'UpgradeRequests',
+  },
+  {
+    operationId: 'approveUpgradeRequest',
+    method: 'post',
+    path: '/v1/upgrade-requests/{id}/approve',
+    summary: 'Approve: the plan change, exactly as POST /v1/plan-changes (admin only)',
+    auth: 'member',
+    keyed: true,
+    params: IdParamSchema,
+    body: 'ApproveUpgradeRequest',
+    status: 201,
+    answer: 'ApprovedUpgrade',
+    errors: ['forbidden', 'not_found', 'request_not_open'],
+  },
+  {
+    operationId: 'declineUpgradeRequest',
+    method: 'post',
+    path: '/v1/upgrade-requests/{id}/decline',
+    summary: 'Decline, with an optional reason (admin only)',
+    auth: 'member',
+    keyed: true,
+    params: IdParamSchema,
+    body: 'DeclineUpgradeRequest',
+    status: 200,
+    answer: 'UpgradeRequestResult',
+    errors: ['forbidden', 'not_found', 'request_not_open'],
+  },
+  {
+    operationId: 'listAccountMembers',
+    method: 'get',
+    path: '/v1/accounts/{id}/members',
+    summary: "An account's members (operator)",
+    auth: 'operator',
+    params: IdParamSchema,
+    status: 200,
+    answer: 'AccountMembers',
+    errors: ['not_found'],
+  },
+  {
+    operationId: 'removeAccountMember',
+    method: 'delete',
+    path: '/v1/accounts/{id}/members/{memberId}',
+    summary: 'Remove a member; its tokens stop working at once (operator)',
+    auth: 'operator',
+    params: AccountMemberParamSchema,
+    status: 204,
+    errors: ['not_found', 'last_admin'],
+  },
+  {
+    operationId: 'rotateMemberToken',
+    method: 'post',
+    path: '/v1/accounts/{id}/members/{memberId}/token',
+    summary: 'A new token for a member; the old one stops working (operator)',
+    auth: 'operator',
+    keyed: true,
+    params: AccountMemberParamSchema,
+    body: 'RotationRequest',
+    status: 201,
+    answer: 'RotatedToken',
+    errors: ['not_found'],
   },
 ];

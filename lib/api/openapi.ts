@@ -79,6 +79,7 @@ function operation(route: RouteSpec): Json {
   ];
   const mediaType = route.mediaType ?? 'application/json';
   return {
+    ...(route.operationId ? { operationId: route.operationId } : {}),
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     security: route.auth === 'none' ? [] : [{ [route.auth]: [] }],
@@ -93,8 +94,8 @@ function operation(route: RouteSpec): Json {
       : {}),
     responses: {
       [route.status]: {
-        description: 'OK',
-        content: { [mediaType]: { schema: ref(route.answer) } },
+        description: route.answer ? 'OK' : 'Done; no body',
+        ...(route.answer ? { content: { [mediaType]: { schema: ref(route.answer) } } } : {}),
       },
       ...errorAnswers(route),
     },

@@ -21,8 +21,11 @@ import {
   type Outcome,
   operatorScope,
   type StoredAnswer,
+  type UpgradeRequest,
+  type UpgradeRequestFilter,
 } from './ledger.ts';
 import { answerKey, type Changes, emptyChanges, type StoreBatch } from './store.ts';
+import { membersAfter, upgradeRequestsAfter } from './team-changes.ts';
 
 /** What the jobs of one transaction share: the store's batch, the accounts it locked, the changes so far. */
 export interface BatchContext {
@@ -77,21 +80,72 @@ export class JobTx implements LedgerTx {
     return { member, token };
   }
 
+  async members(accountId: string): Promise<Member[]> {
+    await this.state(accountId);
+    const stored = await this.fromStore(() => this.context.batch.members(accountId));
+    return membersAfter(stored, accountId, [this.context.changes, this.changes]);
+  }
+
+  async updateMember(
+    accountId: string,
+    memberId: string,
+    change: { role: Role } | { removed: true } | { newToken: true },
+  ): Promise<{ token: string | null }> {
+    if (!(await this.members(accountId)).some(({ id }) => id === memberId)) {
+      throw new NotFoundError(`No member ${memberId} in this account`);
+    }
+    const update = { accountId, memberId };
+    if ('role' in change) {
+      this.changes.memberUpdates.push({ ...update, role: change.role });
+      return { token: null };
+    }
+    if ('removed' in change) {
+      this.changes.memberUpdates.push({ ...update, removedAt: this.context.now() });
+      return { token: null };
+    }
+    const token = newToken();
+    this.changes.memberUpdates.push({ ...update, tokenHash: hashToken(token) });
+    return { token };
+  }
+
+  async upgradeRequests(
+    accountId: string,
+    filter: UpgradeRequestFilter,
+  ): Promise<UpgradeRequest[]> {
+    await this.state(accountId);
+    const stored = await this.fromStore(() =>
+      this.context.batch.upgradeRequests(accountId, filter),
+    );
+    return upgradeRequestsAfter(stored, accountId, filter, [this.context.changes, this.changes]);
+  }
+
+  saveUpgradeRequest(accountId: string, request: UpgradeRequest): void {
+    this.changes.upgradeRequests.set(request.id, { accountId, request });
+  }
+
+  async touch(accountId: string): Promise<void> {
+    const before = await this.state(accountId);
+    this.written(accountId, before, { ...before, version: before.version + 1 });
+  }
+
   async apply(accountId: string, command: Command): Promise<Outcome> {
     const before = await this.state(accountId);
     const applied = applyCommand(before, command, this.context.now(), this.context.catalog);
     const entries = this.record(applied);
-    if (applied.state.version !== before.version) {
-      const known =
-        this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
-      this.changes.accounts.set(accountId, {
-        name: applied.state.name,
-        state: applied.state,
-        before: known ? known.before : before.version,
-        createdAt: known?.createdAt ?? this.context.now(),
-      });
-    }
+    if (applied.state.version !== before.version) this.written(accountId, before, applied.state);
     return { applied, entries };
+  }
+
+  /** Keeps the account's new state, guarded by the version the batch first read. */
+  private written(accountId: string, before: AccountState, state: AccountState): void {
+    const known =
+      this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
+    this.changes.accounts.set(accountId, {
+      name: state.name,
+      state,
+      before: known ? known.before : before.version,
+      createdAt: known?.createdAt ?? this.context.now(),
+    });
   }
 
   async findHold(accountId: string, holdId: string): Promise<Hold | null> {

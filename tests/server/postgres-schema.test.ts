@@ -12,7 +12,9 @@ test('three nodes opening one empty database at once migrate it once', async () 
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     const versions = await sql`SELECT version FROM schema_migrations`;
-    expect(versions.map((row) => row.version)).toEqual([postgresSchemaVersion]);
+    expect(versions.map((row) => row.version)).toEqual(
+      Array.from({ length: postgresSchemaVersion }, (_, i) => i + 1),
+    );
     const money = await sql`
       SELECT column_name, data_type FROM information_schema.columns
       WHERE table_name = 'entries' AND column_name IN ('credits', 'amount_usd', 'available_after')`;

@@ -10,3 +10,4 @@ export * from './quote.ts';
 export * from './requests.ts';
 export * from './responses.ts';
 export * from './snapshot.ts';
+export * from './team.ts';

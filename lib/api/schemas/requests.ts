@@ -49,6 +49,9 @@ export const PageQuerySchema = z.strictObject({
 
 export const HoldIdParamSchema = z.strictObject({ id: IdSchema });
 
+/** A path naming one object by its id (an account, a member, an upgrade request). */
+export const IdParamSchema = HoldIdParamSchema;
+
 export type OverageChoice = z.infer<typeof OverageChoiceSchema>;
 export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
 export type UsageRequest = z.infer<typeof UsageRequestSchema>;
