@@ -3,7 +3,6 @@ import { HoverPreview } from '../components/HoverPreview.tsx';
 import { OverageDialog } from '../components/OverageDialog.tsx';
 import { ReceiptLine } from '../components/ReceiptLine.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
-import type { TeamPort } from '../lib/store/team-port.ts';
 import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
@@ -18,12 +17,10 @@ interface EmbedAppProps {
   /** The system prefers dark (for `theme="auto"`). */
   dark: ReadonlySignal<boolean>;
   page: Document;
-  /** The signed-in member's team and upgrade requests (the expanded layout and the dialog). */
-  team?: TeamPort | undefined;
 }
 
 /** The embed's root: a layout, or a clear notice when there is nothing true to show. */
-export function EmbedApp({ model, api, layout, theme, dark, page, team }: EmbedAppProps) {
+export function EmbedApp({ model, api, layout, theme, dark, page }: EmbedAppProps) {
   const chosen = theme.value;
   const resolved = chosen === 'auto' ? (dark.value ? 'dark' : 'light') : chosen;
   const notice = noticeFor(model, api);
@@ -33,11 +30,11 @@ export function EmbedApp({ model, api, layout, theme, dark, page, team }: EmbedA
       {notice || !model ? (
         <EmbedNotice notice={notice} model={model} layout={layout.value} />
       ) : (
-        <Body model={model} {...(team ? { team } : {})} />
+        <Body model={model} />
       )}
       {model && <ReceiptLine model={model} />}
       {model && <HoverPreview model={model} page={page} />}
-      {model && <OverageDialog model={model} onAsk={team?.ask} />}
+      {model && <OverageDialog model={model} />}
     </div>
   );
 }

@@ -2,12 +2,10 @@ import { BalanceMeter } from '../components/BalanceMeter.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { PlanCard } from '../components/PlanCard.tsx';
 import { RemainingOperations } from '../components/RemainingOperations.tsx';
-import { TeamPanel } from '../components/TeamPanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
-import type { TeamPort } from '../lib/store/team-port.ts';
 
-/** The balance panel: available credits, what they still cover, the plan, and the team. */
-export function ExpandedLayout({ model, team }: { model: CreditModel; team?: TeamPort }) {
+/** The balance panel: available credits, what they still cover, and the plan. */
+export function ExpandedLayout({ model }: { model: CreditModel }) {
   const snapshot = model.snapshot.value;
   if (!snapshot) {
     return (
@@ -28,7 +26,6 @@ export function ExpandedLayout({ model, team }: { model: CreditModel; team?: Tea
       <BalanceMeter model={model} />
       <RemainingOperations model={model} />
       <PlanCard model={model} />
-      {team && <TeamPanel model={model} team={team} />}
       <div class="t-section">
         <Freshness model={model} />
       </div>

@@ -86,10 +86,7 @@ export function mountInShadow(
 
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
-  render(
-    h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, team: transport?.team }),
-    root,
-  );
+  render(h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc }), root);
   void model?.start();
   if (!api) console.error('Tally: set the billing API URL (the api attribute or option).');
 

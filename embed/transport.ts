@@ -8,15 +8,9 @@ import {
   planChangePreviewCheck,
   planChangeResultCheck,
   snapshotCheck,
-  teamMembersCheck,
-  unreadAnswer,
-  upgradeRequestCheck,
-  upgradeRequestsCheck,
 } from '../lib/api/response-shapes.ts';
 import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
-import { teamRequests } from '../lib/api/team-requests.ts';
 import type { CreditSource, CreditUpdate } from '../lib/store/credit-source.ts';
-import type { TeamPort } from '../lib/store/team-port.ts';
 import type { TokenSource } from './token-source.ts';
 import { sessionExpired, type TransportError, toTransportError } from './transport-error.ts';
 
@@ -30,7 +24,7 @@ export interface EmbedTransportOptions {
   clock?: () => number;
 }
 
-export type EmbedTransport = CreditSource & { team: TeamPort; dispose(): void };
+export type EmbedTransport = CreditSource & { dispose(): void };
 
 // A refused origin or a dead server will not answer the next attempt either: a few quick
 // retries, then "cannot reach billing" on screen instead of a long silent wait.
@@ -51,24 +45,16 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
     lastToken = await tokens.token();
     return lastToken;
   };
-  const transport = transportFor({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY });
-  const client = {
-    ...memberRequests(transport, {
+  const client = memberRequests(
+    transportFor({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY }),
+    {
       snapshot: snapshotCheck,
       catalog: catalogCheck,
       planChangePreview: planChangePreviewCheck,
       planChangeResult: planChangeResultCheck,
       ledgerPage: ledgerPageCheck,
-    }),
-    ...teamRequests(transport, {
-      members: teamMembersCheck,
-      member: unreadAnswer(),
-      request: upgradeRequestCheck,
-      requests: upgradeRequestsCheck,
-      approved: unreadAnswer(),
-      none: unreadAnswer(),
-    }),
-  };
+    },
+  );
   const listeners = new Set<(update: CreditUpdate) => void>();
   let lastSyncedAt: string | undefined;
   let live: { stop(): void } | undefined;
@@ -193,24 +179,6 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
       return fresh(await call((c) => c.setOveragePolicy({ policy, capUsd })));
     },
     ledger: async (limit = 10) => (await call((c) => c.ledger({ limit }))).entries,
-    // The signed-in member's team view; every change reaches the widget as a new Snapshot.
-    team: {
-      async load() {
-        const admin = (await call((c) => c.me())).member.role === 'admin';
-        const [{ members }, { requests }] = await Promise.all([
-          call((c) => c.members()),
-          call((c) => c.upgradeRequests(admin ? 'open' : undefined)),
-        ]);
-        return { members, requests };
-      },
-      ask: async (planId, note) =>
-        (await call((c) => c.requestUpgrade({ planId, ...(note ? { note } : {}) }))).request,
-      preview: (planId) => call((c) => c.previewPlanChange({ planId })),
-      approve: (id) => call((c) => c.approveUpgradeRequest(id)),
-      decline: (id, reason) => call((c) => c.declineUpgradeRequest(id, reason)),
-      setRole: (id, role) => call((c) => c.updateMember(id, { role })),
-      remove: (id) => call((c) => c.removeMember(id)),
-    },
     dispose() {
       live?.stop();
       live = undefined;

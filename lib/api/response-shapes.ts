@@ -8,8 +8,7 @@ import type { PlanChangePreview } from './schemas/plan-change.ts';
 import type { Quote } from './schemas/quote.ts';
 import type { PlanChangeResult } from './schemas/responses.ts';
 import type { Snapshot } from './schemas/snapshot.ts';
-import type { TeamMembers, UpgradeRequest } from './schemas/team.ts';
-import { checkShape, type Shape, type WireCheck } from './shape-check.ts';
+import { checkShape, type Shape } from './shape-check.ts';
 
 /** What a ledger entry records; schemas/entry.ts builds its enum from this list too. */
 export const ENTRY_KINDS = [
@@ -107,31 +106,6 @@ export const QUOTE_SHAPE = {
   reason: ['optional', ['enum', 'plan-disallows-overage', 'overage-cap-reached']],
 } as const satisfies Shape;
 
-export const TEAM_MEMBERS_SHAPE = {
-  members: [
-    'array',
-    {
-      id: 'id',
-      name: 'string',
-      role: ['enum', 'admin', 'member'],
-      usedThisCycle: 'credits',
-      overageUsdThisCycle: 'usd',
-    },
-  ],
-} as const satisfies Shape;
-
-export const UPGRADE_REQUEST_SHAPE = {
-  id: 'id',
-  memberId: 'id',
-  planId: 'id',
-  note: ['nullable', 'string'],
-  status: ['enum', 'open', 'approved', 'declined', 'replaced'],
-  at: 'instant',
-  decidedAt: ['nullable', 'instant'],
-  decidedBy: ['nullable', 'id'],
-  reason: ['nullable', 'string'],
-} as const satisfies Shape;
-
 /** The code is read as a string here and looked up by request.ts (errors.ts imports this). */
 export const ERROR_BODY_SHAPE = {
   error: { code: 'string', message: 'string', details: ['optional', ['record', 'unknown']] },
@@ -143,20 +117,6 @@ export const planChangePreviewCheck = checkShape<PlanChangePreview>(PLAN_CHANGE_
 export const planChangeResultCheck = checkShape<PlanChangeResult>(PLAN_CHANGE_RESULT_SHAPE);
 export const ledgerPageCheck = checkShape<LedgerPage>(LEDGER_PAGE_SHAPE);
 export const quoteCheck = checkShape<Quote>(QUOTE_SHAPE);
-export const teamMembersCheck = checkShape<TeamMembers>(TEAM_MEMBERS_SHAPE);
-export const upgradeRequestsCheck = checkShape<{ requests: UpgradeRequest[] }>({
-  requests: ['array', UPGRADE_REQUEST_SHAPE],
-});
-export const upgradeRequestCheck = checkShape<{ request: UpgradeRequest }>({
-  request: UPGRADE_REQUEST_SHAPE,
-});
-/**
- * For answers the embed does not read (a role change, an approval, a removal's empty 204):
- * only that the call worked matters, and the Snapshot that follows comes over the stream.
- */
-export function unreadAnswer<T>(): WireCheck<T> {
-  return { safeParse: (value) => ({ success: true, data: value as T }) };
-}
 export const errorBodyCheck = checkShape<{
   error: Omit<ErrorBody['error'], 'code'> & { code: string };
 }>(ERROR_BODY_SHAPE);
