@@ -85,7 +85,8 @@ export default defineConfig({
     name: 'Tally — credit control',
     description:
       'Your credit balance, the cost of each operation and a clear choice when credits run out.',
-    permissions: ['storage', 'alarms'],
+    // notifications: an admin hears of a member's upgrade request with no popup open.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),
     action: { default_title: 'Tally' },
     // The consent page is framed into editor pages. A per-session URL (use_dynamic_url) so a

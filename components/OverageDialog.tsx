@@ -1,5 +1,6 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { Decimal } from '../lib/billing/decimal.ts';
+import { errorMessage } from '../lib/billing/errors.ts';
 import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format.ts';
 import type { Quote } from '../lib/billing/types.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
@@ -64,8 +65,17 @@ function UpgradeButton({ option, model }: { option: UpgradeOption; model: Credit
  * The upgrade-or-pay-overage dialog, open while a preflight waits for the user. Paying and
  * upgrading act only on trusted events; Esc and Cancel answer "cancel" to the page.
  */
-export function OverageDialog({ model }: { model: CreditModel }) {
+export function OverageDialog({
+  model,
+  onAsk,
+}: {
+  model: CreditModel;
+  /** A member asks the admins for a plan (an upgrade request); without it, it is told whom to ask. */
+  onAsk?: ((planId: string) => Promise<unknown>) | undefined;
+}) {
   const id = useId();
+  const [asked, setAsked] = useState<string | null>(null);
+  const [askError, setAskError] = useState<string | null>(null);
   const request = model.prompt.request.value;
   const quote = model.prompt.quote.value;
   const snapshot = model.snapshot.value;
@@ -75,7 +85,7 @@ export function OverageDialog({ model }: { model: CreditModel }) {
   const isAdmin = snapshot.member.role === 'admin';
   const options = model.prompt.upgradeOptions.value;
   const busy = model.prompt.busy.value;
-  const error = model.prompt.error.value;
+  const error = model.prompt.error.value ?? askError;
 
   return (
     <ModalFrame labelledBy={`${id}-title`} describedBy={`${id}-why`} onCancel={model.cancel}>
@@ -121,13 +131,30 @@ export function OverageDialog({ model }: { model: CreditModel }) {
                 <UpgradeFacts {...option} />
               </span>
               {isAdmin && <UpgradeButton option={option} model={model} />}
+              {!isAdmin && onAsk && (
+                <button
+                  type="button"
+                  class="t-button"
+                  disabled={asked !== null}
+                  onClick={() =>
+                    void onAsk(option.plan.id).then(
+                      () => setAsked(option.plan.name),
+                      (reason: unknown) => setAskError(errorMessage(reason)),
+                    )
+                  }
+                >
+                  Ask {adminNames(snapshot)} to upgrade to {option.plan.name}
+                </button>
+              )}
             </div>
           ))}
         </div>
       )}
       {!isAdmin && (
-        <p data-testid="ask-admin">
-          Only an admin can change the plan: ask {adminNames(snapshot)} (admin) to upgrade.
+        <p data-testid="ask-admin" role={asked ? 'status' : undefined}>
+          {asked
+            ? `You asked ${adminNames(snapshot)} to upgrade to ${asked}: you will see the new plan here once approved.`
+            : `Only an admin can change the plan: ask ${adminNames(snapshot)} (admin) to upgrade.`}
         </p>
       )}
       {error && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import type { TeamPort } from '../lib/store/team-port.ts';
 import { BalanceMeter } from './BalanceMeter.tsx';
 import { BasketPlanner } from './BasketPlanner.tsx';
 import { ConnectForm, type Connection } from './ConnectForm.tsx';
@@ -9,16 +10,19 @@ import { PlanCard } from './PlanCard.tsx';
 import { PlanChange } from './PlanChange.tsx';
 import { RecentUsage } from './RecentUsage.tsx';
 import { RemainingOperations } from './RemainingOperations.tsx';
+import { TeamPanel } from './TeamPanel.tsx';
 
 interface PopupProps {
   model: CreditModel;
   onConnect?(apiUrl: string, token: string): Promise<Connection>;
   apiUrl?: string | undefined;
   theme?: 'light' | 'dark' | undefined;
+  /** The team and its upgrade requests; without it a member is told whom to ask. */
+  team?: TeamPort | undefined;
 }
 
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */
-export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
+export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
   const [settings, setSettings] = useState(false);
   const status = model.status.value;
   const snapshot = model.snapshot.value;
@@ -44,7 +48,10 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
       )}
       {status === 'unauthorized' && (
         <p class="t-alert t-popup__alert" role="alert">
-          This token was refused. Connect again to see your credits.
+          {/* A token that worked and was revoked says so by name (the worker's message). */}
+          {model.error.value?.startsWith('Your access to')
+            ? model.error.value
+            : 'This token was refused. Connect again to see your credits.'}
         </p>
       )}
       {(disconnected || settings) && onConnect && (
@@ -59,7 +66,8 @@ export function Popup({ model, onConnect, apiUrl, theme }: PopupProps) {
             <PlanCard model={model} />
             <OveragePolicy model={model} />
             <RecentUsage model={model} />
-            <PlanChange model={model} />
+            {(!team || snapshot.member.role === 'admin') && <PlanChange model={model} />}
+            {team && <TeamPanel model={model} team={team} />}
           </>
         ) : (
           <p class="t-section t-muted">Loading your credits…</p>

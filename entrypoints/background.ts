@@ -4,6 +4,7 @@ import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
 import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
 import { indexedDbVault } from '../lib/extension/connection-vault.ts';
+import { defineSeenRequestsItem, requestNotice } from '../lib/extension/request-notice.ts';
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
 import { defineSyncStatusItem, SyncEngine } from '../lib/extension/sync-engine.ts';
@@ -21,6 +22,7 @@ import {
 export default defineBackground(() => {
   const toolbar = (browser.action ?? browser.browserAction) as ToolbarAction | undefined;
   const hub = new UiPorts((count) => engine.setLive(count));
+  const seenRequests = defineSeenRequestsItem();
   const engine = new SyncEngine({
     vault: indexedDbVault(),
     cache: new SnapshotCache(defineCachedSnapshotItem()),
@@ -30,6 +32,15 @@ export default defineBackground(() => {
     publish: (state) => {
       hub.broadcast({ type: 'state', state });
       void showBadge(toolbar, badgeFor(state));
+      void requestNotice(state, seenRequests).then((notice) => {
+        if (!notice) return;
+        void browser.notifications.create('tally-upgrade-request', {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: notice.title,
+          message: notice.message,
+        });
+      });
     },
   });
   const worker = createWorker({

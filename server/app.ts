@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { errorResponse } from './error-response.ts';
 import { ApiError } from './errors.ts';
 import { header } from './header.ts';
+import { accountMemberRoutes } from './routes/account-members.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devClockRoutes } from './routes/dev-clock.ts';
@@ -14,11 +15,14 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { holdRoutes } from './routes/holds.ts';
 import { meRoutes } from './routes/me.ts';
+import { memberRoutes } from './routes/members.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { overagePolicyRoutes } from './routes/overage-policy.ts';
 import { planChangeRoutes } from './routes/plan-changes.ts';
 import { quoteRoutes } from './routes/quotes.ts';
+import { upgradeRequestRoutes } from './routes/upgrade-requests.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { usageSummaryRoutes } from './routes/usage-summary.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -45,7 +49,7 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   const allowed = new Set(deps.corsOrigins);
   const corsHeaders = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
     exposeHeaders: ['Retry-After'],
     maxAge: 600,
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   openApiRoutes(app, deps);
   if (deps.devClock) devClockRoutes(app, deps, deps.devClock);
   accountRoutes(app, deps);
+  accountMemberRoutes(app, deps);
   catalogRoutes(app, deps);
   meRoutes(app, deps);
   quoteRoutes(app, deps);
@@ -75,6 +80,9 @@ export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Ho
   historyRoutes(app, deps);
   eventRoutes(app, deps);
   webhookRoutes(app, deps);
+  memberRoutes(app, deps);
+  usageSummaryRoutes(app, deps);
+  upgradeRequestRoutes(app, deps);
 
   if (editorRoutes) {
     // The editor's backend calls this very API in-process, as a vendor's backend would over HTTP.

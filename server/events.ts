@@ -10,6 +10,8 @@ export interface Subscriber {
   tokenHash: string;
   /** Writes one `event: snapshot` frame (snapshot-frame.ts) of that version. */
   send(version: number, frame: Uint8Array): void;
+  /** Writes a frame that is not a Snapshot (an upgrade request) as it is. */
+  event(frame: Uint8Array): void;
   /** A comment line that keeps proxies and clients from timing the stream out. */
   heartbeat(): void;
   close(): void;
@@ -96,8 +98,18 @@ export class EventHub {
   }
 
   /**
-   * Ends the streams of a member who was removed (API.md: its tokens stop working at once); the
-   * route that removes members calls it after the removal committed.
+   * Sends `frame` at once to the account's streams whose member is one of `memberIds` (an
+   * upgrade request reaches the admins, and its outcome the member who asked).
+   */
+  sendTo(accountId: string, memberIds: ReadonlySet<string>, frame: Uint8Array): void {
+    for (const subscriber of this.byAccount.get(accountId) ?? []) {
+      if (memberIds.has(subscriber.memberId)) subscriber.event(frame);
+    }
+  }
+
+  /**
+   * Ends the streams of a member who was removed or whose token was replaced (API.md: its
+   * tokens stop working at once); main.ts calls it when the ledger reports the revocation.
    */
   closeMember(accountId: string, memberId: string): void {
     for (const subscriber of this.byAccount.get(accountId) ?? []) {

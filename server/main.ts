@@ -15,6 +15,7 @@ import { IdempotencyStore, keepKeysMs } from './idempotency.ts';
 import { StoreLedger } from './ledger/store-ledger.ts';
 import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 import { operatorKeyFor, seedDemo } from './seed.ts';
+import { upgradeRequestFrame } from './snapshot-frame.ts';
 import { startSender } from './webhooks/sender.ts';
 
 // The reference billing server: reads its settings from the environment (API.md), opens the
@@ -44,6 +45,10 @@ const ledger = await StoreLedger.open(store, clock, catalog);
 const sender = startSender(outbox, ledger, clock, devClock, { senders: webhookSenders });
 const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
 ledger.onChange((state) => events.publish(state));
+ledger.onMemberRevoked((accountId, memberId) => events.closeMember(accountId, memberId));
+ledger.onUpgradeRequest((accountId, request, admins) =>
+  events.sendTo(accountId, new Set([...admins, request.memberId]), upgradeRequestFrame(request)),
+);
 const idempotency = new IdempotencyStore();
 const prune = () =>
   ledger.pruneAnswers(Date.now() - keepKeysMs).catch((error: unknown) => {

@@ -8,3 +8,8 @@ const encoder = new TextEncoder();
 export function snapshotFrame(version: number, snapshot: unknown): Uint8Array {
   return encoder.encode(`event: snapshot\nid: ${version}\ndata: ${JSON.stringify(snapshot)}\n\n`);
 }
+
+/** One `event: upgrade-request` frame (API.md): the request as it now stands, no id. */
+export function upgradeRequestFrame(request: unknown): Uint8Array {
+  return encoder.encode(`event: upgrade-request\ndata: ${JSON.stringify(request)}\n\n`);
+}

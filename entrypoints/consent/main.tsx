@@ -47,7 +47,10 @@ async function ask() {
   };
   render(
     <div class="tally">
-      <OverageDialog model={guarded} />
+      <OverageDialog
+        model={guarded}
+        onAsk={(planId) => link.request({ type: 'request-upgrade', planId })}
+      />
     </div>,
     root,
   );

@@ -9,6 +9,7 @@ import { createWorkerCreditSource } from '../../lib/extension/worker-credit-sour
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
+import type { TeamPort } from '../../lib/store/team-port.ts';
 import { EditorSettings } from './EditorSettings.tsx';
 
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
@@ -16,6 +17,19 @@ import { EditorSettings } from './EditorSettings.tsx';
 const link = linkToWorker();
 const model = createCreditModel(createWorkerCreditSource(link), { math: localMath });
 const root = document.getElementById('app') as HTMLElement;
+
+/** The team, through the worker (it holds the token). */
+const team: TeamPort = {
+  load: () => link.request({ type: 'team' }),
+  ask: (planId, note) =>
+    link.request({ type: 'request-upgrade', planId, ...(note ? { note } : {}) }),
+  preview: (planId) => link.request({ type: 'preview-plan-change', planId }),
+  approve: (upgradeRequestId) => link.request({ type: 'approve-upgrade', upgradeRequestId }),
+  decline: (upgradeRequestId, reason) =>
+    link.request({ type: 'decline-upgrade', upgradeRequestId, ...(reason ? { reason } : {}) }),
+  setRole: (memberId, role) => link.request({ type: 'set-role', memberId, role }),
+  remove: (memberId) => link.request({ type: 'remove-member', memberId }),
+};
 
 /** The URL the user connected with: the form shows it again, not the default. */
 const apiUrl = signal<string | undefined>(undefined);
@@ -32,7 +46,7 @@ function App() {
   const connected = model.status.value !== 'unconfigured';
   return (
     <>
-      <Popup model={model} onConnect={connect} apiUrl={apiUrl.value} />
+      <Popup model={model} onConnect={connect} apiUrl={apiUrl.value} team={team} />
       <div class="tally t-popup">
         {connected && <EditorSettings link={link} />}
         {/* Before connecting too: what Tally keeps and sends is worth knowing first. */}

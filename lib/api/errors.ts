@@ -9,6 +9,8 @@ export const errorStatus = {
   not_found: 404,
   idempotency_in_flight: 409,
   hold_not_pending: 409,
+  last_admin: 409,
+  request_not_open: 409,
   payload_too_large: 413,
   misdirected_request: 421,
   idempotency_conflict: 422,

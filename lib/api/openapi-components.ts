@@ -18,6 +18,7 @@ export const leafComponents: Named = {
   OveragePolicy: s.OveragePolicySchema,
   OverageChoice: s.OverageChoiceSchema,
   ErrorCode: s.ErrorCodeSchema,
+  UpgradeRequestStatus: s.UpgradeRequestStatusSchema,
   Duration: s.DurationSchema,
 };
 
@@ -34,6 +35,11 @@ export const requestComponents: Named = {
   DevClockRequest: s.DevClockRequestSchema,
   CreateWebhookEndpointRequest: s.CreateWebhookEndpointRequestSchema,
   WebhookRetryRequest: s.WebhookRetryRequestSchema,
+  UpdateMemberRequest: s.UpdateMemberRequestSchema,
+  CreateUpgradeRequest: s.CreateUpgradeRequestSchema,
+  ApproveUpgradeRequest: s.ApproveUpgradeRequestSchema,
+  DeclineUpgradeRequest: s.DeclineUpgradeRequestSchema,
+  RotationRequest: s.RotationRequestSchema,
 };
 
 export const responseComponents: Named = {
@@ -68,5 +74,16 @@ export const responseComponents: Named = {
   WebhookDeliveriesPage: s.WebhookDeliveriesPageSchema,
   WebhookRetryResult: s.WebhookRetryResultSchema,
   WebhookEvent: s.WebhookEventSchema,
+  TeamMember: s.TeamMemberSchema,
+  TeamMembers: s.TeamMembersSchema,
+  UpdateMemberResult: s.UpdateMemberResultSchema,
+  UsageGroup: s.UsageGroupSchema,
+  UsageSummary: s.UsageSummarySchema,
+  UpgradeRequest: s.UpgradeRequestSchema,
+  UpgradeRequestResult: s.UpgradeRequestResultSchema,
+  UpgradeRequests: s.UpgradeRequestsSchema,
+  ApprovedUpgrade: s.ApprovedUpgradeSchema,
+  AccountMembers: s.AccountMembersSchema,
+  RotatedToken: s.RotatedTokenSchema,
   Error: s.ErrorBodySchema,
 };

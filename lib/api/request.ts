@@ -49,7 +49,7 @@ export interface CallOptions {
 }
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
@@ -124,9 +124,10 @@ async function readText(response: Response, spec: RequestSpec<unknown>, signal?:
 }
 
 function parseAnswer<T>(spec: RequestSpec<T>, status: number, text: string): T {
-  let json: unknown;
+  let json: unknown = null;
   try {
-    json = JSON.parse(text);
+    // 204 No Content (a removal) has no body: the schema reads it as null.
+    if (status !== 204) json = JSON.parse(text);
   } catch {
     throw new InvalidResponseError(`${spec.method} ${spec.path}: not JSON`, status);
   }

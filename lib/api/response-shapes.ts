@@ -49,6 +49,7 @@ export const SNAPSHOT_SHAPE = {
     creditsThisCycle: 'credits',
     usdThisCycle: 'usd',
   },
+  upgradeRequests: { open: 'count' },
 } as const satisfies Shape;
 
 export const CATALOG_SHAPE = {

@@ -9,7 +9,12 @@ export interface Badge {
   title: string;
 }
 
-export const BADGE_COLORS = { normal: '#2f6f4f', low: '#c2410c', stale: '#6b7280' } as const;
+export const BADGE_COLORS = {
+  normal: '#2f6f4f',
+  low: '#c2410c',
+  stale: '#6b7280',
+  request: '#1d4ed8',
+} as const;
 
 /** "Low" is below 10% of the term's credits (granted = allotment + rollover). */
 export function isLow(available: string, granted: string): boolean {
@@ -30,6 +35,12 @@ export function badgeFor(state: PublicState): Badge {
   const title = `Tally: ${text} credits available`;
   if (state.status === 'offline') {
     return { text, color: BADGE_COLORS.stale, title: `${title} (offline)` };
+  }
+  // An admin with members waiting on an answer sees that first: "↑1".
+  const open = snapshot.member.role === 'admin' ? snapshot.upgradeRequests.open : 0;
+  if (open > 0) {
+    const waiting = open === 1 ? '1 upgrade request' : `${open} upgrade requests`;
+    return { text: `↑${open}`, color: BADGE_COLORS.request, title: `${title}; ${waiting} waiting` };
   }
   return { text, color: isLow(available, granted) ? BADGE_COLORS.low : BADGE_COLORS.normal, title };
 }

@@ -17,14 +17,24 @@ function migrateSnapshotV1(value: Snapshot): CachedSnapshot {
   return { snapshot: value, syncedAt: value.asOf };
 }
 
-export const CACHED_SNAPSHOT_VERSION = 2;
+/** Version 3: Snapshots gained `upgradeRequests`; one cached before it counted none open. */
+function migrateSnapshotV2(value: CachedSnapshot): CachedSnapshot {
+  const snapshot = value.snapshot as Omit<Snapshot, 'upgradeRequests'> &
+    Partial<Pick<Snapshot, 'upgradeRequests'>>;
+  return {
+    ...value,
+    snapshot: { ...snapshot, upgradeRequests: snapshot.upgradeRequests ?? { open: 0 } },
+  };
+}
+
+export const CACHED_SNAPSHOT_VERSION = 3;
 
 /** Defines the storage item; a factory so a test can define it after seeding old data. */
 export function defineCachedSnapshotItem() {
   return storage.defineItem<CachedSnapshot | null>('local:snapshot', {
     fallback: null,
     version: CACHED_SNAPSHOT_VERSION,
-    migrations: { 2: migrateSnapshotV1 },
+    migrations: { 2: migrateSnapshotV1, 3: migrateSnapshotV2 },
   });
 }
 

@@ -7,11 +7,17 @@ export interface Failure {
   message: string;
 }
 
-export function classifyFailure(error: unknown): Failure {
+/**
+ * `accountName`: the account this token worked for. A token that worked and now answers 401
+ * was revoked (its member removed, or the token rotated): the person is told so, by name.
+ */
+export function classifyFailure(error: unknown, accountName?: string): Failure {
   if (error instanceof ApiError && error.status === 401) {
     return {
       status: 'unauthorized',
-      message: 'The billing server no longer accepts this token: reconnect.',
+      message: accountName
+        ? `Your access to ${accountName} was removed. Ask its admin for a new token to reconnect.`
+        : 'The billing server no longer accepts this token: reconnect.',
     };
   }
   if (error instanceof ApiError) {

@@ -6,6 +6,7 @@ import type { Entry } from '../api/schemas/entry.ts';
 import { type Catalog, PlanSchema } from '../api/schemas/plan.ts';
 import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
 import { type Snapshot, SnapshotSchema } from '../api/schemas/snapshot.ts';
+import type { TeamMember, UpgradeRequest } from '../api/schemas/team.ts';
 import { z } from '../api/zod.ts';
 import type { Plan, Quote } from '../billing/types.ts';
 import type { SnapshotFacts } from '../store/credit-math.ts';
@@ -17,6 +18,7 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const planId = text(100);
 const operation = text(100);
 const requestId = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+const objectId = text(200);
 const decimalText = z.string().check(z.regex(/^\d+(\.\d+)?$/));
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -70,6 +72,16 @@ export const requestSchema = z.discriminatedUnion('type', [
     token: text(500),
   }),
   z.object({ type: z.literal('disconnect') }),
+  z.object({ type: z.literal('team') }),
+  z.object({ type: z.literal('request-upgrade'), planId, note: z.optional(text(500)) }),
+  z.object({ type: z.literal('approve-upgrade'), upgradeRequestId: objectId }),
+  z.object({
+    type: z.literal('decline-upgrade'),
+    upgradeRequestId: objectId,
+    reason: z.optional(text(500)),
+  }),
+  z.object({ type: z.literal('set-role'), memberId: objectId, role: z.enum(['admin', 'member']) }),
+  z.object({ type: z.literal('remove-member'), memberId: objectId }),
   z.object({ type: z.literal('get-settings') }),
   z.object({
     type: z.literal('save-settings'),
@@ -86,6 +98,15 @@ export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 export interface Connected {
   member: Snapshot['member'];
   account: Pick<Snapshot['account'], 'id' | 'name'>;
+}
+
+/**
+ * The team as the popup shows it: the members (an admin sees all, a member itself) and the
+ * upgrade requests (an admin the open ones, a member its own, newest first).
+ */
+export interface Team {
+  members: TeamMember[];
+  requests: UpgradeRequest[];
 }
 
 /** Every request type has an entry: a map that misses one does not type-check. */
@@ -114,6 +135,12 @@ export type Replies = EveryRequest<{
   'set-overage-policy': Snapshot;
   connect: Connected;
   disconnect: null;
+  team: Team;
+  'request-upgrade': UpgradeRequest;
+  'approve-upgrade': Snapshot;
+  'decline-upgrade': UpgradeRequest;
+  'set-role': null;
+  'remove-member': null;
   'get-settings': Settings;
   'save-settings': Settings;
 }>;
@@ -143,6 +170,13 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
   'set-overage-policy': ['extension-page'],
   connect: ['extension-page'],
   disconnect: ['extension-page'],
+  // The team and its requests: extension pages only (the popup, the consent page).
+  team: ['extension-page'],
+  'request-upgrade': ['extension-page'],
+  'approve-upgrade': ['extension-page'],
+  'decline-upgrade': ['extension-page'],
+  'set-role': ['extension-page'],
+  'remove-member': ['extension-page'],
   'get-settings': ['extension-page'],
   'save-settings': ['extension-page'],
 };

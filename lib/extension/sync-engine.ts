@@ -70,8 +70,10 @@ export class SyncEngine {
   async init(): Promise<void> {
     this.#connection = await this.deps.vault.load();
     const stored = await this.deps.statusItem.getValue();
-    if (!this.#connection) this.#status = { status: 'unconfigured' };
-    else this.#status = stored ?? { status: 'loading' };
+    // A revoked token was forgotten, but the reason stays until the next connect.
+    if (!this.#connection) {
+      this.#status = stored?.status === 'unauthorized' ? stored : { status: 'unconfigured' };
+    } else this.#status = stored ?? { status: 'loading' };
   }
 
   get connection(): Connection | null {
@@ -179,13 +181,20 @@ export class SyncEngine {
   }
 
   async #fail(error: unknown): Promise<void> {
-    const failure = classifyFailure(error);
-    await this.#setStatus({ status: failure.status, error: failure.message });
+    const cached = await this.deps.cache.get();
+    const failure = classifyFailure(error, cached?.snapshot.account.name);
     if (failure.status === 'unauthorized') {
+      // The token was revoked (member removed, or rotated): it will never work again, so the
+      // worker forgets it, and the cached balance of an account this person left with it.
       this.#stopStream();
       this.#clearRetry();
+      this.#connection = null;
+      await this.deps.vault.clear();
+      await this.deps.cache.clear();
+      await this.#setStatus({ status: failure.status, error: failure.message });
       return;
     }
+    await this.#setStatus({ status: failure.status, error: failure.message });
     this.#failures += 1;
     this.#scheduleRetry();
   }

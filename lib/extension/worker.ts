@@ -38,7 +38,18 @@ export interface WorkerDeps {
     connection: Connection,
   ): Pick<
     ApiClient,
-    'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger'
+    | 'catalog'
+    | 'previewPlanChange'
+    | 'changePlan'
+    | 'setOveragePolicy'
+    | 'ledger'
+    | 'members'
+    | 'upgradeRequests'
+    | 'requestUpgrade'
+    | 'approveUpgradeRequest'
+    | 'declineUpgradeRequest'
+    | 'updateMember'
+    | 'removeMember'
   >;
   identity: { extensionId: string; extensionOrigin: string };
 }
@@ -167,6 +178,49 @@ export function createWorker(deps: WorkerDeps) {
       await deps.catalogItem.removeValue();
       return null;
     },
+    team: () =>
+      withConnection(async (c) => {
+        const client = deps.client(c);
+        const admin = (await engine.state()).snapshot?.member.role === 'admin';
+        const [{ members }, { requests }] = await Promise.all([
+          client.members(),
+          client.upgradeRequests(admin ? 'open' : undefined),
+        ]);
+        return { members, requests };
+      }),
+    'request-upgrade': (request) =>
+      withConnection(async (c) => {
+        const body = { planId: request.planId, ...(request.note ? { note: request.note } : {}) };
+        const created = await deps.client(c).requestUpgrade(body);
+        void engine.refresh();
+        return created.request;
+      }),
+    'approve-upgrade': (request) =>
+      withConnection(async (c) => {
+        const { snapshot } = await deps.client(c).approveUpgradeRequest(request.upgradeRequestId);
+        await engine.accept(snapshot);
+        return snapshot;
+      }),
+    'decline-upgrade': (request) =>
+      withConnection(async (c) => {
+        const declined = await deps
+          .client(c)
+          .declineUpgradeRequest(request.upgradeRequestId, request.reason);
+        void engine.refresh();
+        return declined.request;
+      }),
+    'set-role': (request) =>
+      withConnection(async (c) => {
+        await deps.client(c).updateMember(request.memberId, { role: request.role });
+        void engine.refresh();
+        return null;
+      }),
+    'remove-member': (request) =>
+      withConnection(async (c) => {
+        await deps.client(c).removeMember(request.memberId);
+        void engine.refresh();
+        return null;
+      }),
     'get-settings': () => deps.settingsItem.getValue(),
     'save-settings': async (request) => {
       const invalid = invalidEditorMatch(request.editorMatches);

@@ -75,6 +75,30 @@ const steps: { version: number; name: string; sql: string }[] = [
     `,
   },
   { version: 2, name: 'webhooks', sql: sqliteWebhookSchema },
+  {
+    version: 3,
+    name: 'team',
+    sql: `
+      -- A removed member keeps its row (its ledger entries name it) but no longer signs in.
+      ALTER TABLE members ADD COLUMN removed_at TEXT;
+      CREATE TABLE upgrade_requests (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        member_id TEXT NOT NULL REFERENCES members(id),
+        plan_id TEXT NOT NULL,
+        note TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'approved', 'declined', 'replaced')),
+        at TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT,
+        reason TEXT
+      );
+      CREATE INDEX upgrade_requests_account ON upgrade_requests(account_id, status, at);
+      -- The usage summary finds a capture's hold entry by its hold id.
+      CREATE INDEX entries_hold ON entries(account_id, hold_id);
+      CREATE INDEX entries_at ON entries(account_id, at);
+    `,
+  },
 ];
 
 export const schemaVersion = steps.at(-1)?.version ?? 0;

@@ -76,6 +76,30 @@ const steps: { version: number; name: string; sql: string }[] = [
     `,
   },
   { version: 2, name: 'webhooks', sql: postgresWebhookSchema },
+  {
+    version: 3,
+    name: 'team',
+    sql: `
+      -- A removed member keeps its row (its ledger entries name it) but no longer signs in.
+      ALTER TABLE members ADD COLUMN removed_at timestamptz;
+      CREATE TABLE upgrade_requests (
+        id text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts(id),
+        member_id text NOT NULL REFERENCES members(id),
+        plan_id text NOT NULL,
+        note text,
+        status text NOT NULL CHECK (status IN ('open', 'approved', 'declined', 'replaced')),
+        at text NOT NULL,
+        decided_at text,
+        decided_by text,
+        reason text
+      );
+      CREATE INDEX upgrade_requests_account ON upgrade_requests(account_id, status, at);
+      -- The usage summary finds a capture's hold entry by its hold id.
+      CREATE INDEX entries_hold ON entries(account_id, hold_id);
+      CREATE INDEX entries_at ON entries(account_id, at);
+    `,
+  },
 ];
 
 export const postgresSchemaVersion = steps.at(-1)?.version ?? 0;

@@ -39,6 +39,12 @@ export class ChangeNotices {
       this.unannounced.push([id, account.state.version]);
     }
     for (const { member } of changes.members) this.unannounced.push([member.accountId, null]);
+    // A team change (a role, a removal, a new token, an upgrade request) is a member notice too:
+    // the other nodes re-read the account's members and forget the tokens they trusted.
+    for (const { accountId } of changes.memberUpdates) this.unannounced.push([accountId, null]);
+    for (const { accountId } of changes.upgradeRequests.values()) {
+      this.unannounced.push([accountId, null]);
+    }
     if (!this.announcing && this.unannounced.length > 0) void this.sendNotices();
   }
 

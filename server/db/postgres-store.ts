@@ -7,9 +7,21 @@ import {
   type Member,
   type Page,
   type PageRequest,
+  type Range,
   type StoredAnswer,
+  type UpgradeRequestFilter,
+  type UsageRow,
 } from '../ledger/ledger.ts';
-import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
+import {
+  type ChargeRow,
+  chargeFromRow,
+  type EntryRow,
+  entryFromRow,
+  type UpgradeRequestRow,
+  type UsageSourceRow,
+  upgradeRequestFromRow,
+  usageFromRow,
+} from '../ledger/rows.ts';
 import {
   type Changes,
   paged,
@@ -78,14 +90,30 @@ class PostgresStore implements Store {
 
   async memberByTokenHash(tokenHash: string): Promise<Member | null> {
     const [row] = await this.sql<{ id: string; account_id: string; name: string; role: Role }[]>`
-      SELECT id, account_id, name, role FROM members WHERE token_hash = ${tokenHash}`;
+      SELECT id, account_id, name, role FROM members
+      WHERE token_hash = ${tokenHash} AND removed_at IS NULL`;
     return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
   }
 
-  async members(accountId: string): Promise<Member[]> {
-    const rows = await this.sql<{ id: string; name: string; role: Role }[]>`
-      SELECT id, name, role FROM members WHERE account_id = ${accountId} ORDER BY created_at, id`;
-    return rows.map((row) => ({ id: row.id, accountId, name: row.name, role: row.role }));
+  members(accountId: string): Promise<Member[]> {
+    return members(this.sql, accountId);
+  }
+
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter) {
+    return upgradeRequests(this.sql, accountId, filter);
+  }
+
+  async usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
+    const rows = await this.sql<UsageSourceRow[]>`
+      SELECT e.at, e.member_id, e.operation, e.quantity, e.credits::text, h.credits::text AS held,
+        e.overage_credits::text, e.amount_usd::text
+      FROM entries e LEFT JOIN entries h
+        ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
+      WHERE e.account_id = ${accountId} AND e.kind IN ('usage', 'capture')
+        AND e.at >= ${range.from} AND e.at < ${range.to}
+        ${memberId === undefined ? this.sql`` : this.sql`AND e.member_id = ${memberId}`}
+      ORDER BY e.seq`;
+    return rows.map(usageFromRow);
   }
 
   findHold(accountId: string, holdId: string): Promise<Hold | null> {
@@ -142,6 +170,27 @@ async function findHold(sql: Sql | TransactionSql, accountId: string, holdId: st
   return row?.hold ?? null;
 }
 
+async function members(sql: Sql | TransactionSql, accountId: string): Promise<Member[]> {
+  const rows = await sql<{ id: string; name: string; role: Role }[]>`
+    SELECT id, name, role FROM members WHERE account_id = ${accountId} AND removed_at IS NULL
+    ORDER BY created_at, id`;
+  return rows.map((row) => ({ id: row.id, accountId, name: row.name, role: row.role }));
+}
+
+async function upgradeRequests(
+  sql: Sql | TransactionSql,
+  accountId: string,
+  filter: UpgradeRequestFilter,
+) {
+  const rows = await sql<UpgradeRequestRow[]>`
+    SELECT id, member_id, plan_id, note, status, at, decided_at, decided_by, reason
+    FROM upgrade_requests WHERE account_id = ${accountId}
+      ${filter.memberId === undefined ? sql`` : sql`AND member_id = ${filter.memberId}`}
+      ${filter.status === undefined ? sql`` : sql`AND status = ${filter.status}`}
+    ORDER BY at DESC, id`;
+  return rows.map(upgradeRequestFromRow);
+}
+
 /** Reads inside one transaction. */
 function batchOf(tx: TransactionSql): StoreBatch {
   return {
@@ -151,6 +200,8 @@ function batchOf(tx: TransactionSql): StoreBatch {
       return row?.state ?? null;
     },
     findHold: (accountId, holdId) => findHold(tx, accountId, holdId),
+    members: (accountId) => members(tx, accountId),
+    upgradeRequests: (accountId, filter) => upgradeRequests(tx, accountId, filter),
     async findAnswer(scope, key): Promise<StoredAnswer | null> {
       const [row] = await tx<{ request_hash: string; status: number; body: unknown }[]>`
         SELECT request_hash, status, body FROM idempotency_keys

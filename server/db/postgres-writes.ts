@@ -57,6 +57,34 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
       )}`,
     );
   }
+  for (const update of changes.memberUpdates) {
+    // Members inserted above come first: a member added and changed in one batch exists by now.
+    writes.push(
+      tx`UPDATE members SET role = coalesce(${update.role ?? null}, role),
+           removed_at = coalesce(${update.removedAt ?? null}::timestamptz, removed_at),
+           token_hash = coalesce(${update.tokenHash ?? null}, token_hash)
+         WHERE id = ${update.memberId} AND account_id = ${update.accountId}`,
+    );
+  }
+  if (changes.upgradeRequests.size > 0) {
+    writes.push(tx`INSERT INTO upgrade_requests ${tx(
+      [...changes.upgradeRequests.values()].map(({ accountId, request }) => ({
+        id: request.id,
+        account_id: accountId,
+        member_id: request.memberId,
+        plan_id: request.planId,
+        note: request.note,
+        status: request.status,
+        at: request.at,
+        decided_at: request.decidedAt,
+        decided_by: request.decidedBy,
+        reason: request.reason,
+      })),
+    )}
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at,
+        decided_by = excluded.decided_by, reason = excluded.reason
+      WHERE upgrade_requests.account_id = excluded.account_id`);
+  }
   if (changes.entries.length > 0) {
     writes.push(
       tx`INSERT INTO entries ${tx(

@@ -7,8 +7,21 @@ import {
   type Member,
   type Page,
   type PageRequest,
+  type Range,
+  type UpgradeRequest,
+  type UpgradeRequestFilter,
+  type UsageRow,
 } from '../ledger/ledger.ts';
-import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
+import {
+  type ChargeRow,
+  chargeFromRow,
+  type EntryRow,
+  entryFromRow,
+  type UpgradeRequestRow,
+  type UsageSourceRow,
+  upgradeRequestFromRow,
+  usageFromRow,
+} from '../ledger/rows.ts';
 import { type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
@@ -40,9 +53,33 @@ export class SqliteStore implements Store {
       memberByHash: db.prepare<
         [string],
         { id: string; account_id: string; name: string; role: Role }
-      >('SELECT id, account_id, name, role FROM members WHERE token_hash = ?'),
+      >(
+        'SELECT id, account_id, name, role FROM members WHERE token_hash = ? AND removed_at IS NULL',
+      ),
       members: db.prepare<[string], { id: string; name: string; role: Role }>(
-        'SELECT id, name, role FROM members WHERE account_id = ? ORDER BY created_at, id',
+        `SELECT id, name, role FROM members WHERE account_id = ? AND removed_at IS NULL
+         ORDER BY created_at, id`,
+      ),
+      // NULL names no filter: one statement for every combination of member and status.
+      upgradeRequests: db.prepare<
+        [{ account: string; member: string | null; status: string | null }],
+        UpgradeRequestRow
+      >(
+        `SELECT * FROM upgrade_requests WHERE account_id = @account
+           AND (@member IS NULL OR member_id = @member) AND (@status IS NULL OR status = @status)
+         ORDER BY at DESC, id`,
+      ),
+      usageRows: db.prepare<
+        [{ account: string; from: string; to: string; member: string | null }],
+        UsageSourceRow
+      >(
+        `SELECT e.at, e.member_id, e.operation, e.quantity, e.credits, h.credits AS held,
+           e.overage_credits, e.amount_usd
+         FROM entries e LEFT JOIN entries h
+           ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
+         WHERE e.account_id = @account AND e.kind IN ('usage', 'capture')
+           AND e.at >= @from AND e.at < @to AND (@member IS NULL OR e.member_id = @member)
+         ORDER BY e.seq`,
       ),
       findHold: db.prepare<[string, string], { hold: string }>(
         'SELECT hold FROM holds WHERE account_id = ? AND id = ?',
@@ -75,6 +112,8 @@ export class SqliteStore implements Store {
           : null;
       },
       noAccounts: async () => this.sql.countAccounts.get()?.n === 0,
+      members: (accountId) => this.members(accountId),
+      upgradeRequests: (accountId, filter) => this.upgradeRequests(accountId, filter),
     };
     this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
       workerData: { path },
@@ -117,6 +156,28 @@ export class SqliteStore implements Store {
 
   async members(accountId: string): Promise<Member[]> {
     return this.sql.members.all(accountId).map((row) => ({ ...row, accountId }));
+  }
+
+  async upgradeRequests(
+    accountId: string,
+    filter: UpgradeRequestFilter,
+  ): Promise<UpgradeRequest[]> {
+    const rows = this.sql.upgradeRequests.all({
+      account: accountId,
+      member: filter.memberId ?? null,
+      status: filter.status ?? null,
+    });
+    return rows.map(upgradeRequestFromRow);
+  }
+
+  async usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
+    const rows = this.sql.usageRows.all({
+      account: accountId,
+      from: range.from,
+      to: range.to,
+      member: memberId ?? null,
+    });
+    return rows.map(usageFromRow);
   }
 
   async findHold(accountId: string, holdId: string): Promise<Hold | null> {

@@ -16,6 +16,15 @@ const insertAccount =
 const updateAccount = 'UPDATE accounts SET state = ?, version = ? WHERE id = ? AND version = ?';
 const insertMember =
   'INSERT INTO members (id, account_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)';
+// A NULL leaves the column as it is: one statement for a role change, a removal or a new token.
+const updateMember = `UPDATE members SET role = coalesce(?, role),
+  removed_at = coalesce(?, removed_at), token_hash = coalesce(?, token_hash)
+  WHERE id = ? AND account_id = ?`;
+const upsertUpgradeRequest = `INSERT INTO upgrade_requests (id, account_id, member_id, plan_id,
+  note, status, at, decided_at, decided_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT(id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at,
+  decided_by = excluded.decided_by, reason = excluded.reason
+  WHERE upgrade_requests.account_id = excluded.account_id`;
 const insertEntry = `INSERT INTO entries (id, account_id, at, kind, member_id, operation, quantity,
   hold_id, credits, overage_credits, amount_usd, available_after, description)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -47,6 +56,36 @@ export function sqliteWrites(changes: Changes): Write[] {
     writes.push({
       sql: insertMember,
       params: [member.id, member.accountId, member.name, member.role, tokenHash, createdAt],
+    });
+  }
+  for (const update of changes.memberUpdates) {
+    writes.push({
+      sql: updateMember,
+      params: [
+        update.role ?? null,
+        update.removedAt ?? null,
+        update.tokenHash ?? null,
+        update.memberId,
+        update.accountId,
+      ],
+      expectOne: `Member ${update.memberId} is not in account ${update.accountId}`,
+    });
+  }
+  for (const { accountId, request } of changes.upgradeRequests.values()) {
+    writes.push({
+      sql: upsertUpgradeRequest,
+      params: [
+        request.id,
+        accountId,
+        request.memberId,
+        request.planId,
+        request.note,
+        request.status,
+        request.at,
+        request.decidedAt,
+        request.decidedBy,
+        request.reason,
+      ],
     });
   }
   for (const entry of changes.entries) {

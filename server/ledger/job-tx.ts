@@ -16,7 +16,12 @@ import type {
   Transition,
 } from '../../lib/billing/types.ts';
 import { hashToken, newId, newToken } from '../auth.ts';
-import { balanceAlert, chargeCreated, planChanged } from '../webhooks/ledger-events.ts';
+import {
+  balanceAlert,
+  chargeCreated,
+  outboxEvent,
+  planChanged,
+} from '../webhooks/ledger-events.ts';
 import type { EndpointWrite } from '../webhooks/outbox-changes.ts';
 import {
   type Entry,
@@ -26,8 +31,11 @@ import {
   type Outcome,
   operatorScope,
   type StoredAnswer,
+  type UpgradeRequest,
+  type UpgradeRequestFilter,
 } from './ledger.ts';
 import { answerKey, type Changes, emptyChanges, type StoreBatch } from './store.ts';
+import { membersAfter, upgradeRequestsAfter } from './team-changes.ts';
 
 /** What the jobs of one transaction share: the store's batch, the accounts it locked, the changes so far. */
 export interface BatchContext {
@@ -82,6 +90,62 @@ export class JobTx implements LedgerTx {
     return { member, token };
   }
 
+  async members(accountId: string): Promise<Member[]> {
+    await this.state(accountId);
+    const stored = await this.fromStore(() => this.context.batch.members(accountId));
+    return membersAfter(stored, accountId, [this.context.changes, this.changes]);
+  }
+
+  async updateMember(
+    accountId: string,
+    memberId: string,
+    change: { role: Role } | { removed: true } | { newToken: true },
+  ): Promise<{ token: string | null }> {
+    if (!(await this.members(accountId)).some(({ id }) => id === memberId)) {
+      throw new NotFoundError(`No member ${memberId} in this account`);
+    }
+    const update = { accountId, memberId };
+    if ('role' in change) {
+      this.changes.memberUpdates.push({ ...update, role: change.role });
+      return { token: null };
+    }
+    if ('removed' in change) {
+      const now = this.context.now();
+      this.changes.memberUpdates.push({ ...update, removedAt: now });
+      this.changes.webhookEvents.push(outboxEvent('member.removed', { accountId, memberId }, now));
+      return { token: null };
+    }
+    const token = newToken();
+    this.changes.memberUpdates.push({ ...update, tokenHash: hashToken(token) });
+    return { token };
+  }
+
+  async upgradeRequests(
+    accountId: string,
+    filter: UpgradeRequestFilter,
+  ): Promise<UpgradeRequest[]> {
+    await this.state(accountId);
+    const stored = await this.fromStore(() =>
+      this.context.batch.upgradeRequests(accountId, filter),
+    );
+    return upgradeRequestsAfter(stored, accountId, filter, [this.context.changes, this.changes]);
+  }
+
+  saveUpgradeRequest(accountId: string, request: UpgradeRequest): void {
+    this.changes.upgradeRequests.set(request.id, { accountId, request });
+    // An open request is a new one: a request is only ever saved again to decide or replace it.
+    if (request.status === 'open') {
+      const { id: requestId, memberId, planId } = request;
+      const data = { accountId, requestId, memberId, planId };
+      this.changes.webhookEvents.push(outboxEvent('upgrade.requested', data, request.at));
+    }
+  }
+
+  async touch(accountId: string): Promise<void> {
+    const before = await this.state(accountId);
+    this.written(accountId, before, { ...before, version: before.version + 1 });
+  }
+
   async apply(accountId: string, command: Command): Promise<Outcome> {
     const before = await this.state(accountId);
     const now = this.context.now();
@@ -97,16 +161,7 @@ export class JobTx implements LedgerTx {
     if (applied.ok && applied.effect.kind === 'change-plan') {
       this.changes.webhookEvents.push(planChanged(accountId, applied.effect.preview, now));
     }
-    if (changed) {
-      const known =
-        this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
-      this.changes.accounts.set(accountId, {
-        name: applied.state.name,
-        state: applied.state,
-        before: known ? known.before : before.version,
-        createdAt: known?.createdAt ?? this.context.now(),
-      });
-    }
+    if (changed) this.written(accountId, before, applied.state);
     return { applied, entries };
   }
 
@@ -126,6 +181,18 @@ export class JobTx implements LedgerTx {
   retryWebhookDelivery(endpointId: string, eventId: string): void {
     const dueAt = Date.parse(this.context.now());
     this.changes.webhookRetries.push({ endpointId, eventId, dueAt });
+  }
+
+  /** Keeps the account's new state, guarded by the version the batch first read. */
+  private written(accountId: string, before: AccountState, state: AccountState): void {
+    const known =
+      this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
+    this.changes.accounts.set(accountId, {
+      name: state.name,
+      state,
+      before: known ? known.before : before.version,
+      createdAt: known?.createdAt ?? this.context.now(),
+    });
   }
 
   async findHold(accountId: string, holdId: string): Promise<Hold | null> {

@@ -20,6 +20,48 @@ export interface Member {
   role: Role;
 }
 
+export type UpgradeRequestStatus = 'open' | 'approved' | 'declined' | 'replaced';
+
+/** A member's request that an admin change the plan (API.md, upgrade requests). */
+export interface UpgradeRequest {
+  id: string;
+  memberId: string;
+  planId: PlanId;
+  note: string | null;
+  status: UpgradeRequestStatus;
+  at: Instant;
+  decidedAt: Instant | null;
+  /** The admin who approved or declined it. */
+  decidedBy: string | null;
+  /** Why it was declined, when the admin said. */
+  reason: string | null;
+}
+
+export interface UpgradeRequestFilter {
+  memberId?: string | undefined;
+  status?: UpgradeRequestStatus | undefined;
+}
+
+/**
+ * One operation that used credits (a usage entry, or a capture with its hold's credits):
+ * `credits` are the plan credits it used, `overageCredits` and `amountUsd` its overage.
+ */
+export interface UsageRow {
+  at: Instant;
+  memberId: string | null;
+  operation: string;
+  quantity: number;
+  credits: string;
+  overageCredits: string;
+  amountUsd: string;
+}
+
+/** The instants `[from, to)` a usage query covers. */
+export interface Range {
+  from: Instant;
+  to: Instant;
+}
+
 /** A ledger entry as stored: lib/billing's EntryDraft plus its id (API.md's Entry). */
 export interface Entry {
   id: string;
@@ -89,6 +131,22 @@ export interface LedgerTx {
     accountId: string,
     input: { name: string; role: Role },
   ): Promise<{ member: Member; token: string }>;
+  /** The account's members who can sign in, oldest first, as this transaction sees them. */
+  members(accountId: string): Promise<Member[]>;
+  /** Changes a member's role, removes it (its tokens stop working), or gives it a new token. */
+  updateMember(
+    accountId: string,
+    memberId: string,
+    change: { role: Role } | { removed: true } | { newToken: true },
+  ): Promise<{ token: string | null }>;
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  /** Writes an upgrade request as it now stands (new, or decided). */
+  saveUpgradeRequest(accountId: string, request: UpgradeRequest): void;
+  /**
+   * Moves the account's version on without a billing change, so its streams hear of a change
+   * of its team (members, roles, upgrade requests) in a new Snapshot.
+   */
+  touch(accountId: string): Promise<void>;
   /** Runs one command through lib/billing on the account's current state. */
   apply(accountId: string, command: Command): Promise<Outcome>;
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
@@ -116,6 +174,11 @@ export interface Ledger {
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
   ledgerPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
   chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;
+  /** The account's members who can sign in, oldest first. */
+  members(accountId: string): Promise<Member[]>;
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  /** The operations in `range` that used credits, of one member or of the whole account. */
+  usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]>;
   /**
    * Runs `work` in a write transaction, all or nothing, and settles after the commit is
    * durable. `scope` is the account the work changes (or `operatorScope`): work of one scope
@@ -126,6 +189,12 @@ export interface Ledger {
   onChange(listener: (state: AccountState) => void): void;
   /** Called after each commit of this node that gave the webhook sender work (events, retries). */
   onOutboxWork(listener: () => void): void;
+  /** Called when a member was removed or its token replaced (here or, PostgreSQL, on another node). */
+  onMemberRevoked(listener: (accountId: string, memberId: string) => void): void;
+  /** Called after a commit that created or decided an upgrade request on this node. */
+  onUpgradeRequest(
+    listener: (accountId: string, request: UpgradeRequest, adminIds: string[]) => void,
+  ): void;
   /** Forgets idempotency answers recorded before `before` (epoch ms); returns how many. */
   pruneAnswers(before: number): Promise<number>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
-import type { Charge, Entry } from './ledger.ts';
+import { parseCreditChange, toCreditsString } from '../../lib/billing/decimal.ts';
+import type { Charge, Entry, UpgradeRequest, UsageRow } from './ledger.ts';
 
 // Ledger rows as both stores return them (snake_case columns, decimals as text), and their API
 // shapes (absent optionals are omitted).
@@ -52,5 +53,60 @@ export function chargeFromRow(row: ChargeRow): Charge {
     amountUsd: row.amount_usd,
     description: row.description,
     ...(row.entry_id === null ? {} : { entryId: row.entry_id }),
+  };
+}
+
+export interface UpgradeRequestRow {
+  id: string;
+  member_id: string;
+  plan_id: string;
+  note: string | null;
+  status: UpgradeRequest['status'];
+  at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+}
+
+export function upgradeRequestFromRow(row: UpgradeRequestRow): UpgradeRequest {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    planId: row.plan_id,
+    note: row.note,
+    status: row.status,
+    at: row.at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    reason: row.reason,
+  };
+}
+
+/** A usage or capture entry, with the credits its hold took (captures only). */
+export interface UsageSourceRow {
+  at: string;
+  member_id: string | null;
+  operation: string;
+  quantity: number;
+  credits: string;
+  held: string | null;
+  overage_credits: string;
+  amount_usd: string;
+}
+
+/**
+ * The plan credits an operation used: a usage entry's debit, or for a capture what its hold
+ * took less what the capture returned (the capture entry alone shows only the return).
+ */
+export function usageFromRow(row: UsageSourceRow): UsageRow {
+  const change = parseCreditChange(row.credits).plus(parseCreditChange(row.held ?? '0'));
+  return {
+    at: row.at,
+    memberId: row.member_id,
+    operation: row.operation,
+    quantity: Number(row.quantity),
+    credits: toCreditsString(change.negated()),
+    overageCredits: row.overage_credits,
+    amountUsd: row.amount_usd,
   };
 }

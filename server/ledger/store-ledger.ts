@@ -13,22 +13,39 @@ import {
   NotFoundError,
   type Page,
   type PageRequest,
+  type Range,
+  type UpgradeRequest,
+  type UpgradeRequestFilter,
+  type UsageRow,
 } from './ledger.ts';
 import type { Changes, RemoteChange, Store } from './store.ts';
+import { withUpdate } from './team-changes.ts';
+
+type RevokedListener = (accountId: string, memberId: string) => void;
+type UpgradeRequestListener = (
+  accountId: string,
+  request: UpgradeRequest,
+  adminIds: string[],
+) => void;
 
 /**
  * The ledger over any store: every change loads the account under its lock, lets lib/billing
  * apply the command at the clock's now, and writes the new state with its entries, charges,
  * holds and idempotency answer in one transaction (see group-commit.ts). No billing rule lives
- * here. Members are kept in memory once found (they are never removed or changed), so a
- * Snapshot renders without a query.
+ * here. Members and open upgrade requests are kept in memory once found, so a Snapshot renders
+ * without a query; a team change (here, or announced by another node) updates them and forgets
+ * the tokens this node trusted for that account, so a removed or rotated token fails at once.
  */
 export class StoreLedger implements Ledger {
   private readonly membersByHash = new Map<string, Member>();
   /** Each account's members, oldest first, for the accounts whose members this node has met. */
   private readonly directory = new Map<string, Member[]>();
+  /** The open upgrade requests of the accounts in `directory`. */
+  private readonly openRequests = new Map<string, UpgradeRequest[]>();
   private readonly listeners: ((state: AccountState) => void)[] = [];
   private readonly outboxListeners: (() => void)[] = [];
+  private readonly revokedListeners: RevokedListener[] = [];
+  private readonly upgradeRequestListeners: UpgradeRequestListener[] = [];
   /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
   private readonly refreshing = new Map<string, boolean>();
   private readonly group: GroupCommit;
@@ -105,7 +122,14 @@ export class StoreLedger implements Ledger {
       },
       member: { id: member.id, name: member.name, role: member.role },
       ...describeAccount(state, this.catalog),
+      upgradeRequests: { open: this.openRequestsSeenBy(member).length },
     };
+  }
+
+  /** Admins see every open request of the account; a member only its own. */
+  private openRequestsSeenBy(member: Member): UpgradeRequest[] {
+    const open = this.openRequests.get(member.accountId) ?? [];
+    return member.role === 'admin' ? open : open.filter(({ memberId }) => memberId === member.id);
   }
 
   findHold(accountId: string, holdId: string): Promise<Hold | null> {
@@ -120,6 +144,18 @@ export class StoreLedger implements Ledger {
     return this.store.chargesPage(accountId, page);
   }
 
+  members(accountId: string): Promise<Member[]> {
+    return this.store.members(accountId);
+  }
+
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]> {
+    return this.store.upgradeRequests(accountId, filter);
+  }
+
+  usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
+    return this.store.usageRows(accountId, range, memberId);
+  }
+
   atomically<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
     return this.group.run(scope, work);
   }
@@ -132,6 +168,14 @@ export class StoreLedger implements Ledger {
     this.outboxListeners.push(listener);
   }
 
+  onMemberRevoked(listener: RevokedListener): void {
+    this.revokedListeners.push(listener);
+  }
+
+  onUpgradeRequest(listener: UpgradeRequestListener): void {
+    this.upgradeRequestListeners.push(listener);
+  }
+
   pruneAnswers(before: number): Promise<number> {
     return this.store.pruneAnswers(before);
   }
@@ -141,13 +185,66 @@ export class StoreLedger implements Ledger {
   }
 
   private async loadDirectory(accountId: string): Promise<void> {
-    this.directory.set(accountId, await this.store.members(accountId));
+    const [members, open] = await Promise.all([
+      this.store.members(accountId),
+      this.store.upgradeRequests(accountId, { status: 'open' }),
+    ]);
+    this.directory.set(accountId, members);
+    this.openRequests.set(accountId, open);
   }
 
   private committed(changes: Changes): void {
     for (const { member } of changes.members) this.directory.get(member.accountId)?.push(member);
+    const revoked: [string, string][] = [];
+    for (const update of changes.memberUpdates) {
+      const members = this.directory.get(update.accountId);
+      if (members) this.directory.set(update.accountId, withUpdate(members, update));
+      this.forgetTokens(update.accountId);
+      if (update.removedAt !== undefined || update.tokenHash !== undefined) {
+        revoked.push([update.accountId, update.memberId]);
+      }
+    }
+    for (const { accountId, request } of changes.upgradeRequests.values()) {
+      const open = this.openRequests.get(accountId);
+      if (!open) continue;
+      const others = open.filter(({ id }) => id !== request.id);
+      this.openRequests.set(accountId, request.status === 'open' ? [...others, request] : others);
+    }
     for (const { state } of changes.accounts.values()) this.publish(state);
     if (hasOutboxWork(changes)) for (const listener of this.outboxListeners) listener();
+    for (const [accountId, memberId] of revoked) {
+      for (const listener of this.revokedListeners) listener(accountId, memberId);
+    }
+    for (const { accountId, request } of changes.upgradeRequests.values()) {
+      const admins = (this.directory.get(accountId) ?? [])
+        .filter(({ role }) => role === 'admin')
+        .map(({ id }) => id);
+      for (const listener of this.upgradeRequestListeners) listener(accountId, request, admins);
+    }
+  }
+
+  /** Forgets the tokens trusted for an account's members: the next request reads them again. */
+  private forgetTokens(accountId: string): void {
+    for (const [hash, member] of this.membersByHash) {
+      if (member.accountId === accountId) this.membersByHash.delete(hash);
+    }
+  }
+
+  /**
+   * Another node changed an account's team: read its members and open requests again, close
+   * the streams of members no longer there, and send the account's Snapshot anew.
+   */
+  private async reloadTeam(accountId: string): Promise<void> {
+    const before = this.directory.get(accountId) ?? [];
+    this.forgetTokens(accountId);
+    await this.loadDirectory(accountId);
+    const now = new Set((this.directory.get(accountId) ?? []).map(({ id }) => id));
+    for (const { id } of before) {
+      if (now.has(id)) continue;
+      for (const listener of this.revokedListeners) listener(accountId, id);
+    }
+    const state = await this.store.loadAccount(accountId);
+    if (state) this.publish(state);
   }
 
   private publish(state: AccountState): void {
@@ -161,7 +258,7 @@ export class StoreLedger implements Ledger {
   private remoteChange({ accountId, version }: RemoteChange): void {
     if (!this.directory.has(accountId)) return;
     if (version === null) {
-      void this.loadDirectory(accountId).catch(reportRemote);
+      void this.reloadTeam(accountId).catch(reportRemote);
       return;
     }
     if (this.refreshing.has(accountId)) {

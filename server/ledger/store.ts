@@ -1,6 +1,17 @@
-import type { AccountState, Hold } from '../../lib/billing/types.ts';
+import type { AccountState, Hold, Role } from '../../lib/billing/types.ts';
 import type { OutboxChanges } from '../webhooks/outbox-changes.ts';
-import type { Charge, Entry, Member, Page, PageRequest, StoredAnswer } from './ledger.ts';
+import type {
+  Charge,
+  Entry,
+  Member,
+  Page,
+  PageRequest,
+  Range,
+  StoredAnswer,
+  UpgradeRequest,
+  UpgradeRequestFilter,
+  UsageRow,
+} from './ledger.ts';
 
 // What a database must provide for the ledger (store-ledger.ts): reads, and one write
 // transaction that reads under locks and then writes a batch of changes at once.
@@ -19,6 +30,15 @@ export interface MemberWrite {
   createdAt: string;
 }
 
+/** A change of an existing member: its role, its removal, or a new token's hash. */
+export interface MemberUpdate {
+  accountId: string;
+  memberId: string;
+  role?: Role;
+  removedAt?: string;
+  tokenHash?: string;
+}
+
 export interface AnswerWrite extends StoredAnswer {
   scope: string;
   key: string;
@@ -30,6 +50,9 @@ export interface AnswerWrite extends StoredAnswer {
 export interface Changes extends OutboxChanges {
   accounts: Map<string, AccountWrite>;
   members: MemberWrite[];
+  memberUpdates: MemberUpdate[];
+  /** Upgrade requests created or decided, as they now stand, by id. */
+  upgradeRequests: Map<string, { accountId: string; request: UpgradeRequest }>;
   entries: (Entry & { accountId: string })[];
   charges: (Charge & { accountId: string })[];
   /** The last state of each hold created or resolved, by hold id. */
@@ -43,6 +66,9 @@ export interface StoreBatch {
   lockAccount(accountId: string): Promise<AccountState | null>;
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
   findAnswer(scope: string, key: string): Promise<StoredAnswer | null>;
+  /** The account's members who can sign in (the account is locked). */
+  members(accountId: string): Promise<Member[]>;
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
   /** True while no account exists, decided under a lock two starting nodes share. */
   noAccounts(): Promise<boolean>;
 }
@@ -67,7 +93,10 @@ export interface Store {
   write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>): Promise<T>;
   loadAccount(accountId: string): Promise<AccountState | null>;
   memberByTokenHash(tokenHash: string): Promise<Member | null>;
+  /** The account's members who can sign in, oldest first (removed ones are left out). */
   members(accountId: string): Promise<Member[]>;
+  upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]>;
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
   entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
   chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;
@@ -81,6 +110,8 @@ export function emptyChanges(): Changes {
   return {
     accounts: new Map(),
     members: [],
+    memberUpdates: [],
+    upgradeRequests: new Map(),
     entries: [],
     charges: [],
     holds: new Map(),
@@ -102,6 +133,8 @@ export function mergeChanges(into: Changes, later: Changes): void {
     into.accounts.set(id, earlier ? { ...account, before: earlier.before } : account);
   }
   into.members.push(...later.members);
+  into.memberUpdates.push(...later.memberUpdates);
+  for (const [id, request] of later.upgradeRequests) into.upgradeRequests.set(id, request);
   into.entries.push(...later.entries);
   into.charges.push(...later.charges);
   for (const [id, hold] of later.holds) into.holds.set(id, hold);

@@ -27,6 +27,7 @@ export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
           sent = version;
           sink.write(frame);
         },
+        event: (frame) => sink.write(frame),
         heartbeat: () => sink.write(': heartbeat\n\n'),
         close: () => sink.end(),
       };

@@ -21,6 +21,7 @@ export function snapshot(version = 7, available = '4568.7') {
     cycle: { start: '2026-05-06T00:00:00.000Z', end: '2026-06-06T00:00:00.000Z' },
     credits: { available, held: '0', granted: '4570', used: '1.3' },
     overage: { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0' },
+    upgradeRequests: { open: 0 },
   };
 }
 

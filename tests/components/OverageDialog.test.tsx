@@ -7,13 +7,17 @@ import { startedModel, trustedClick } from './started-model.ts';
 
 const NOW = '2026-11-20T10:42:00.000Z';
 
-async function openDialog(options: SnapshotOptions, operation = 'lifestyle-crop') {
+async function openDialog(
+  options: SnapshotOptions,
+  operation = 'lifestyle-crop',
+  onAsk?: (planId: string) => Promise<unknown>,
+) {
   const { model, transport } = await startedModel(options, NOW);
   let settled = false;
   const decision = model.preflight(operation, 1).finally(() => {
     settled = true;
   });
-  render(<OverageDialog model={model} />);
+  render(<OverageDialog model={model} onAsk={onAsk} />);
   return { model, transport, decision, settled: () => settled };
 }
 
@@ -101,6 +105,18 @@ test('a member sees whom to ask instead of an upgrade button', async () => {
   expect(await screen.findByText(/Scale/)).toBeTruthy();
   expect(screen.queryByRole('button', { name: /Upgrade/ })).toBeNull();
   expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
+});
+
+test('a member with a way to ask: "Ask Ada to upgrade to Scale" sends the request', async () => {
+  const asked: string[] = [];
+  await openDialog({ role: 'member', available: '0' }, 'lifestyle-crop', async (planId) => {
+    asked.push(planId);
+  });
+  fireEvent.click(await screen.findByRole('button', { name: 'Ask Ada to upgrade to Scale' }));
+  expect((await screen.findByRole('status')).textContent).toMatch(
+    /^You asked Ada to upgrade to Scale/,
+  );
+  expect(asked).toEqual(['scale']);
 });
 
 test('a reached overage cap blocks paying and says so', async () => {

@@ -70,6 +70,18 @@ test('a refused token asks to connect again instead of showing numbers', async (
   expect(screen.queryByText(/4,570/)).toBeNull();
 });
 
+test('a revoked token says by name that the access was removed', async () => {
+  const { model, transport } = await startedModel();
+  transport.emit({
+    kind: 'status',
+    status: 'unauthorized',
+    error: 'Your access to Studio North was removed. Ask its admin for a new token to reconnect.',
+  });
+  render(<Popup model={model} onConnect={connect} />);
+  expect(screen.getByRole('alert').textContent).toMatch(/^Your access to Studio North was removed/);
+  expect(screen.queryByText(/4,570/)).toBeNull();
+});
+
 test('connection settings open on demand', async () => {
   const { model } = await startedModel();
   render(<Popup model={model} onConnect={connect} />);

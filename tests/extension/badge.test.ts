@@ -34,3 +34,16 @@ test('offline keeps the number in grey; a refused token shows "!" and no number'
   });
   expect(badgeFor({ ...state('370'), status: 'unconfigured', snapshot: null }).text).toBe('');
 });
+
+test('an admin with upgrade requests waiting sees "↑N" in its own colour; a member does not', () => {
+  const waiting = state('4570');
+  if (!waiting.snapshot) throw new Error('the fixture has a snapshot');
+  waiting.snapshot.upgradeRequests.open = 2;
+  expect(badgeFor(waiting)).toEqual({
+    text: '↑2',
+    color: BADGE_COLORS.request,
+    title: 'Tally: 4.5k credits available; 2 upgrade requests waiting',
+  });
+  waiting.snapshot.member.role = 'member';
+  expect(badgeFor(waiting).text).toBe('4.5k');
+});

@@ -49,10 +49,10 @@ const EDITOR_MATCHES = ['http://127.0.0.1/editor*', 'http://localhost/editor*'];
 const API_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 describe('the built extension', () => {
-  test('Chrome MV3: storage and alarms, the API origins, a service worker and the editor pages', () => {
+  test('Chrome MV3: storage, alarms and notifications, the API origins, a service worker and the editor pages', () => {
     const manifest = manifestOf('chrome-mv3');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
     expect(manifest.host_permissions).toEqual(API_HOSTS);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
@@ -64,7 +64,7 @@ describe('the built extension', () => {
   test('Firefox MV2: the same permissions, the API origins among them', () => {
     const manifest = manifestOf('firefox-mv2');
     expect(manifest.manifest_version).toBe(2);
-    expect(manifest.permissions).toEqual(['storage', 'alarms', ...API_HOSTS]);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', ...API_HOSTS]);
     expect(manifest.content_scripts[0].matches).toEqual(EDITOR_MATCHES);
     expect(manifest.browser_action.default_popup).toBe('popup.html');
   });

@@ -14,5 +14,6 @@ export function snapshotOf(
     cycle: { start: '2026-11-02T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z' },
     credits: { available: overrides.available ?? '4570', held: '0', granted: '4570', used: '0' },
     overage: { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0' },
+    upgradeRequests: { open: 0 },
   };
 }

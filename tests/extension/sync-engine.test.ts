@@ -55,7 +55,7 @@ test('offline keeps the cached numbers, says when they were synced, and retries 
   expect(last()?.snapshot?.credits.available).toBe('367.2');
 });
 
-test('a refused token shows "reconnect", closes the stream and stops retrying', async () => {
+test('a revoked token says the access was removed, closes the stream, stops retrying and is forgotten', async () => {
   const { engine, answers, fetchSnapshot, streams, last } = engineWith({
     answers: [snapshotOf({ version: 3 })],
   });
@@ -67,7 +67,9 @@ test('a refused token shows "reconnect", closes the stream and stops retrying', 
   answers.push(refused());
   await engine.refresh();
   expect(last()?.status).toBe('unauthorized');
-  expect(last()?.error).toMatch(/reconnect/);
+  expect(last()?.error).toMatch(/^Your access to Studio North was removed/);
+  expect(last()?.snapshot).toBeNull();
+  expect(engine.connection).toBeNull();
   expect(streams[0]?.closed).toBe(true);
   await vi.advanceTimersByTimeAsync(120_000);
   expect(fetchSnapshot).toHaveBeenCalledTimes(2);
@@ -144,4 +146,19 @@ test('connect keeps the connection only after GET /v1/me accepted it', async () 
   await engine.connect({ ...connection, token: 'tly_right' });
   expect(await vault.load()).toEqual({ ...connection, token: 'tly_right' });
   expect((await engine.state()).status).toBe('fresh');
+});
+
+test('a restarted worker still says why the revoked token was forgotten', async () => {
+  const vault = memoryVault({ baseUrl: 'http://127.0.0.1:8787', token: 'tly_secret' });
+  const first = engineWith({ vault, answers: [snapshotOf({ version: 3 }), refused()] });
+  await first.engine.init();
+  await first.engine.refresh();
+  await first.engine.refresh();
+  expect(await vault.load()).toBeNull();
+
+  const restarted = engineWith({ vault });
+  await restarted.engine.init();
+  const state = await restarted.engine.state();
+  expect(state.status).toBe('unauthorized');
+  expect(state.error).toMatch(/^Your access to Studio North was removed/);
 });

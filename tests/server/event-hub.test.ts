@@ -11,6 +11,7 @@ function stream(memberId: string, tokenHash = `token-${memberId}`) {
     memberId,
     tokenHash,
     send: (_version, frame) => frames.push(frame),
+    event: (frame) => frames.push(frame),
     heartbeat: () => {},
     close: () => {
       closed = true;

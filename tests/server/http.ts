@@ -25,6 +25,15 @@ export function client(server: Pick<TestServer, 'url'>, token: string) {
     'content-type': 'application/json',
     ...extra,
   });
+  // PUT and PATCH need no Idempotency-Key (API.md).
+  const send = async (method: string, path: string, body: unknown) =>
+    answer(
+      await fetch(`${server.url}${path}`, {
+        method,
+        headers: headers(),
+        body: JSON.stringify(body),
+      }),
+    );
   return {
     async get(path: string): Promise<Answer> {
       return answer(await fetch(`${server.url}${path}`, { headers: headers() }));
@@ -38,17 +47,14 @@ export function client(server: Pick<TestServer, 'url'>, token: string) {
         }),
       );
     },
+    put(path: string, body: unknown): Promise<Answer> {
+      return send('PUT', path, body);
+    },
+    patch(path: string, body: unknown): Promise<Answer> {
+      return send('PATCH', path, body);
+    },
     async delete(path: string): Promise<Answer> {
       return answer(await fetch(`${server.url}${path}`, { method: 'DELETE', headers: headers() }));
-    },
-    async put(path: string, body: unknown): Promise<Answer> {
-      return answer(
-        await fetch(`${server.url}${path}`, {
-          method: 'PUT',
-          headers: headers(),
-          body: JSON.stringify(body),
-        }),
-      );
     },
   };
 }

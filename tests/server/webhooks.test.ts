@@ -1,7 +1,7 @@
 // Webhooks over HTTP to a real receiver on a loopback port: what arrives, signed how, retried
 // when, and what the operator sees of it.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { accountWith100, soleAdmin } from './accounts.ts';
+import { accountWith100, soleAdmin, twoAccounts } from './accounts.ts';
 import { clock } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
 import { accountOf, type Receiver, startReceiver, verified } from './webhook-receiver.ts';
@@ -140,4 +140,28 @@ test('opening an account and each renewal send charge.created for the subscripti
   const event = verified(secret, renewal);
   expect(event.data).toMatchObject({ kind: 'subscription', amountUsd: '250.00' });
   expect(event.data.chargeId).not.toBe(verified(secret, opening).data.chargeId);
+});
+
+test('removing a member and asking for an upgrade send member.removed and upgrade.requested', async () => {
+  const { ada, milo } = await twoAccounts(server());
+  const me = await milo.api.get('/v1/me');
+  const accountId = me.body.account.id;
+  const miloId = me.body.member.id;
+  const { secret } = await operator(server()).register(receiver.url, [
+    'member.removed',
+    'upgrade.requested',
+  ]);
+  const asked = await milo.api.post('/v1/upgrade-requests', { planId: 'scale' });
+  expect(asked.status).toBe(201);
+  expect((await ada.api.delete(`/v1/members/${miloId}`)).status).toBe(204);
+
+  const requests = await receiver.next(2, (r) => accountOf(r) === accountId);
+  const events = requests.map((request) => verified(secret, request));
+  expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
+    {
+      type: 'upgrade.requested',
+      data: { accountId, requestId: asked.body.request.id, memberId: miloId, planId: 'scale' },
+    },
+    { type: 'member.removed', data: { accountId, memberId: miloId } },
+  ]);
 });

@@ -18,6 +18,7 @@ export interface SnapshotOptions {
   policy?: OveragePolicy;
   capUsd?: Usd | null;
   usdThisCycle?: Usd;
+  openUpgradeRequests?: number;
   accountId?: string;
   cycle?: { start: string; end: string };
 }
@@ -47,5 +48,6 @@ export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
       creditsThisCycle: '0',
       usdThisCycle: options.usdThisCycle ?? '0.00',
     },
+    upgradeRequests: { open: options.openUpgradeRequests ?? 0 },
   };
 }

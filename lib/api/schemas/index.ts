@@ -10,4 +10,5 @@ export * from './quote.ts';
 export * from './requests.ts';
 export * from './responses.ts';
 export * from './snapshot.ts';
+export * from './team.ts';
 export * from './webhooks.ts';

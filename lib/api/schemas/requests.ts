@@ -47,7 +47,7 @@ export const PageQuerySchema = z.strictObject({
   before: z.exactOptional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 
-/** The `{id}` of a path: a hold, an account. */
+/** A path naming one object by its id (a hold, an account, a member, an upgrade request). */
 export const IdParamSchema = z.strictObject({ id: IdSchema });
 
 export type OverageChoice = z.infer<typeof OverageChoiceSchema>;

@@ -35,6 +35,8 @@ export const SnapshotSchema = z.object({
     used: CreditsSchema,
   }),
   overage: OverageStateSchema,
+  /** Open upgrade requests: an admin counts all of the account's, a member its own. */
+  upgradeRequests: z.object({ open: z.int().check(z.minimum(0)) }),
 });
 
 export type Role = z.infer<typeof RoleSchema>;

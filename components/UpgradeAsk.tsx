@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
+import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
+import { errorMessage } from '../lib/billing/errors.ts';
+import type { Plan } from '../lib/billing/types.ts';
+import { adminNames } from '../lib/store/display-names.ts';
+import type { TeamPort } from '../lib/store/team-port.ts';
+import { FormOutcome } from './FormOutcome.tsx';
+
+interface UpgradeAskProps {
+  snapshot: Snapshot;
+  /** The plans a member may ask for (not the current one). */
+  plans: Plan[];
+  /** The member's latest request, if any: its state is shown. */
+  latest: UpgradeRequest | null;
+  team: TeamPort;
+  onAsked?(request: UpgradeRequest): void;
+}
+
+function planName(plans: Plan[], id: string): string {
+  return plans.find((plan) => plan.id === id)?.name ?? id;
+}
+
+/** What became of the member's last request, in words. */
+function requestState(request: UpgradeRequest, plans: Plan[], admins: string): string {
+  const plan = planName(plans, request.planId);
+  switch (request.status) {
+    case 'open':
+      return `You asked ${admins} to upgrade to ${plan}: waiting for an answer.`;
+    case 'approved':
+      return `${admins} approved: the account moved to ${plan}.`;
+    case 'declined':
+      return `${admins} declined the upgrade to ${plan}${request.reason ? `: ${request.reason}` : '.'}`;
+    case 'replaced':
+      return `Your request for ${plan} was replaced by a newer one.`;
+  }
+}
+
+/** A member asks the admins for a plan (BILLING.md: only an admin changes it), with a note. */
+export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAskProps) {
+  const dearer = plans.filter((plan) => plan.id !== snapshot.plan.id);
+  const [planId, setPlanId] = useState<string>(dearer.at(-1)?.id ?? '');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const admins = adminNames(snapshot);
+  const target = dearer.find((plan) => plan.id === planId) ?? dearer.at(-1);
+  if (!target) return null;
+
+  async function ask() {
+    if (!target || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const request = await team.ask(target.id, note.trim() || undefined);
+      setNote('');
+      onAsked?.(request);
+    } catch (reason) {
+      setError(errorMessage(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="t-section" aria-label="Ask for an upgrade">
+      <h2>Change plan</h2>
+      {latest && (
+        <p class="t-muted" role="status">
+          {requestState(latest, plans, admins)}
+        </p>
+      )}
+      <label class="t-field">
+        <span>Plan</span>
+        <select value={target.id} onChange={(e) => setPlanId(e.currentTarget.value)}>
+          {dearer.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="t-field">
+        <span>Note for {admins} (optional)</span>
+        <textarea maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <button
+        type="button"
+        class="t-button t-button--primary"
+        disabled={busy}
+        onClick={() => void ask()}
+      >
+        {busy ? 'Asking…' : `Ask ${admins} to upgrade to ${target.name}`}
+      </button>
+      <FormOutcome error={error} done={null} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+// The team in two real Chromiums, one extension each: Milo asks Ada to upgrade, Ada's popup
+// shows the request live and approves it, Milo's popup shows the new plan; Ada removes Milo and
+// Milo's extension says his access was removed.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
+import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let adaBrowser: ExtensionBrowser;
+let miloBrowser: ExtensionBrowser;
+let ada: Page;
+let milo: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  adaBrowser = await launchWithExtension();
+  miloBrowser = await launchWithExtension();
+  ada = await adaBrowser.openPopup();
+  milo = await miloBrowser.openPopup();
+  await connectInPopup(ada, server.url, server.demo.ada.token);
+  await connectInPopup(milo, server.url, server.demo.milo.token);
+});
+
+afterAll(async () => {
+  await adaBrowser?.close();
+  await miloBrowser?.close();
+  await server?.stop();
+});
+
+test('Milo asks; Ada’s popup shows it live with the preview; she approves; Milo is on Scale', async () => {
+  const ask = milo.getByRole('button', { name: 'Ask Ada to upgrade to Scale' });
+  await ask.waitFor();
+  await milo.getByRole('textbox', { name: /Note for Ada/ }).fill('Big catalogue shoot');
+  await ask.click();
+  await expect
+    .poll(() => milo.getByRole('status').allTextContents())
+    .toContain('You asked Ada to upgrade to Scale: waiting for an answer.');
+
+  const request = ada.getByRole('listitem', { name: 'Milo asks for Scale' });
+  await request.waitFor({ timeout: 10_000 });
+  expect(await request.textContent()).toContain('“Big catalogue shoot”');
+  expect(await request.getByTestId('plan-change-preview').textContent()).toContain('$500.00');
+  expect(await seriousViolations(ada)).toEqual([]);
+  await ada.getByRole('button', { name: 'Approve · $500.00 today' }).click();
+
+  await expect
+    .poll(() => milo.getByRole('status').allTextContents(), { timeout: 10_000 })
+    .toContain('Ada approved: the account moved to Scale.');
+  const plan = milo.getByRole('region', { name: 'Plan', exact: true });
+  await expect.poll(() => plan.textContent()).toContain('Scale$500.00 / month');
+  expect(await seriousViolations(milo)).toEqual([]);
+});
+
+test('Ada removes Milo: Milo’s extension shows that his access was removed', async () => {
+  const row = ada.getByRole('listitem', { name: 'Milo' });
+  expect(await row.textContent()).toContain('used this term');
+  await ada.getByRole('button', { name: 'Remove Milo' }).click();
+  await expect
+    .poll(() => milo.getByRole('alert').allTextContents(), { timeout: 10_000 })
+    .toContainEqual(expect.stringMatching(/^Your access to Studio North was removed/));
+  await expect.poll(() => ada.getByRole('listitem', { name: 'Milo' }).count()).toBe(0);
+});
