@@ -38,27 +38,28 @@ const maxAttempts = 8;
  * it touches (`FOR NO KEY UPDATE`, which lets inserts that reference the account go on), so a
  * debit is always decided on the latest state: none overdraws, an idempotency key is read and
  * written under the same lock, a hold resolves once and a due renewal is applied by the first
- * node only. The batch's writes go out together, pipelined (postgres-writes.ts); other nodes
- * hear of the commit right after it (postgres-notices.ts).
+ * node only. The batch's writes go out together, pipelined (postgres-writes.ts), with the
+ * NOTIFY that tells the other nodes (postgres-notices.ts), so they hear of every commit.
  */
 class PostgresStore implements Store {
   readonly batchesPerAccount = true;
   private readonly notices: ChangeNotices;
 
-  constructor(private readonly sql: Sql) {
-    this.notices = new ChangeNotices(sql);
+  constructor(
+    private readonly sql: Sql,
+    url: string,
+  ) {
+    this.notices = new ChangeNotices(url);
   }
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const committed = (await this.sql.begin(async (tx) => {
+        return (await this.sql.begin(async (tx) => {
           const { changes, result } = await work(batchOf(tx));
-          await writeChanges(tx, changes);
-          return { changes, result };
-        })) as { changes: Changes; result: T };
-        this.notices.announce(committed.changes);
-        return committed.result;
+          await Promise.all([writeChanges(tx, changes), this.notices.send(tx, changes)]);
+          return result;
+        })) as T;
       } catch (error) {
         if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
           throw error;
@@ -114,11 +115,12 @@ class PostgresStore implements Store {
     return (await this.sql`DELETE FROM idempotency_keys WHERE created_at < ${before}`).count;
   }
 
-  listen(listener: (change: RemoteChange) => void): Promise<void> {
-    return this.notices.listen(listener);
+  listen(heard: (change: RemoteChange) => void, reconnected: () => void): Promise<void> {
+    return this.notices.listen(heard, reconnected);
   }
 
   async close(): Promise<void> {
+    await this.notices.close();
     await this.sql.end({ timeout: 5 });
   }
 
@@ -186,5 +188,5 @@ export async function openPostgres(
   await migratePostgres(sql);
   const shown = new URL(url);
   shown.password = '';
-  return { store: new PostgresStore(sql), where: `PostgreSQL ${shown.href}` };
+  return { store: new PostgresStore(sql, url), where: `PostgreSQL ${shown.href}` };
 }

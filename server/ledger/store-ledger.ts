@@ -53,7 +53,10 @@ export class StoreLedger implements Ledger {
     wallClock: () => number = Date.now,
   ): Promise<StoreLedger> {
     const ledger = new StoreLedger(store, clock, catalog, wallClock);
-    await store.listen?.((change) => ledger.remoteChange(change));
+    await store.listen?.(
+      (change) => ledger.remoteChange(change),
+      () => ledger.missedChanges(),
+    );
     return ledger;
   }
 
@@ -153,10 +156,22 @@ export class StoreLedger implements Ledger {
    */
   private remoteChange({ accountId, version }: RemoteChange): void {
     if (!this.directory.has(accountId)) return;
-    if (version === null) {
+    if (version === null) void this.loadDirectory(accountId).catch(reportRemote);
+    else this.reread(accountId);
+  }
+
+  /**
+   * Other nodes' changes went unheard for a while: re-read every account this node may have
+   * streams of, and its members (a stream skips a version it already has).
+   */
+  private missedChanges(): void {
+    for (const accountId of this.directory.keys()) {
       void this.loadDirectory(accountId).catch(reportRemote);
-      return;
+      this.reread(accountId);
     }
+  }
+
+  private reread(accountId: string): void {
     if (this.refreshing.has(accountId)) {
       this.refreshing.set(accountId, true);
       return;
