@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import postgres, { type Sql, type TransactionSql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import type { Changes, RemoteChange } from '../ledger/store.ts';
 
 /** The channel every node LISTENs on: the accounts (and new members) a node's commits changed. */
@@ -36,11 +36,15 @@ export class ChangeNotices {
 
   constructor(private readonly url: string) {}
 
-  /** Queues the NOTIFY of `changes` in `tx`: it goes out with the commit, or not at all. */
-  async send(tx: TransactionSql, changes: Changes): Promise<void> {
+  /**
+   * Sends the NOTIFY of `changes` in the transaction on `tx` (on its way when this returns):
+   * the other nodes hear it with the commit, or not at all.
+   */
+  send(tx: Sql, changes: Changes): Promise<unknown> {
     const payloads = this.payloads(changes);
-    if (payloads.length === 0) return;
-    await tx`SELECT pg_notify(${changesChannel}, payload) FROM unnest(${payloads}::text[]) AS payload`;
+    if (payloads.length === 0) return Promise.resolve();
+    return tx`SELECT pg_notify(${changesChannel}, payload)
+      FROM unnest(${payloads}::text[]) AS payload`.execute();
   }
 
   /** One JSON notice per ≤ `payloadBytes`, with the newest version of each account. */

@@ -1,45 +1,41 @@
 import type postgres from 'postgres';
-import type { TransactionSql } from 'postgres';
+import type { Sql } from 'postgres';
 import type { Changes } from '../ledger/store.ts';
 
-/** An account's version moved between the read under lock and the write: never expected. */
-class VersionConflict extends Error {
-  readonly code = '40001';
-}
-
 /** A jsonb parameter (the client serialises it once; a string would be stored as a JSON string). */
-function json(tx: TransactionSql, value: unknown) {
+function json(tx: Sql, value: unknown) {
   return tx.json(value as postgres.JSONValue);
 }
 
 /**
- * Writes one batch's changes in its transaction: new accounts first (the other rows may
- * reference them), then everything else at once, pipelined on the transaction's connection.
+ * Sends one batch's changes in its transaction, all at once: the statements run in the order
+ * they are sent, so new accounts go first (the other rows may reference them). Every statement
+ * is on its way when this returns, so a COMMIT sent next follows them.
  */
-export async function writeChanges(tx: TransactionSql, changes: Changes): Promise<void> {
+export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
+  const writes: Promise<unknown>[] = [];
   const inserted = [...changes.accounts].filter(([, account]) => account.before === null);
   if (inserted.length > 0) {
-    // First, on their own: the rows below may reference these accounts.
-    await tx`INSERT INTO accounts ${tx(
-      inserted.map(([id, account]) => ({
-        id,
-        name: account.name,
-        state: json(tx, account.state),
-        version: account.state.version,
-        created_at: account.createdAt,
-      })),
-    )}`;
+    writes.push(
+      tx`INSERT INTO accounts ${tx(
+        inserted.map(([id, account]) => ({
+          id,
+          name: account.name,
+          state: json(tx, account.state),
+          version: account.state.version,
+          created_at: account.createdAt,
+        })),
+      )}`.execute(),
+    );
   }
-  // The rest go out together, pipelined on the transaction's connection.
-  const writes: Promise<unknown>[] = [];
   for (const [id, account] of changes.accounts) {
     if (account.before === null) continue;
+    // The row is locked since it was read at `before`; should its version have moved all the
+    // same, the NULL breaks the column's NOT NULL and the whole transaction rolls back.
     writes.push(
       tx`UPDATE accounts SET state = ${json(tx, account.state)},
-           version = ${account.state.version}
-         WHERE id = ${id} AND version = ${account.before}`.then((result) => {
-        if (result.count !== 1) throw new VersionConflict(`Account ${id} changed under a lock`);
-      }),
+           version = CASE WHEN version = ${account.before}::bigint THEN ${account.state.version}::bigint END
+         WHERE id = ${id}`.execute(),
     );
   }
   if (changes.members.length > 0) {
@@ -53,7 +49,7 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
           token_hash: tokenHash,
           created_at: createdAt,
         })),
-      )}`,
+      )}`.execute(),
     );
   }
   if (changes.entries.length > 0) {
@@ -74,7 +70,7 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
           available_after: entry.availableAfter,
           description: entry.description,
         })),
-      )}`,
+      )}`.execute(),
     );
   }
   if (changes.charges.length > 0) {
@@ -89,20 +85,22 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
           description: charge.description,
           entry_id: charge.entryId ?? null,
         })),
-      )}`,
+      )}`.execute(),
     );
   }
   if (changes.holds.size > 0) {
-    writes.push(tx`INSERT INTO holds ${tx(
-      [...changes.holds.values()].map(({ accountId, hold }) => ({
-        id: hold.id,
-        account_id: accountId,
-        status: hold.status,
-        hold: json(tx, hold),
-      })),
-    )}
+    writes.push(
+      tx`INSERT INTO holds ${tx(
+        [...changes.holds.values()].map(({ accountId, hold }) => ({
+          id: hold.id,
+          account_id: accountId,
+          status: hold.status,
+          hold: json(tx, hold),
+        })),
+      )}
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, hold = excluded.hold
-      WHERE holds.account_id = excluded.account_id`);
+      WHERE holds.account_id = excluded.account_id`.execute(),
+    );
   }
   if (changes.answers.size > 0) {
     writes.push(
@@ -115,8 +113,8 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
           body: json(tx, answer.body),
           created_at: answer.createdAt,
         })),
-      )}`,
+      )}`.execute(),
     );
   }
-  await Promise.all(writes);
+  return Promise.all(writes);
 }

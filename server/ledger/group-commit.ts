@@ -87,16 +87,20 @@ export class GroupCommit {
       committed = await this.store.write(async (storeBatch) => {
         const context: BatchContext = {
           batch: storeBatch,
-          locked: new Map<string, AccountState>(),
+          locked: new Map<string, Promise<AccountState | null>>(),
           changes: emptyChanges(),
           catalog: this.options.catalog,
           now: this.options.now,
           wallClock: this.options.wallClock,
         };
-        if (group !== '' && group !== operatorScope) {
-          // The whole batch is one account's: lock it first, and every job may read at once.
-          const state = await storeBatch.lockAccount(group);
-          if (state) context.locked.set(group, state);
+        // The whole batch is one account's: its lock is asked first, and the jobs' reads go out
+        // right behind it, all in one round trip.
+        const locking =
+          group !== '' && group !== operatorScope ? storeBatch.lockAccount(group) : null;
+        if (locking) {
+          context.locked.set(group, locking);
+          // Awaited below, once the jobs are done: a failed lock fails the whole batch.
+          locking.catch(() => {});
         }
         const txs: JobTx[] = [];
         const results: Promise<Settled>[] = [];
@@ -120,6 +124,7 @@ export class GroupCommit {
           turn = result;
         }
         const settled = await Promise.all(results);
+        await locking;
         // The database failed, not a job: the whole transaction is void (and may be retried).
         const failure = txs.find((tx) => tx.storeFailure !== null);
         if (failure) throw failure.storeFailure;
