@@ -36,7 +36,10 @@ const clock = devClock ?? systemClock;
 const { store, where } = await openStore(env.TALLY_DATABASE_URL, dbPath);
 const ledger = await StoreLedger.open(store, clock, catalog);
 const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
-ledger.onChange((state) => events.publish(state));
+ledger.onChange(
+  (state) => events.publish(state),
+  (accountId) => events.follows(accountId),
+);
 const idempotency = new IdempotencyStore();
 const prune = () =>
   ledger.pruneAnswers(Date.now() - keepKeysMs).catch((error: unknown) => {

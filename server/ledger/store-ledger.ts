@@ -26,7 +26,10 @@ export class StoreLedger implements Ledger {
   private readonly membersByHash = new Map<string, Member>();
   /** Each account's members, oldest first, for the accounts whose members this node has met. */
   private readonly directory = new Map<string, Member[]>();
-  private readonly listeners: ((state: AccountState) => void)[] = [];
+  private readonly listeners: {
+    listener: (state: AccountState) => void;
+    watches: (accountId: string) => boolean;
+  }[] = [];
   /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
   private readonly refreshing = new Map<string, boolean>();
   private readonly group: GroupCommit;
@@ -125,8 +128,11 @@ export class StoreLedger implements Ledger {
     return this.group.run(scope, work);
   }
 
-  onChange(listener: (state: AccountState) => void): void {
-    this.listeners.push(listener);
+  onChange(
+    listener: (state: AccountState) => void,
+    watches: (accountId: string) => boolean = () => true,
+  ): void {
+    this.listeners.push({ listener, watches });
   }
 
   pruneAnswers(before: number): Promise<number> {
@@ -147,28 +153,33 @@ export class StoreLedger implements Ledger {
   }
 
   private publish(state: AccountState): void {
-    for (const listener of this.listeners) listener(state);
+    for (const { listener } of this.listeners) listener(state);
   }
 
   /**
-   * Another node committed: re-read the account (once for any number of notices meanwhile).
-   * Only accounts whose members this node has met can have streams here; others are skipped.
+   * Another node committed: re-read the account (once for any number of notices meanwhile) when
+   * a listener watches it. Only accounts whose members this node has met can have streams
+   * here; others are skipped.
    */
   private remoteChange({ accountId, version }: RemoteChange): void {
     if (!this.directory.has(accountId)) return;
     if (version === null) void this.loadDirectory(accountId).catch(reportRemote);
-    else this.reread(accountId);
+    else if (this.watched(accountId)) this.reread(accountId);
   }
 
   /**
-   * Other nodes' changes went unheard for a while: re-read every account this node may have
-   * streams of, and its members (a stream skips a version it already has).
+   * Other nodes' changes went unheard for a while: re-read the members of every account this
+   * node has met, and the accounts watched (a stream skips a version it already has).
    */
   private missedChanges(): void {
     for (const accountId of this.directory.keys()) {
       void this.loadDirectory(accountId).catch(reportRemote);
-      this.reread(accountId);
+      if (this.watched(accountId)) this.reread(accountId);
     }
+  }
+
+  private watched(accountId: string): boolean {
+    return this.listeners.some(({ watches }) => watches(accountId));
   }
 
   private reread(accountId: string): void {
