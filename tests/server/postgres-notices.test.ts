@@ -67,3 +67,21 @@ test('a transaction that rolls back is never heard of', async () => {
   await expect.poll(() => heard.some((c) => c.accountId.startsWith('acct_after_'))).toBe(true);
   expect(heard.some((c) => c.accountId.startsWith('acct_undone_'))).toBe(false);
 });
+
+test('a node does not hear its own notices', async () => {
+  const own: RemoteChange[] = [];
+  const node = new ChangeNotices(database.url);
+  try {
+    await node.listen(
+      (change) => own.push(change),
+      () => {},
+    );
+    await inTransaction((tx) => node.send(tx, changesOf(1, 'own')));
+    await inTransaction((tx) => sender.send(tx, changesOf(1, 'later')));
+    // Each listener gets notices in commit order: hearing the later one, it had its own before.
+    await expect.poll(() => own.some((c) => c.accountId.startsWith('acct_later_'))).toBe(true);
+    expect(own.some((c) => c.accountId.startsWith('acct_own_'))).toBe(false);
+  } finally {
+    await node.close();
+  }
+});
