@@ -74,6 +74,11 @@ export class EventHub {
     this.flushTimer ??= setTimeout(() => this.flush(), this.coalesceMs);
   }
 
+  /** True while some stream of the account is open here. */
+  follows(accountId: string): boolean {
+    return this.byAccount.has(accountId);
+  }
+
   /** Sends what is pending now, one render per member and account. */
   flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);

@@ -44,7 +44,10 @@ const { store, outbox, where } = await openStore(env.TALLY_DATABASE_URL, dbPath,
 const ledger = await StoreLedger.open(store, clock, catalog);
 const sender = startSender(outbox, ledger, clock, devClock, { senders: webhookSenders });
 const events = new EventHub((state, memberId) => ledger.snapshot(state, memberId));
-ledger.onChange((state) => events.publish(state));
+ledger.onChange(
+  (state) => events.publish(state),
+  (accountId) => events.follows(accountId),
+);
 ledger.onMemberRevoked((accountId, memberId) => events.closeMember(accountId, memberId));
 ledger.onUpgradeRequest((accountId, request, admins) =>
   events.sendTo(accountId, new Set([...admins, request.memberId]), upgradeRequestFrame(request)),

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import type { Changes, RemoteChange } from '../ledger/store.ts';
 
 /** The channel every node LISTENs on: the accounts (and new members) a node's commits changed. */
 const changesChannel = 'tally_changes';
 
-/** Changes per NOTIFY payload, well under PostgreSQL's 8,000-byte limit. */
-const changesPerNotice = 100;
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more; keep clear of it. */
+const payloadBytes = 7_000;
 
-/** Least time between two NOTIFYs of a node (the budget for a change to reach the others is 1 s). */
-const gatherMs = 50;
+/** The LISTEN connection, when lost, is tried again after this, doubling up to `retryMaxMs`. */
+const retryFirstMs = 50;
+const retryMaxMs = 1_000;
 
 interface Notice {
   node: string;
@@ -18,79 +19,111 @@ interface Notice {
 }
 
 /**
- * How nodes tell each other what they committed: a NOTIFY sent right after a commit, then at
- * most one per `gatherMs` carrying whatever this node committed meanwhile (the newest version
- * per account, and new members). Not inside the transaction: PostgreSQL serialises every committing transaction that
- * notified on one database-wide lock, held through the commit's fsync, which would make commits
- * of different accounts queue behind each other. A node killed between its commit and this
- * NOTIFY leaves the other nodes' streams on the previous version until the account's next change.
+ * How nodes tell each other what they committed. The NOTIFY is sent inside the transaction of
+ * the change: PostgreSQL delivers it when, and only if, that transaction commits, so a node
+ * killed right after its commit has announced it all the same. A listener that lost its
+ * connection missed what was sent meanwhile; once it listens again it says so (`reconnected`),
+ * and the ledger re-reads what this node may have streams of.
+ *
+ * The price: PostgreSQL holds one lock from a notifying transaction's commit through its WAL
+ * flush, so such commits follow each other. Group commit keeps them few (one per batch of an
+ * account, not one per debit), and a hot account's batches are serial on its row lock anyway.
  */
 export class ChangeNotices {
   private readonly node = randomUUID();
-  /** Changes committed and not yet announced; `announcing` while a NOTIFY is on its way. */
-  private unannounced: [string, number | null][] = [];
-  private announcing = false;
+  /** How this node's own notices begin (JSON.stringify writes `node` first): skipped unparsed. */
+  private readonly ownPrefix = `{"node":"${this.node}"`;
+  private listener: Sql | undefined;
+  private closed = false;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly url: string) {}
 
-  /** Queues what a commit changed and sends it unless a NOTIFY is already on its way. */
-  announce(changes: Changes): void {
-    for (const [id, account] of changes.accounts) {
-      this.unannounced.push([id, account.state.version]);
-    }
-    for (const { member } of changes.members) this.unannounced.push([member.accountId, null]);
+  /**
+   * Sends the NOTIFY of `changes` in the transaction on `tx` (on its way when this returns):
+   * the other nodes hear it with the commit, or not at all.
+   */
+  send(tx: Sql, changes: Changes): Promise<unknown> {
+    const payloads = this.payloads(changes);
+    if (payloads.length === 0) return Promise.resolve();
+    return tx`SELECT pg_notify(${changesChannel}, payload)
+      FROM unnest(${payloads}::text[]) AS payload`.execute();
+  }
+
+  /** One JSON notice per ≤ `payloadBytes`, with the newest version of each account. */
+  private payloads(changes: Changes): string[] {
+    const all: [string, number | null][] = [];
+    for (const [id, account] of changes.accounts) all.push([id, account.state.version]);
+    for (const { member } of changes.members) all.push([member.accountId, null]);
     // A team change (a role, a removal, a new token, an upgrade request) is a member notice too:
     // the other nodes re-read the account's members and forget the tokens they trusted.
-    for (const { accountId } of changes.memberUpdates) this.unannounced.push([accountId, null]);
-    for (const { accountId } of changes.upgradeRequests.values()) {
-      this.unannounced.push([accountId, null]);
-    }
-    if (!this.announcing && this.unannounced.length > 0) void this.sendNotices();
-  }
-
-  private async sendNotices(): Promise<void> {
-    this.announcing = true;
-    try {
-      while (this.unannounced.length > 0) {
-        const changes = latestPerAccount(this.unannounced.splice(0));
-        const payloads: string[] = [];
-        for (let i = 0; i < changes.length; i += changesPerNotice) {
-          const notice: Notice = {
-            node: this.node,
-            changes: changes.slice(i, i + changesPerNotice),
-          };
-          payloads.push(JSON.stringify(notice));
-        }
-        await this.sql`SELECT pg_notify(${changesChannel}, payload)
-          FROM unnest(${payloads}::text[]) AS payload`;
-        // A NOTIFY commits (and syncs) a transaction of its own: under load, gather what
-        // commits meanwhile into the next one instead of sending one per commit.
-        await new Promise((done) => setTimeout(done, gatherMs));
+    for (const { accountId } of changes.memberUpdates) all.push([accountId, null]);
+    for (const { accountId } of changes.upgradeRequests.values()) all.push([accountId, null]);
+    const payloads: string[] = [];
+    let chunk: [string, number | null][] = [];
+    let size = 0;
+    for (const change of all) {
+      const changeBytes = Buffer.byteLength(JSON.stringify(change)) + 1;
+      if (chunk.length > 0 && size + changeBytes > payloadBytes) {
+        payloads.push(JSON.stringify({ node: this.node, changes: chunk } satisfies Notice));
+        chunk = [];
+        size = 0;
       }
-    } catch (error) {
-      console.error('Could not tell the other nodes of a change:', error);
-    } finally {
-      this.announcing = false;
+      chunk.push(change);
+      size += changeBytes;
     }
+    if (chunk.length > 0) {
+      payloads.push(JSON.stringify({ node: this.node, changes: chunk } satisfies Notice));
+    }
+    return payloads;
   }
 
-  /** Hears the other nodes' notices (never this node's own). */
-  async listen(listener: (change: RemoteChange) => void): Promise<void> {
-    await this.sql.listen(changesChannel, (payload) => {
+  /**
+   * Hears the other nodes' notices (never this node's own) on a connection of its own, kept
+   * listening: when it drops, it is opened again (however long the database refuses it), and
+   * `reconnected` is called once it listens again.
+   */
+  async listen(heard: (change: RemoteChange) => void, reconnected: () => void): Promise<void> {
+    const onnotify = (_channel: string, payload: string) => {
+      // Every commit of this node comes back to it too: the commonest notice, so the cheapest.
+      if (payload.startsWith(this.ownPrefix)) return;
       const notice = JSON.parse(payload) as Notice;
-      if (notice.node === this.node) return;
-      for (const [accountId, version] of notice.changes) listener({ accountId, version });
+      for (const [accountId, version] of notice.changes) heard({ accountId, version });
+    };
+    let relistening = false;
+    const relisten = async () => {
+      if (relistening || this.closed) return;
+      relistening = true;
+      for (let waitMs = retryFirstMs; !this.closed; waitMs = Math.min(waitMs * 2, retryMaxMs)) {
+        await new Promise((done) => setTimeout(done, waitMs));
+        try {
+          await this.subscribe();
+          relistening = false;
+          reconnected();
+          return;
+        } catch {
+          // The database is still out of reach: try again, a little later.
+        }
+      }
+    };
+    // `onnotify` is the client's own hook for notifications on a connection (its `listen` is
+    // built on it); that `listen` gives up on a channel whose re-LISTEN fails once.
+    this.listener = postgres(this.url, {
+      max: 1,
+      max_lifetime: null,
+      onnotice: () => {},
+      onclose: () => void relisten(),
+      connection: { application_name: 'tally listener' },
+      ...({ onnotify } as object),
     });
+    await this.subscribe();
   }
-}
 
-/** One change per account: its newest version, and a member notice if there was one. */
-function latestPerAccount(changes: [string, number | null][]): [string, number | null][] {
-  const versions = new Map<string, number>();
-  const members = new Set<string>();
-  for (const [accountId, version] of changes) {
-    if (version === null) members.add(accountId);
-    else versions.set(accountId, Math.max(version, versions.get(accountId) ?? version));
+  private async subscribe(): Promise<void> {
+    await this.listener?.unsafe(`LISTEN ${changesChannel}`);
   }
-  return [...versions, ...[...members].map((id): [string, null] => [id, null])];
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.end({ timeout: 5 });
+  }
 }

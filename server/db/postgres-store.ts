@@ -1,4 +1,4 @@
-import postgres, { type Sql, type TransactionSql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import type { AccountState, Hold, Role } from '../../lib/billing/types.ts';
 import {
   type Charge,
@@ -51,27 +51,24 @@ const maxAttempts = 8;
  * it touches (`FOR NO KEY UPDATE`, which lets inserts that reference the account go on), so a
  * debit is always decided on the latest state: none overdraws, an idempotency key is read and
  * written under the same lock, a hold resolves once and a due renewal is applied by the first
- * node only. The batch's writes go out together, pipelined (postgres-writes.ts); other nodes
- * hear of the commit right after it (postgres-notices.ts).
+ * node only. The batch's writes go out together, pipelined (postgres-writes.ts), with the
+ * NOTIFY that tells the other nodes (postgres-notices.ts), so they hear of every commit.
  */
 class PostgresStore implements Store {
   readonly batchesPerAccount = true;
   private readonly notices: ChangeNotices;
 
-  constructor(private readonly sql: Sql) {
-    this.notices = new ChangeNotices(sql);
+  constructor(
+    private readonly sql: Sql,
+    url: string,
+  ) {
+    this.notices = new ChangeNotices(url);
   }
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const committed = (await this.sql.begin(async (tx) => {
-          const { changes, result } = await work(batchOf(tx));
-          await writeChanges(tx, changes);
-          return { changes, result };
-        })) as { changes: Changes; result: T };
-        this.notices.announce(committed.changes);
-        return committed.result;
+        return await this.transaction(work);
       } catch (error) {
         if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
           throw error;
@@ -79,6 +76,37 @@ class PostgresStore implements Store {
         // Apart again at random, so two nodes that collided do not collide again in step.
         await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
       }
+    }
+  }
+
+  /**
+   * One transaction on a connection of its own, its statements pipelined: BEGIN goes out with
+   * the batch's first reads, and COMMIT right behind its writes. A batch so holds its account's
+   * lock for two round trips (the lock with the reads, then the writes with the commit), where
+   * awaiting each statement (`sql.begin`) would hold it for four. A write that fails aborts the
+   * transaction on the server, and the COMMIT behind it then rolls back.
+   */
+  private async transaction<T>(
+    work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>,
+  ): Promise<T> {
+    const connection = await this.sql.reserve();
+    try {
+      const begun = connection`BEGIN`.execute();
+      try {
+        const { changes, result } = await work(batchOf(connection));
+        const writes = [
+          begun,
+          writeChanges(connection, changes),
+          this.notices.send(connection, changes),
+        ];
+        await Promise.all([...writes, connection`COMMIT`.execute()]);
+        return result;
+      } catch (error) {
+        await connection`ROLLBACK`.catch(() => {});
+        throw error;
+      }
+    } finally {
+      connection.release();
     }
   }
 
@@ -143,11 +171,12 @@ class PostgresStore implements Store {
     return (await this.sql`DELETE FROM idempotency_keys WHERE created_at < ${before}`).count;
   }
 
-  listen(listener: (change: RemoteChange) => void): Promise<void> {
-    return this.notices.listen(listener);
+  listen(heard: (change: RemoteChange) => void, reconnected: () => void): Promise<void> {
+    return this.notices.listen(heard, reconnected);
   }
 
   async close(): Promise<void> {
+    await this.notices.close();
     await this.sql.end({ timeout: 5 });
   }
 
@@ -164,9 +193,9 @@ class PostgresStore implements Store {
   }
 }
 
-async function findHold(sql: Sql | TransactionSql, accountId: string, holdId: string) {
+async function findHold(sql: Sql, accountId: string, holdId: string) {
   const [row] = await sql<{ hold: Hold }[]>`
-    SELECT hold FROM holds WHERE account_id = ${accountId} AND id = ${holdId}`;
+    SELECT hold FROM holds WHERE account_id = ${accountId} AND id = ${holdId}`.execute();
   return row?.hold ?? null;
 }
 
@@ -191,12 +220,13 @@ async function upgradeRequests(
   return rows.map(upgradeRequestFromRow);
 }
 
-/** Reads inside one transaction. */
-function batchOf(tx: TransactionSql): StoreBatch {
+
+/** Reads inside one transaction (on its reserved connection). */
+function batchOf(tx: Sql): StoreBatch {
   return {
     async lockAccount(accountId) {
       const [row] = await tx<{ state: AccountState }[]>`
-        SELECT state FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`;
+        SELECT state FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`.execute();
       return row?.state ?? null;
     },
     findHold: (accountId, holdId) => findHold(tx, accountId, holdId),
@@ -205,13 +235,13 @@ function batchOf(tx: TransactionSql): StoreBatch {
     async findAnswer(scope, key): Promise<StoredAnswer | null> {
       const [row] = await tx<{ request_hash: string; status: number; body: unknown }[]>`
         SELECT request_hash, status, body FROM idempotency_keys
-        WHERE scope = ${scope} AND key = ${key}`;
+        WHERE scope = ${scope} AND key = ${key}`.execute();
       return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null;
     },
     async noAccounts() {
-      await tx`SELECT pg_advisory_xact_lock(${seedLock})`;
+      await tx`SELECT pg_advisory_xact_lock(${seedLock})`.execute();
       const [row] = await tx<{ empty: boolean }[]>`
-        SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`;
+        SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`.execute();
       return row?.empty ?? true;
     },
   };
@@ -243,5 +273,5 @@ export async function openPostgres(
   shown.password = '';
   // The webhook senders hold a transaction open through each attempt: their own connections.
   const outbox = new PostgresOutbox(sql, connect(webhookSenders));
-  return { store: new PostgresStore(sql), outbox, where: `PostgreSQL ${shown.href}` };
+  return { store: new PostgresStore(sql, url), outbox, where: `PostgreSQL ${shown.href}` };
 }

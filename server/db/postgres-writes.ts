@@ -1,60 +1,59 @@
-import type postgres from 'postgres';
-import type { TransactionSql } from 'postgres';
+import type { Sql } from 'postgres';
 import type { Changes } from '../ledger/store.ts';
 import { writeOutbox } from '../webhooks/postgres-outbox-writes.ts';
 
-/** An account's version moved between the read under lock and the write: never expected. */
-class VersionConflict extends Error {
-  readonly code = '40001';
-}
-
-/** A jsonb parameter (the client serialises it once; a string would be stored as a JSON string). */
-function json(tx: TransactionSql, value: unknown) {
-  return tx.json(value as postgres.JSONValue);
-}
-
 /**
- * Writes one batch's changes in its transaction: new accounts first (the other rows may
- * reference them), then everything else at once, pipelined on the transaction's connection.
+ * Sends one batch's changes in its transaction, all at once: the statements run in the order
+ * they are sent, so new accounts go first (the other rows may reference them). Every statement
+ * is on its way when this returns, so a COMMIT sent next follows them.
+ *
+ * Each table's rows go in one statement of a fixed text, whatever their number (`unnest` of one
+ * array per column): the client prepares it once per connection. A statement whose text changed
+ * with the row count would cost a round trip to be described for every new count, under the
+ * account's lock.
  */
-export async function writeChanges(tx: TransactionSql, changes: Changes): Promise<void> {
-  const inserted = [...changes.accounts].filter(([, account]) => account.before === null);
-  if (inserted.length > 0) {
-    // First, on their own: the rows below may reference these accounts.
-    await tx`INSERT INTO accounts ${tx(
-      inserted.map(([id, account]) => ({
-        id,
-        name: account.name,
-        state: json(tx, account.state),
-        version: account.state.version,
-        created_at: account.createdAt,
-      })),
-    )}`;
-  }
-  // The rest go out together, pipelined on the transaction's connection.
+export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
   const writes: Promise<unknown>[] = [];
-  for (const [id, account] of changes.accounts) {
-    if (account.before === null) continue;
+  const accounts = [...changes.accounts];
+  const inserted = accounts.filter(([, account]) => account.before === null);
+  if (inserted.length > 0) {
     writes.push(
-      tx`UPDATE accounts SET state = ${json(tx, account.state)},
-           version = ${account.state.version}
-         WHERE id = ${id} AND version = ${account.before}`.then((result) => {
-        if (result.count !== 1) throw new VersionConflict(`Account ${id} changed under a lock`);
-      }),
+      tx`INSERT INTO accounts (id, name, state, version, created_at)
+        SELECT * FROM unnest(
+          ${inserted.map(([id]) => id)}::text[],
+          ${inserted.map(([, account]) => account.name)}::text[],
+          ${inserted.map(([, account]) => JSON.stringify(account.state))}::text[]::jsonb[],
+          ${inserted.map(([, account]) => String(account.state.version))}::bigint[],
+          ${inserted.map(([, account]) => account.createdAt)}::timestamptz[])`.execute(),
+    );
+  }
+  const updated = accounts.filter(([, account]) => account.before !== null);
+  if (updated.length > 0) {
+    // Each row is locked since it was read at `before`; should a version have moved all the
+    // same, the NULL breaks the column's NOT NULL and the whole transaction rolls back.
+    writes.push(
+      tx`UPDATE accounts SET state = changed.state,
+           version = CASE WHEN accounts.version = changed.before THEN changed.version END
+        FROM unnest(
+          ${updated.map(([id]) => id)}::text[],
+          ${updated.map(([, account]) => JSON.stringify(account.state))}::text[]::jsonb[],
+          ${updated.map(([, account]) => String(account.state.version))}::bigint[],
+          ${updated.map(([, account]) => String(account.before))}::bigint[]
+        ) AS changed (id, state, version, before)
+        WHERE accounts.id = changed.id`.execute(),
     );
   }
   if (changes.members.length > 0) {
+    const rows = changes.members;
     writes.push(
-      tx`INSERT INTO members ${tx(
-        changes.members.map(({ member, tokenHash, createdAt }) => ({
-          id: member.id,
-          account_id: member.accountId,
-          name: member.name,
-          role: member.role,
-          token_hash: tokenHash,
-          created_at: createdAt,
-        })),
-      )}`,
+      tx`INSERT INTO members (id, account_id, name, role, token_hash, created_at)
+        SELECT * FROM unnest(
+          ${rows.map(({ member }) => member.id)}::text[],
+          ${rows.map(({ member }) => member.accountId)}::text[],
+          ${rows.map(({ member }) => member.name)}::text[],
+          ${rows.map(({ member }) => member.role)}::text[],
+          ${rows.map(({ tokenHash }) => tokenHash)}::text[],
+          ${rows.map(({ createdAt }) => createdAt)}::timestamptz[])`.execute(),
     );
   }
   for (const update of changes.memberUpdates) {
@@ -63,7 +62,7 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
       tx`UPDATE members SET role = coalesce(${update.role ?? null}, role),
            removed_at = coalesce(${update.removedAt ?? null}::timestamptz, removed_at),
            token_hash = coalesce(${update.tokenHash ?? null}, token_hash)
-         WHERE id = ${update.memberId} AND account_id = ${update.accountId}`,
+         WHERE id = ${update.memberId} AND account_id = ${update.accountId}`.execute(),
     );
   }
   if (changes.upgradeRequests.size > 0) {
@@ -83,70 +82,69 @@ export async function writeChanges(tx: TransactionSql, changes: Changes): Promis
     )}
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at,
         decided_by = excluded.decided_by, reason = excluded.reason
-      WHERE upgrade_requests.account_id = excluded.account_id`);
+      WHERE upgrade_requests.account_id = excluded.account_id`.execute());
   }
   if (changes.entries.length > 0) {
+    const rows = changes.entries;
     writes.push(
-      tx`INSERT INTO entries ${tx(
-        changes.entries.map((entry) => ({
-          id: entry.id,
-          account_id: entry.accountId,
-          at: entry.at,
-          kind: entry.kind,
-          member_id: entry.memberId,
-          operation: entry.operation ?? null,
-          quantity: entry.quantity ?? null,
-          hold_id: entry.holdId ?? null,
-          credits: entry.credits,
-          overage_credits: entry.overageCredits,
-          amount_usd: entry.amountUsd,
-          available_after: entry.availableAfter,
-          description: entry.description,
-        })),
-      )}`,
+      tx`INSERT INTO entries (id, account_id, at, kind, member_id, operation, quantity, hold_id,
+          credits, overage_credits, amount_usd, available_after, description)
+        SELECT * FROM unnest(
+          ${rows.map((entry) => entry.id)}::text[],
+          ${rows.map((entry) => entry.accountId)}::text[],
+          ${rows.map((entry) => entry.at)}::text[],
+          ${rows.map((entry) => entry.kind)}::text[],
+          ${rows.map((entry) => entry.memberId)}::text[],
+          ${rows.map((entry) => entry.operation ?? null)}::text[],
+          ${rows.map((entry) => (entry.quantity === undefined ? null : String(entry.quantity)))}::integer[],
+          ${rows.map((entry) => entry.holdId ?? null)}::text[],
+          ${rows.map((entry) => entry.credits)}::numeric[],
+          ${rows.map((entry) => entry.overageCredits)}::numeric[],
+          ${rows.map((entry) => entry.amountUsd)}::numeric[],
+          ${rows.map((entry) => entry.availableAfter)}::numeric[],
+          ${rows.map((entry) => entry.description)}::text[])`.execute(),
     );
   }
   if (changes.charges.length > 0) {
+    const rows = changes.charges;
     writes.push(
-      tx`INSERT INTO charges ${tx(
-        changes.charges.map((charge) => ({
-          id: charge.id,
-          account_id: charge.accountId,
-          at: charge.at,
-          kind: charge.kind,
-          amount_usd: charge.amountUsd,
-          description: charge.description,
-          entry_id: charge.entryId ?? null,
-        })),
-      )}`,
+      tx`INSERT INTO charges (id, account_id, at, kind, amount_usd, description, entry_id)
+        SELECT * FROM unnest(
+          ${rows.map((charge) => charge.id)}::text[],
+          ${rows.map((charge) => charge.accountId)}::text[],
+          ${rows.map((charge) => charge.at)}::text[],
+          ${rows.map((charge) => charge.kind)}::text[],
+          ${rows.map((charge) => charge.amountUsd)}::numeric[],
+          ${rows.map((charge) => charge.description)}::text[],
+          ${rows.map((charge) => charge.entryId ?? null)}::text[])`.execute(),
     );
   }
   if (changes.holds.size > 0) {
-    writes.push(tx`INSERT INTO holds ${tx(
-      [...changes.holds.values()].map(({ accountId, hold }) => ({
-        id: hold.id,
-        account_id: accountId,
-        status: hold.status,
-        hold: json(tx, hold),
-      })),
-    )}
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, hold = excluded.hold
-      WHERE holds.account_id = excluded.account_id`);
+    const rows = [...changes.holds.values()];
+    writes.push(
+      tx`INSERT INTO holds (id, account_id, status, hold)
+        SELECT * FROM unnest(
+          ${rows.map(({ hold }) => hold.id)}::text[],
+          ${rows.map(({ accountId }) => accountId)}::text[],
+          ${rows.map(({ hold }) => hold.status)}::text[],
+          ${rows.map(({ hold }) => JSON.stringify(hold))}::text[]::jsonb[])
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, hold = excluded.hold
+        WHERE holds.account_id = excluded.account_id`.execute(),
+    );
   }
   if (changes.answers.size > 0) {
+    const rows = [...changes.answers.values()];
     writes.push(
-      tx`INSERT INTO idempotency_keys ${tx(
-        [...changes.answers.values()].map((answer) => ({
-          scope: answer.scope,
-          key: answer.key,
-          request_hash: answer.requestHash,
-          status: answer.status,
-          body: json(tx, answer.body),
-          created_at: answer.createdAt,
-        })),
-      )}`,
+      tx`INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
+        SELECT * FROM unnest(
+          ${rows.map((answer) => answer.scope)}::text[],
+          ${rows.map((answer) => answer.key)}::text[],
+          ${rows.map((answer) => answer.requestHash)}::text[],
+          ${rows.map((answer) => String(answer.status))}::integer[],
+          ${rows.map((answer) => JSON.stringify(answer.body))}::text[]::jsonb[],
+          ${rows.map((answer) => String(answer.createdAt))}::bigint[])`.execute(),
     );
   }
   writes.push(writeOutbox(tx, changes));
-  await Promise.all(writes);
+  return Promise.all(writes);
 }

@@ -1,7 +1,7 @@
 import type { AccountState, Catalog, Instant } from '../../lib/billing/types.ts';
 import { type BatchContext, JobTx } from './job-tx.ts';
 import { type LedgerTx, operatorScope } from './ledger.ts';
-import { type Changes, emptyChanges, mergeChanges, type Store } from './store.ts';
+import { type Changes, emptyChanges, mergeChanges, type Store, type StoreBatch } from './store.ts';
 
 interface Job {
   work: (tx: LedgerTx) => Promise<unknown>;
@@ -19,6 +19,8 @@ interface Group {
   jobs: Job[];
   /** Transactions of this group under way. */
   running: number;
+  /** A batch of this group is running its jobs (it has not sent its writes yet). */
+  deciding: boolean;
   /** A batch is about to be taken (after this turn of the event loop, so arrivals group up). */
   scheduled: boolean;
 }
@@ -34,9 +36,13 @@ interface Group {
 export class GroupCommit {
   private readonly groups = new Map<string, Group>();
   /**
-   * Transactions of one group at once. On PostgreSQL the next batch begins and waits for the
-   * account's lock while the previous one commits, so its round trips overlap that commit;
-   * SQLite's batches read outside their transaction, so they run one at a time.
+   * Transactions of one group at once. On PostgreSQL the next batch begins once the previous
+   * one has run its jobs, and waits for the account's lock while that one commits, so its round
+   * trips overlap that commit; it takes every job that arrived until then. Beginning it sooner
+   * would split the arrivals into more, smaller batches queued on one lock, each paying a
+   * commit: with several nodes on one hot account, their batches alternate on the lock, and
+   * each node's waiting batch gathers while the others hold it. SQLite's batches read outside
+   * their transaction, so they run one at a time.
    */
   private readonly parallel: number;
 
@@ -57,7 +63,7 @@ export class GroupCommit {
     return new Promise<T>((resolve, reject) => {
       let group = this.groups.get(name);
       if (!group) {
-        group = { jobs: [], running: 0, scheduled: false };
+        group = { jobs: [], running: 0, deciding: false, scheduled: false };
         this.groups.set(name, group);
       }
       group.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
@@ -66,13 +72,13 @@ export class GroupCommit {
   }
 
   private schedule(name: string, group: Group): void {
-    if (group.scheduled || group.running >= this.parallel || group.jobs.length === 0) return;
+    if (group.scheduled || !this.mayBegin(group)) return;
     group.scheduled = true;
     setImmediate(() => {
       group.scheduled = false;
-      if (group.running >= this.parallel || group.jobs.length === 0) return;
+      if (!this.mayBegin(group)) return;
       group.running += 1;
-      void this.commit(name, group.jobs.splice(0, maxBatch)).finally(() => {
+      void this.commit(name, group, group.jobs.splice(0, maxBatch)).finally(() => {
         group.running -= 1;
         if (group.running === 0 && group.jobs.length === 0) this.groups.delete(name);
         else this.schedule(name, group);
@@ -81,49 +87,21 @@ export class GroupCommit {
     });
   }
 
-  private async commit(group: string, batch: Job[]): Promise<void> {
+  private mayBegin(group: Group): boolean {
+    return !group.deciding && group.running < this.parallel && group.jobs.length > 0;
+  }
+
+  private async commit(name: string, group: Group, batch: Job[]): Promise<void> {
     let committed: { results: Settled[]; changes: Changes };
     try {
       committed = await this.store.write(async (storeBatch) => {
-        const context: BatchContext = {
-          batch: storeBatch,
-          locked: new Map<string, AccountState>(),
-          changes: emptyChanges(),
-          catalog: this.options.catalog,
-          now: this.options.now,
-          wallClock: this.options.wallClock,
-        };
-        if (group !== '' && group !== operatorScope) {
-          // The whole batch is one account's: lock it first, and every job may read at once.
-          const state = await storeBatch.lockAccount(group);
-          if (state) context.locked.set(group, state);
+        group.deciding = true;
+        try {
+          return await this.decide(name, storeBatch, batch);
+        } finally {
+          group.deciding = false;
+          this.schedule(name, group);
         }
-        const txs: JobTx[] = [];
-        const results: Promise<Settled>[] = [];
-        let turn: Promise<unknown> = Promise.resolve();
-        for (const job of batch) {
-          const tx = new JobTx(context, turn);
-          const before = turn;
-          const result = job.work(tx).then(
-            async (value): Promise<Settled> => {
-              await before;
-              mergeChanges(context.changes, tx.changes);
-              return { job, ok: true, value };
-            },
-            async (error): Promise<Settled> => {
-              await before;
-              return { job, ok: false, error };
-            },
-          );
-          txs.push(tx);
-          results.push(result);
-          turn = result;
-        }
-        const settled = await Promise.all(results);
-        // The database failed, not a job: the whole transaction is void (and may be retried).
-        const failure = txs.find((tx) => tx.storeFailure !== null);
-        if (failure) throw failure.storeFailure;
-        return { changes: context.changes, result: { results: settled, changes: context.changes } };
       });
     } catch (error) {
       for (const job of batch) job.reject(error);
@@ -134,5 +112,52 @@ export class GroupCommit {
       if (outcome.ok) outcome.job.resolve(outcome.value);
       else outcome.job.reject(outcome.error);
     }
+  }
+
+  /** Runs the batch's jobs in its transaction; returns what they change and how each ended. */
+  private async decide(group: string, storeBatch: StoreBatch, batch: Job[]) {
+    const context: BatchContext = {
+      batch: storeBatch,
+      locked: new Map<string, Promise<AccountState | null>>(),
+      changes: emptyChanges(),
+      catalog: this.options.catalog,
+      now: this.options.now,
+      wallClock: this.options.wallClock,
+    };
+    // The whole batch is one account's: its lock is asked first, and the jobs' reads go out
+    // right behind it, all in one round trip.
+    const locking = group !== '' && group !== operatorScope ? storeBatch.lockAccount(group) : null;
+    if (locking) {
+      context.locked.set(group, locking);
+      // Awaited below, once the jobs are done: a failed lock fails the whole batch.
+      locking.catch(() => {});
+    }
+    const txs: JobTx[] = [];
+    const results: Promise<Settled>[] = [];
+    let turn: Promise<unknown> = Promise.resolve();
+    for (const job of batch) {
+      const tx = new JobTx(context, turn);
+      const before = turn;
+      const result = job.work(tx).then(
+        async (value): Promise<Settled> => {
+          await before;
+          mergeChanges(context.changes, tx.changes);
+          return { job, ok: true, value };
+        },
+        async (error): Promise<Settled> => {
+          await before;
+          return { job, ok: false, error };
+        },
+      );
+      txs.push(tx);
+      results.push(result);
+      turn = result;
+    }
+    const settled = await Promise.all(results);
+    await locking;
+    // The database failed, not a job: the whole transaction is void (and may be retried).
+    const failure = txs.find((tx) => tx.storeFailure !== null);
+    if (failure) throw failure.storeFailure;
+    return { changes: context.changes, result: { results: settled, changes: context.changes } };
   }
 }

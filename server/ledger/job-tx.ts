@@ -40,8 +40,11 @@ import { membersAfter, upgradeRequestsAfter } from './team-changes.ts';
 /** What the jobs of one transaction share: the store's batch, the accounts it locked, the changes so far. */
 export interface BatchContext {
   batch: StoreBatch;
-  /** Accounts as the store returned them under lock (before any job of the batch changed them). */
-  locked: Map<string, AccountState>;
+  /**
+   * Accounts as the store returns them under lock (before any job of the batch changed them),
+   * null when there is no such account; asked once per batch, and read by every job.
+   */
+  locked: Map<string, Promise<AccountState | null>>;
   changes: Changes;
   catalog: Catalog;
   now(): Instant;
@@ -204,7 +207,8 @@ export class JobTx implements LedgerTx {
   }
 
   async storedAnswer(scope: string, key: string): Promise<StoredAnswer | null> {
-    // Asked only once the account is locked: no other node can be writing this key meanwhile.
+    // Asked once the account's lock is (sent behind it on the connection, the read runs under
+    // it): no other node can be writing this key meanwhile.
     if (scope !== operatorScope && !this.context.locked.has(scope)) await this.state(scope);
     const stored = this.fromStore(() => this.context.batch.findAnswer(scope, key));
     await this.turn;
@@ -235,13 +239,13 @@ export class JobTx implements LedgerTx {
     const written =
       this.changes.accounts.get(accountId) ?? this.context.changes.accounts.get(accountId);
     if (written) return written.state;
-    let state = this.context.locked.get(accountId);
-    if (!state) {
-      const found = await this.fromStore(() => this.context.batch.lockAccount(accountId));
-      if (!found) throw new NotFoundError(`No account ${accountId}`);
-      state = found;
-      this.context.locked.set(accountId, state);
+    let locking = this.context.locked.get(accountId);
+    if (!locking) {
+      locking = this.fromStore(() => this.context.batch.lockAccount(accountId));
+      this.context.locked.set(accountId, locking);
     }
+    const state = await locking;
+    if (!state) throw new NotFoundError(`No account ${accountId}`);
     return state;
   }
 

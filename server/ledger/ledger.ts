@@ -185,8 +185,12 @@ export interface Ledger {
    * arriving together shares one transaction. Listeners hear of the changes after the commit.
    */
   atomically<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T>;
-  /** Called after each commit that changed an account, on this node or (PostgreSQL) another. */
-  onChange(listener: (state: AccountState) => void): void;
+  /**
+   * Called after each commit that changed an account, on this node or (PostgreSQL) another.
+   * `watches` names the accounts whose changes through other nodes the listener wants (each is
+   * re-read from the database); without it, all.
+   */
+  onChange(listener: (state: AccountState) => void, watches?: (accountId: string) => boolean): void;
   /** Called after each commit of this node that gave the webhook sender work (events, retries). */
   onOutboxWork(listener: () => void): void;
   /** Called when a member was removed or its token replaced (here or, PostgreSQL, on another node). */

@@ -42,7 +42,10 @@ export class StoreLedger implements Ledger {
   private readonly directory = new Map<string, Member[]>();
   /** The open upgrade requests of the accounts in `directory`. */
   private readonly openRequests = new Map<string, UpgradeRequest[]>();
-  private readonly listeners: ((state: AccountState) => void)[] = [];
+  private readonly listeners: {
+    listener: (state: AccountState) => void;
+    watches: (accountId: string) => boolean;
+  }[] = [];
   private readonly outboxListeners: (() => void)[] = [];
   private readonly revokedListeners: RevokedListener[] = [];
   private readonly upgradeRequestListeners: UpgradeRequestListener[] = [];
@@ -72,7 +75,10 @@ export class StoreLedger implements Ledger {
     wallClock: () => number = Date.now,
   ): Promise<StoreLedger> {
     const ledger = new StoreLedger(store, clock, catalog, wallClock);
-    await store.listen?.((change) => ledger.remoteChange(change));
+    await store.listen?.(
+      (change) => ledger.remoteChange(change),
+      () => ledger.missedChanges(),
+    );
     return ledger;
   }
 
@@ -160,8 +166,11 @@ export class StoreLedger implements Ledger {
     return this.group.run(scope, work);
   }
 
-  onChange(listener: (state: AccountState) => void): void {
-    this.listeners.push(listener);
+  onChange(
+    listener: (state: AccountState) => void,
+    watches: (accountId: string) => boolean = () => true,
+  ): void {
+    this.listeners.push({ listener, watches });
   }
 
   onOutboxWork(listener: () => void): void {
@@ -248,19 +257,35 @@ export class StoreLedger implements Ledger {
   }
 
   private publish(state: AccountState): void {
-    for (const listener of this.listeners) listener(state);
+    for (const { listener } of this.listeners) listener(state);
   }
 
   /**
-   * Another node committed: re-read the account (once for any number of notices meanwhile).
-   * Only accounts whose members this node has met can have streams here; others are skipped.
+   * Another node committed: re-read the account (once for any number of notices meanwhile) when
+   * a listener watches it. Only accounts whose members this node has met can have streams
+   * here; others are skipped.
    */
   private remoteChange({ accountId, version }: RemoteChange): void {
     if (!this.directory.has(accountId)) return;
-    if (version === null) {
+    if (version === null) void this.reloadTeam(accountId).catch(reportRemote);
+    else if (this.watched(accountId)) this.reread(accountId);
+  }
+
+  /**
+   * Other nodes' changes went unheard for a while: re-read the team of every account this node
+   * has met (which sends its Snapshot anew; a stream skips a version it already has).
+   */
+  private missedChanges(): void {
+    for (const accountId of this.directory.keys()) {
       void this.reloadTeam(accountId).catch(reportRemote);
-      return;
     }
+  }
+
+  private watched(accountId: string): boolean {
+    return this.listeners.some(({ watches }) => watches(accountId));
+  }
+
+  private reread(accountId: string): void {
     if (this.refreshing.has(accountId)) {
       this.refreshing.set(accountId, true);
       return;

@@ -101,8 +101,11 @@ export interface Store {
   entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
   chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;
   pruneAnswers(before: number): Promise<number>;
-  /** Hears what other nodes commit; a store no other process writes to has none. */
-  listen?(listener: (change: RemoteChange) => void): Promise<void>;
+  /**
+   * Hears what other nodes commit; a store no other process writes to has none. After its
+   * connection was lost it calls `reconnected`: whatever was committed meanwhile went unheard.
+   */
+  listen?(heard: (change: RemoteChange) => void, reconnected: () => void): Promise<void>;
   close(): Promise<void>;
 }
 

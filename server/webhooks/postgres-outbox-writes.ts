@@ -1,4 +1,4 @@
-import type { TransactionSql } from 'postgres';
+import type { Sql } from 'postgres';
 import type { OutboxChanges } from './outbox-changes.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { OutboxChanges } from './outbox-changes.ts';
  * delivery that a sender holds at this moment: the attempt under way answers it, and no request
  * ever waits for a receiver.
  */
-export async function writeOutbox(tx: TransactionSql, changes: OutboxChanges): Promise<void> {
+export async function writeOutbox(tx: Sql, changes: OutboxChanges): Promise<void> {
   const writes: Promise<unknown>[] = [];
   if (changes.webhookEndpoints.length > 0) {
     writes.push(
@@ -18,7 +18,7 @@ export async function writeOutbox(tx: TransactionSql, changes: OutboxChanges): P
           secret: endpoint.secret,
           created_at: endpoint.createdAt,
         })),
-      )}`,
+      )}`.execute(),
     );
   }
   const events = changes.webhookEvents;
@@ -32,15 +32,17 @@ export async function writeOutbox(tx: TransactionSql, changes: OutboxChanges): P
           at: event.at,
           body: event.body,
         })),
-      )}`.then(
-        () => tx`INSERT INTO webhook_deliveries (endpoint_id, event_id, status, next_attempt_at)
+      )}`.execute(),
+    );
+    // Sent right behind the events it names: statements on one connection run in order.
+    writes.push(
+      tx`INSERT INTO webhook_deliveries (endpoint_id, event_id, status, next_attempt_at)
           SELECT e.id, v.id, 'pending', v.due
           FROM unnest(${events.map((event) => event.id)}::text[],
                       ${events.map((event) => event.type)}::text[],
                       ${events.map((event) => Date.parse(event.at))}::bigint[]) AS v(id, type, due)
           JOIN webhook_endpoints e ON v.type = ANY(e.events)
-          WHERE e.deleted_at IS NULL`,
-      ),
+          WHERE e.deleted_at IS NULL`.execute(),
     );
   }
   for (const { endpointId, eventId, dueAt } of changes.webhookRetries) {
@@ -48,7 +50,7 @@ export async function writeOutbox(tx: TransactionSql, changes: OutboxChanges): P
       WHERE (endpoint_id, event_id) IN (
         SELECT endpoint_id, event_id FROM webhook_deliveries
         WHERE endpoint_id = ${endpointId} AND event_id = ${eventId}
-        FOR UPDATE SKIP LOCKED)`);
+        FOR UPDATE SKIP LOCKED)`.execute());
   }
   await Promise.all(writes);
 }

@@ -1,5 +1,6 @@
 // Two server nodes over one PostgreSQL database: what only several nodes could get wrong.
 // Each test splits its requests between node A and node B.
+import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkLedger } from '../../lib/billing/index.ts';
 import { openStore } from '../../server/db/open-store.ts';
@@ -77,6 +78,114 @@ test('usage through node A reaches a stream on node B within 1 s', async () => {
   expect(pushed.credits.available).toBe('4529');
   stream.close();
 });
+
+/** One worker per caller posts usage until `stop()`; what was answered 201 is counted. */
+function loadThrough(callers: Client[]) {
+  let stopped = false;
+  let confirmed = 0;
+  const workers = callers.map(async (caller) => {
+    while (!stopped) {
+      try {
+        const answer = await caller.post('/v1/usage', { operation: 'smart-crop', quantity: 1 });
+        if (answer.status === 201) confirmed += 1;
+      } catch {
+        // Cut off by a kill: no answer, so nothing was promised.
+      }
+    }
+  });
+  return {
+    confirmed: () => confirmed,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(workers);
+    },
+  };
+}
+
+/** The account's version as committed, read from the database itself. */
+async function committedVersion(accountId: string): Promise<number> {
+  const sql = postgres(b.databaseUrl ?? '', { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ version: string }[]>`
+      SELECT version FROM accounts WHERE id = ${accountId}`;
+    return Number(row?.version);
+  } finally {
+    await sql.end();
+  }
+}
+
+test('a node killed mid-load: what it committed reaches streams on the other node within 1 s', async () => {
+  // Eight accounts, each busy through node A and watched on node B: the kill lands right after
+  // some account's last commit.
+  const accounts = await Promise.all(
+    Array.from({ length: 8 }, () =>
+      createAccount(a, {
+        planId: 'scale',
+        members: [
+          { name: 'Ada', role: 'admin' },
+          { name: 'Milo', role: 'member' },
+        ],
+      }),
+    ),
+  );
+  const streams = await Promise.all(
+    accounts.map(({ members }) => openStream(b, members[1]!.token)),
+  );
+  const load = loadThrough(accounts.map(({ members }) => client(a, members[0]!.token)));
+  await expect.poll(load.confirmed, { timeout: 20_000 }).toBeGreaterThanOrEqual(100);
+  await a.kill();
+  await load.stop();
+  const last = await Promise.all(accounts.map(({ account }) => committedVersion(account.id)));
+  const reached = await Promise.all(
+    streams.map((stream, i) => stream.next((s) => s.version === last[i], 1000)),
+  );
+  expect(reached.map((snapshot) => (snapshot as { version: number }).version)).toEqual(last);
+  for (const stream of streams) stream.close();
+  await a.restart();
+}, 60_000);
+
+test('a node whose LISTEN connection was cut while the database refused it catches up once back', async () => {
+  const { members } = await createAccount(a, {
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const ada = client(a, members[0]!.token);
+  const stream = await openStream(b, members[1]!.token);
+  await stream.next(() => true);
+  // Node A holds an open connection from here on: it keeps committing while no new one is let in.
+  expect((await ada.post('/v1/usage', { operation: 'smart-crop', quantity: 1 })).status).toBe(201);
+  // From the cluster's own database: a database cannot refuse connections to itself.
+  const admin = postgres(process.env.TALLY_TEST_DATABASE_URL ?? '', {
+    max: 1,
+    onnotice: () => {},
+  });
+  const database = new URL(b.databaseUrl ?? '').pathname.slice(1);
+  const listeners = async () =>
+    (
+      await admin`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = ${database} AND query ILIKE 'LISTEN%'`
+    )[0]?.n;
+  try {
+    await admin`ALTER DATABASE ${admin(database)} ALLOW_CONNECTIONS false`;
+    await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = ${database} AND query ILIKE 'LISTEN%'`;
+    await expect.poll(listeners, { timeout: 5000 }).toBe(0);
+    const used = await ada.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 10 });
+    expect(used.status).toBe(201);
+    const version = used.body.snapshot.version as number;
+    await admin`ALTER DATABASE ${admin(database)} ALLOW_CONNECTIONS true`;
+    await expect(stream.next((s) => s.version === version, 5000)).resolves.toMatchObject({
+      version,
+    });
+  } finally {
+    await admin`ALTER DATABASE ${admin(database)} ALLOW_CONNECTIONS true`;
+    await admin.end();
+    stream.close();
+  }
+}, 30_000);
 
 test('an admin added through node A is named by node B within 1 s', async () => {
   const { account, members } = await createAccount(a, {
