@@ -199,18 +199,14 @@ async function findHold(sql: Sql, accountId: string, holdId: string) {
   return row?.hold ?? null;
 }
 
-async function members(sql: Sql | TransactionSql, accountId: string): Promise<Member[]> {
+async function members(sql: Sql, accountId: string): Promise<Member[]> {
   const rows = await sql<{ id: string; name: string; role: Role }[]>`
     SELECT id, name, role FROM members WHERE account_id = ${accountId} AND removed_at IS NULL
     ORDER BY created_at, id`;
   return rows.map((row) => ({ id: row.id, accountId, name: row.name, role: row.role }));
 }
 
-async function upgradeRequests(
-  sql: Sql | TransactionSql,
-  accountId: string,
-  filter: UpgradeRequestFilter,
-) {
+async function upgradeRequests(sql: Sql, accountId: string, filter: UpgradeRequestFilter) {
   const rows = await sql<UpgradeRequestRow[]>`
     SELECT id, member_id, plan_id, note, status, at, decided_at, decided_by, reason
     FROM upgrade_requests WHERE account_id = ${accountId}
@@ -219,7 +215,6 @@ async function upgradeRequests(
     ORDER BY at DESC, id`;
   return rows.map(upgradeRequestFromRow);
 }
-
 
 /** Reads inside one transaction (on its reserved connection). */
 function batchOf(tx: Sql): StoreBatch {

@@ -66,23 +66,25 @@ export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
     );
   }
   if (changes.upgradeRequests.size > 0) {
-    writes.push(tx`INSERT INTO upgrade_requests ${tx(
-      [...changes.upgradeRequests.values()].map(({ accountId, request }) => ({
-        id: request.id,
-        account_id: accountId,
-        member_id: request.memberId,
-        plan_id: request.planId,
-        note: request.note,
-        status: request.status,
-        at: request.at,
-        decided_at: request.decidedAt,
-        decided_by: request.decidedBy,
-        reason: request.reason,
-      })),
-    )}
+    writes.push(
+      tx`INSERT INTO upgrade_requests ${tx(
+        [...changes.upgradeRequests.values()].map(({ accountId, request }) => ({
+          id: request.id,
+          account_id: accountId,
+          member_id: request.memberId,
+          plan_id: request.planId,
+          note: request.note,
+          status: request.status,
+          at: request.at,
+          decided_at: request.decidedAt,
+          decided_by: request.decidedBy,
+          reason: request.reason,
+        })),
+      )}
       ON CONFLICT (id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at,
         decided_by = excluded.decided_by, reason = excluded.reason
-      WHERE upgrade_requests.account_id = excluded.account_id`.execute());
+      WHERE upgrade_requests.account_id = excluded.account_id`.execute(),
+    );
   }
   if (changes.entries.length > 0) {
     const rows = changes.entries;

@@ -46,11 +46,13 @@ export async function writeOutbox(tx: Sql, changes: OutboxChanges): Promise<void
     );
   }
   for (const { endpointId, eventId, dueAt } of changes.webhookRetries) {
-    writes.push(tx`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ${dueAt}
+    writes.push(
+      tx`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ${dueAt}
       WHERE (endpoint_id, event_id) IN (
         SELECT endpoint_id, event_id FROM webhook_deliveries
         WHERE endpoint_id = ${endpointId} AND event_id = ${eventId}
-        FOR UPDATE SKIP LOCKED)`.execute());
+        FOR UPDATE SKIP LOCKED)`.execute(),
+    );
   }
   await Promise.all(writes);
 }
