@@ -9,7 +9,7 @@ import {
   toCreditsString,
   toUsdString,
 } from './decimal.ts';
-import { instantMs, toInstant } from './instant.ts';
+import { addSeconds, instantMs } from './instant.ts';
 import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -134,9 +134,16 @@ export function insightOf(input: InsightInput): Insight {
   let runsOutAt: Instant | null = null;
   if (pace.greaterThan(0)) {
     const available = maxDecimal(new Decimal(0), parseCreditChange(input.available));
-    const secondsLeft = available.dividedBy(pace).times(DAY_MS / 1000);
-    const at = nowMs + secondsLeft.toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber() * 1000;
-    if (at < instantMs(input.term.end)) runsOutAt = toInstant(at);
+    const secondsLeft = available
+      .dividedBy(pace)
+      .times(DAY_MS / 1000)
+      .toDecimalPlaces(0, Decimal.ROUND_DOWN);
+    // Compared with the term exactly; only a run-out inside the term, a whole number of seconds
+    // of at most a month, becomes an instant.
+    const termSecondsLeft = new Decimal(instantMs(input.term.end) - nowMs).dividedBy(1000);
+    if (secondsLeft.lessThan(termSecondsLeft)) {
+      runsOutAt = addSeconds(input.now, Number(secondsLeft.toFixed(0)));
+    }
   }
 
   const counts = projectedCounts(input, elapsedMs);
