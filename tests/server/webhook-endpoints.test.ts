@@ -1,21 +1,14 @@
 // The operator's webhook endpoints: registration, the secret shown once, listing, deletion,
 // deliveries paged, a retry on demand.
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { accountWith100, soleAdmin } from './accounts.ts';
 import { client } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
-import { accountOf, type Receiver, startReceiver } from './webhook-receiver.ts';
-import { operator } from './webhooks.ts';
+import { accountOf } from './webhook-receiver.ts';
+import { operator, receiverPerTest } from './webhooks.ts';
 
 const server = serverPerFile({ devClock: true });
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await operator(server()).deleteAll();
-  await receiver.close();
-});
+const receiver = receiverPerTest(server);
 
 test('an endpoint takes http and https URLs only, and known event types', async () => {
   const { api } = operator(server());
@@ -71,7 +64,7 @@ test('a deleted endpoint is gone from the list, and a second delete is 404', asy
 test('deliveries page newest first with limit and before', async () => {
   const { accountId, api } = await accountWith100(server());
   const hooks = operator(server());
-  const { id } = await hooks.register(receiver.url, ['charge.created']);
+  const { id } = await hooks.register(receiver().url, ['charge.created']);
   for (let i = 0; i < 3; i++) {
     await api.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 30, overage: 'accept' });
   }
@@ -86,14 +79,14 @@ test('deliveries page newest first with limit and before', async () => {
   expect(second.body.next).toBeNull();
   const events = [...first.body.deliveries, ...second.body.deliveries].map((d) => d.eventId);
   expect(new Set(events).size).toBe(3);
-  const arrived = await receiver.next(3, (r) => accountOf(r) === accountId);
+  const arrived = await receiver().next(3, (r) => accountOf(r) === accountId);
   expect(arrived.map((r) => r.headers['webhook-id']).sort()).toEqual([...events].sort());
 });
 
 test('a retry delivers the event again at once, under the same webhook-id', async () => {
   const { accountId, api } = await accountWith100(server());
   const hooks = operator(server());
-  const { id } = await hooks.register(receiver.url, ['charge.created']);
+  const { id } = await hooks.register(receiver().url, ['charge.created']);
   await api.post('/v1/usage', { operation: 'lifestyle-crop', quantity: 30, overage: 'accept' });
   const [delivered] = await hooks.attempts(id, 1);
   expect(delivered.status).toBe('succeeded');
@@ -104,7 +97,7 @@ test('a retry delivers the event again at once, under the same webhook-id', asyn
   expect(retry.status).toBe(202);
   const [again] = await hooks.attempts(id, 2);
   expect(again).toMatchObject({ attempt: 2, status: 'succeeded', eventId: delivered.eventId });
-  const both = await receiver.next(2, (r) => accountOf(r) === accountId);
+  const both = await receiver().next(2, (r) => accountOf(r) === accountId);
   expect(both.map((r) => r.headers['webhook-id'])).toEqual([delivered.eventId, delivered.eventId]);
   const unknown = await hooks.api.post(`/v1/webhook-endpoints/${id}/deliveries/evt_none/retry`, {});
   expect(unknown.status).toBe(404);

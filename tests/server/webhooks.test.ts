@@ -1,32 +1,25 @@
 // Webhooks over HTTP to a real receiver on a loopback port: what arrives, signed how, retried
 // when, and what the operator sees of it.
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { accountWith100, soleAdmin, twoAccounts } from './accounts.ts';
 import { clock } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
-import { accountOf, type Receiver, startReceiver, verified } from './webhook-receiver.ts';
-import { operator } from './webhooks.ts';
+import { accountOf, verified } from './webhook-receiver.ts';
+import { operator, receiverPerTest } from './webhooks.ts';
 
 const server = serverPerFile({ devClock: true });
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await operator(server()).deleteAll();
-  await receiver.close();
-});
+const receiver = receiverPerTest(server);
 
 /** 30 Lifestyle Crops on 100 credits: 123 credits, 23 of them overage = $2.30. */
 const overage = { operation: 'lifestyle-crop', quantity: 30, overage: 'accept' };
 
 test('an overage usage sends one charge.created, signed, naming the account, amount and entry', async () => {
   const { accountId, api } = await accountWith100(server());
-  const { secret } = await operator(server()).register(receiver.url, ['charge.created']);
+  const { secret } = await operator(server()).register(receiver().url, ['charge.created']);
   const used = await api.post('/v1/usage', overage);
   expect(used.status).toBe(201);
 
-  const [request] = await receiver.next(1, (r) => accountOf(r) === accountId);
+  const [request] = await receiver().next(1, (r) => accountOf(r) === accountId);
   if (!request) throw new Error('no request');
   const event = verified(secret, request);
   expect(event.type).toBe('charge.created');
@@ -44,31 +37,31 @@ test('an overage usage sends one charge.created, signed, naming the account, amo
   expect(Math.abs(sentAt - Date.now() / 1000)).toBeLessThan(60);
   // A later event for this account proves the charge came once.
   await api.post('/v1/usage', { ...overage, quantity: 1 });
-  const all = await receiver.next(2, (r) => accountOf(r) === accountId);
+  const all = await receiver().next(2, (r) => accountOf(r) === accountId);
   expect(all.map((r) => verified(secret, r).data.amountUsd)).toEqual(['2.30', '0.41']);
 });
 
 test('a receiver answering 500, 500, 200 gets the same webhook-id three times, after 5 s and 5 min', async () => {
   const { accountId, api } = await accountWith100(server());
   const hooks = operator(server());
-  const { id, secret } = await hooks.register(receiver.url, ['charge.created']);
-  receiver.script(500, 500, 200);
+  const { id, secret } = await hooks.register(receiver().url, ['charge.created']);
+  receiver().script(500, 500, 200);
   const mine = (r: { body: string }) => accountOf(r) === accountId;
   expect((await api.post('/v1/usage', overage)).status).toBe(201);
 
-  await receiver.next(1, mine);
+  await receiver().next(1, mine);
   const [first] = await hooks.attempts(id, 1);
   expect(first).toMatchObject({ attempt: 1, status: 'pending', responseStatus: 500 });
   expect(Date.parse(first.nextAttemptAt) - Date.parse(first.at)).toBe(5_000);
   expect((await clock(server(), { advance: 'PT6S' })).status).toBe(200);
 
-  await receiver.next(2, mine);
+  await receiver().next(2, mine);
   const [second] = await hooks.attempts(id, 2);
   expect(second).toMatchObject({ attempt: 2, status: 'pending', responseStatus: 500 });
   expect(Date.parse(second.nextAttemptAt) - Date.parse(second.at)).toBe(5 * 60_000);
   expect((await clock(server(), { advance: 'PT5M1S' })).status).toBe(200);
 
-  const requests = await receiver.next(3, mine);
+  const requests = await receiver().next(3, mine);
   const ids = requests.map((r) => r.headers['webhook-id']);
   expect(new Set(ids).size).toBe(1);
   for (const request of requests) expect(verified(secret, request).type).toBe('charge.created');
@@ -80,17 +73,17 @@ test('a receiver answering 500, 500, 200 gets the same webhook-id three times, a
 
 test('a receiver that hangs holds no request: the usage is answered while the receiver still waits', async () => {
   const { accountId, api } = await accountWith100(server());
-  await operator(server()).register(receiver.url, ['charge.created']);
-  receiver.script('hang');
+  await operator(server()).register(receiver().url, ['charge.created']);
+  receiver().script('hang');
   expect((await api.post('/v1/usage', overage)).status).toBe(201);
-  await receiver.next(1, (r) => accountOf(r) === accountId);
+  await receiver().next(1, (r) => accountOf(r) === accountId);
   // The hook is still unanswered; the next request goes through all the same.
   expect((await api.post('/v1/usage', { ...overage, quantity: 1 })).status).toBe(201);
 });
 
 test('a plan change sends plan.changed and the charge; crossing the thresholds sends the alerts once', async () => {
   const { accountId, api } = await accountWith100(server());
-  const { secret } = await operator(server()).register(receiver.url, [
+  const { secret } = await operator(server()).register(receiver().url, [
     'plan.changed',
     'balance.low',
     'balance.exhausted',
@@ -106,7 +99,7 @@ test('a plan change sends plan.changed and the charge; crossing the thresholds s
   // 100 Lifestyle Crops = 410 credits: 358.3 from the plan, 51.7 overage = $5.17.
   const past = { operation: 'lifestyle-crop', quantity: 100, overage: 'accept' };
   expect((await api.post('/v1/usage', past)).status).toBe(201);
-  const events = (await receiver.next(6, mine)).map((r) => verified(secret, r));
+  const events = (await receiver().next(6, mine)).map((r) => verified(secret, r));
   const byType = (type: string) => events.filter((event) => event.type === type);
   expect(byType('plan.changed').map((e) => e.data)).toEqual([
     { accountId, fromPlanId: 'growth', toPlanId: 'starter', chargeUsd: '100.00' },
@@ -122,10 +115,10 @@ test('a plan change sends plan.changed and the charge; crossing the thresholds s
 });
 
 test('opening an account and each renewal send charge.created for the subscription', async () => {
-  const { secret } = await operator(server()).register(receiver.url, ['charge.created']);
+  const { secret } = await operator(server()).register(receiver().url, ['charge.created']);
   const { accountId, api } = await soleAdmin(server());
   const mine = (r: { body: string }) => accountOf(r) === accountId;
-  const [opening] = await receiver.next(1, mine);
+  const [opening] = await receiver().next(1, mine);
   if (!opening) throw new Error('no request');
   expect(verified(secret, opening).data).toMatchObject({
     accountId,
@@ -135,7 +128,7 @@ test('opening an account and each renewal send charge.created for the subscripti
   expect((await clock(server(), { advance: 'P1M' })).status).toBe(200);
   // The renewal is applied (and charged) at the account's next read.
   expect((await api.get('/v1/me')).status).toBe(200);
-  const [, renewal] = await receiver.next(2, mine);
+  const [, renewal] = await receiver().next(2, mine);
   if (!renewal) throw new Error('no second request');
   const event = verified(secret, renewal);
   expect(event.data).toMatchObject({ kind: 'subscription', amountUsd: '250.00' });
@@ -147,7 +140,7 @@ test('removing a member and asking for an upgrade send member.removed and upgrad
   const me = await milo.api.get('/v1/me');
   const accountId = me.body.account.id;
   const miloId = me.body.member.id;
-  const { secret } = await operator(server()).register(receiver.url, [
+  const { secret } = await operator(server()).register(receiver().url, [
     'member.removed',
     'upgrade.requested',
   ]);
@@ -155,7 +148,7 @@ test('removing a member and asking for an upgrade send member.removed and upgrad
   expect(asked.status).toBe(201);
   expect((await ada.api.delete(`/v1/members/${miloId}`)).status).toBe(204);
 
-  const requests = await receiver.next(2, (r) => accountOf(r) === accountId);
+  const requests = await receiver().next(2, (r) => accountOf(r) === accountId);
   const events = requests.map((request) => verified(secret, request));
   expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
     {

@@ -1,7 +1,8 @@
 // The operator's webhook endpoints, for the server tests.
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { TestServer } from '../support/server.ts';
 import { type Answer, client } from './http.ts';
+import { type Receiver, startReceiver } from './webhook-receiver.ts';
 
 export function operator(server: Pick<TestServer, 'url' | 'operatorKey'>) {
   const api = client(server, server.operatorKey);
@@ -36,5 +37,26 @@ export function operator(server: Pick<TestServer, 'url' | 'operatorKey'>) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+  };
+}
+
+/**
+ * A receiver of its own for each test of a file; after each test, the server's endpoints are
+ * deleted (so the next test's receiver, maybe on a reused port, gets only its own) and it closes.
+ */
+export function receiverPerTest(
+  server: () => Pick<TestServer, 'url' | 'operatorKey'>,
+): () => Receiver {
+  let receiver: Receiver | undefined;
+  beforeEach(async () => {
+    receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    await operator(server()).deleteAll();
+    await receiver?.close();
+  });
+  return () => {
+    if (!receiver) throw new Error('the receiver starts before each test');
+    return receiver;
   };
 }
