@@ -1,48 +1,53 @@
-import { formatCreditAmount, formatResetDate } from '../lib/billing/format.ts';
 import type { Credits, Plan } from '../lib/billing/types.ts';
+import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
 /** Available, held and used of the term's granted credits, with a meter and the reset date. */
 export function BalanceMeter({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const snapshot = model.snapshot.value;
   const balance = model.balance.value;
   if (!snapshot || !balance) return null;
-  const available = formatCreditAmount(balance.available);
-  const granted = formatCreditAmount(balance.granted);
+  const amount = m.formats.creditAmount;
+  const available = amount(balance.available);
+  const granted = amount(balance.granted);
+  const held = amount(balance.held);
+  const used = amount(balance.used);
   return (
-    <section class={`t-balance${balance.low ? ' t-low' : ''}`} aria-label="Credit balance">
+    <section class={`t-balance${balance.low ? ' t-low' : ''}`} aria-label={m.t('creditBalance')}>
       <div class="t-row">
         <p class="t-balance__figure">
           <span class="t-balance__available" data-testid="available">
             {available}
           </span>
-          <span class="t-muted">of {granted} credits</span>
+          <span class="t-muted">{m.t('ofGranted', { granted })}</span>
         </p>
-        <span class="t-muted t-balance__resets">{formatResetDate(snapshot.cycle.end)}</span>
+        <span class="t-muted t-balance__resets">
+          {m.t('resets', { day: m.formats.day(snapshot.cycle.end) })}
+        </span>
       </div>
       <div
         class="t-meter"
         role="img"
-        aria-label={`${available} of ${granted} credits available, ${formatCreditAmount(balance.held)} held, ${formatCreditAmount(balance.used)} used`}
+        aria-label={m.t('meterLabel', { available, granted, held, used })}
       >
         <span class="t-meter__available" style={{ width: `${balance.meter.available}%` }} />
         <span class="t-meter__held" style={{ width: `${balance.meter.held}%` }} />
       </div>
       <p class="t-legend">
-        <span class="t-legend__available">{available} available</span>
-        <span class="t-legend__held">{formatCreditAmount(balance.held)} held</span>
-        <span>{formatCreditAmount(balance.used)} used</span>
+        <span class="t-legend__available">{m.t('available', { amount: available })}</span>
+        <span class="t-legend__held">{m.t('held', { amount: held })}</span>
+        <span>{m.t('used', { amount: used })}</span>
       </p>
-      {balance.low && <p class="t-alert">{lowWords(balance.available, snapshot.plan)}</p>}
+      {balance.low && <p class="t-alert">{lowWords(balance.available, snapshot.plan, m)}</p>}
     </section>
   );
 }
 
 /** The warning under the meter: below 10% of the term, or nothing left at all. */
-function lowWords(available: Credits, plan: Plan): string {
+function lowWords(available: Credits, plan: Plan, m: Messages): string {
   // Canonical credit strings write zero as "0" (lib/billing/decimal.ts).
-  if (available !== '0') return 'Less than 10% of this term’s credits are left.';
-  return plan.allowsOverage
-    ? 'No plan credits left: each operation now needs overage or an upgrade.'
-    : 'No credits left: operations need an upgrade until the term renews.';
+  if (available !== '0') return m.t('lowCredits');
+  return m.t(plan.allowsOverage ? 'noPlanCreditsOverage' : 'noCreditsUpgrade');
 }

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { type BasketLine, quoteBasket } from '../lib/billing/basket.ts';
-import { formatCreditAmount, formatCredits, formatUsd } from '../lib/billing/format.ts';
 import { MAX_QUANTITY } from '../lib/billing/quantity.ts';
 import type { Quote } from '../lib/billing/types.ts';
+import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { countOf, type OperationNames } from '../lib/store/display-names.ts';
+import { useMessages } from './messages-context.ts';
 
 const WHOLE_NUMBER = /^\d+$/;
 
@@ -14,14 +15,17 @@ function quantityOf(text: string): number | null {
   return quantity <= MAX_QUANTITY ? quantity : null;
 }
 
-function lineText(line: Quote, names: OperationNames): string {
-  const base = `${countOf(line.quantity, names)} · ${formatCreditAmount(line.credits)} credits`;
-  if (line.outcome === 'covered')
-    return `${base} · ${formatCreditAmount(line.availableAfter)} left`;
-  const over = `${formatCreditAmount(line.overageCredits)} over`;
+function lineText(line: Quote, names: OperationNames, m: Messages): string {
+  const amount = m.formats.creditAmount;
+  const count = countOf(line.quantity, names, m);
+  const base = m.t('basketLine', { count, amount: amount(line.credits) });
+  if (line.outcome === 'covered') {
+    return m.t('basketLineCovered', { line: base, left: amount(line.availableAfter) });
+  }
+  const over = { line: base, over: amount(line.overageCredits) };
   return line.outcome === 'overage'
-    ? `${base} · ${over} · ${formatUsd(line.overageUsd)} overage`
-    : `${base} · ${over} · needs an upgrade`;
+    ? m.t('basketLineOverage', { ...over, usd: m.formats.usd(line.overageUsd) })
+    : m.t('basketLineUpgrade', over);
 }
 
 /**
@@ -29,6 +33,7 @@ function lineText(line: Quote, names: OperationNames): string {
  * each line drawing on what the previous ones left (BILLING.md, basket).
  */
 export function BasketPlanner({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const snapshot = model.snapshot.value;
   const operations = model.operations.value;
@@ -53,8 +58,8 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
   const total = basket?.total;
 
   return (
-    <section class="t-section" aria-label="Basket planner">
-      <h2>Plan a batch</h2>
+    <section class="t-section" aria-label={m.t('basketPlanner')}>
+      <h2>{m.t('planABatch')}</h2>
       <div class="t-basket">
         {operations.map((operation) => {
           const text = quantities[operation.id] ?? '';
@@ -85,7 +90,7 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
               const names = operations.find((operation) => operation.id === line.operation);
               return names ? (
                 <li key={line.operation} class="t-muted">
-                  {lineText(line, names)}
+                  {lineText(line, names, m)}
                 </li>
               ) : (
                 []
@@ -94,10 +99,13 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
           </ul>
           <p class="t-basket-result__total" data-testid="basket-total">
             {total.outcome === 'covered'
-              ? `${formatCredits(total.availableAfter)} left`
+              ? m.t('basketCovered', { credits: m.tn('credits', total.availableAfter) })
               : total.outcome === 'overage'
-                ? `${formatCredits(total.overageCredits)} over · ${formatUsd(total.overageUsd)} overage`
-                : `${formatCredits(total.overageCredits)} short · upgrade to go on`}
+                ? m.t('basketOverage', {
+                    credits: m.tn('credits', total.overageCredits),
+                    usd: m.formats.usd(total.overageUsd),
+                  })
+                : m.t('basketShort', { credits: m.tn('credits', total.overageCredits) })}
           </p>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../lib/billing/errors.ts';
+import { useMessages } from './messages-context.ts';
 
 export interface Connection {
   member: { name: string; role: 'admin' | 'member' };
@@ -14,6 +15,7 @@ interface ConnectFormProps {
 
 /** Where the billing API is and whose token to use; shows who it connected as. */
 export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: ConnectFormProps) {
+  const m = useMessages();
   const [url, setUrl] = useState(apiUrl);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,10 +38,10 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
   }
 
   return (
-    <form class="t-section t-connect" onSubmit={submit} aria-label="Connect to Tally">
-      <h2>Connect</h2>
+    <form class="t-section t-connect" onSubmit={submit} aria-label={m.t('connectToTally')}>
+      <h2>{m.t('connect')}</h2>
       <label>
-        API URL
+        {m.t('apiUrl')}
         <input
           class="t-input"
           type="text"
@@ -55,7 +57,7 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
         />
       </label>
       <label>
-        Token
+        {m.t('token')}
         <input
           class="t-input"
           type="password"
@@ -69,7 +71,7 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
         />
       </label>
       <button type="submit" class="t-button t-button--primary" disabled={busy}>
-        {busy ? 'Checking…' : 'Connect'}
+        {m.t(busy ? 'checking' : 'connect')}
       </button>
       {error && (
         <p class="t-alert" role="alert">
@@ -78,8 +80,11 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
       )}
       {connected && (
         <p role="status">
-          Connected as <strong>{connected.member.name}</strong> ({connected.member.role}) ·{' '}
-          {connected.account.name}
+          {m.t('connectedAs')} <strong>{connected.member.name}</strong>{' '}
+          {m.t('connectedWho', {
+            role: m.t(connected.member.role === 'admin' ? 'roleAdmin' : 'roleMember'),
+            account: connected.account.name,
+          })}
         </p>
       )}
     </form>

@@ -1,6 +1,6 @@
-import { formatCredits, formatUnitUsd, formatUsd } from '../lib/billing/format.ts';
 import { MAX_QUANTITY } from '../lib/billing/quantity.ts';
 import type { Quote } from '../lib/billing/types.ts';
+import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { operationNames } from '../lib/store/display-names.ts';
 import { clockTime } from '../lib/store/freshness.ts';
@@ -45,18 +45,21 @@ function placeStyle(at: PreviewPlace) {
  * goes past the credits. The dollar figure of a covered operation is what its credits are worth
  * on the plan, not a price: nothing is charged for it.
  */
-function costPreviewText(quote: Quote, name: string): string {
-  const what = quote.quantity === 1 ? name : `${quote.quantity.toLocaleString('en-US')} × ${name}`;
-  const head = `${what} · ${formatCredits(quote.credits)}`;
+function costPreviewText(quote: Quote, name: string, m: Messages): string {
+  const what =
+    quote.quantity === 1
+      ? name
+      : m.t('quantityOf', { count: m.formats.count(quote.quantity), name });
+  const head = { what, credits: m.tn('credits', quote.credits) };
   if (quote.outcome === 'covered') {
-    return `${head} · worth ${formatUnitUsd(quote.planValueUsd)} of plan credits · ${formatCredits(quote.availableAfter)} left`;
+    const value = m.formats.unitUsd(quote.planValueUsd);
+    return m.t('previewCovered', { ...head, value, left: m.tn('credits', quote.availableAfter) });
   }
-  const over = `${formatCredits(quote.overageCredits)} over`;
-  if (quote.outcome === 'overage')
-    return `${head} · ${over} · ${formatUsd(quote.overageUsd)} overage`;
-  return quote.reason === 'overage-cap-reached'
-    ? `${head} · ${over} · overage cap reached`
-    : `${head} · ${over} · upgrade to go on`;
+  const over = { ...head, over: m.tn('credits', quote.overageCredits) };
+  if (quote.outcome === 'overage') {
+    return m.t('previewOverage', { ...over, usd: m.formats.usd(quote.overageUsd) });
+  }
+  return m.t(quote.reason === 'overage-cap-reached' ? 'previewCapReached' : 'previewUpgrade', over);
 }
 
 interface CostPreviewProps {
@@ -78,23 +81,27 @@ export function costPreviewOf(
   quantity: number | null,
   quantityText?: string,
 ): { text: string; outcome: Quote['outcome'] } | null {
+  const m = model.messages;
   const name = operationNames(model.catalog.value, operation).name;
   let quote: Quote | null = null;
   let text: string | null = null;
   try {
     quote = quantity === null ? null : model.quoteFor(operation, quantity);
-    if (quote) text = costPreviewText(quote, name);
+    if (quote) text = costPreviewText(quote, name, m);
   } catch {
     // Falls through to saying why nothing will run.
   }
   if (quantity === null) {
-    text = `${name} · quantity ${JSON.stringify(quantityText ?? String(quantity))} is not a whole number from 1 to ${MAX_QUANTITY.toLocaleString('en-US')}: nothing will run`;
+    const written = JSON.stringify(quantityText ?? String(quantity));
+    const max = m.formats.count(MAX_QUANTITY);
+    text = m.t('previewBadQuantity', { name, quantity: written, max });
   }
   if (!text) return null;
   // Numbers from a snapshot the server no longer confirms: say how old they are.
   const syncedAt = model.lastSyncedAt.value;
   if (quote && model.status.value === 'offline' && syncedAt) {
-    text = `${text} · as of ${clockTime(Date.parse(syncedAt), model.now.value)}`;
+    const time = clockTime(Date.parse(syncedAt), model.now.value, m.locale);
+    text = m.t('asOf', { text, time });
   }
   return { text, outcome: quote?.outcome ?? 'blocked' };
 }

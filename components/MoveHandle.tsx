@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { useMessages } from './messages-context.ts';
 
 /** Pixels from the viewport's right and bottom edges. */
 export interface Place {
@@ -31,6 +32,7 @@ export function clampPlace(place: Place, view: { width: number; height: number }
  * arrow keys while it has focus.
  */
 export function MoveHandle({ place, onMove, onPlaced }: MoveHandleProps) {
+  const m = useMessages();
   const drag = useRef<{ x: number; y: number; from: Place } | null>(null);
   const latest = useRef(place);
   latest.current = place;
@@ -56,8 +58,8 @@ export function MoveHandle({ place, onMove, onPlaced }: MoveHandleProps) {
     <button
       type="button"
       class="t-move"
-      aria-label="Move Tally (arrow keys)"
-      title="Drag to move"
+      aria-label={m.t('moveTally')}
+      title={m.t('dragToMove')}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId);
         drag.current = { x: event.clientX, y: event.clientY, from: place };

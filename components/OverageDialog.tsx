@@ -1,51 +1,55 @@
 import { useId, useState } from 'preact/hooks';
 import { Decimal } from '../lib/billing/decimal.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { creditUnit, formatCredits, formatDay, formatUsd } from '../lib/billing/format.ts';
 import type { Quote } from '../lib/billing/types.ts';
+import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
 import type { UpgradeOption } from '../lib/store/overage-prompt.ts';
 import { ModalFrame } from './ModalFrame.tsx';
+import { useMessages } from './messages-context.ts';
 import { trustedOnly } from './trusted-only.ts';
 
-function why(quote: Quote, planName: string, capUsd: string | null): string {
+function why(quote: Quote, planName: string, capUsd: string | null, m: Messages): string {
   const available = new Decimal(quote.fromPlan).isZero()
-    ? 'none are available'
-    : `${formatCredits(quote.fromPlan)} ${creditUnit(quote.fromPlan) === 'credit' ? 'is' : 'are'} available`;
-  const costs = `It costs ${formatCredits(quote.credits)} and ${available}.`;
+    ? m.t('noneAvailable')
+    : m.tn('creditsAvailable', quote.fromPlan, { credits: m.tn('credits', quote.fromPlan) });
+  const costs = m.t('itCosts', { credits: m.tn('credits', quote.credits), available });
   if (quote.outcome !== 'blocked') return costs;
-  return quote.reason === 'overage-cap-reached'
-    ? `${costs} This month’s overage cap${capUsd ? ` of ${formatUsd(capUsd)}` : ''} is reached: upgrade to go on.`
-    : `${costs} The ${planName} plan has no overage: upgrade to go on.`;
+  if (quote.reason !== 'overage-cap-reached')
+    return m.t('planHasNoOverage', { costs, plan: planName });
+  return capUsd
+    ? m.t('capOfReached', { costs, cap: m.formats.usd(capUsd) })
+    : m.t('capReached', { costs });
 }
 
 /** What choosing the plan would do: the credits after and the next renewal at its price. */
 function UpgradeFacts({ plan, preview }: UpgradeOption) {
+  const m = useMessages();
+  const price = m.formats.usd(plan.priceUsd);
   if (!preview) {
     return (
       <span class="t-upgrade__facts">
-        {formatUsd(plan.priceUsd)}/month · {formatCredits(plan.monthlyCredits)} a month
+        {m.t('pricePerMonth', { price, credits: m.tn('credits', plan.monthlyCredits) })}
       </span>
     );
   }
   return (
     <span class="t-upgrade__facts">
-      <span>{formatCredits(preview.creditsAfter)} after</span>
-      <span>
-        renews {formatDay(preview.cycleAfter.end)} at {formatUsd(plan.priceUsd)}/month
-      </span>
+      <span>{m.t('creditsAfterUpgrade', { credits: m.tn('credits', preview.creditsAfter) })}</span>
+      <span>{m.t('renewsAt', { day: m.formats.day(preview.cycleAfter.end), price })}</span>
     </span>
   );
 }
 
 /** One click upgrades, so the button itself says the plan and what it charges today. */
 function UpgradeButton({ option, model }: { option: UpgradeOption; model: CreditModel }) {
+  const m = useMessages();
   const { plan, preview } = option;
   if (!preview) {
     return (
       <button type="button" class="t-button" disabled>
-        Upgrade to {plan.name} · working out the price…
+        {m.t('upgradeWorkingOut', { plan: plan.name })}
       </button>
     );
   }
@@ -56,7 +60,7 @@ function UpgradeButton({ option, model }: { option: UpgradeOption; model: Credit
       disabled={model.prompt.busy.value}
       onClick={trustedOnly(() => void model.upgrade(plan.id))}
     >
-      Upgrade to {plan.name} · {formatUsd(preview.chargeUsd)} today
+      {m.t('upgradeToToday', { plan: plan.name, usd: m.formats.usd(preview.chargeUsd) })}
     </button>
   );
 }
@@ -73,6 +77,7 @@ export function OverageDialog({
   /** A member asks the admins for a plan (an upgrade request); without it, it is told whom to ask. */
   onAsk?: ((planId: string) => Promise<unknown>) | undefined;
 }) {
+  const m = useMessages();
   const id = useId();
   const [asked, setAsked] = useState<string | null>(null);
   const [askError, setAskError] = useState<string | null>(null);
@@ -81,7 +86,11 @@ export function OverageDialog({
   const snapshot = model.snapshot.value;
   if (!request || !quote || !snapshot) return null;
   const names = operationNames(model.catalog.value, request.operation);
-  const what = request.quantity === 1 ? `this ${names.name}` : countOf(request.quantity, names);
+  const what =
+    request.quantity === 1
+      ? m.t('thisOperation', { name: names.name })
+      : countOf(request.quantity, names, m);
+  const admins = adminNames(snapshot, m);
   const isAdmin = snapshot.member.role === 'admin';
   const options = model.prompt.upgradeOptions.value;
   const busy = model.prompt.busy.value;
@@ -89,13 +98,13 @@ export function OverageDialog({
 
   return (
     <ModalFrame labelledBy={`${id}-title`} describedBy={`${id}-why`} onCancel={model.cancel}>
-      <h2 id={`${id}-title`}>Not enough credits for {what}</h2>
+      <h2 id={`${id}-title`}>{m.t('notEnoughFor', { what })}</h2>
       <p id={`${id}-why`} class="t-muted">
-        {why(quote, snapshot.plan.name, snapshot.overage.capUsd)}
+        {why(quote, snapshot.plan.name, snapshot.overage.capUsd, m)}
       </p>
       <p class="t-shortfall">
-        <span>Short by</span>
-        <span data-testid="shortfall">{formatCredits(quote.overageCredits)}</span>
+        <span>{m.t('shortBy')}</span>
+        <span data-testid="shortfall">{m.tn('credits', quote.overageCredits)}</span>
       </p>
       {quote.outcome === 'overage' && (
         <div class="t-choice">
@@ -105,11 +114,13 @@ export function OverageDialog({
             disabled={busy}
             onClick={trustedOnly(model.payOverage)}
           >
-            Pay {formatUsd(quote.overageUsd)} overage and continue
+            {m.t('payOverage', { usd: m.formats.usd(quote.overageUsd) })}
           </button>
           <p class="t-muted">
-            {formatCredits(quote.overageCredits)} at {formatUsd(snapshot.plan.overageUsdPerCredit)}{' '}
-            per credit, billed with your plan.
+            {m.t('overageBilled', {
+              credits: m.tn('credits', quote.overageCredits),
+              usd: m.formats.usd(snapshot.plan.overageUsdPerCredit),
+            })}
           </p>
         </div>
       )}
@@ -118,10 +129,8 @@ export function OverageDialog({
           <p>
             <strong>
               {!isAdmin
-                ? `Ask ${adminNames(snapshot)} (admin) to upgrade`
-                : quote.outcome === 'overage'
-                  ? 'Or upgrade now'
-                  : 'Upgrade to go on'}
+                ? m.t('askAdminToUpgrade', { admins })
+                : m.t(quote.outcome === 'overage' ? 'orUpgradeNow' : 'upgradeToGoOn')}
             </strong>
           </p>
           {options.map((option) => (
@@ -143,7 +152,7 @@ export function OverageDialog({
                     )
                   }
                 >
-                  Ask {adminNames(snapshot)} to upgrade to {option.plan.name}
+                  {m.t('askAdminToUpgradeTo', { admins, plan: option.plan.name })}
                 </button>
               )}
             </div>
@@ -152,9 +161,7 @@ export function OverageDialog({
       )}
       {!isAdmin && (
         <p data-testid="ask-admin" role={asked ? 'status' : undefined}>
-          {asked
-            ? `You asked ${adminNames(snapshot)} to upgrade to ${asked}: you will see the new plan here once approved.`
-            : `Only an admin can change the plan: ask ${adminNames(snapshot)} (admin) to upgrade.`}
+          {asked ? m.t('youAsked', { admins, plan: asked }) : m.t('onlyAdminCanChange', { admins })}
         </p>
       )}
       {error && (
@@ -164,7 +171,7 @@ export function OverageDialog({
       )}
       <div class="t-dialog__actions">
         <button type="button" class="t-button" autofocus onClick={model.cancel}>
-          Cancel
+          {m.t('cancel')}
         </button>
       </div>
     </ModalFrame>

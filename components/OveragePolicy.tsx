@@ -1,37 +1,36 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { parseUsd, toUsdString } from '../lib/billing/decimal.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { formatCredits, formatUsd } from '../lib/billing/format.ts';
 import type { OveragePolicy as Policy, Usd } from '../lib/billing/types.ts';
+import type { Messages, TextKey } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames } from '../lib/store/display-names.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 import { trustedOnly } from './trusted-only.ts';
 
 const CAP_INPUT = 't-overage-cap';
 const CAP_ERROR = 't-overage-cap-error';
 
-const POLICY_NAMES: Record<Policy, string> = { ask: 'Ask each time', auto: 'Automatic' };
+const POLICY_NAMES: Record<Policy, TextKey> = { ask: 'policyAsk', auto: 'policyAuto' };
 
 /** "up to $25.00 a month" or "no cap". */
-function capWords(capUsd: Usd | null): string {
-  return capUsd === null ? 'no cap' : `up to ${formatUsd(capUsd)} a month`;
+function capWords(capUsd: Usd | null, m: Messages): string {
+  return capUsd === null ? m.t('noCap') : m.t('capUpTo', { usd: m.formats.usd(capUsd) });
 }
 
 /** The typed cap as the API wants it ("25" → "25.00"; empty → no cap), or why it is not one. */
-function capOf(text: string): { capUsd: Usd | null } | { error: string } {
+function capOf(text: string, m: Messages): { capUsd: Usd | null } | { error: string } {
   const typed = text.trim().replace(/^\$/, '');
   if (typed === '') return { capUsd: null };
   try {
     const cap = parseUsd(typed, 'The monthly cap');
     if (cap.decimalPlaces() > 2) {
-      return { error: 'The monthly cap is in dollars and cents: at most 2 decimal places.' };
+      return { error: m.t('capPlaces') };
     }
     return { capUsd: toUsdString(cap) };
   } catch {
-    return typed.startsWith('-')
-      ? { error: 'The monthly cap cannot be negative.' }
-      : { error: 'Write the monthly cap in dollars, like 25 or 25.50, or leave it empty.' };
+    return { error: m.t(typed.startsWith('-') ? 'capNegative' : 'capUnreadable') };
   }
 }
 
@@ -40,6 +39,7 @@ function capOf(text: string): { capUsd: Usd | null } | { error: string } {
  * to; an admin changes it here, a member sees whom to ask.
  */
 export function OveragePolicy({ model }: { model: CreditModel }) {
+  const m = useMessages();
   // Drafts are null while untouched, so the form follows the snapshot (another admin's change).
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [capText, setCapText] = useState<string | null>(null);
@@ -62,12 +62,9 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
   const { overage, plan } = snapshot;
   if (!plan.allowsOverage) {
     return (
-      <section class="t-section" aria-label="Overage">
-        <h2>Overage</h2>
-        <p class="t-muted">
-          Overage is not available on this plan ({plan.name}): past its credits, operations need an
-          upgrade.
-        </p>
+      <section class="t-section" aria-label={m.t('overage')}>
+        <h2>{m.t('overage')}</h2>
+        <p class="t-muted">{m.t('noOverageOnPlan', { plan: plan.name })}</p>
       </section>
     );
   }
@@ -77,7 +74,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
 
   async function save() {
     if (busy) return;
-    const parsed = capOf(cap);
+    const parsed = capOf(cap, m);
     setError(null);
     setDone(null);
     if ('error' in parsed) {
@@ -91,7 +88,12 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
       setPolicy(null);
       setCapText(null);
       const saved = model.snapshot.value?.overage ?? { policy: chosen, capUsd: parsed.capUsd };
-      setDone(`Saved: ${POLICY_NAMES[saved.policy]}, ${capWords(saved.capUsd)}.`);
+      setDone(
+        m.t('overageSaved', {
+          policy: m.t(POLICY_NAMES[saved.policy]),
+          cap: capWords(saved.capUsd, m),
+        }),
+      );
     } catch (reason) {
       setError(errorMessage(reason));
     } finally {
@@ -105,29 +107,32 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
   }
 
   return (
-    <section class="t-section" aria-label="Overage">
-      <h2>Overage</h2>
+    <section class="t-section" aria-label={m.t('overage')}>
+      <h2>{m.t('overage')}</h2>
       <dl class="t-facts" data-testid="overage-policy">
         <div>
-          <dt>Policy</dt>
-          <dd>{POLICY_NAMES[overage.policy]}</dd>
+          <dt>{m.t('policy')}</dt>
+          <dd>{m.t(POLICY_NAMES[overage.policy])}</dd>
         </div>
         <div>
-          <dt>Monthly cap</dt>
-          <dd>{capWords(overage.capUsd)}</dd>
+          <dt>{m.t('monthlyCap')}</dt>
+          <dd>{capWords(overage.capUsd, m)}</dd>
         </div>
         <div>
-          <dt>This cycle</dt>
+          <dt>{m.t('thisCycle')}</dt>
           <dd>
-            {formatCredits(overage.creditsThisCycle)} · {formatUsd(overage.usdThisCycle)}
+            {m.t('creditsAndUsd', {
+              credits: m.tn('credits', overage.creditsThisCycle),
+              usd: m.formats.usd(overage.usdThisCycle),
+            })}
           </dd>
         </div>
       </dl>
       {snapshot.member.role !== 'admin' ? (
-        <p class="t-muted">Ask {adminNames(snapshot)} (admin) to change it.</p>
+        <p class="t-muted">{m.t('askAdminToChangeIt', { admins: adminNames(snapshot, m) })}</p>
       ) : (
         <div class="t-overage-form">
-          <div class="t-plans" role="radiogroup" aria-label="Overage policy">
+          <div class="t-plans" role="radiogroup" aria-label={m.t('overagePolicy')}>
             {(['ask', 'auto'] as const).map((value) => (
               <label key={value} class="t-plan-option">
                 <span>
@@ -138,22 +143,22 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
                     checked={chosen === value}
                     onChange={() => choose(value)}
                   />
-                  {POLICY_NAMES[value]}
+                  {m.t(POLICY_NAMES[value])}
                 </span>
                 <span class="t-muted">
-                  {value === 'ask' ? 'consent per operation' : 'bill without asking'}
+                  {m.t(value === 'ask' ? 'policyAskHint' : 'policyAutoHint')}
                 </span>
               </label>
             ))}
           </div>
           {/* The cap limits overage dollars under both policies (lib/billing quote). */}
           <label class="t-overage-cap" for={CAP_INPUT}>
-            Monthly cap in dollars (empty: no cap)
+            {m.t('capLabel')}
             <input
               id={CAP_INPUT}
               class="t-input"
               inputMode="decimal"
-              placeholder="No cap"
+              placeholder={m.t('capPlaceholder')}
               value={cap}
               aria-invalid={invalid !== null}
               aria-describedby={invalid ? CAP_ERROR : undefined}
@@ -176,7 +181,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
             disabled={busy}
             onClick={trustedOnly(() => void save())}
           >
-            {busy ? 'Saving…' : 'Save overage policy'}
+            {m.t(busy ? 'saving' : 'saveOveragePolicy')}
           </button>
         </div>
       )}

@@ -1,53 +1,53 @@
 import { creditValue } from '../lib/billing/credit-value.ts';
 import { parseUsd } from '../lib/billing/decimal.ts';
-import { formatCreditAmount, formatDate, formatUnitUsd, formatUsd } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
 /** The plan: what it costs against its list price, and what one credit is worth. */
 export function PlanCard({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const snapshot = model.snapshot.value;
   if (!snapshot) return null;
+  const { usd, date } = m.formats;
   const { plan, cycle: term } = snapshot;
   const discounted = plan.listPriceUsd !== plan.priceUsd;
   return (
-    <section class="t-section" aria-label="Plan">
-      <h2>Plan</h2>
+    <section class="t-section" aria-label={m.t('plan')}>
+      <h2>{m.t('plan')}</h2>
       <div class="t-row">
         <span class="t-plan__name">{plan.name}</span>
         <span class="t-plan__price">
-          <strong>{formatUsd(plan.priceUsd)}</strong>
-          <span class="t-muted"> / month</span>
+          <strong>{usd(plan.priceUsd)}</strong>
+          <span class="t-muted">{m.t('perMonth')}</span>
           {discounted && (
             <s>
-              <span class="t-visually-hidden">list price </span>
-              {formatUsd(plan.listPriceUsd)}
+              <span class="t-visually-hidden">{m.t('listPrice')}</span>
+              {usd(plan.listPriceUsd)}
             </s>
           )}
         </span>
       </div>
       <dl class="t-facts">
         <div>
-          <dt>Current term</dt>
-          <dd>
-            {formatDate(term.start)} – {formatDate(term.end)}
-          </dd>
+          <dt>{m.t('currentTerm')}</dt>
+          <dd>{m.t('dateRange', { from: date(term.start), to: date(term.end) })}</dd>
         </div>
         <div>
-          <dt>Credits each month</dt>
-          <dd>{formatCreditAmount(plan.monthlyCredits)}</dd>
+          <dt>{m.t('creditsEachMonth')}</dt>
+          <dd>{m.formats.creditAmount(plan.monthlyCredits)}</dd>
         </div>
         <div>
-          <dt>Credit value</dt>
+          <dt>{m.t('creditValue')}</dt>
           <dd data-testid="credit-value">
-            {parseUsd(plan.priceUsd).isZero()
-              ? 'none: the plan has no fee'
-              : formatUnitUsd(creditValue(plan))}
+            {parseUsd(plan.priceUsd).isZero() ? m.t('noFee') : m.formats.unitUsd(creditValue(plan))}
           </dd>
         </div>
         <div>
-          <dt>Overage</dt>
+          <dt>{m.t('overage')}</dt>
           <dd>
-            {plan.allowsOverage ? `${formatUsd(plan.overageUsdPerCredit)} / credit` : 'not allowed'}
+            {plan.allowsOverage
+              ? m.t('perCredit', { usd: usd(plan.overageUsdPerCredit) })
+              : m.t('notAllowed')}
           </dd>
         </div>
       </dl>

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { formatCreditAmount, formatUsd } from '../lib/billing/format.ts';
 import type { PlanChangePreview, PlanId } from '../lib/billing/types.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames } from '../lib/store/display-names.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 import { PlanChangeFacts } from './PlanChangeFacts.tsx';
 import { trustedOnly } from './trusted-only.ts';
 
 /** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
 export function PlanChange({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const [planId, setPlanId] = useState<PlanId | null>(null);
   const [preview, setPreview] = useState<PlanChangePreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,9 +25,9 @@ export function PlanChange({ model }: { model: CreditModel }) {
   if (!snapshot) return null;
   if (snapshot.member.role !== 'admin') {
     return (
-      <section class="t-section" aria-label="Change plan">
-        <h2>Change plan</h2>
-        <p class="t-muted">Ask {adminNames(snapshot)} (admin) to change the plan.</p>
+      <section class="t-section" aria-label={m.t('changePlan')}>
+        <h2>{m.t('changePlan')}</h2>
+        <p class="t-muted">{m.t('askAdminToChangePlan', { admins: adminNames(snapshot, m) })}</p>
       </section>
     );
   }
@@ -53,7 +54,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
     setError(null);
     try {
       await model.changePlan(target.id);
-      setDone(`You are on ${target.name} now.`);
+      setDone(m.t('youAreOn', { plan: target.name }));
       chosen.current = null;
       setPlanId(null);
       setPreview(null);
@@ -65,9 +66,9 @@ export function PlanChange({ model }: { model: CreditModel }) {
   }
 
   return (
-    <section class="t-section" aria-label="Change plan">
-      <h2>Change plan</h2>
-      <div class="t-plans" role="radiogroup" aria-label="Plans">
+    <section class="t-section" aria-label={m.t('changePlan')}>
+      <h2>{m.t('changePlan')}</h2>
+      <div class="t-plans" role="radiogroup" aria-label={m.t('plans')}>
         {plans.map((plan) => (
           <label key={plan.id} class="t-plan-option">
             <span>
@@ -81,7 +82,10 @@ export function PlanChange({ model }: { model: CreditModel }) {
               {plan.name}
             </span>
             <span class="t-muted">
-              {formatUsd(plan.priceUsd)} · {formatCreditAmount(plan.monthlyCredits)} credits
+              {m.t('planOffer', {
+                price: m.formats.usd(plan.priceUsd),
+                amount: m.formats.creditAmount(plan.monthlyCredits),
+              })}
             </span>
           </label>
         ))}
@@ -89,7 +93,7 @@ export function PlanChange({ model }: { model: CreditModel }) {
       {target && (
         <div class="t-preview-box" aria-live="polite" aria-busy={preview === null}>
           {preview === null ? (
-            <p class="t-muted">Working out what changes…</p>
+            <p class="t-muted">{m.t('workingOut')}</p>
           ) : (
             <>
               <PlanChangeFacts preview={preview} plan={target} />
@@ -100,8 +104,8 @@ export function PlanChange({ model }: { model: CreditModel }) {
                 onClick={trustedOnly(() => void confirm())}
               >
                 {busy
-                  ? 'Changing…'
-                  : `Change to ${target.name} · ${formatUsd(preview.chargeUsd)} today`}
+                  ? m.t('changing')
+                  : m.t('changeTo', { plan: target.name, usd: m.formats.usd(preview.chargeUsd) })}
               </button>
             </>
           )}

@@ -1,6 +1,6 @@
 import { parseUsd } from '../lib/billing/decimal.ts';
-import { formatCreditAmount, formatCredits, formatDate, formatUsd } from '../lib/billing/format.ts';
 import type { Plan, PlanChangePreview } from '../lib/billing/types.ts';
+import { useMessages } from './messages-context.ts';
 
 /**
  * What a plan change does (BILLING.md preview), shown before an admin confirms it. A switch to
@@ -8,42 +8,49 @@ import type { Plan, PlanChangePreview } from '../lib/billing/types.ts';
  * plan's allotment follows each month (BILLING.md, decisions 4), so nothing reads as lost.
  */
 export function PlanChangeFacts({ preview, plan }: { preview: PlanChangePreview; plan?: Plan }) {
+  const m = useMessages();
+  const { creditAmount, date } = m.formats;
   const keepsTerm = plan !== undefined && parseUsd(plan.priceUsd).isZero();
   return (
     <dl class="t-facts" data-testid="plan-change-preview">
       <div>
-        <dt>Charge today</dt>
-        <dd>{keepsTerm ? 'nothing' : formatUsd(preview.chargeUsd)}</dd>
+        <dt>{m.t('chargeToday')}</dt>
+        <dd>{keepsTerm ? m.t('nothing') : m.formats.usd(preview.chargeUsd)}</dd>
       </div>
       {keepsTerm ? (
         <>
           <div>
-            <dt>Your credits</dt>
+            <dt>{m.t('yourCredits')}</dt>
             <dd>
-              {formatCredits(preview.creditsAfter)}, usable until{' '}
-              {formatDate(preview.cycleAfter.end)}
+              {m.t('usableUntil', {
+                credits: m.tn('credits', preview.creditsAfter),
+                date: date(preview.cycleAfter.end),
+              })}
             </dd>
           </div>
           <div>
-            <dt>From {formatDate(preview.cycleAfter.end)}</dt>
+            <dt>{m.t('fromDate', { date: date(preview.cycleAfter.end) })}</dt>
             <dd>
-              {formatCredits(plan.monthlyCredits)} a month on {plan.name}
+              {m.t('creditsAMonthOn', {
+                credits: m.tn('credits', plan.monthlyCredits),
+                plan: plan.name,
+              })}
             </dd>
           </div>
         </>
       ) : (
         <>
           <div>
-            <dt>Credits rolled over</dt>
-            <dd>{formatCreditAmount(preview.rolledOverCredits)}</dd>
+            <dt>{m.t('creditsRolledOver')}</dt>
+            <dd>{creditAmount(preview.rolledOverCredits)}</dd>
           </div>
           <div>
-            <dt>Credits after</dt>
-            <dd>{formatCreditAmount(preview.creditsAfter)}</dd>
+            <dt>{m.t('creditsAfter')}</dt>
+            <dd>{creditAmount(preview.creditsAfter)}</dd>
           </div>
           <div>
-            <dt>Next renewal</dt>
-            <dd>{formatDate(preview.cycleAfter.end)}</dd>
+            <dt>{m.t('nextRenewal')}</dt>
+            <dd>{date(preview.cycleAfter.end)}</dd>
           </div>
         </>
       )}

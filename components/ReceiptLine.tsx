@@ -1,7 +1,9 @@
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
 /** What the last upgrade or overage payment charged, kept in view until dismissed. */
 export function ReceiptLine({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const receipt = model.prompt.receipt.value;
   if (!receipt) return null;
   return (
@@ -10,7 +12,7 @@ export function ReceiptLine({ model }: { model: CreditModel }) {
       <button
         type="button"
         class="t-button t-button--quiet"
-        aria-label="Dismiss receipt"
+        aria-label={m.t('dismissReceipt')}
         onClick={model.dismissReceipt}
       >
         ×

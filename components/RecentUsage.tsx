@@ -1,17 +1,23 @@
 import { useEffect } from 'preact/hooks';
-import { formatCreditAmount, formatUsd } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
-const time = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov 20, 10:42" in the locale, the formatter built once per locale. */
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    const options = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
+    format = new Intl.DateTimeFormat(locale, { ...options, hourCycle: 'h23' });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** The latest ledger entries, reloaded whenever the account changes version. */
 export function RecentUsage({ model, limit = 6 }: { model: CreditModel; limit?: number }) {
+  const m = useMessages();
   const version = model.snapshot.value?.version;
   useEffect(() => {
     if (version !== undefined) void model.loadLedger(limit);
@@ -19,17 +25,17 @@ export function RecentUsage({ model, limit = 6 }: { model: CreditModel; limit?: 
   const entries = model.entries.value;
   if (version === undefined) return null;
   return (
-    <section class="t-section" aria-label="Recent usage">
-      <h2>Recent activity</h2>
+    <section class="t-section" aria-label={m.t('recentUsage')}>
+      <h2>{m.t('recentActivity')}</h2>
       {entries === null ? (
-        <p class="t-muted">Loading…</p>
+        <p class="t-muted">{m.t('loading')}</p>
       ) : entries.length === 0 ? (
-        <p class="t-muted">Nothing yet this term.</p>
+        <p class="t-muted">{m.t('nothingYet')}</p>
       ) : (
         <ul class="t-list">
           {entries.slice(0, limit).map((entry) => {
             const spent = entry.credits.startsWith('-');
-            const change = formatCreditAmount(entry.credits).replace('-', '−');
+            const change = m.formats.creditAmount(entry.credits).replace('-', '−');
             // Only charges show a dollar amount; entries carry "0" otherwise.
             const charged = /[1-9]/.test(entry.amountUsd) && !entry.amountUsd.startsWith('-');
             return (
@@ -37,11 +43,11 @@ export function RecentUsage({ model, limit = 6 }: { model: CreditModel; limit?: 
                 <span>
                   {entry.description}
                   <br />
-                  <span class="t-muted">{time.format(new Date(entry.at))}</span>
+                  <span class="t-muted">{timeFormat(m.locale).format(new Date(entry.at))}</span>
                 </span>
                 <span class={spent ? 't-negative' : 't-positive'}>
                   {spent || entry.credits === '0' ? change : `+${change}`}
-                  {charged && <span class="t-muted"> · {formatUsd(entry.amountUsd)}</span>}
+                  {charged && <span class="t-muted"> · {m.formats.usd(entry.amountUsd)}</span>}
                 </span>
               </li>
             );

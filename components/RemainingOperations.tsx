@@ -1,19 +1,22 @@
-import { formatCreditAmount } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { countOf } from '../lib/store/display-names.ts';
+import { useMessages } from './messages-context.ts';
 
 /** How many of each operation the available credits still cover (floor, never rounded up). */
 export function RemainingOperations({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const operations = model.operations.value;
   if (operations.length === 0) return null;
   return (
-    <section class="t-section" aria-label="Remaining operations">
-      <h2>Enough for</h2>
+    <section class="t-section" aria-label={m.t('remainingOperations')}>
+      <h2>{m.t('enoughFor')}</h2>
       <ul class="t-list">
         {operations.map((operation) => (
           <li key={operation.id}>
-            <span class="t-count">{countOf(operation.remaining, operation)}</span>
-            <span class="t-muted">{formatCreditAmount(operation.rate)} credits each</span>
+            <span class="t-count">{countOf(operation.remaining, operation, m)}</span>
+            <span class="t-muted">
+              {m.t('creditsEach', { amount: m.formats.creditAmount(operation.rate) })}
+            </span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
 import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
 import type { Plan } from '../lib/billing/types.ts';
+import { english } from '../lib/i18n/english.ts';
 import { adminNames } from '../lib/store/display-names.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
@@ -43,7 +44,7 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const admins = adminNames(snapshot);
+  const admins = adminNames(snapshot, english);
   const target = dearer.find((plan) => plan.id === planId) ?? dearer.at(-1);
   if (!target) return null;
 

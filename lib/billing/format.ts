@@ -1,47 +1,14 @@
-import { CREDIT_CHANGE, CREDITS, checkDecimalText, USD } from './decimal-text.ts';
-import { instantMs } from './instant.ts';
+import { formatsFor } from '../i18n/formats.ts';
+import { CREDIT_CHANGE, CREDITS, checkDecimalText } from './decimal-text.ts';
 import type { Credits, Instant, Usd } from './types.ts';
 
-// Intl.NumberFormat formats decimal *strings* exactly (no trip through a binary float) and
-// rounds them half-up (its default `halfExpand`, for amounts that are never negative), so every
-// formatter below hands it the checked decimal text, never a number, and needs no decimal
-// library. TypeScript's ES2022 lib only knows the number overload, hence the one cast here.
-function formatText(format: Intl.NumberFormat, decimalText: string): string {
-  return (format.format as unknown as (value: string) => string)(decimalText);
-}
-
-// signDisplay 'negative': "-0" (an exact zero change) is written "0".
-const creditAmount = new Intl.NumberFormat('en-US', {
-  maximumFractionDigits: 3,
-  signDisplay: 'negative',
-});
-const dollars = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const unitDollars = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 4,
-  maximumFractionDigits: 4,
-});
-const monthDay = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-const fullDate = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Tally's own records (ledger descriptions, charges, errors) are written in American English;
+// what a person reads in the UI goes through lib/i18n in their locale.
+const english = formatsFor('en-US');
 
 /** "4570" → "4,570" */
 export function formatCreditAmount(credits: Credits): string {
-  return formatText(creditAmount, checkDecimalText(credits, CREDIT_CHANGE));
+  return english.creditAmount(credits);
 }
 
 /** The plural rules of every count Tally writes ("1 credit", "384 Smart Crops"). */
@@ -62,17 +29,17 @@ export function formatCredits(credits: Credits): string {
 
 /** A charge: "0.41" → "$0.41" */
 export function formatUsd(usd: Usd): string {
-  return formatText(dollars, checkDecimalText(usd, USD));
+  return english.usd(usd);
 }
 
 /** A unit price, 4 places half-up: "0.05470459" → "$0.0547" */
 export function formatUnitUsd(usd: Usd): string {
-  return formatText(unitDollars, checkDecimalText(usd, USD));
+  return english.unitUsd(usd);
 }
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2" (UTC, the cycle's own calendar) */
 export function formatDay(instant: Instant): string {
-  return monthDay.format(instantMs(instant));
+  return english.day(instant);
 }
 
 /** "2026-11-02T09:00:00.000Z" → "resets Nov 2" */
@@ -82,7 +49,7 @@ export function formatResetDate(instant: Instant): string {
 
 /** "2026-11-02T09:00:00.000Z" → "Nov 2, 2026" (UTC) */
 export function formatDate(instant: Instant): string {
-  return fullDate.format(instantMs(instant));
+  return english.date(instant);
 }
 
 /**

@@ -11,6 +11,8 @@ import type {
   Quote,
   Usd,
 } from '../billing/types.ts';
+import { english } from '../i18n/english.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { CreditMath } from './credit-math.ts';
 import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source.ts';
 import { type OperationNames, operationNames } from './display-names.ts';
@@ -29,6 +31,8 @@ export interface CreditModelOptions {
   timeZone?: string;
   /** Where the upgrade-or-pay-overage question is asked when not in this UI (see the prompt). */
   askElsewhere?: PromptOptions['askElsewhere'];
+  /** The words and formats of the user's locale; American English by default. */
+  messages?: Messages;
 }
 
 export interface OperationCapacity extends OperationNames {
@@ -49,7 +53,7 @@ function codeOf(error: unknown): string | undefined {
  * the actions, which delegate to the source.
  */
 export function createCreditModel(source: CreditSource, options: CreditModelOptions) {
-  const { math } = options;
+  const { math, messages = english } = options;
   const clock = options.clock ?? Date.now;
   const snapshot = signal<Snapshot | null>(null);
   const status = signal<SyncStatus>('loading');
@@ -98,6 +102,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
       status.value,
       lastSyncedAt.value === null ? null : Date.parse(lastSyncedAt.value),
       now.value,
+      messages,
       options.timeZone,
     ),
   );
@@ -207,6 +212,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
     settledQuote,
     changePlan,
     loadCatalog,
+    messages,
     ...(options.askElsewhere ? { askElsewhere: options.askElsewhere } : {}),
   });
 
@@ -249,6 +255,8 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
   }
 
   return {
+    /** What every component rendering this model says things with. */
+    messages,
     snapshot,
     status,
     lastSyncedAt,

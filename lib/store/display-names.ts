@@ -1,7 +1,7 @@
 // How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import { englishPlurals } from '../billing/format.ts';
 import type { Catalog, OperationId } from '../billing/types.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 export interface OperationNames {
   name: string;
@@ -22,16 +22,17 @@ export function operationNames(catalog: Catalog | null, id: OperationId): Operat
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }
 
-/** "1 Smart Crop", "384 Smart Crops". */
-export function countOf(count: number, names: OperationNames): string {
-  const name = englishPlurals.select(count) === 'one' ? names.name : names.plural;
-  return `${count.toLocaleString('en-US')} ${name}`;
+/** "1 Smart Crop", "384 Smart Crops"; "384 × Smart Crop" where English plurals do not apply. */
+export function countOf(count: number, names: OperationNames, m: Messages): string {
+  return m.tn('operationCount', count, { name: names.name, plural: names.plural });
 }
 
 /** Whom a member asks to change the plan: "Ada", "Ada or Ben"; "your admin" when unknown. */
-export function adminNames(snapshot: Snapshot): string {
+export function adminNames(snapshot: Snapshot, m: Messages): string {
   const names = snapshot.account.admins.map((admin) => admin.name);
   const last = names.pop();
-  if (last === undefined) return 'your admin';
-  return names.length === 0 ? last : `${names.join(', ')} or ${last}`;
+  if (last === undefined) return m.t('yourAdmin');
+  return names.length === 0
+    ? last
+    : m.t('eitherAdmin', { names: names.join(m.t('listSeparator')), last });
 }

@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/messages.ts';
 import type { SyncStatus } from './credit-source.ts';
 
 const SECOND = 1000;
@@ -6,10 +7,10 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** "10:42" the same day, "Jun 7, 10:42" before: enough to tell how old the numbers are. */
-export function clockTime(at: number, now: number, timeZone?: string): string {
-  const day = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'short' });
+export function clockTime(at: number, now: number, locale: string, timeZone?: string): string {
+  const day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short' });
   const sameDay = day.format(at) === day.format(now);
-  return new Intl.DateTimeFormat('en-US', {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -18,12 +19,13 @@ export function clockTime(at: number, now: number, timeZone?: string): string {
   }).format(at);
 }
 
-function ago(elapsed: number): string {
-  if (elapsed < 2 * SECOND) return 'just now';
-  if (elapsed < MINUTE) return `${Math.floor(elapsed / SECOND)} s ago`;
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  return `${Math.floor(elapsed / DAY)} d ago`;
+function ago(elapsed: number, m: Messages): string {
+  const count = (unit: number) => m.formats.count(Math.floor(elapsed / unit));
+  if (elapsed < 2 * SECOND) return m.t('justNow');
+  if (elapsed < MINUTE) return m.t('secondsAgo', { count: count(SECOND) });
+  if (elapsed < HOUR) return m.t('minutesAgo', { count: count(MINUTE) });
+  if (elapsed < DAY) return m.t('hoursAgo', { count: count(HOUR) });
+  return m.t('daysAgo', { count: count(DAY) });
 }
 
 /**
@@ -34,22 +36,27 @@ export function freshnessText(
   status: SyncStatus,
   lastSyncedAt: number | null,
   now: number,
+  m: Messages,
   timeZone?: string,
 ): string {
   switch (status) {
     case 'unconfigured':
-      return 'not connected';
+      return m.t('notConnected');
     case 'unauthorized':
-      return 'reconnect needed';
+      return m.t('reconnectNeeded');
     case 'outdated':
-      return 'update needed';
+      return m.t('updateNeeded');
     case 'offline':
       return lastSyncedAt === null
-        ? 'offline'
-        : `offline since ${clockTime(lastSyncedAt, now, timeZone)}`;
+        ? m.t('offline')
+        : m.t('offlineSince', { time: clockTime(lastSyncedAt, now, m.locale, timeZone) });
     case 'loading':
-      return lastSyncedAt === null ? 'syncing…' : `synced ${ago(now - lastSyncedAt)} · syncing…`;
+      return lastSyncedAt === null
+        ? m.t('syncing')
+        : m.t('syncedAgoSyncing', { ago: ago(now - lastSyncedAt, m) });
     case 'fresh':
-      return lastSyncedAt === null ? 'synced' : `synced ${ago(Math.max(0, now - lastSyncedAt))}`;
+      return lastSyncedAt === null
+        ? m.t('synced')
+        : m.t('syncedAgo', { ago: ago(Math.max(0, now - lastSyncedAt), m) });
   }
 }

@@ -9,6 +9,7 @@ import type {
   PlanId,
   Quote,
 } from '../billing/types.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { CreditSource, PreflightDecision } from './credit-source.ts';
 import { countOf, operationNames } from './display-names.ts';
 import { overageReceipt, upgradeReceipt } from './receipt.ts';
@@ -53,6 +54,7 @@ interface PromptDeps extends PromptOptions {
   settledQuote(operation: OperationId, quantity: number): Promise<Quote | null>;
   changePlan(planId: PlanId): Promise<void>;
   loadCatalog(): Promise<Catalog | null>;
+  messages: Messages;
 }
 
 /**
@@ -112,7 +114,7 @@ export function createOveragePrompt(deps: PromptDeps) {
 
   function noteUpgrade(preview: PlanChangePreview) {
     const after = deps.snapshot.peek();
-    if (after) receipt.value = upgradeReceipt(after, preview);
+    if (after) receipt.value = upgradeReceipt(after, preview, deps.messages);
   }
 
   async function loadPreviews() {
@@ -132,7 +134,7 @@ export function createOveragePrompt(deps: PromptDeps) {
 
   function whatOf({ operation, quantity }: OverageRequest): string {
     const names = operationNames(deps.catalog.peek(), operation);
-    return quantity === 1 ? names.name : countOf(quantity, names);
+    return quantity === 1 ? names.name : countOf(quantity, names, deps.messages);
   }
 
   async function askThere(
@@ -217,7 +219,7 @@ export function createOveragePrompt(deps: PromptDeps) {
     const current = deps.snapshot.peek();
     const asked = request.peek();
     if (quote?.outcome !== 'overage' || !current || !asked) return;
-    receipt.value = overageReceipt(current, quote, whatOf(asked));
+    receipt.value = overageReceipt(current, quote, whatOf(asked), deps.messages);
     decide('proceed', true);
   }
 
