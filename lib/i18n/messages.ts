@@ -1,6 +1,6 @@
+import { type Formats, formatsFor } from '../billing/format.ts';
 import type { Credits } from '../billing/types.ts';
 import type { en } from './catalogues/en.ts';
-import { type Formats, formatsFor } from './formats.ts';
 
 /** One sentence, with `{name}` where a value goes. */
 export type Template = string;
