@@ -91,14 +91,11 @@ export function formatCreditAmount(credits: Credits): string {
   return english.creditAmount(credits);
 }
 
-/** The plural rules of every count Tally writes ("1 credit", "384 Smart Crops"). */
-export const englishPlurals = new Intl.PluralRules('en-US');
-
 /**
  * "credit" or "credits" for a decimal string ("1 credit", "1.5 credits", "-1 credit"): in
  * English only exactly one takes the singular, which the exact decimal says without a float.
  */
-export function creditUnit(credits: Credits): 'credit' | 'credits' {
+function creditUnit(credits: Credits): 'credit' | 'credits' {
   return /^-?0*1(\.0*)?$/.test(checkDecimalText(credits, CREDIT_CHANGE)) ? 'credit' : 'credits';
 }
 
