@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { mergeConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_EDITOR_MATCHES } from './lib/extension/editor-matches.ts';
+import { localeFiles } from './lib/i18n/locale-files.ts';
 
 // Host permissions: the billing API and the editor pages, nothing else. A match pattern without
 // a port matches every port, so the demo server works on 8787 and on a test's random port.
@@ -38,12 +39,13 @@ export default defineConfig({
   hooks: {
     // docs/privacy.md travels inside the extension, as plain text every browser shows as is,
     // so the popup's link works offline and never drifts from the published page.
+    // The browser's own message files, written from lib/i18n's catalogues.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(PRIVACY_PAGE);
+      paths.push(PRIVACY_PAGE, ...localeFiles().map((file) => file.relativeDest));
     },
     'build:publicAssets': (wxt, files) => {
       const contents = readFileSync(join(wxt.config.root, 'docs/privacy.md'), 'utf8');
-      files.push({ relativeDest: PRIVACY_PAGE, contents });
+      files.push({ relativeDest: PRIVACY_PAGE, contents }, ...localeFiles());
     },
     // The pages and the content script do billing math with decimal.js-light, the same
     // author's subset of decimal.js at less than half its size (lib/billing/decimal.ts keeps to
@@ -82,9 +84,10 @@ export default defineConfig({
     excludeSources: ['.output/**', 'dist/**', 'data/**', 'bench/results/**', '.test-results/**'],
   },
   manifest: ({ browser }) => ({
-    name: 'Tally — credit control',
-    description:
-      'Your credit balance, the cost of each operation and a clear choice when credits run out.',
+    // In the browser's language (lib/i18n's catalogues, written to _locales).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // notifications: an admin hears of a member's upgrade request with no popup open.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: API_ORIGINS.map((origin) => `${origin}/*`),

@@ -1,8 +1,10 @@
 import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
+import { MessagesContext } from '../components/messages-context.ts';
 import overageDialogCss from '../components/overage-dialog.css?inline';
 import planCardCss from '../components/plan-card.css?inline';
 import themeCss from '../components/theme.css?inline';
+import { english } from '../lib/i18n/english.ts';
 import { createCreditModel } from '../lib/store/credit-model.ts';
 import { localMath } from '../lib/store/local-math.ts';
 import { watchColorScheme } from './color-scheme.ts';
@@ -81,12 +83,15 @@ export function mountInShadow(
 
   const tokens = createTokenSource(options.getToken);
   const transport = api ? createEmbedTransport({ api, tokens }) : undefined;
-  const model = transport ? createCreditModel(transport, { math: localMath }) : undefined;
+  const model = transport
+    ? createCreditModel(transport, { math: localMath, messages: english })
+    : undefined;
   const stopResponding = model ? respondToPage(model, doc) : () => {};
 
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
-  render(h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc }), root);
+  const app = h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc });
+  render(h(MessagesContext.Provider, { value: english }, app), root);
   void model?.start();
   if (!api) console.error('Tally: set the billing API URL (the api attribute or option).');
 

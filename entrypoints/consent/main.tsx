@@ -2,8 +2,10 @@ import '../../components/theme.css';
 import '../../components/overage-dialog.css';
 import './consent.css';
 import { render } from 'preact';
+import { MessagesContext } from '../../components/messages-context.ts';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
 import type { ConsentAsk } from '../../lib/extension/consent-requests.ts';
+import { extensionMessages } from '../../lib/extension/extension-messages.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
@@ -14,7 +16,9 @@ import { visibleNow } from './visibility-guard.ts';
 // worker minted for that tab. It is an extension page, so the page around it can neither read
 // nor restyle it, and it changes the plan itself (one click, as the button says).
 const link = linkToWorker();
-const model = createCreditModel(createWorkerCreditSource(link), { math: localMath });
+const messages = extensionMessages();
+document.documentElement.lang = messages.locale;
+const model = createCreditModel(createWorkerCreditSource(link), { math: localMath, messages });
 const requestId = location.hash.slice(1);
 const root = document.getElementById('app') as HTMLElement;
 const KEEP_AWAKE_MS = 20_000;
@@ -46,12 +50,14 @@ async function ask() {
     },
   };
   render(
-    <div class="tally">
-      <OverageDialog
-        model={guarded}
-        onAsk={(planId) => link.request({ type: 'request-upgrade', planId })}
-      />
-    </div>,
+    <MessagesContext.Provider value={messages}>
+      <div class="tally">
+        <OverageDialog
+          model={guarded}
+          onAsk={(planId) => link.request({ type: 'request-upgrade', planId })}
+        />
+      </div>
+    </MessagesContext.Provider>,
     root,
   );
   await model.start();

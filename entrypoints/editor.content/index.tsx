@@ -3,9 +3,11 @@ import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
 import widgetCss from '../../components/editor-widget.css?inline';
+import { MessagesContext } from '../../components/messages-context.ts';
 import themeCss from '../../components/theme.css?inline';
 import { askInConsentFrame } from '../../lib/extension/consent-frame.ts';
 import { DEFAULT_EDITOR_MATCHES } from '../../lib/extension/editor-matches.ts';
+import { extensionMessages } from '../../lib/extension/extension-messages.ts';
 import { createShadowHost } from '../../lib/extension/shadow-host.ts';
 import {
   loadWidgetPlace,
@@ -49,8 +51,10 @@ export default defineContentScript({
     if (!allowed) return;
 
     const math = createWorkerMath(link);
+    const messages = extensionMessages();
     const model = createCreditModel(createWorkerCreditSource(link), {
       math,
+      messages,
       askElsewhere: askInConsentFrame(link),
     });
     const place = {
@@ -61,7 +65,12 @@ export default defineContentScript({
       name: 'tally-widget',
       css: themeCss + widgetCss + sealedPalette,
       onMount: (container) =>
-        render(<EditorWidget model={model} page={document} place={place} />, container),
+        render(
+          <MessagesContext.Provider value={messages}>
+            <EditorWidget model={model} page={document} place={place} />
+          </MessagesContext.Provider>,
+          container,
+        ),
       onRemove: (container) => render(null, container),
     });
 

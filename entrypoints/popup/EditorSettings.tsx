@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useMessages } from '../../components/messages-context.ts';
 import type { WorkerLink } from '../../lib/extension/worker-link.ts';
 
 /**
@@ -6,6 +7,7 @@ import type { WorkerLink } from '../../lib/extension/worker-link.ts';
  * forget the connection. The manifest's matches are the outer bound; this narrows them.
  */
 export function EditorSettings({ link }: { link: WorkerLink }) {
+  const m = useMessages();
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
@@ -23,7 +25,7 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
       .filter(Boolean);
     try {
       await link.request({ type: 'save-settings', editorMatches });
-      setNote('Saved. Reload open editor pages to apply.');
+      setNote(m.t('editorPagesSaved'));
     } catch (error) {
       setNote((error as Error).message);
     }
@@ -31,15 +33,15 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
 
   async function disconnect() {
     await link.request({ type: 'disconnect' }).catch(() => undefined);
-    setNote('Disconnected: the token was forgotten.');
+    setNote(m.t('disconnected'));
   }
 
   return (
     <details class="t-section">
-      <summary class="t-muted">Editor pages and disconnect</summary>
-      <form class="t-connect" onSubmit={save} aria-label="Editor pages">
+      <summary class="t-muted">{m.t('editorPagesAndDisconnect')}</summary>
+      <form class="t-connect" onSubmit={save} aria-label={m.t('editorPages')}>
         <label>
-          Match patterns, one a line
+          {m.t('matchPatterns')}
           <textarea
             class="t-input"
             rows={3}
@@ -50,10 +52,10 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
         </label>
         <div style={{ display: 'flex', gap: '8px' }}>
           <button type="submit" class="t-button">
-            Save
+            {m.t('save')}
           </button>
           <button type="button" class="t-button t-button--quiet" onClick={() => void disconnect()}>
-            Disconnect
+            {m.t('disconnect')}
           </button>
         </div>
         {note && (

@@ -3,8 +3,10 @@ import '../../components/popup.css';
 import './popup.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { MessagesContext, useMessages } from '../../components/messages-context.ts';
 import { Popup } from '../../components/Popup.tsx';
 import { withScheme } from '../../lib/extension/api-base-url.ts';
+import { extensionMessages } from '../../lib/extension/extension-messages.ts';
 import { createWorkerCreditSource } from '../../lib/extension/worker-credit-source.ts';
 import { linkToWorker } from '../../lib/extension/worker-link.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
@@ -15,7 +17,9 @@ import { EditorSettings } from './EditorSettings.tsx';
 // The popup's composition root: the shared Popup over the worker, plus the extension's own
 // settings. The token typed into Connect goes straight to the worker and is not kept here.
 const link = linkToWorker();
-const model = createCreditModel(createWorkerCreditSource(link), { math: localMath });
+const messages = extensionMessages();
+document.documentElement.lang = messages.locale;
+const model = createCreditModel(createWorkerCreditSource(link), { math: localMath, messages });
 const root = document.getElementById('app') as HTMLElement;
 
 /** The team, through the worker (it holds the token). */
@@ -42,6 +46,7 @@ async function connect(typed: string, token: string) {
 }
 
 function App() {
+  const m = useMessages();
   // Editor pages and disconnect mean nothing before a connection.
   const connected = model.status.value !== 'unconfigured';
   return (
@@ -52,7 +57,7 @@ function App() {
         {/* Before connecting too: what Tally keeps and sends is worth knowing first. */}
         <p class="t-section">
           <a class="t-muted" href="/privacy.txt" target="_blank" rel="noopener">
-            Privacy: what Tally keeps and sends
+            {m.t('privacyLink')}
           </a>
         </p>
       </div>
@@ -65,6 +70,11 @@ void link
   .catch(() => null)
   .then((state) => {
     apiUrl.value = state?.baseUrl ?? undefined;
-    render(<App />, root);
+    render(
+      <MessagesContext.Provider value={messages}>
+        <App />
+      </MessagesContext.Provider>,
+      root,
+    );
   });
 void model.start();

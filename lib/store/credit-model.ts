@@ -11,7 +11,6 @@ import type {
   Quote,
   Usd,
 } from '../billing/types.ts';
-import { english } from '../i18n/english.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { CreditMath } from './credit-math.ts';
 import type { CreditSource, CreditUpdate, SyncStatus } from './credit-source.ts';
@@ -31,8 +30,8 @@ export interface CreditModelOptions {
   timeZone?: string;
   /** Where the upgrade-or-pay-overage question is asked when not in this UI (see the prompt). */
   askElsewhere?: PromptOptions['askElsewhere'];
-  /** The words and formats of the user's locale; American English by default. */
-  messages?: Messages;
+  /** The words and formats of the user's locale (the extension's come from the browser). */
+  messages: Messages;
 }
 
 export interface OperationCapacity extends OperationNames {
@@ -53,7 +52,7 @@ function codeOf(error: unknown): string | undefined {
  * the actions, which delegate to the source.
  */
 export function createCreditModel(source: CreditSource, options: CreditModelOptions) {
-  const { math, messages = english } = options;
+  const { math, messages } = options;
   const clock = options.clock ?? Date.now;
   const snapshot = signal<Snapshot | null>(null);
   const status = signal<SyncStatus>('loading');

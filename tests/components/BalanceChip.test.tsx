@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { BalanceChip } from '../../components/BalanceChip.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 test('shows the available credits in full', async () => {

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { BalanceMeter } from '../../components/BalanceMeter.tsx';
 import { snapshotOf } from '../store/fixtures.ts';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 test('shows available, held and used of the granted credits and the reset date', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { BasketPlanner } from '../../components/BasketPlanner.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 function type(label: string, value: string) {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { CostPreview } from '../../components/CostPreview.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 test('Smart Crop on Growth with 4,570 available', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { EditorWidget } from '../../components/EditorWidget.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 function editorPage() {

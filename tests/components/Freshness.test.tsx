@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Freshness } from '../../components/Freshness.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 test('says how long ago the numbers were synced, and moves on', async () => {

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
 import type { SnapshotOptions } from '../store/fixtures.ts';
+import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
 const NOW = '2026-11-20T10:42:00.000Z';

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { OveragePolicy } from '../../components/OveragePolicy.tsx';
 import { Popup } from '../../components/Popup.tsx';
 import { snapshotOf } from '../store/fixtures.ts';
+import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
 /** ["Policy: Automatic", "Monthly cap: up to $25.00 a month", "This cycle: …"] */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { PlanCard } from '../../components/PlanCard.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 test('Growth: $250 against a $500 list price, a credit worth $0.0547', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { PlanChange } from '../../components/PlanChange.tsx';
+import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
 // BILLING.md: Growth with 400 credits left, change to the $100 plan on May 8.

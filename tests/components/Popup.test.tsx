@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Popup } from '../../components/Popup.tsx';
+import { english } from '../../lib/i18n/english.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 const connect = vi.fn(async () => ({
@@ -24,6 +26,7 @@ test('first paint from the cache, with its age, before the refresh answers', asy
   transport.refresh = () => new Promise(() => {});
   const model = createCreditModel(transport, {
     math: localMath,
+    messages: english,
     clock: () => Date.parse('2026-11-20T10:42:00.000Z'),
   });
   await model.start();

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RecentUsage } from '../../components/RecentUsage.tsx';
 import type { Entry } from '../../lib/api/schemas/entry.ts';
 import { snapshotOf } from '../store/fixtures.ts';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 function entry(fields: Partial<Entry> & Pick<Entry, 'id' | 'credits' | 'description'>): Entry {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RemainingOperations } from '../../components/RemainingOperations.tsx';
+import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
 function lines() {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { TeamPanel } from '../../components/TeamPanel.tsx';
 import type { TeamMember, UpgradeRequest } from '../../lib/api/schemas/team.ts';
 import type { TeamPort } from '../../lib/store/team-port.ts';
+import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
 const milo: TeamMember = {

@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
+import { english } from '../../lib/i18n/english.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
@@ -22,7 +23,11 @@ export async function startedModel(options: SnapshotOptions = {}, now?: string) 
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
-  const model = createCreditModel(transport, { math: localMath, timeZone: 'UTC' });
+  const model = createCreditModel(transport, {
+    math: localMath,
+    messages: english,
+    timeZone: 'UTC',
+  });
   models.push(model);
   await model.start();
   await model.loadCatalog();

@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { english } from '../../lib/i18n/english.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { snapshotOf } from './fixtures.ts';
@@ -11,6 +12,7 @@ const models: CreditModel[] = [];
 function modelOver(transport: MemoryCreditSource, clock?: () => number) {
   const model = createCreditModel(transport, {
     math: localMath,
+    messages: english,
     timeZone: 'UTC',
     ...(clock ? { clock } : {}),
   });

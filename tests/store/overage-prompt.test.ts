@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
+import { english } from '../../lib/i18n/english.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { until } from '../support/until.ts';
@@ -15,7 +16,7 @@ async function started(options: SnapshotOptions, now?: string) {
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
-  const model = createCreditModel(transport, { math: localMath });
+  const model = createCreditModel(transport, { math: localMath, messages: english });
   models.push(model);
   await model.start();
   return { model, transport };
@@ -143,6 +144,7 @@ test('asked elsewhere (the consent frame), the answer and its receipt reach the 
   const asks: { operation: string; answer(): void }[] = [];
   const model = createCreditModel(transport, {
     math: localMath,
+    messages: english,
     askElsewhere: ({ operation }) =>
       new Promise((resolve) => {
         asks.push({

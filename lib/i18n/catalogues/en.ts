@@ -2,6 +2,12 @@
 // catalogue follows, and what shows where another locale has no message. `{name}` is a value;
 // a plural has a sentence per category of the locale's plural rules (Intl.PluralRules).
 export const en = {
+  // Which catalogue the browser chose (the extension reads it back), and the manifest's words.
+  language: 'en',
+  extName: 'Tally — credit control',
+  extDescription:
+    'Your credit balance, the cost of each operation and a clear choice when credits run out.',
+
   // Numbers with their unit.
   credits: { one: '{count} credit', other: '{count} credits' },
   operationCount: { one: '{count} {name}', other: '{count} {plural}' },
@@ -175,4 +181,14 @@ export const en = {
   // Moving the widget.
   moveTally: 'Move Tally (arrow keys)',
   dragToMove: 'Drag to move',
+
+  // The popup's extension settings.
+  editorPagesSaved: 'Saved. Reload open editor pages to apply.',
+  disconnected: 'Disconnected: the token was forgotten.',
+  editorPagesAndDisconnect: 'Editor pages and disconnect',
+  editorPages: 'Editor pages',
+  matchPatterns: 'Match patterns, one a line',
+  save: 'Save',
+  disconnect: 'Disconnect',
+  privacyLink: 'Privacy: what Tally keeps and sends',
 } as const;
