@@ -1,6 +1,7 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { english } from '../../lib/i18n/english.ts';
+import type { Messages } from '../../lib/i18n/messages.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
@@ -18,14 +19,18 @@ afterEach(() => {
 });
 
 /** A model over an in-memory transport, started and with the catalogue loaded. */
-export async function startedModel(options: SnapshotOptions = {}, now?: string) {
+export async function startedModel(
+  options: SnapshotOptions = {},
+  now?: string,
+  messages: Messages = english,
+) {
   const transport = new MemoryCreditSource({
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
   const model = createCreditModel(transport, {
     math: localMath,
-    messages: english,
+    messages,
     timeZone: 'UTC',
   });
   models.push(model);

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { expect, test } from 'vitest';
+import { BalanceMeter } from '../../components/BalanceMeter.tsx';
+import { CostPreview } from '../../components/CostPreview.tsx';
+import { OverageDialog } from '../../components/OverageDialog.tsx';
+import { RemainingOperations } from '../../components/RemainingOperations.tsx';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { en } from '../../lib/i18n/catalogues/en.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
+import { catalogueSource, createMessages } from '../../lib/i18n/messages.ts';
+import { render } from './render.tsx';
+import { startedModel } from './started-model.ts';
+
+const german = createMessages('de', catalogueSource(de, en));
+const french = createMessages('fr', catalogueSource(fr, en));
+
+test('German: the balance with German numbers, and nothing left in English', async () => {
+  const { model } = await startedModel({ plan: 'growth' }, undefined, german);
+  render(<BalanceMeter model={model} />, { messages: german });
+  const balance = screen.getByRole('region', { name: 'Credit-Guthaben' });
+  expect(within(balance).getByTestId('available').textContent).toBe('4.570');
+  expect(balance.textContent).toContain('von 4.570 Credits');
+  expect(balance.textContent).toMatch(/erneuert am \d+\. \w+/);
+  expect(balance.textContent).not.toMatch(/\b(of|credits|available|held|used|resets)\b/);
+});
+
+test('German: how many operations the credits still cover, with the product names kept', async () => {
+  const { model } = await startedModel({ available: '500' }, undefined, german);
+  render(<RemainingOperations model={model} />, { messages: german });
+  expect(screen.getByRole('heading', { name: 'Reicht für' })).toBeTruthy();
+  expect(screen.getByText('384 × Smart Crop')).toBeTruthy();
+  expect(screen.getAllByText('je 1,3 Credits').length).toBe(1);
+});
+
+test('French: the cost preview, in euros never: dollars as French writes them', async () => {
+  const { model } = await startedModel({ available: '0' }, undefined, french);
+  render(<CostPreview model={model} operation="lifestyle-crop" />, { messages: french });
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    'Lifestyle Crop · 4,1 crédits · 4,1 crédits au-delà · 0,41\u00a0$US de dépassement',
+  );
+});
+
+test('German: the overage dialog asks in German, and Abbrechen cancels', async () => {
+  const { model } = await startedModel({ available: '0' }, undefined, german);
+  render(<OverageDialog model={model} />, { messages: german });
+  const decision = model.preflight('lifestyle-crop', 2);
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Nicht genug Credits für 2 × Lifestyle Crop',
+  });
+  expect(
+    within(dialog).getByRole('button', { name: /Mehrverbrauch zahlen und weitermachen$/ }),
+  ).toBeTruthy();
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+  expect((await decision)?.decision).toBe('cancel');
+});
