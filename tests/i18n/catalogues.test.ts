@@ -5,7 +5,7 @@ import { LANGUAGES } from '../../lib/i18n/locales.ts';
 import { flatten, type Message, type Template } from '../../lib/i18n/messages.ts';
 
 const placeholders = (template: Template) =>
-  [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 /** Every placeholder any form of a message uses. */
 function placeholdersOf(message: Message): string[] {
