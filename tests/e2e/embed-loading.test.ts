@@ -1,12 +1,15 @@
 // How the embed loads, in a real Chromium against the real server: the classic script is a
 // small loader, so `window.Tally` works from the moment its tag ran and the widget draws once
 // its module arrives; the compact chip loads only what it shows, and the chunk with the dialog
-// (and the expanded layout) comes the first time it is needed.
+// (and the expanded layout) comes the first time it is needed; a page's import map can have
+// the browser check the modules' integrity, as docs/embedding.md says.
+
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type HostPage, startHostPage } from '../embed/host-page.ts';
-import { widget } from '../embed/shadow.ts';
+import { available, widget } from '../embed/shadow.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -71,4 +74,36 @@ test('the compact chip and its panel load no on-demand chunk; the first dialog l
   expect(requested.filter((url) => ON_DEMAND.test(url))).toHaveLength(1);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await decision).toMatchObject({ decision: 'cancel', overage: false });
+});
+
+/** The modules' integrity from the built manifest, as a vendor copies it into its import map. */
+function moduleIntegrity(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync('dist/embed/manifest.json', 'utf8')) as {
+    modules: { file: string; integrity: string }[];
+  };
+  return Object.fromEntries(
+    manifest.modules.map(({ file, integrity }) => [`${server.url}/embed/${file}`, integrity]),
+  );
+}
+
+test('with the manifest’s hashes in an import map the widget loads; with a wrong one it does not', async () => {
+  const integrity = moduleIntegrity();
+  host.serve({ billingUrl: server.url, token: server.demo.ada.token, integrity });
+  const checked = await browser.newPage();
+  await checked.goto(host.origin);
+  await expect.poll(() => available(checked).textContent(), PATIENT).toBe('4,570');
+  await checked.close();
+
+  const core = Object.keys(integrity).find((url) => url.includes('/tally-core.')) ?? '';
+  const wrong = { ...integrity, [core]: `sha384-${Buffer.alloc(48).toString('base64')}` };
+  host.serve({ billingUrl: server.url, token: server.demo.ada.token, integrity: wrong });
+  const refused = await browser.newPage();
+  const failure = refused.waitForEvent('console', {
+    predicate: (message) => message.text().startsWith('Tally: the widget could not be loaded'),
+    ...PATIENT,
+  });
+  await refused.goto(host.origin);
+  await failure;
+  expect(await refused.evaluate(() => customElements.get('tally-credits'))).toBeUndefined();
+  await refused.close();
 });

@@ -17,6 +17,12 @@ export interface HostPageOptions {
   billingUrl: string;
   token: string;
   layout?: 'compact' | 'expanded';
+  /** Subresource Integrity of module URLs, given in an import map before the scripts. */
+  integrity?: Record<string, string>;
+}
+
+function importMap(integrity: HostPageOptions['integrity']): string {
+  return integrity ? `<script type="importmap">${JSON.stringify({ integrity })}</script>` : '';
 }
 
 // The host's stylesheet is hostile on purpose: none of it may reach the widget.
@@ -26,13 +32,14 @@ const HOST_CSS = `
     tally-credits, #slot { --tally-accent: rgb(0, 128, 0); }`;
 
 /** `/`: the classic script and `<tally-credits>` (no `api`: it defaults to the script's origin). */
-function elementPage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+function elementPage({ billingUrl, layout = 'expanded', integrity }: HostPageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Vendor editor</title>
   <style>${HOST_CSS}</style>
+  ${importMap(integrity)}
 </head>
 <body>
   <h1>Vendor editor</h1>
