@@ -56,8 +56,9 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       // Vite keeps whitespace in ES library output for downstream bundlers; these files are
       // served to browsers as they are, so minify them fully.
-      // ASCII only: a script may be decoded with the host page's charset, which may not be
-      // UTF-8, and "can’t", "…" or "·" would turn into mojibake.
+      // ASCII only, as the classic loader is (entry-files.ts): a classic script is decoded with
+      // the host page's charset, which may not be UTF-8, and "can’t", "…" or "·" would turn into
+      // mojibake; the modules stay ASCII too, whatever reads them.
       output: {
         chunkFileNames: `tally-[name].${version}.mjs`,
         minify: true,
