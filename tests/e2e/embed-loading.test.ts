@@ -46,6 +46,24 @@ test('Tally.configure and Tally.mount, called right after the classic tag, draw 
   expect(await page.title()).toBe(`Vendor editor with Tally ${version}`);
   const chip = widget(page).getByTestId('chip-label');
   await expect.poll(() => chip.textContent(), PATIENT).toBe('4,570 credits');
+  // A mistake in the page's code throws at the call, before any module is asked.
+  const thrown = await page.evaluate(() => {
+    const tally = (window as unknown as { Tally: Record<string, (...args: unknown[]) => unknown> })
+      .Tally;
+    const nameOf = (call: () => unknown) => {
+      try {
+        call();
+        return null;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    return [
+      nameOf(() => tally.mount?.('#slot')),
+      nameOf(() => tally.usageRecorded?.('smart-crop', 0)),
+    ];
+  });
+  expect(thrown).toEqual(['TypeError', 'RangeError']);
   // Once the module is here, the loader hands out the element's class too.
   expect(
     await page.evaluate(
