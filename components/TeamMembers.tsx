@@ -38,7 +38,7 @@ export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersPro
   return (
     <section class="t-section" aria-label="Team">
       <h2>Team</h2>
-      <ul class="t-list">
+      <ul class="t-team-list">
         {members.map((member) => {
           const other = member.role === 'admin' ? 'member' : 'admin';
           return (

@@ -97,7 +97,7 @@ export function UpgradeInbox({ requests, members, plans, team, onDecided }: Inbo
       {open.length === 0 ? (
         <p class="t-muted">No open requests.</p>
       ) : (
-        <ul class="t-list">
+        <ul class="t-team-list">
           {open.map((request) => (
             <OpenRequest
               key={request.id}

@@ -1,12 +1,13 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { HoverPreview } from '../components/HoverPreview.tsx';
-import { OverageDialog } from '../components/OverageDialog.tsx';
 import { ReceiptLine } from '../components/ReceiptLine.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
-import { ExpandedLayout } from './ExpandedLayout.tsx';
+import { LazyDialog } from './LazyDialog.tsx';
+import { LazyExpandedLayout } from './LazyExpandedLayout.tsx';
+import type { OnDemand } from './on-demand.ts';
 
 interface EmbedAppProps {
   /** Absent when no API URL was given: the widget says so instead of staying blank. */
@@ -17,24 +18,27 @@ interface EmbedAppProps {
   /** The system prefers dark (for `theme="auto"`). */
   dark: ReadonlySignal<boolean>;
   page: Document;
+  /** The expanded layout, the dialog and the team calls, loaded when first needed. */
+  parts: OnDemand | undefined;
 }
 
 /** The embed's root: a layout, or a clear notice when there is nothing true to show. */
-export function EmbedApp({ model, api, layout, theme, dark, page }: EmbedAppProps) {
+export function EmbedApp({ model, api, layout, theme, dark, page, parts }: EmbedAppProps) {
   const chosen = theme.value;
   const resolved = chosen === 'auto' ? (dark.value ? 'dark' : 'light') : chosen;
   const notice = noticeFor(model, api);
-  const Body = layout.value === 'compact' ? CompactLayout : ExpandedLayout;
   return (
     <div class={`tally t-embed t-embed--${layout.value}`} data-theme={resolved}>
-      {notice || !model ? (
+      {notice || !model || !parts ? (
         <EmbedNotice notice={notice} model={model} layout={layout.value} />
+      ) : layout.value === 'compact' ? (
+        <CompactLayout model={model} />
       ) : (
-        <Body model={model} />
+        <LazyExpandedLayout model={model} parts={parts} />
       )}
       {model && <ReceiptLine model={model} />}
       {model && <HoverPreview model={model} page={page} />}
-      {model && <OverageDialog model={model} />}
+      {model && parts && <LazyDialog model={model} parts={parts} />}
     </div>
   );
 }

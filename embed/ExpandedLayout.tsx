@@ -1,22 +1,21 @@
+// Loaded on demand (on-demand-chunk.ts) with its stylesheet: a page that shows the compact chip
+// never downloads it.
 import { BalanceMeter } from '../components/BalanceMeter.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { PlanCard } from '../components/PlanCard.tsx';
+import planCardCss from '../components/plan-card.css?inline';
 import { RemainingOperations } from '../components/RemainingOperations.tsx';
+import { TeamPanel } from '../components/TeamPanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import type { TeamPort } from '../lib/store/team-port.ts';
 
-/** The balance panel: available credits, what they still cover, and the plan. */
-export function ExpandedLayout({ model }: { model: CreditModel }) {
+/** The balance panel: available credits, what they still cover, the plan, and the team. */
+export function ExpandedLayout({ model, team }: { model: CreditModel; team: TeamPort }) {
   const snapshot = model.snapshot.value;
-  if (!snapshot) {
-    return (
-      <div class="t-embed-panel t-embed-loading" aria-busy="true">
-        <p class="t-embed-brand">Tally</p>
-        <p class="t-muted">Loading your credits…</p>
-      </div>
-    );
-  }
+  if (!snapshot) return null;
   return (
     <div class="t-embed-panel">
+      <style>{planCardCss}</style>
       <header class="t-embed-head">
         <span class="t-embed-brand">Tally</span>
         <span class="t-muted" data-testid="embed-who">
@@ -26,6 +25,7 @@ export function ExpandedLayout({ model }: { model: CreditModel }) {
       <BalanceMeter model={model} />
       <RemainingOperations model={model} />
       <PlanCard model={model} />
+      <TeamPanel model={model} team={team} />
       <div class="t-section">
         <Freshness model={model} />
       </div>

@@ -1,7 +1,9 @@
-// Tally's embeddable widget, one script: `<script src="…/embed/tally.js">` defines
-// `<tally-credits>` and `window.Tally` ({ mount, configure, preflight, usageRecorded, version });
-// `tally.mjs` exports the same. The page side of the protocol is included so a vendor's editor
-// needs nothing else to ask before an operation.
+// Tally's embeddable widget: this module (built as tally-core.<version>.mjs) defines
+// `<tally-credits>` and exports { mount, configure, preflight, usageRecorded, version };
+// `tally.mjs` re-exports it and `<script src="…/embed/tally.js">` (loader.ts) puts the same on
+// `window.Tally`. The page side of the protocol is included so a vendor's editor needs nothing
+// else to ask before an operation. What only the expanded layout and the dialog need comes
+// later, from on-demand.ts.
 import { defineTallyCredits } from './tally-credits-element.ts';
 
 export { preflight, usageRecorded } from '../lib/page/page-side.ts';

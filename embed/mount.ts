@@ -1,8 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
 import { MessagesContext } from '../components/messages-context.ts';
-import overageDialogCss from '../components/overage-dialog.css?inline';
-import planCardCss from '../components/plan-card.css?inline';
 import themeCss from '../components/theme.css?inline';
 import { english } from '../lib/i18n/english.ts';
 import { createCreditModel } from '../lib/store/credit-model.ts';
@@ -11,6 +9,7 @@ import { watchColorScheme } from './color-scheme.ts';
 import { configuredDefaults, type Layout, type Theme } from './configure.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import embedCss from './embed.css?inline';
+import { onDemand } from './on-demand.ts';
 import { respondToPage } from './page-responder.ts';
 import { scriptOrigin } from './script-origin.ts';
 import { createTokenSource, type GetToken } from './token-source.ts';
@@ -74,9 +73,9 @@ export function mountInShadow(
   const scheme = watchColorScheme(doc.defaultView);
 
   const style = doc.createElement('style');
-  // theme.css: chip, preview, balance; overage-dialog.css: the dialog; plan-card.css: the
-  // expanded layout's plan.
-  style.textContent = `${themeCss}\n${overageDialogCss}\n${planCardCss}\n${embedCss}`;
+  // theme.css: chip, preview, balance. The dialog and the expanded layout bring their own
+  // stylesheets with them (EmbedDialog.tsx, ExpandedLayout.tsx).
+  style.textContent = `${themeCss}\n${embedCss}`;
   const root = doc.createElement('div');
   root.className = 'tally-embed-root';
   shadow.replaceChildren(style, root);
@@ -90,7 +89,8 @@ export function mountInShadow(
 
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
-  const app = h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc });
+  const parts = transport && model ? onDemand(transport.api, model) : undefined;
+  const app = h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, parts });
   render(h(MessagesContext.Provider, { value: english }, app), root);
   void model?.start();
   if (!api) console.error('Tally: set the billing API URL (the api attribute or option).');

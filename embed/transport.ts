@@ -1,7 +1,7 @@
 import { InvalidResponseError, isApiError } from '../lib/api/errors.ts';
 import { subscribeEvents } from '../lib/api/events.ts';
 import { memberRequests } from '../lib/api/member-requests.ts';
-import { transportFor } from '../lib/api/request.ts';
+import { type Transport, transportFor } from '../lib/api/request.ts';
 import {
   catalogCheck,
   ledgerPageCheck,
@@ -24,7 +24,13 @@ export interface EmbedTransportOptions {
   clock?: () => number;
 }
 
-export type EmbedTransport = CreditSource & { dispose(): void };
+/** How a part of the embed loaded later (the team) calls the API: the same token and 401 rule. */
+export interface EmbedApi {
+  transport: Transport;
+  call<T>(action: () => Promise<T>): Promise<T>;
+}
+
+export type EmbedTransport = CreditSource & { api: EmbedApi; dispose(): void };
 
 // A refused origin or a dead server will not answer the next attempt either: a few quick
 // retries, then "cannot reach billing" on screen instead of a long silent wait.
@@ -45,16 +51,14 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
     lastToken = await tokens.token();
     return lastToken;
   };
-  const client = memberRequests(
-    transportFor({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY }),
-    {
-      snapshot: snapshotCheck,
-      catalog: catalogCheck,
-      planChangePreview: planChangePreviewCheck,
-      planChangeResult: planChangeResultCheck,
-      ledgerPage: ledgerPageCheck,
-    },
-  );
+  const transport = transportFor({ baseUrl: api, getToken, fetch: options.fetch, retry: RETRY });
+  const client = memberRequests(transport, {
+    snapshot: snapshotCheck,
+    catalog: catalogCheck,
+    planChangePreview: planChangePreviewCheck,
+    planChangeResult: planChangeResultCheck,
+    ledgerPage: ledgerPageCheck,
+  });
   const listeners = new Set<(update: CreditUpdate) => void>();
   let lastSyncedAt: string | undefined;
   let live: { stop(): void } | undefined;
@@ -88,15 +92,15 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
   };
 
   /** One call; after a 401 the host may have renewed its session, so ask it once more. */
-  async function call<T>(action: (api: typeof client) => Promise<T>): Promise<T> {
+  async function call<T>(action: () => Promise<T>): Promise<T> {
     try {
-      return await action(client);
+      return await action();
     } catch (error) {
       if (!isApiError(error, 'unauthorized')) throw toTransportError(error, api);
       const used = lastToken;
       if ((await tokens.token()) === used) throw toTransportError(error, api);
       try {
-        return await action(client);
+        return await action();
       } catch (again) {
         throw toTransportError(again, api);
       }
@@ -105,7 +109,7 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
 
   async function refresh(): Promise<void> {
     try {
-      fresh(await call((c) => c.me()));
+      fresh(await call(() => client.me()));
     } catch (error) {
       throw failed(error);
     }
@@ -170,15 +174,16 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
         }
       };
     },
-    catalog: () => call((c) => c.catalog()),
-    previewPlanChange: (planId) => call((c) => c.previewPlanChange({ planId })),
+    catalog: () => call(() => client.catalog()),
+    previewPlanChange: (planId) => call(() => client.previewPlanChange({ planId })),
     async changePlan(planId) {
-      return fresh((await call((c) => c.changePlan({ planId }))).snapshot);
+      return fresh((await call(() => client.changePlan({ planId }))).snapshot);
     },
     async setOveragePolicy(policy, capUsd) {
-      return fresh(await call((c) => c.setOveragePolicy({ policy, capUsd })));
+      return fresh(await call(() => client.setOveragePolicy({ policy, capUsd })));
     },
-    ledger: async (limit = 10) => (await call((c) => c.ledger({ limit }))).entries,
+    ledger: async (limit = 10) => (await call(() => client.ledger({ limit }))).entries,
+    api: { transport, call },
     dispose() {
       live?.stop();
       live = undefined;

@@ -2,19 +2,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { versionedCopies } from './versioned-copies.ts';
+import { entryFiles } from './entry-files.ts';
 
 // The embeddable widget's own library build (WXT builds extensions, not libraries):
-// `npm run build:embed` → dist/embed/tally.mjs (ES module) and dist/embed/tally.js (classic
-// script exposing `window.Tally`), plus immutable versioned copies and a manifest. CSS is
-// imported with `?inline` and injected into the widget's shadow root, so no .css file is
-// emitted and nothing is added to the host document.
+// `npm run build:embed` → dist/embed/: the widget as ES modules named with the version
+// (tally-core.<version>.mjs, loaded at once, and the chunks it imports on demand, such as the
+// team part), and the two files a page names, tally.mjs (re-exports the core) and tally.js
+// (classic loader exposing `window.Tally`), with their versioned copies and a manifest
+// (entry-files.ts). CSS is imported with `?inline` and injected into the widget's shadow root,
+// so no .css file is emitted and nothing is added to the host document.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
   root,
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), versionedCopies()],
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), entryFiles(version)],
   // Library mode leaves `process.env` alone; a vendor's page has no `process`.
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),
@@ -42,19 +44,27 @@ export default defineConfig({
     copyPublicDir: false,
     lib: {
       entry: fileURLToPath(new URL('./index.ts', import.meta.url)),
-      name: 'Tally',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'es' ? 'tally.mjs' : 'tally.js'),
+      formats: ['es'],
+      fileName: () => `tally-core.${version}.mjs`,
     },
     rolldownOptions: {
-      // The classic script reads its origin from document.currentScript instead of
-      // import.meta.url (see script-origin.ts), so an empty import.meta there is expected.
-      checks: { emptyImportMeta: false, bundlerTimings: false },
-      // Vite keeps whitespace in ES library output for downstream bundlers; this file is
-      // served to browsers as is, so minify it fully, in one file.
-      // ASCII only: a classic script is decoded with the host page's charset, which may not be
-      // UTF-8, and "can’t", "…" or "·" would turn into mojibake.
-      output: { minify: true, codeSplitting: false, comments: { legal: false }, charset: 'ascii' },
+      checks: { bundlerTimings: false },
+      // The core may export more than the widget's API (what the chunks loaded on demand import
+      // from it): otherwise the modules they share would go to a third chunk loaded at once, and
+      // split apart they compress worse (about 1.5 KB gzip). Pages import the API through
+      // tally.mjs, which re-exports only that.
+      preserveEntrySignatures: 'allow-extension',
+      // Vite keeps whitespace in ES library output for downstream bundlers; these files are
+      // served to browsers as they are, so minify them fully.
+      // ASCII only, as the classic loader is (entry-files.ts): a classic script is decoded with
+      // the host page's charset, which may not be UTF-8, and "can’t", "…" or "·" would turn into
+      // mojibake; the modules stay ASCII too, whatever reads them.
+      output: {
+        chunkFileNames: `tally-[name].${version}.mjs`,
+        minify: true,
+        comments: { legal: false, annotation: false, jsdoc: false },
+        charset: 'ascii',
+      },
     },
   },
 });

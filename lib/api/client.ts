@@ -30,13 +30,12 @@ import {
 import { SnapshotSchema } from './schemas/snapshot.ts';
 import {
   ApprovedUpgradeSchema,
-  type CreateUpgradeRequest,
   TeamMembersSchema,
   UpdateMemberResultSchema,
   UpgradeRequestResultSchema,
-  type UpgradeRequestStatus,
   UpgradeRequestsSchema,
 } from './schemas/team.ts';
+import { teamRequests } from './team-requests.ts';
 import * as z from './zod.ts';
 
 export type { ApiClientOptions, CallOptions, PageOptions };
@@ -52,8 +51,6 @@ export function createApiClient(options: ApiClientOptions) {
     idempotent,
   });
   const hold = (id: string) => `v1/holds/${encodeURIComponent(id)}`;
-  const member = (id: string) => `v1/members/${encodeURIComponent(id)}`;
-  const upgradeRequest = (id: string) => `v1/upgrade-requests/${encodeURIComponent(id)}`;
 
   return {
     ...memberRequests(transport, {
@@ -62,6 +59,14 @@ export function createApiClient(options: ApiClientOptions) {
       planChangePreview: PlanChangePreviewSchema,
       planChangeResult: PlanChangeResultSchema,
       ledgerPage: LedgerPageSchema,
+    }),
+    ...teamRequests(transport, {
+      members: TeamMembersSchema,
+      member: UpdateMemberResultSchema,
+      request: UpgradeRequestResultSchema,
+      requests: UpgradeRequestsSchema,
+      approved: ApprovedUpgradeSchema,
+      none: z.null(),
     }),
     health: (o?: CallOptions) =>
       request(
@@ -92,50 +97,6 @@ export function createApiClient(options: ApiClientOptions) {
       request(
         transport,
         { method: 'GET', path: 'v1/charges', query: { ...page }, schema: ChargesPageSchema },
-        o,
-      ),
-
-    // The team (API.md, Additions).
-    members: (o?: CallOptions) =>
-      request(transport, { method: 'GET', path: 'v1/members', schema: TeamMembersSchema }, o),
-    updateMember: (id: string, body: { role: 'admin' | 'member' }, o?: CallOptions) =>
-      request(
-        transport,
-        { method: 'PATCH', path: member(id), body, schema: UpdateMemberResultSchema },
-        o,
-      ),
-    removeMember: (id: string, o?: CallOptions) =>
-      request(transport, { method: 'DELETE', path: member(id), schema: z.null() }, o),
-    requestUpgrade: (body: CreateUpgradeRequest, o?: CallOptions) =>
-      request(
-        transport,
-        { ...post('v1/upgrade-requests', body, true), schema: UpgradeRequestResultSchema },
-        o,
-      ),
-    upgradeRequests: (status?: UpgradeRequestStatus, o?: CallOptions) =>
-      request(
-        transport,
-        {
-          method: 'GET',
-          path: 'v1/upgrade-requests',
-          query: { status },
-          schema: UpgradeRequestsSchema,
-        },
-        o,
-      ),
-    approveUpgradeRequest: (id: string, o?: CallOptions) =>
-      request(
-        transport,
-        { ...post(`${upgradeRequest(id)}/approve`, {}, true), schema: ApprovedUpgradeSchema },
-        o,
-      ),
-    declineUpgradeRequest: (id: string, reason?: string, o?: CallOptions) =>
-      request(
-        transport,
-        {
-          ...post(`${upgradeRequest(id)}/decline`, reason ? { reason } : {}, true),
-          schema: UpgradeRequestResultSchema,
-        },
         o,
       ),
 

@@ -1,7 +1,8 @@
 // GET /embed/*: the embeddable widget's build (dist/embed/, made by `npm run build:embed`).
-// `tally.<version>.js` never changes, so it is cached forever; `tally.js` follows the latest
-// build, so it is revalidated by ETag on every load. Any origin may load them: a vendor's page
-// on its own origin includes the script (module scripts need CORS).
+// A file named with its version (`tally.<version>.js`, `tally-core.<version>.mjs`, …) never
+// changes, so it is cached forever; `tally.js` and `tally.mjs` follow the latest build, so they
+// are revalidated by ETag on every load. Any origin may load them: a vendor's page on its own
+// origin includes the script, which imports the modules (module scripts need CORS).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';

@@ -29,9 +29,17 @@ import {
   SignedCreditsSchema,
   SignedUsdSchema,
   SnapshotSchema,
+  TeamMembersSchema,
+  UpgradeRequestResultSchema,
+  UpgradeRequestsSchema,
   UsdSchema,
 } from '../../lib/api/schemas/index.ts';
 import type { Shape } from '../../lib/api/shape-check.ts';
+import {
+  TEAM_MEMBERS_SHAPE,
+  UPGRADE_REQUEST_RESULT_SHAPE,
+  UPGRADE_REQUESTS_SHAPE,
+} from '../../lib/api/team-shapes.ts';
 import { overageQuote, snapshot, usageEntry } from './fixtures.ts';
 
 type ZodLike = { _zod: { def: object } };
@@ -101,6 +109,9 @@ const pairs: [string, ZodLike, Shape][] = [
   ['LedgerPage', LedgerPageSchema, LEDGER_PAGE_SHAPE],
   ['Quote', QuoteSchema, QUOTE_SHAPE],
   ['ErrorBody', ErrorBodySchema, ERROR_BODY_SHAPE],
+  ['TeamMembers', TeamMembersSchema, TEAM_MEMBERS_SHAPE],
+  ['UpgradeRequests', UpgradeRequestsSchema, UPGRADE_REQUESTS_SHAPE],
+  ['UpgradeRequestResult', UpgradeRequestResultSchema, UPGRADE_REQUEST_RESULT_SHAPE],
 ];
 
 describe('the shapes the embed checks answers with', () => {

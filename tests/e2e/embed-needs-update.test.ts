@@ -33,9 +33,10 @@ async function startNewerBilling(): Promise<NewerBilling> {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (request.method === 'OPTIONS') {
       response.writeHead(204, cors).end();
-    } else if (path === '/embed/tally.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(readFileSync('dist/embed/tally.js'));
+    } else if (/^\/embed\/[\w.-]+\.m?js$/.test(path)) {
+      // The classic loader and the modules it imports (module scripts need CORS).
+      response.writeHead(200, { ...cors, 'content-type': 'text/javascript' });
+      response.end(readFileSync(`dist${path}`));
     } else if (path === '/v1/me') {
       response.writeHead(200, { ...cors, 'content-type': 'application/json' });
       response.end(JSON.stringify(billing.me));

@@ -141,7 +141,7 @@ test('the installed package has its exports, types and sideEffects, at the repos
     version,
     types: './index.d.ts',
     exports: { '.': { types: './index.d.ts', default: './tally.mjs' } },
-    sideEffects: ['./tally.mjs'],
+    sideEffects: ['./tally.mjs', `./tally-core.${version}.mjs`],
   });
 });
 

@@ -1,6 +1,8 @@
-// The embed's library build (embed/vite.config.ts), run into a temp folder: the two formats,
-// CSS inside the JS (for the shadow root, nothing for the host document), minified, within its
-// size budget, and the versioned copies with a manifest whose integrity hashes match the files.
+// The embed's library build (embed/vite.config.ts), run into a temp folder: the widget's modules
+// named with the version, the two small files a page names (the classic loader and the module
+// that re-exports the core), CSS inside the JS (for the shadow root, nothing for the host
+// document), minified, within its size budgets, and the versioned copies with a manifest whose
+// integrity hashes match the files.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +12,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeSize, embedBundles, KIB, sizeOf } from '../support/bundle-sizes.ts';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const CORE = `tally-core.${version}.mjs`;
+const ON_DEMAND = `tally-on-demand-chunk.${version}.mjs`;
 let outDir: string;
 const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
+
+interface Manifest {
+  version: string;
+  files: { file: string; versioned: string; format: string; integrity: string; bytes: number }[];
+  modules: { file: string; loads: string; integrity: string; bytes: number }[];
+}
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'tally-embed-build-'));
@@ -31,7 +41,7 @@ afterAll(() => {
 });
 
 describe('npm run build:embed', () => {
-  test('emits a classic script, an ES module, their versioned copies and a manifest; no CSS file', () => {
+  test('emits the loader, the module, their versioned copies, the versioned modules and a manifest; no CSS file', () => {
     expect(readdirSync(outDir).sort()).toEqual(
       [
         'manifest.json',
@@ -39,60 +49,88 @@ describe('npm run build:embed', () => {
         'tally.mjs',
         `tally.${version}.js`,
         `tally.${version}.mjs`,
+        CORE,
+        ON_DEMAND,
       ].sort(),
     );
   });
 
-  test('the classic script exposes window.Tally; the module exports mount and configure', () => {
-    expect(read('tally.js')).toMatch(/^var Tally=/);
-    expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bmount\b/);
-    expect(read('tally.mjs')).toMatch(/export\s*\{[^}]*\bconfigure\b/);
-    expect(read('tally.js')).toContain(`.version=\`${version}\``);
+  test('the classic script defines window.Tally and imports the core from beside itself', () => {
+    expect(read('tally.js')).toMatch(/^"use strict";\(\(\)=>\{/);
+    expect(read('tally.js')).toContain('globalThis.Tally=');
+    expect(read('tally.js')).toContain(`"./${CORE}",`);
+    expect(read('tally.js')).toContain(`version:"${version}"`);
   });
 
-  test('carries its CSS inside the JS, for its shadow root', () => {
-    for (const file of ['tally.js', 'tally.mjs']) {
-      expect(read(file)).toContain(':host{');
-      expect(read(file)).toContain('.t-embed-compact');
-    }
+  test('the module re-exports exactly the widget’s API from the core', () => {
+    const names = /^export\{([^}]*)\}from"\.\/([^"]+)";\n$/.exec(read('tally.mjs'));
+    expect(names?.[1]?.split(',').sort()).toEqual(
+      ['TallyCreditsElement', 'configure', 'mount', 'preflight', 'usageRecorded', 'version'].sort(),
+    );
+    expect(names?.[2]).toBe(CORE);
+  });
+
+  test('the core imports the on-demand chunk only dynamically, and the chunk imports the core', () => {
+    expect(read(CORE)).not.toMatch(/^import/);
+    expect(read(CORE)).toContain(`import(\`./${ON_DEMAND}\`)`);
+    expect(read(ON_DEMAND)).toMatch(new RegExp(`^import\\{[^}]+\\}from"\\./${CORE}";`));
+  });
+
+  test('carries its CSS inside the JS, for its shadow root: the chip’s at once, the rest on demand', () => {
+    expect(read(CORE)).toContain(':host{');
+    expect(read(CORE)).toContain('.t-embed-compact');
+    expect(read(ON_DEMAND)).toContain('.t-plan__name');
+    expect(read(ON_DEMAND)).toContain('.t-dialog');
   });
 
   test('is minified', () => {
-    for (const file of ['tally.js', 'tally.mjs']) {
+    for (const file of [CORE, ON_DEMAND, 'tally.js']) {
       const lines = read(file).split('\n');
       // Newlines survive only inside template literals; no line is indented.
-      expect(read(file).length / lines.length).toBeGreaterThan(1_000);
+      expect(read(file).length / lines.length).toBeGreaterThan(500);
       expect(lines.filter((line) => /^\s+\S/.test(line)).length).toBe(0);
     }
   });
 
-  test('each format, JS with its CSS, stays within its 32 KB budget (gzip)', () => {
+  test('what loads at once stays within 32 KB gzip with either file, the on-demand chunk within 8 KB', () => {
     const sizes = embedBundles(outDir).map(sizeOf);
-    expect(sizes.map((size) => size.name)).toEqual(['embed tally.js', 'embed tally.mjs']);
+    expect(sizes.map((size) => [size.name, size.budgetBytes])).toEqual([
+      ['embed tally.js', 32 * KIB],
+      ['embed tally.mjs', 32 * KIB],
+      ['embed on demand', 8 * KIB],
+    ]);
+    expect(sizes[0]?.files).toEqual([join(outDir, 'tally.js'), join(outDir, CORE)]);
+    expect(sizes[2]?.files).toEqual([join(outDir, ON_DEMAND)]);
     for (const size of sizes) {
-      expect(size.gzipBytes, describeSize(size, outDir)).toBeLessThanOrEqual(32 * KIB);
+      expect(size.gzipBytes, describeSize(size, outDir)).toBeLessThanOrEqual(size.budgetBytes ?? 0);
     }
   });
 
   test('is ASCII only, so a host page in any charset decodes it right', () => {
-    for (const file of ['tally.js', 'tally.mjs']) {
+    for (const file of readdirSync(outDir)) {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is every byte above 0x7f
-      expect(read(file)).not.toMatch(/[^\x00-\x7f]/);
+      expect(read(file), file).not.toMatch(/[^\x00-\x7f]/);
     }
   });
 
-  test('versioned copies are the same bytes, and the manifest’s integrity matches them', () => {
-    const manifest = JSON.parse(read('manifest.json')) as {
-      version: string;
-      files: { file: string; versioned: string; integrity: string; bytes: number }[];
-    };
+  test('versioned copies are the same bytes, and the manifest’s integrity matches every file', () => {
+    const manifest = JSON.parse(read('manifest.json')) as Manifest;
     expect(manifest.version).toBe(version);
-    expect(manifest.files.map((f) => f.file).sort()).toEqual(['tally.js', 'tally.mjs']);
-    for (const entry of manifest.files) {
+    expect(manifest.files.map((f) => [f.file, f.versioned, f.format])).toEqual([
+      ['tally.js', `tally.${version}.js`, 'classic'],
+      ['tally.mjs', `tally.${version}.mjs`, 'module'],
+    ]);
+    expect(manifest.modules.map((m) => [m.file, m.loads])).toEqual([
+      [CORE, 'start'],
+      [ON_DEMAND, 'on-demand'],
+    ]);
+    for (const entry of [...manifest.files, ...manifest.modules]) {
       const bytes = readFileSync(join(outDir, entry.file));
-      expect(readFileSync(join(outDir, entry.versioned)).equals(bytes)).toBe(true);
+      if ('versioned' in entry) {
+        expect(readFileSync(join(outDir, entry.versioned)).equals(bytes)).toBe(true);
+      }
       const digest = createHash('sha384').update(bytes).digest('base64');
-      expect(entry.integrity).toBe(`sha384-${digest}`);
+      expect(entry.integrity, entry.file).toBe(`sha384-${digest}`);
       expect(entry.bytes).toBe(bytes.length);
     }
   });

@@ -1,7 +1,8 @@
 // A vendor's editor on its own origin, for end-to-end tests and the benchmark: a tiny loopback
-// server with two pages including the embed from the billing server (`/`: classic script and
-// custom element; `/module`: ES module and mount()), and a member token from "its backend"
-// (GET /token), as a vendor's session endpoint would hand it out.
+// server with three pages including the embed from the billing server (`/`: classic script and
+// custom element; `/module`: ES module and mount(); `/classic-mount`: classic script and
+// Tally.configure and Tally.mount called right after its tag), and a member token from "its
+// backend" (GET /token), as a vendor's session endpoint would hand it out.
 import { createServer, type Server } from 'node:http';
 
 export interface HostPage {
@@ -16,6 +17,12 @@ export interface HostPageOptions {
   billingUrl: string;
   token: string;
   layout?: 'compact' | 'expanded';
+  /** Subresource Integrity of module URLs, given in an import map before the scripts. */
+  integrity?: Record<string, string>;
+}
+
+function importMap(integrity: HostPageOptions['integrity']): string {
+  return integrity ? `<script type="importmap">${JSON.stringify({ integrity })}</script>` : '';
 }
 
 // The host's stylesheet is hostile on purpose: none of it may reach the widget.
@@ -25,13 +32,14 @@ const HOST_CSS = `
     tally-credits, #slot { --tally-accent: rgb(0, 128, 0); }`;
 
 /** `/`: the classic script and `<tally-credits>` (no `api`: it defaults to the script's origin). */
-function elementPage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+function elementPage({ billingUrl, layout = 'expanded', integrity }: HostPageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Vendor editor</title>
   <style>${HOST_CSS}</style>
+  ${importMap(integrity)}
 </head>
 <body>
   <h1>Vendor editor</h1>
@@ -70,6 +78,35 @@ function modulePage({ billingUrl, layout = 'expanded' }: HostPageOptions): strin
 </html>`;
 }
 
+/**
+ * `/classic-mount`: `window.Tally` used in the script right after the tag, before the widget's
+ * module has arrived. The title shows `Tally.version`, read then too.
+ */
+function classicMountPage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Vendor editor (classic mount)</title>
+  <style>${HOST_CSS}</style>
+</head>
+<body>
+  <div id="slot"></div>
+  <script src="${billingUrl}/embed/tally.js"></script>
+  <script>
+    Tally.configure({ getToken: () => fetch('/token').then((response) => response.text()) });
+    Tally.mount(document.getElementById('slot'), { layout: '${layout}', theme: 'light' });
+    document.title = 'Vendor editor with Tally ' + Tally.version;
+  </script>
+</body>
+</html>`;
+}
+
+const PAGES: Record<string, (options: HostPageOptions) => string> = {
+  '/module': modulePage,
+  '/classic-mount': classicMountPage,
+};
+
 export async function startHostPage(): Promise<HostPage> {
   let options: HostPageOptions | undefined;
   const server: Server = createServer((request, response) => {
@@ -83,7 +120,7 @@ export async function startHostPage(): Promise<HostPage> {
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(request.url === '/module' ? modulePage(options) : elementPage(options));
+    response.end((PAGES[request.url ?? '/'] ?? elementPage)(options));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

@@ -15,6 +15,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tally.js'), 'window.Tally = {};');
   writeFileSync(join(dir, 'tally.mjs'), 'export const Tally = {};');
   writeFileSync(join(dir, 'tally.0.1.0.js'), 'window.Tally = { pinned: true };');
+  writeFileSync(join(dir, 'tally-core.0.1.0.mjs'), 'export const mount = () => {};');
   writeFileSync(join(dir, 'manifest.json'), '{"version":"0.1.0"}');
   mkdirSync(join(dir, 'secret'));
   writeFileSync(join(dir, 'notes.txt'), 'not for serving');
@@ -42,11 +43,14 @@ test('an unchanged tally.js answers 304 to its ETag', async () => {
   expect(await again.text()).toBe('');
 });
 
-test('a versioned copy is cached for a year, immutable', async () => {
-  const response = await get('/embed/tally.0.1.0.js');
+test('a versioned copy and a versioned module are cached for a year, immutable', async () => {
+  for (const name of ['tally.0.1.0.js', 'tally-core.0.1.0.mjs']) {
+    const response = await get(`/embed/${name}`);
 
-  expect(response.status).toBe(200);
-  expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  }
 });
 
 test('the manifest is JSON', async () => {

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import type { TeamPort } from '../lib/store/team-port.ts';
+import type { EmbedApi } from './transport.ts';
+
+type Chunk = typeof import('./on-demand-chunk.ts');
+
+export interface OnDemandParts {
+  ExpandedLayout: Chunk['ExpandedLayout'];
+  EmbedDialog: Chunk['EmbedDialog'];
+  team: TeamPort;
+}
+
+/**
+ * What the compact chip, which every page shows at once, does without: one chunk of its own
+ * (on-demand-chunk.ts), imported the first time the expanded layout or the dialog is shown.
+ */
+export interface OnDemand {
+  load(): Promise<OnDemandParts>;
+  /** A member asks the admins for a plan (from the dialog). */
+  ask(planId: string): Promise<UpgradeRequest>;
+}
+
+export function onDemand(api: EmbedApi, model: CreditModel): OnDemand {
+  let loading: Promise<OnDemandParts> | undefined;
+  const load = () => {
+    loading ??= import('./on-demand-chunk.ts').then(
+      (chunk) => ({
+        ExpandedLayout: chunk.ExpandedLayout,
+        EmbedDialog: chunk.EmbedDialog,
+        team: chunk.embedTeamPort(api, model),
+      }),
+      (error: unknown) => {
+        // A chunk that failed (network, a deploy in between) is asked for again next time.
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return { load, ask: async (planId) => (await load()).team.ask(planId) };
+}
+
+/**
+ * The on-demand parts once `wanted`: null until they have arrived; `failed` after they could
+ * not be (asked again when `wanted` turns true again).
+ */
+export function useOnDemand(parts: OnDemand, wanted: boolean) {
+  const [loaded, setLoaded] = useState<OnDemandParts | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!wanted || loaded) return;
+    let current = true;
+    setFailed(false);
+    parts.load().then(
+      (value) => current && setLoaded(value),
+      (error: unknown) => {
+        console.error('Tally: a part of the widget could not be loaded.', error);
+        if (current) setFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [parts, wanted, loaded]);
+  return { loaded, failed };
+}
