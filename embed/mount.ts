@@ -2,13 +2,13 @@ import { effect, signal } from '@preact/signals';
 import { h, render } from 'preact';
 import { MessagesContext } from '../components/messages-context.ts';
 import themeCss from '../components/theme.css?inline';
-import { english } from '../lib/i18n/english.ts';
 import { createCreditModel } from '../lib/store/credit-model.ts';
 import { localMath } from '../lib/store/local-math.ts';
 import { watchColorScheme } from './color-scheme.ts';
 import { configuredDefaults, type Layout, type Theme } from './configure.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import embedCss from './embed.css?inline';
+import { widgetLanguage } from './languages.ts';
 import { onDemand } from './on-demand.ts';
 import { respondToPage } from './page-responder.ts';
 import { scriptOrigin } from './script-origin.ts';
@@ -22,6 +22,8 @@ export interface MountOptions {
   getToken?: GetToken | undefined;
   theme?: Theme | undefined;
   layout?: Layout | undefined;
+  /** The widget's language (a BCP 47 tag: "de", "fr-CA"); by default the page's `<html lang>`. */
+  locale?: string | undefined;
 }
 
 export interface MountedWidget {
@@ -42,7 +44,7 @@ const pick = <T extends string>(
   allowed[0];
 
 /**
- * `Tally.mount(element, { api, getToken, theme, layout })`: the widget in its own shadow root
+ * `Tally.mount(element, { api, getToken, theme, layout, locale })`: the widget in its own shadow root
  * inside `element`, so neither the host's CSS nor ours crosses over.
  */
 export function mount(element: Element, options: MountOptions = {}): { unmount(): void } {
@@ -71,6 +73,8 @@ export function mountInShadow(
   const layout = signal(pick(LAYOUTS, options.layout, defaults.layout));
   const theme = signal(pick(THEMES, options.theme, defaults.theme));
   const scheme = watchColorScheme(doc.defaultView);
+  const words = widgetLanguage(options.locale, doc);
+  const { messages } = words.shelf;
 
   const style = doc.createElement('style');
   // theme.css: chip, preview, balance. The dialog and the expanded layout bring their own
@@ -78,20 +82,23 @@ export function mountInShadow(
   style.textContent = `${themeCss}\n${embedCss}`;
   const root = doc.createElement('div');
   root.className = 'tally-embed-root';
+  root.lang = messages.locale;
   shadow.replaceChildren(style, root);
 
   const tokens = createTokenSource(options.getToken);
   const transport = api ? createEmbedTransport({ api, tokens }) : undefined;
-  const model = transport
-    ? createCreditModel(transport, { math: localMath, messages: english })
-    : undefined;
+  const model = transport ? createCreditModel(transport, { math: localMath, messages }) : undefined;
   const stopResponding = model ? respondToPage(model, doc) : () => {};
 
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
-  const parts = transport && model ? onDemand(transport.api, model) : undefined;
+  const parts = transport && model ? onDemand(transport.api, model, words) : undefined;
   const app = h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, parts });
-  render(h(MessagesContext.Provider, { value: english }, app), root);
+  let mounted = true;
+  // The chip shows words at once: in another language, once they arrived (English is here).
+  void words.ready.then(() => {
+    if (mounted) render(h(MessagesContext.Provider, { value: messages }, app), root);
+  });
   void model?.start();
   if (!api) console.error('Tally: set the billing API URL (the api attribute or option).');
 
@@ -102,6 +109,7 @@ export function mountInShadow(
     },
     tokenProvided: tokens.provided,
     unmount() {
+      mounted = false;
       stopResponding();
       stopMirror();
       render(null, root);

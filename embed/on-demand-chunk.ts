@@ -12,6 +12,7 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import type { EmbedApi } from './transport.ts';
 
+export { enPages } from '../lib/i18n/catalogues/en-pages.ts';
 export { EmbedDialog } from './EmbedDialog.tsx';
 export { ExpandedLayout } from './ExpandedLayout.tsx';
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
+import type { WidgetLanguage } from './languages.ts';
 import type { EmbedApi } from './transport.ts';
 
 type Chunk = typeof import('./on-demand-chunk.ts');
@@ -22,15 +23,19 @@ export interface OnDemand {
   ask(planId: string): Promise<UpgradeRequest>;
 }
 
-export function onDemand(api: EmbedApi, model: CreditModel): OnDemand {
+export function onDemand(api: EmbedApi, model: CreditModel, words: WidgetLanguage): OnDemand {
   let loading: Promise<OnDemandParts> | undefined;
   const load = () => {
     loading ??= import('./on-demand-chunk.ts').then(
-      (chunk) => ({
-        ExpandedLayout: chunk.ExpandedLayout,
-        EmbedDialog: chunk.EmbedDialog,
-        team: chunk.embedTeamPort(api, model),
-      }),
+      async (chunk) => {
+        // Their words too: English's come with the chunk, another language's beside it.
+        await words.addPages(chunk.enPages);
+        return {
+          ExpandedLayout: chunk.ExpandedLayout,
+          EmbedDialog: chunk.EmbedDialog,
+          team: chunk.embedTeamPort(api, model),
+        };
+      },
       (error: unknown) => {
         // A chunk that failed (network, a deploy in between) is asked for again next time.
         loading = undefined;

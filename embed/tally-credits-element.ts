@@ -2,10 +2,11 @@ import type { Layout, Theme } from './configure.ts';
 import { type MountedWidget, mountInShadow } from './mount.ts';
 import type { GetToken } from './token-source.ts';
 
-const ATTRIBUTES = ['api', 'layout', 'theme'] as const;
+const ATTRIBUTES = ['api', 'layout', 'theme', 'lang'] as const;
 
 /**
- * `<tally-credits api="https://billing.example" layout="compact|expanded" theme="light|dark|auto">`.
+ * `<tally-credits api="https://billing.example" layout="compact|expanded" theme="light|dark|auto"
+ * lang="de">` (the language defaults to the page's `<html lang>`).
  * The token never comes from an attribute: set `element.getToken = async () => token` or
  * `Tally.configure({ getToken })`. Until one exists the widget waits, showing it connects.
  */
@@ -15,6 +16,7 @@ export class TallyCreditsElement extends HTMLElement {
   #getToken: GetToken | undefined;
   #widget: MountedWidget | undefined;
   #mountedApi: string | null = null;
+  #mountedLang: string | null = null;
 
   constructor() {
     super();
@@ -59,7 +61,9 @@ export class TallyCreditsElement extends HTMLElement {
 
   #render(): void {
     const api = this.getAttribute('api');
-    if (this.#widget && this.#mountedApi !== api) this.#unmount();
+    const lang = this.getAttribute('lang');
+    // Another API or language is another widget: its words and numbers are set at mount.
+    if (this.#widget && (this.#mountedApi !== api || this.#mountedLang !== lang)) this.#unmount();
     const options = {
       api: api ?? undefined,
       layout: (this.getAttribute('layout') as Layout | null) ?? undefined,
@@ -71,7 +75,12 @@ export class TallyCreditsElement extends HTMLElement {
     }
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     this.#mountedApi = api;
-    this.#widget = mountInShadow(shadow, { ...options, getToken: () => this.#getToken });
+    this.#mountedLang = lang;
+    this.#widget = mountInShadow(shadow, {
+      ...options,
+      ...(lang ? { locale: lang } : {}),
+      getToken: () => this.#getToken,
+    });
   }
 
   #unmount(): void {

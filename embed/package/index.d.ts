@@ -16,6 +16,8 @@ export interface MountOptions {
   getToken?: GetToken;
   theme?: Theme;
   layout?: Layout;
+  /** The widget's language (a BCP 47 tag: "de", "fr-CA"); by default the page's `<html lang>`. */
+  locale?: string;
 }
 
 /** Page-wide defaults for every Tally widget on the page; each widget's own options win. */
@@ -81,14 +83,16 @@ export interface TallyCreditsAttributes {
   api?: string;
   layout?: Layout;
   theme?: Theme;
+  /** English, German or French ("en", "de", "fr", with a region if you like); else English. */
+  lang?: string;
 }
 
 /**
- * `<tally-credits api="…" layout="compact|expanded" theme="light|dark|auto">`, defined when the
- * module is imported. The token never comes from an attribute: set `getToken`.
+ * `<tally-credits api="…" layout="compact|expanded" theme="light|dark|auto" lang="de">`, defined
+ * when the module is imported (the language defaults to the page's `<html lang>`). The token never comes from an attribute: set `getToken`.
  */
 export class TallyCreditsElement extends HTMLElement {
-  static observedAttributes: ('api' | 'layout' | 'theme')[];
+  static observedAttributes: ('api' | 'layout' | 'theme' | 'lang')[];
   get getToken(): GetToken | undefined;
   set getToken(value: GetToken | undefined);
   connectedCallback(): void;

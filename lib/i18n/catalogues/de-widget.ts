@@ -1,0 +1,57 @@
+import type { Catalogue } from '../messages.ts';
+
+// German. Operation names come from the vendor's catalogue in English ("Smart Crop"), and an
+// English noun takes no German plural ending: a count says "3 × Smart Crop".
+// What every widget shows at once (en-widget.ts has the English).
+export const deWidget: Catalogue = {
+  credits: { one: '{count} Credit', other: '{count} Credits' },
+  operationCount: { one: '{count} × {name}', other: '{count} × {name}' },
+  quantityOf: '{count} × {name}',
+  notConnected: 'nicht verbunden',
+  reconnectNeeded: 'neu verbinden nötig',
+  updateNeeded: 'Update nötig',
+  offline: 'offline',
+  offlineSince: 'offline seit {time}',
+  syncing: 'wird synchronisiert…',
+  syncedAgoSyncing: 'synchronisiert {ago} · wird synchronisiert…',
+  synced: 'synchronisiert',
+  syncedAgo: 'synchronisiert {ago}',
+  justNow: 'gerade eben',
+  secondsAgo: 'vor {count} s',
+  minutesAgo: 'vor {count} min',
+  hoursAgo: 'vor {count} h',
+  daysAgo: 'vor {count} T.',
+  retry: 'Erneut versuchen',
+  reconnect: 'Neu verbinden',
+  yourAdmin: 'Ihren Admin',
+  eitherAdmin: '{names} oder {last}',
+  listSeparator: ', ',
+  upgradeReceipt:
+    '{account} ist auf {plan}: {charged} berechnet, {credits}, verlängert sich am {day} zu {price}/Monat',
+  overageReceipt: '{account} hat {usd} Mehrverbrauch bezahlt: {credits} für {what}',
+  dismissReceipt: 'Beleg schließen',
+  creditBalance: 'Credit-Guthaben',
+  ofGranted: 'von {granted} Credits',
+  resets: 'erneuert am {day}',
+  meterLabel: '{available} von {granted} Credits verfügbar, {held} reserviert, {used} verbraucht',
+  available: '{amount} verfügbar',
+  held: '{amount} reserviert',
+  used: '{amount} verbraucht',
+  lowCredits: 'Weniger als 10 % der Credits dieser Laufzeit sind übrig.',
+  noPlanCreditsOverage:
+    'Keine Plan-Credits mehr: Jede Operation braucht jetzt Mehrverbrauch oder ein Upgrade.',
+  noCreditsUpgrade:
+    'Keine Credits mehr: Operationen brauchen ein Upgrade, bis sich die Laufzeit erneuert.',
+  remainingOperations: 'Verbleibende Operationen',
+  enoughFor: 'Reicht für',
+  creditsEach: 'je {amount} Credits',
+  previewCovered: '{what} · {credits} · Plan-Credits im Wert von {value} · {left} übrig',
+  previewOverage: '{what} · {credits} · {over} darüber · {usd} Mehrverbrauch',
+  previewCapReached: '{what} · {credits} · {over} darüber · Mehrverbrauchslimit erreicht',
+  previewUpgrade: '{what} · {credits} · {over} darüber · Upgrade zum Weitermachen',
+  previewBadQuantity:
+    '{name} · Menge {quantity} ist keine ganze Zahl von 1 bis {max}: Nichts wird ausgeführt',
+  asOf: '{text} · Stand {time}',
+  moveTally: 'Tally verschieben (Pfeiltasten)',
+  dragToMove: 'Zum Verschieben ziehen',
+};

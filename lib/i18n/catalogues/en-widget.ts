@@ -1,0 +1,69 @@
+// What every widget shows at once, in American English: the chip, its panel, the cost preview
+// and the credit model's own sentences. The embed carries this part in the script every page
+// loads; the rest (the dialog, the expanded layout, the popup) is in en-pages.ts. `{name}` is a
+// value; a plural has a sentence per category of the locale's plural rules (Intl.PluralRules).
+export const enWidget = {
+  // Numbers with their unit.
+  credits: { one: '{count} credit', other: '{count} credits' },
+  operationCount: { one: '{count} {name}', other: '{count} {plural}' },
+  quantityOf: '{count} × {name}',
+
+  // How fresh the numbers are.
+  notConnected: 'not connected',
+  reconnectNeeded: 'reconnect needed',
+  updateNeeded: 'update needed',
+  offline: 'offline',
+  offlineSince: 'offline since {time}',
+  syncing: 'syncing…',
+  syncedAgoSyncing: 'synced {ago} · syncing…',
+  synced: 'synced',
+  syncedAgo: 'synced {ago}',
+  justNow: 'just now',
+  secondsAgo: '{count} s ago',
+  minutesAgo: '{count} min ago',
+  hoursAgo: '{count} h ago',
+  daysAgo: '{count} d ago',
+  retry: 'Retry',
+  reconnect: 'Reconnect',
+
+  // Whom a member asks.
+  yourAdmin: 'your admin',
+  eitherAdmin: '{names} or {last}',
+  listSeparator: ', ',
+
+  // Receipts.
+  upgradeReceipt:
+    '{account} is on {plan}: {charged} charged, {credits}, renews {day} at {price}/month',
+  overageReceipt: '{account} paid {usd} overage: {credits} for {what}',
+  dismissReceipt: 'Dismiss receipt',
+
+  // The balance.
+  creditBalance: 'Credit balance',
+  ofGranted: 'of {granted} credits',
+  resets: 'resets {day}',
+  meterLabel: '{available} of {granted} credits available, {held} held, {used} used',
+  available: '{amount} available',
+  held: '{amount} held',
+  used: '{amount} used',
+  lowCredits: 'Less than 10% of this term’s credits are left.',
+  noPlanCreditsOverage: 'No plan credits left: each operation now needs overage or an upgrade.',
+  noCreditsUpgrade: 'No credits left: operations need an upgrade until the term renews.',
+
+  // What the credits still cover.
+  remainingOperations: 'Remaining operations',
+  enoughFor: 'Enough for',
+  creditsEach: '{amount} credits each',
+
+  // The cost preview.
+  previewCovered: '{what} · {credits} · worth {value} of plan credits · {left} left',
+  previewOverage: '{what} · {credits} · {over} over · {usd} overage',
+  previewCapReached: '{what} · {credits} · {over} over · overage cap reached',
+  previewUpgrade: '{what} · {credits} · {over} over · upgrade to go on',
+  previewBadQuantity:
+    '{name} · quantity {quantity} is not a whole number from 1 to {max}: nothing will run',
+  asOf: '{text} · as of {time}',
+
+  // Moving the widget.
+  moveTally: 'Move Tally (arrow keys)',
+  dragToMove: 'Drag to move',
+} as const;

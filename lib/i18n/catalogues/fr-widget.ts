@@ -1,0 +1,57 @@
+import type { Catalogue } from '../messages.ts';
+
+// French. Operation names come from the vendor's catalogue in English ("Smart Crop"): a count
+// says "3 × Smart Crop". French takes the singular below 2, "1,5 crédit" included.
+// What every widget shows at once (en-widget.ts has the English).
+export const frWidget: Catalogue = {
+  credits: { one: '{count} crédit', many: '{count} de crédits', other: '{count} crédits' },
+  operationCount: { one: '{count} × {name}', other: '{count} × {name}' },
+  quantityOf: '{count} × {name}',
+  notConnected: 'non connecté',
+  reconnectNeeded: 'reconnexion nécessaire',
+  updateNeeded: 'mise à jour nécessaire',
+  offline: 'hors ligne',
+  offlineSince: 'hors ligne depuis {time}',
+  syncing: 'synchronisation…',
+  syncedAgoSyncing: 'synchronisé {ago} · synchronisation…',
+  synced: 'synchronisé',
+  syncedAgo: 'synchronisé {ago}',
+  justNow: 'à l’instant',
+  secondsAgo: 'il y a {count} s',
+  minutesAgo: 'il y a {count} min',
+  hoursAgo: 'il y a {count} h',
+  daysAgo: 'il y a {count} j',
+  retry: 'Réessayer',
+  reconnect: 'Se reconnecter',
+  yourAdmin: 'votre admin',
+  eitherAdmin: '{names} ou {last}',
+  listSeparator: ', ',
+  upgradeReceipt:
+    '{account} est sur {plan} : {charged} facturés, {credits}, renouvellement le {day} à {price}/mois',
+  overageReceipt: '{account} a payé {usd} de dépassement : {credits} pour {what}',
+  dismissReceipt: 'Fermer le reçu',
+  creditBalance: 'Solde de crédits',
+  ofGranted: 'sur {granted} crédits',
+  resets: 'renouvelé le {day}',
+  meterLabel: '{available} sur {granted} crédits disponibles, {held} réservés, {used} utilisés',
+  available: '{amount} disponibles',
+  held: '{amount} réservés',
+  used: '{amount} utilisés',
+  lowCredits: 'Il reste moins de 10 % des crédits de cette période.',
+  noPlanCreditsOverage:
+    'Plus de crédits du forfait : chaque opération demande maintenant un dépassement ou une mise à niveau.',
+  noCreditsUpgrade:
+    'Plus de crédits : les opérations demandent une mise à niveau jusqu’au renouvellement.',
+  remainingOperations: 'Opérations restantes',
+  enoughFor: 'De quoi faire',
+  creditsEach: '{amount} crédits chacune',
+  previewCovered: '{what} · {credits} · {value} de crédits du forfait · reste {left}',
+  previewOverage: '{what} · {credits} · {over} au-delà · {usd} de dépassement',
+  previewCapReached: '{what} · {credits} · {over} au-delà · plafond de dépassement atteint',
+  previewUpgrade: '{what} · {credits} · {over} au-delà · mise à niveau nécessaire',
+  previewBadQuantity:
+    '{name} · la quantité {quantity} n’est pas un nombre entier de 1 à {max} : rien ne sera lancé',
+  asOf: '{text} · à {time}',
+  moveTally: 'Déplacer Tally (touches fléchées)',
+  dragToMove: 'Glisser pour déplacer',
+};
