@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 describe('npm run build:embed', () => {
-  test('emits the loader, the module, their versioned copies, the versioned modules and a manifest; no CSS file', () => {
+  test('emits the loader, the module, their versioned copies, the versioned modules, each other language’s words and a manifest; no CSS file', () => {
     expect(readdirSync(outDir).sort()).toEqual(
       [
         'manifest.json',
@@ -51,6 +51,9 @@ describe('npm run build:embed', () => {
         `tally.${version}.mjs`,
         CORE,
         ON_DEMAND,
+        ...['de', 'fr'].flatMap((language) =>
+          ['pages', 'widget'].map((part) => `tally-${language}-${part}.${version}.mjs`),
+        ),
       ].sort(),
     );
   });
@@ -92,12 +95,14 @@ describe('npm run build:embed', () => {
     }
   });
 
-  test('what loads at once stays within 32 KB gzip with either file, the on-demand chunk within 8 KB', () => {
+  test('what loads at once stays within 32 KB gzip with either file, the on-demand chunk within 8 KB, each other language’s words within 4 KB', () => {
     const sizes = embedBundles(outDir).map(sizeOf);
     expect(sizes.map((size) => [size.name, size.budgetBytes])).toEqual([
       ['embed tally.js', 32 * KIB],
       ['embed tally.mjs', 32 * KIB],
       ['embed on demand', 8 * KIB],
+      ['embed de words', 4 * KIB],
+      ['embed fr words', 4 * KIB],
     ]);
     expect(sizes[0]?.files).toEqual([join(outDir, 'tally.js'), join(outDir, CORE)]);
     expect(sizes[2]?.files).toEqual([join(outDir, ON_DEMAND)]);
@@ -122,6 +127,12 @@ describe('npm run build:embed', () => {
     ]);
     expect(manifest.modules.map((m) => [m.file, m.loads])).toEqual([
       [CORE, 'start'],
+      ...['de', 'fr'].flatMap((language) =>
+        ['pages', 'widget'].map((part) => [
+          `tally-${language}-${part}.${version}.mjs`,
+          'on-demand',
+        ]),
+      ),
       [ON_DEMAND, 'on-demand'],
     ]);
     for (const entry of [...manifest.files, ...manifest.modules]) {

@@ -74,15 +74,22 @@ interface EmbedManifest {
   modules: { file: string; loads: 'start' | 'on-demand' }[];
 }
 
+/** Another language's words: `tally-de-widget.<version>.mjs`, `tally-de-pages.<version>.mjs`. */
+const WORDS = /^tally-([a-z]{2})-(?:widget|pages)\./;
+
 /**
  * The embed (`dist/embed` or a test's own out dir), as its manifest.json lists it: what a page
  * loads at once with the classic script or with the module (either one, then the modules that
- * load with it), and the chunk(s) it imports on demand (the expanded layout, the dialog).
+ * load with it), the chunk(s) it imports on demand (the expanded layout, the dialog), and each
+ * other language's words, which only a widget in that language fetches (English is in the core).
  */
 export function embedBundles(root: string): Bundle[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as EmbedManifest;
   const modules = (loads: 'start' | 'on-demand') =>
-    manifest.modules.filter((module) => module.loads === loads).map(({ file }) => join(root, file));
+    manifest.modules
+      .filter((module) => module.loads === loads && !WORDS.test(module.file))
+      .map(({ file }) => join(root, file));
+  const languages = [...new Set(manifest.modules.map(({ file }) => WORDS.exec(file)?.[1]))];
   return [
     ...['tally.js', 'tally.mjs'].map((file) => ({
       name: `embed ${file}`,
@@ -90,6 +97,19 @@ export function embedBundles(root: string): Bundle[] {
       budgetBytes: 32 * KIB,
     })),
     { name: 'embed on demand', files: modules('on-demand'), budgetBytes: 8 * KIB },
+    ...languages.flatMap((language) =>
+      language
+        ? [
+            {
+              name: `embed ${language} words`,
+              files: manifest.modules
+                .filter(({ file }) => WORDS.exec(file)?.[1] === language)
+                .map(({ file }) => join(root, file)),
+              budgetBytes: 4 * KIB,
+            },
+          ]
+        : [],
+    ),
   ];
 }
 
