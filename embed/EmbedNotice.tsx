@@ -1,3 +1,5 @@
+import { useMessages } from '../components/messages-context.ts';
+import type { TextKey } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { Layout } from './configure.ts';
 
@@ -18,23 +20,11 @@ export function noticeFor(model: CreditModel | undefined, api: string | undefine
   return null;
 }
 
-const TEXT: Record<Notice, { title: string; body: string }> = {
-  'no-api': {
-    title: 'Tally is not set up',
-    body: 'This widget needs the billing API address.',
-  },
-  unreachable: {
-    title: 'Cannot reach billing',
-    body: 'Your credits can’t be loaded right now. Check your connection and try again.',
-  },
-  'session-expired': {
-    title: 'Session expired',
-    body: 'Sign in again to see your credits.',
-  },
-  'needs-update': {
-    title: 'Tally needs an update',
-    body: 'Billing answered in a form this version can’t read. Reload the page to get the latest.',
-  },
+const TEXT: Record<Notice, [TextKey, TextKey]> = {
+  'no-api': ['notSetUp', 'notSetUpBody'],
+  unreachable: ['unreachable', 'unreachableBody'],
+  'session-expired': ['sessionExpired', 'sessionExpiredBody'],
+  'needs-update': ['needsUpdate', 'needsUpdateBody'],
 };
 
 interface EmbedNoticeProps {
@@ -44,7 +34,8 @@ interface EmbedNoticeProps {
 }
 
 export function EmbedNotice({ notice, model, layout }: EmbedNoticeProps) {
-  const { title, body } = TEXT[notice ?? 'no-api'];
+  const m = useMessages();
+  const [title, body] = TEXT[notice ?? 'no-api'].map((key) => m.t(key));
   const retry = model && notice !== 'no-api' ? () => void model.refresh() : undefined;
   const busy = model?.status.value === 'loading';
   return (
@@ -62,7 +53,7 @@ export function EmbedNotice({ notice, model, layout }: EmbedNoticeProps) {
       </span>
       {retry && (
         <button type="button" class="t-button t-button--quiet" disabled={busy} onClick={retry}>
-          {busy ? 'Retrying…' : 'Retry'}
+          {m.t(busy ? 'retrying' : 'retry')}
         </button>
       )}
     </div>

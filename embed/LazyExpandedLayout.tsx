@@ -1,14 +1,16 @@
+import { useMessages } from '../components/messages-context.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { type OnDemand, useOnDemand } from './on-demand.ts';
 
 /** The expanded layout once its chunk has arrived (with the first balance, most often). */
 export function LazyExpandedLayout({ model, parts }: { model: CreditModel; parts: OnDemand }) {
+  const m = useMessages();
   const { loaded, failed } = useOnDemand(parts, true);
   if (failed) {
     return (
       <div class="t-embed-panel t-embed-loading" role="alert">
         <p class="t-embed-brand">Tally</p>
-        <p>This part of Tally could not be loaded. Reload the page to try again.</p>
+        <p>{m.t('partNotLoaded')}</p>
       </div>
     );
   }
@@ -16,7 +18,7 @@ export function LazyExpandedLayout({ model, parts }: { model: CreditModel; parts
     return (
       <div class="t-embed-panel t-embed-loading" aria-busy="true">
         <p class="t-embed-brand">Tally</p>
-        <p class="t-muted">Loading your credits…</p>
+        <p class="t-muted">{m.t('loadingCredits')}</p>
       </div>
     );
   }

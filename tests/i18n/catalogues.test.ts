@@ -63,3 +63,14 @@ test('the extension gets one messages.json per language, with $ escaped', () => 
   expect(german.credits__one?.message).toBe('{count} Credit');
   expect(german.language?.message).toBe('de');
 });
+
+test('each language splits its words as English does: the widget’s part and the pages’ part', async () => {
+  const { enWidget } = await import('../../lib/i18n/catalogues/en-widget.ts');
+  const parts = {
+    de: (await import('../../lib/i18n/catalogues/de-widget.ts')).deWidget,
+    fr: (await import('../../lib/i18n/catalogues/fr-widget.ts')).frWidget,
+  };
+  for (const [language, widget] of Object.entries(parts)) {
+    expect(Object.keys(widget).sort(), language).toEqual(Object.keys(enWidget).sort());
+  }
+});

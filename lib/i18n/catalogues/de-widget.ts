@@ -54,4 +54,18 @@ export const deWidget: Catalogue = {
   asOf: '{text} · Stand {time}',
   moveTally: 'Tally verschieben (Pfeiltasten)',
   dragToMove: 'Zum Verschieben ziehen',
+
+  notSetUp: 'Tally ist nicht eingerichtet',
+  notSetUpBody: 'Dieses Widget braucht die Adresse der Billing-API.',
+  unreachable: 'Billing nicht erreichbar',
+  unreachableBody:
+    'Ihre Credits können gerade nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  sessionExpired: 'Sitzung abgelaufen',
+  sessionExpiredBody: 'Melden Sie sich erneut an, um Ihre Credits zu sehen.',
+  needsUpdate: 'Tally braucht ein Update',
+  needsUpdateBody:
+    'Billing hat in einer Form geantwortet, die diese Version nicht lesen kann. Laden Sie die Seite neu.',
+  retrying: 'Neuer Versuch…',
+  partNotLoaded: 'Dieser Teil von Tally konnte nicht geladen werden. Laden Sie die Seite neu.',
+  loadingCredits: 'Ihre Credits werden geladen…',
 };

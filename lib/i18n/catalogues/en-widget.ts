@@ -66,4 +66,18 @@ export const enWidget = {
   // Moving the widget.
   moveTally: 'Move Tally (arrow keys)',
   dragToMove: 'Drag to move',
+
+  // The embed's notices, instead of numbers.
+  notSetUp: 'Tally is not set up',
+  notSetUpBody: 'This widget needs the billing API address.',
+  unreachable: 'Cannot reach billing',
+  unreachableBody: 'Your credits can’t be loaded right now. Check your connection and try again.',
+  sessionExpired: 'Session expired',
+  sessionExpiredBody: 'Sign in again to see your credits.',
+  needsUpdate: 'Tally needs an update',
+  needsUpdateBody:
+    'Billing answered in a form this version can’t read. Reload the page to get the latest.',
+  retrying: 'Retrying…',
+  partNotLoaded: 'This part of Tally could not be loaded. Reload the page to try again.',
+  loadingCredits: 'Loading your credits…',
 } as const;

@@ -54,4 +54,18 @@ export const frWidget: Catalogue = {
   asOf: '{text} · à {time}',
   moveTally: 'Déplacer Tally (touches fléchées)',
   dragToMove: 'Glisser pour déplacer',
+
+  notSetUp: 'Tally n’est pas configuré',
+  notSetUpBody: 'Ce widget a besoin de l’adresse de l’API de facturation.',
+  unreachable: 'Facturation injoignable',
+  unreachableBody:
+    'Vos crédits ne peuvent pas être chargés pour l’instant. Vérifiez votre connexion et réessayez.',
+  sessionExpired: 'Session expirée',
+  sessionExpiredBody: 'Reconnectez-vous pour voir vos crédits.',
+  needsUpdate: 'Tally doit être mis à jour',
+  needsUpdateBody:
+    'La facturation a répondu sous une forme que cette version ne sait pas lire. Rechargez la page.',
+  retrying: 'Nouvel essai…',
+  partNotLoaded: 'Cette partie de Tally n’a pas pu être chargée. Rechargez la page pour réessayer.',
+  loadingCredits: 'Chargement de vos crédits…',
 };
