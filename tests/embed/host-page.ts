@@ -19,6 +19,8 @@ export interface HostPageOptions {
   layout?: 'compact' | 'expanded';
   /** Subresource Integrity of module URLs, given in an import map before the scripts. */
   integrity?: Record<string, string>;
+  /** The pages' `<html lang>`, which the widget speaks when it has no language of its own. */
+  pageLang?: string;
 }
 
 function importMap(integrity: HostPageOptions['integrity']): string {
@@ -55,9 +57,9 @@ function elementPage({ billingUrl, layout = 'expanded', integrity }: HostPageOpt
 }
 
 /** `/module`: the ES module and `mount()`, with every option given. */
-function modulePage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+function modulePage({ billingUrl, layout = 'expanded', pageLang = 'en' }: HostPageOptions): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${pageLang}">
 <head>
   <meta charset="utf-8">
   <title>Vendor editor (module)</title>

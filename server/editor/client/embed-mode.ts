@@ -1,6 +1,7 @@
 // Embedded mode: the page loads Tally's embeddable widget and mounts it, as a vendor would
 // (embed/: `<tally-credits api layout>` plus `element.getToken`). The token comes from the
-// page's backend on demand and is never written into the DOM.
+// page's backend on demand and is never written into the DOM. `?lang=de` (or fr) shows the
+// widget in that language, as `<tally-credits lang>` does on a vendor's page.
 import type { DemoMemberKey } from '../demo-member.ts';
 import { sessionToken } from './editor-backend.ts';
 
@@ -14,6 +15,8 @@ export async function mountEmbeddedWidget(slot: HTMLElement, as: DemoMemberKey):
   const widget = document.createElement('tally-credits') as TallyCredits;
   widget.setAttribute('api', window.location.origin);
   widget.setAttribute('layout', 'expanded');
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  if (lang) widget.setAttribute('lang', lang);
   widget.getToken = () => sessionToken(as);
   slot.replaceChildren(widget);
 }

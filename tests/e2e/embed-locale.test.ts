@@ -1,0 +1,70 @@
+// The embedded widget in the page's language, in a real Chromium: the demo editor with
+// `<tally-credits lang="fr">` shows French words and French numbers, and its expanded layout's
+// part loaded on demand speaks French too; a German page (`<html lang="de">`, no attribute) gets
+// German; axe-core finds nothing serious in either.
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startHostPage } from '../embed/host-page.ts';
+import { available, widget } from '../embed/shadow.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
+const PATIENT = { timeout: 15_000 };
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function editor(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await page.goto(`${server.url}/editor?mode=embed&as=ada&${query}`);
+  return page;
+}
+
+test('lang="fr": French words and numbers, the on-demand part included', async () => {
+  const page = await editor('lang=fr');
+  const panel = widget(page);
+  // U+202F, the narrow no-break space French groups thousands with.
+  await expect.poll(() => available(page).textContent(), PATIENT).toBe('4\u202f570');
+  const balance = panel.getByRole('region', { name: 'Solde de crédits' });
+  expect(await balance.textContent()).toContain('sur 4\u202f570 crédits');
+  const plan = panel.getByRole('region', { name: 'Forfait', exact: true });
+  await plan.waitFor(PATIENT);
+  expect(await plan.textContent()).toContain('Crédits par mois');
+  expect(await plan.textContent()).toContain('250,00\u00a0$US');
+  await panel.getByRole('heading', { name: 'De quoi faire' }).waitFor(PATIENT);
+  expect(await panel.locator('.tally-embed-root').getAttribute('lang')).toBe('fr');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.close();
+});
+
+test('a German page (its <html lang>) gets German, through Tally.mount without a locale', async () => {
+  const host = await startHostPage();
+  const billing = await startServer({ env: { TALLY_CORS_ORIGINS: host.origin } });
+  try {
+    host.serve({ billingUrl: billing.url, token: billing.demo.ada.token, pageLang: 'de' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${host.origin}/module`);
+    await expect.poll(() => available(page).textContent(), PATIENT).toBe('4.570');
+    const panel = widget(page);
+    await panel.getByRole('region', { name: 'Credit-Guthaben' }).waitFor(PATIENT);
+    await panel.getByRole('heading', { name: 'Reicht für' }).waitFor(PATIENT);
+    expect(await panel.getByText('3.515 × Smart Crop').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  } finally {
+    await Promise.all([billing.stop(), host.close()]);
+  }
+});
