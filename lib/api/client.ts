@@ -31,11 +31,13 @@ import { SnapshotSchema } from './schemas/snapshot.ts';
 import {
   ApprovedUpgradeSchema,
   type CreateUpgradeRequest,
+  type SummaryGrouping,
   TeamMembersSchema,
   UpdateMemberResultSchema,
   UpgradeRequestResultSchema,
   type UpgradeRequestStatus,
   UpgradeRequestsSchema,
+  UsageSummarySchema,
 } from './schemas/team.ts';
 import * as z from './zod.ts';
 
@@ -98,6 +100,13 @@ export function createApiClient(options: ApiClientOptions) {
     // The team (API.md, Additions).
     members: (o?: CallOptions) =>
       request(transport, { method: 'GET', path: 'v1/members', schema: TeamMembersSchema }, o),
+    /** The current term's usage (a member's own, an admin's account) grouped `by`. */
+    usageSummary: (by: SummaryGrouping, o?: CallOptions) =>
+      request(
+        transport,
+        { method: 'GET', path: 'v1/usage/summary', query: { by }, schema: UsageSummarySchema },
+        o,
+      ),
     updateMember: (id: string, body: { role: 'admin' | 'member' }, o?: CallOptions) =>
       request(
         transport,

@@ -63,6 +63,8 @@ export interface ChartLayout {
   height: number;
   /** The width of one day's slot. */
   step: number;
+  /** The term's length in days (28 to 31 for a month). */
+  termDays: number;
   days: ChartDay[];
   /** The operations used this term, in stacking order, with their term totals. */
   operations: OperationUse[];
@@ -82,7 +84,7 @@ export function utcDay(ms: number): string {
 }
 
 /** Every UTC date the term `[from, to)` touches, in order. */
-export function termDays(from: Instant, to: Instant): string[] {
+export function termDates(from: Instant, to: Instant): string[] {
   const start = instantMs(from, 'The term’s start');
   const end = instantMs(to, 'The term’s end');
   if (end <= start) {
@@ -104,7 +106,7 @@ function stackingOrder(used: Set<OperationId>, order: readonly OperationId[]): O
 
 /** Lays the term's usage out in a `width` × `height` plot. */
 export function chartLayout(data: UsageChartData, width: number, height: number): ChartLayout {
-  const days = termDays(data.from, data.to);
+  const days = termDates(data.from, data.to);
   const index = new Map(days.map((day, i) => [day, i]));
   const byDay = days.map(() => new Map<OperationId, { count: number; credits: Decimal }>());
   for (const group of data.groups) {
@@ -192,6 +194,7 @@ export function chartLayout(data: UsageChartData, width: number, height: number)
     width,
     height,
     step,
+    termDays: termMs / DAY_MS,
     days: chartDays,
     operations: termTotals,
     total: toCreditsString(totals.reduce((sum, total) => sum.plus(total), new Decimal(0))),

@@ -11,9 +11,14 @@ export function dayLabel(day: string): string {
   return formatDay(`${day}T00:00:00.000Z`);
 }
 
+/** "40 Smart Crops" */
+export function countText(use: OperationUse, operations: readonly Operation[]): string {
+  return countOf(use.count, operationNames({ operations }, use.operation));
+}
+
 /** "40 Smart Crops, 52 credits" */
 export function useText(use: OperationUse, operations: readonly Operation[]): string {
-  return `${countOf(use.count, operationNames({ operations }, use.operation))}, ${formatCredits(use.credits)}`;
+  return `${countText(use, operations)}, ${formatCredits(use.credits)}`;
 }
 
 /** "Dec 3: 85.6 credits (40 Smart Crops, 52 credits; 12 Background Removals, 33.6 credits)" */

@@ -2,7 +2,7 @@
 // allotment line and today.
 import { expect, test } from 'vitest';
 import type { UsageGroup } from '../../lib/api/schemas/team.ts';
-import { type ChartLayout, chartLayout, termDays } from '../../lib/insight/chart-layout.ts';
+import { type ChartLayout, chartLayout, termDates } from '../../lib/insight/chart-layout.ts';
 import { dayText } from '../../lib/insight/usage-text.ts';
 
 const operations = [
@@ -40,6 +40,7 @@ function dayOf(layout: ChartLayout, day: string) {
 test('a term from midnight to midnight has one slot per day, in order', () => {
   const layout = chartLayout({ ...december, groups: [] }, 310, 100);
   expect(layout.days).toHaveLength(31);
+  expect(layout.termDays).toBe(31);
   expect(layout.days[0]?.day).toBe('2026-12-01');
   expect(layout.days[30]?.day).toBe('2026-12-31');
   expect(layout.step).toBe(10);
@@ -47,11 +48,11 @@ test('a term from midnight to midnight has one slot per day, in order', () => {
 });
 
 test('a term that starts mid-day touches one more UTC date than it has days', () => {
-  expect(termDays('2026-02-10T09:00:00.000Z', '2026-03-10T09:00:00.000Z')).toHaveLength(29);
-  expect(termDays('2026-02-10T09:00:00.000Z', '2026-03-10T09:00:00.000Z').at(-1)).toBe(
+  expect(termDates('2026-02-10T09:00:00.000Z', '2026-03-10T09:00:00.000Z')).toHaveLength(29);
+  expect(termDates('2026-02-10T09:00:00.000Z', '2026-03-10T09:00:00.000Z').at(-1)).toBe(
     '2026-03-10',
   );
-  expect(() => termDays('2026-03-10T09:00:00.000Z', '2026-02-10T09:00:00.000Z')).toThrow(
+  expect(() => termDates('2026-03-10T09:00:00.000Z', '2026-02-10T09:00:00.000Z')).toThrow(
     /must end after it starts/,
   );
 });
@@ -161,6 +162,7 @@ test('the allotment line: granted ÷ the term’s days, the bars scaled so both 
     280,
     100,
   );
+  expect(february.termDays).toBe(28);
   expect(february.allowance.perDay).toBe('163.2');
 });
 
