@@ -232,14 +232,14 @@ function DayReadout({
   operations: readonly Operation[];
   colourOf(operation: OperationId): string;
 }) {
-  // Beside the bar, on the side with more room.
-  const left = day.barX + day.barWidth / 2 < WIDTH / 2;
-  const at = ((left ? day.barX + day.barWidth : day.barX) / WIDTH) * 100;
+  // As far along the plot as the day is, so it never leaves the plot: at the first day its
+  // left edge is the plot's, at the last its right edge.
+  const along = ((day.barX + day.barWidth / 2) / WIDTH) * 100;
   return (
     <div
-      class={`t-tooltip t-usage__readout${left ? '' : ' t-usage__readout--left'}`}
+      class="t-tooltip t-usage__readout"
       role="tooltip"
-      style={{ left: `${at}%` }}
+      style={{ left: `${along}%`, transform: `translateX(-${along}%)` }}
     >
       <p>
         <strong>

@@ -17,7 +17,9 @@ let miloToken: string;
 const clientOf = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token });
 
 async function setClock(body: { now: string } | { advance: string }) {
-  await createApiClient({ baseUrl: server.url, getToken: () => server.operatorKey }).setDevClock(body);
+  await createApiClient({ baseUrl: server.url, getToken: () => server.operatorKey }).setDevClock(
+    body,
+  );
 }
 
 // Studio West on Growth (4,570 credits), its term December 2026. Credits per operation:
@@ -65,16 +67,20 @@ afterAll(async () => {
 const section = () => popup.getByRole('region', { name: 'Usage this term' });
 const days = () => section().getByRole('listbox', { name: 'Studio West’s usage, credits per day' });
 
+/** The accessible names of a listbox's days, in order. */
+function dayNames(listbox: ReturnType<typeof days>) {
+  return listbox
+    .getByRole('option')
+    .evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')));
+}
+
 async function focusedName(): Promise<string | null> {
   return popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 }
 
 test('an admin sees the account’s usage: one option per day up to today, named with its numbers', async () => {
   await days().waitFor({ timeout: 10_000 });
-  const names = await days()
-    .getByRole('option')
-    .evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')));
-  expect(names).toEqual([
+  expect(await dayNames(days())).toEqual([
     'Dec 1: 85.6 credits (40 Smart Crops, 52 credits; 12 Background Removals, 33.6 credits)',
     'Dec 2: 0 credits',
     'Dec 3: 47.5 credits (5 Smart Crops, 6.5 credits; 10 Lifestyle Crops, 41 credits)',
@@ -173,10 +179,7 @@ test('a member sees only its own usage, titled "Your usage"', async () => {
   await connectInPopup(popup, server.url, miloToken);
   const own = section().getByRole('listbox', { name: 'Your usage, credits per day' });
   await own.waitFor({ timeout: 10_000 });
-  const names = await own
-    .getByRole('option')
-    .evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')));
-  expect(names).toEqual([
+  expect(await dayNames(own)).toEqual([
     'Dec 1: 0 credits',
     'Dec 2: 0 credits',
     'Dec 3: 6.5 credits (5 Smart Crops, 6.5 credits)',
