@@ -157,40 +157,43 @@ export function UsageChart({ title, data, operations }: UsageChartProps) {
                 </text>
               )}
             </svg>
-            {/* The days as a listbox over the drawing: one Tab stop, arrows between days. */}
-            <div
-              class="t-usage__days"
-              role="listbox"
-              aria-label={`${title}, credits per day`}
-              aria-orientation="horizontal"
-              style={{ height: `${(PLOT / (PLOT + AXIS)) * 100}%` }}
-              onKeyDown={onKeyDown}
-              onMouseLeave={() => setHovered(null)}
-            >
-              {shown.map((day, i) => (
-                <div
-                  key={day.day}
-                  ref={(element) => {
-                    refs.current[i] = element;
-                  }}
-                  class="t-usage__day"
-                  role="option"
-                  aria-selected={i === active}
-                  aria-label={label(day)}
-                  tabIndex={i === tabStop ? 0 : -1}
-                  style={{
-                    left: `${(day.slotX / WIDTH) * 100}%`,
-                    width: `${(layout.step / WIDTH) * 100}%`,
-                  }}
-                  onFocus={() => {
-                    setStop(i);
-                    setFocused(i);
-                  }}
-                  onBlur={() => setFocused(null)}
-                  onMouseEnter={() => setHovered(i)}
-                />
-              ))}
-            </div>
+            {/* The days as a listbox over the drawing: one Tab stop, arrows between days;
+                none before the term starts. */}
+            {shown.length > 0 && (
+              <div
+                class="t-usage__days"
+                role="listbox"
+                aria-label={`${title}, credits per day`}
+                aria-orientation="horizontal"
+                style={{ height: `${(PLOT / (PLOT + AXIS)) * 100}%` }}
+                onKeyDown={onKeyDown}
+                onMouseLeave={() => setHovered(null)}
+              >
+                {shown.map((day, i) => (
+                  <div
+                    key={day.day}
+                    ref={(element) => {
+                      refs.current[i] = element;
+                    }}
+                    class="t-usage__day"
+                    role="option"
+                    aria-selected={i === active}
+                    aria-label={label(day)}
+                    tabIndex={i === tabStop ? 0 : -1}
+                    style={{
+                      left: `${(day.slotX / WIDTH) * 100}%`,
+                      width: `${(layout.step / WIDTH) * 100}%`,
+                    }}
+                    onFocus={() => {
+                      setStop(i);
+                      setFocused(i);
+                    }}
+                    onBlur={() => setFocused(null)}
+                    onMouseEnter={() => setHovered(i)}
+                  />
+                ))}
+              </div>
+            )}
             {active !== null && shown[active] && (
               <DayReadout day={shown[active]} operations={operations} colourOf={colourOf} />
             )}
