@@ -1,0 +1,75 @@
+import { formatCreditAmount } from '../lib/billing/format.ts';
+import type { Operation } from '../lib/billing/types.ts';
+import type { ChartLayout, OperationUse } from '../lib/insight/chart-layout.ts';
+import { dayLabel, operationName } from '../lib/insight/usage-text.ts';
+
+/** "52 (40)": credits, and under them the count of operations in brackets; "0" for none. */
+function cell(use: OperationUse | undefined) {
+  if (!use) return '0';
+  return (
+    <>
+      {formatCreditAmount(use.credits)} <small>({use.count.toLocaleString('en-US')})</small>
+    </>
+  );
+}
+
+/** The usage chart's numbers as a table: a row per day up to today, a column per operation. */
+export function UsageTable({
+  title,
+  layout,
+  operations,
+}: {
+  title: string;
+  layout: ChartLayout;
+  operations: readonly Operation[];
+}) {
+  const used = layout.operations;
+  return (
+    <div class="t-usage__table-box">
+      <table class="t-usage__table">
+        <caption class="t-muted">
+          <span class="t-visually-hidden">{title}: </span>Credits used per day, operations in
+          brackets; allotment {formatCreditAmount(layout.allowance.perDay)} a day
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {used.map((use) => (
+              <th scope="col" key={use.operation}>
+                {operationName(use.operation, operations)}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {layout.days
+            .filter((day) => !day.future)
+            .map((day) => (
+              <tr key={day.day} class={day.today ? 't-usage__row--today' : undefined}>
+                <th scope="row">
+                  {dayLabel(day.day)}
+                  {day.today && <small> (today)</small>}
+                </th>
+                {used.map((use) => (
+                  <td key={use.operation}>
+                    {cell(day.segments.find((s) => s.operation === use.operation))}
+                  </td>
+                ))}
+                <td>{formatCreditAmount(day.total)}</td>
+              </tr>
+            ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">This term</th>
+            {used.map((use) => (
+              <td key={use.operation}>{cell(use)}</td>
+            ))}
+            <td>{formatCreditAmount(layout.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
