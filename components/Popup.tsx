@@ -11,6 +11,7 @@ import { PlanChange } from './PlanChange.tsx';
 import { RecentUsage } from './RecentUsage.tsx';
 import { RemainingOperations } from './RemainingOperations.tsx';
 import { TeamPanel } from './TeamPanel.tsx';
+import { UsageThisTerm } from './UsageThisTerm.tsx';
 
 interface PopupProps {
   model: CreditModel;
@@ -65,6 +66,7 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
             <BasketPlanner model={model} />
             <PlanCard model={model} />
             <OveragePolicy model={model} />
+            <UsageThisTerm model={model} />
             <RecentUsage model={model} />
             {(!team || snapshot.member.role === 'admin') && <PlanChange model={model} />}
             {team && <TeamPanel model={model} team={team} />}

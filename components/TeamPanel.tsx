@@ -1,16 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TeamMember, UpgradeRequest } from '../lib/api/schemas/team.ts';
-import { errorMessage } from '../lib/billing/errors.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
+import { useReadOnChange } from './read-on-change.ts';
 import { TeamMembers } from './TeamMembers.tsx';
 import { UpgradeAsk } from './UpgradeAsk.tsx';
 import { UpgradeInbox } from './UpgradeInbox.tsx';
-
-interface Team {
-  members: TeamMember[];
-  requests: UpgradeRequest[];
-}
 
 /**
  * The team part of a popup or widget: a member asks the admins for a plan and sees what came
@@ -18,8 +12,6 @@ interface Team {
  * team again whenever the account's Snapshot moves on (a request, a decision, a removal).
  */
 export function TeamPanel({ model, team }: { model: CreditModel; team: TeamPort }) {
-  const [loaded, setLoaded] = useState<Team | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [reads, setReads] = useState(0);
   const snapshot = model.snapshot.value;
   const version = snapshot?.version;
@@ -27,21 +19,11 @@ export function TeamPanel({ model, team }: { model: CreditModel; team: TeamPort 
     void model.loadCatalog();
   }, [model]);
   // A new version, or a change made here (`reads`), means the team may have changed.
-  useEffect(() => {
-    if (version === undefined) return;
-    let current = true;
-    team.load().then(
-      (next) => {
-        if (!current) return;
-        setLoaded(next);
-        setError(null);
-      },
-      (reason) => current && setError(errorMessage(reason)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [team, version, reads]);
+  const { value: loaded, error } = useReadOnChange(version === undefined ? null : team.load, [
+    team,
+    version,
+    reads,
+  ]);
 
   if (!snapshot) return null;
   const reload = () => setReads((n) => n + 1);

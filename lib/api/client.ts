@@ -30,10 +30,12 @@ import {
 import { SnapshotSchema } from './schemas/snapshot.ts';
 import {
   ApprovedUpgradeSchema,
+  type SummaryGrouping,
   TeamMembersSchema,
   UpdateMemberResultSchema,
   UpgradeRequestResultSchema,
   UpgradeRequestsSchema,
+  UsageSummarySchema,
 } from './schemas/team.ts';
 import { teamRequests } from './team-requests.ts';
 import * as z from './zod.ts';
@@ -97,6 +99,14 @@ export function createApiClient(options: ApiClientOptions) {
       request(
         transport,
         { method: 'GET', path: 'v1/charges', query: { ...page }, schema: ChargesPageSchema },
+        o,
+      ),
+
+    /** The current term's usage (a member's own, an admin's account) grouped `by`. */
+    usageSummary: (by: SummaryGrouping, o?: CallOptions) =>
+      request(
+        transport,
+        { method: 'GET', path: 'v1/usage/summary', query: { by }, schema: UsageSummarySchema },
         o,
       ),
 

@@ -6,7 +6,7 @@ import type { Entry } from '../api/schemas/entry.ts';
 import { type Catalog, PlanSchema } from '../api/schemas/plan.ts';
 import type { PlanChangePreview } from '../api/schemas/plan-change.ts';
 import { type Snapshot, SnapshotSchema } from '../api/schemas/snapshot.ts';
-import type { TeamMember, UpgradeRequest } from '../api/schemas/team.ts';
+import type { TeamMember, UpgradeRequest, UsageSummary } from '../api/schemas/team.ts';
 import { z } from '../api/zod.ts';
 import type { Plan, Quote } from '../billing/types.ts';
 import type { SnapshotFacts } from '../store/credit-math.ts';
@@ -73,6 +73,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('disconnect') }),
   z.object({ type: z.literal('team') }),
+  z.object({ type: z.literal('usage-summary') }),
   z.object({ type: z.literal('request-upgrade'), planId, note: z.optional(text(500)) }),
   z.object({ type: z.literal('approve-upgrade'), upgradeRequestId: objectId }),
   z.object({
@@ -136,6 +137,8 @@ export type Replies = EveryRequest<{
   connect: Connected;
   disconnect: null;
   team: Team;
+  /** This term's usage by day and operation: the usage chart's data. */
+  'usage-summary': UsageSummary;
   'request-upgrade': UpgradeRequest;
   'approve-upgrade': Snapshot;
   'decline-upgrade': UpgradeRequest;
@@ -172,6 +175,7 @@ export const REQUEST_ACCESS: Record<RequestType, readonly SenderContext[]> = {
   disconnect: ['extension-page'],
   // The team and its requests: extension pages only (the popup, the consent page).
   team: ['extension-page'],
+  'usage-summary': ['extension-page'],
   'request-upgrade': ['extension-page'],
   'approve-upgrade': ['extension-page'],
   'decline-upgrade': ['extension-page'],

@@ -60,5 +60,6 @@ export function createWorkerCreditSource(link: WorkerLink): CreditSource {
     setOveragePolicy: (policy, capUsd) =>
       link.request({ type: 'set-overage-policy', policy, capUsd }),
     ledger: (limit) => link.request({ type: 'ledger', ...(limit ? { limit } : {}) }),
+    usageSummary: () => link.request({ type: 'usage-summary' }),
   };
 }

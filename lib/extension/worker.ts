@@ -44,6 +44,7 @@ export interface WorkerDeps {
     | 'setOveragePolicy'
     | 'ledger'
     | 'members'
+    | 'usageSummary'
     | 'upgradeRequests'
     | 'requestUpgrade'
     | 'approveUpgradeRequest'
@@ -188,6 +189,7 @@ export function createWorker(deps: WorkerDeps) {
         ]);
         return { members, requests };
       }),
+    'usage-summary': () => withConnection((c) => deps.client(c).usageSummary('day,operation')),
     'request-upgrade': (request) =>
       withConnection(async (c) => {
         const body = { planId: request.planId, ...(request.note ? { note: request.note } : {}) };

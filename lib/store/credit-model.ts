@@ -274,6 +274,8 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
     loadCatalog,
     loadLedger,
     previewPlanChange: (planId: PlanId) => source.previewPlanChange(planId),
+    /** This term's usage by day and operation; null when the source cannot read it. */
+    usageSummary: source.usageSummary?.bind(source) ?? null,
     changePlan,
     setOveragePolicy,
     ...prompt,

@@ -3,6 +3,7 @@
 // Components never see a credit source, only the model built over it.
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type { UsageSummary } from '../api/schemas/team.ts';
 import type {
   Catalog,
   Instant,
@@ -60,6 +61,8 @@ export interface CreditSource {
   changePlan(planId: PlanId): Promise<Snapshot>;
   setOveragePolicy(policy: OveragePolicy, capUsd: Usd | null): Promise<Snapshot>;
   ledger(limit?: number): Promise<Entry[]>;
+  /** This term's usage by day and operation (a member's own, an admin's account); optional. */
+  usageSummary?(): Promise<UsageSummary>;
   /** Told of every decision the user made, e.g. to refresh soon; optional. */
   recordDecision?(decision: PreflightDecision): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { Catalog, OperationId } from '../billing/types.ts';
+import type { Operation, OperationId } from '../billing/types.ts';
 import type { Messages } from '../i18n/messages.ts';
 
 export interface OperationNames {
@@ -17,7 +17,10 @@ function nameFromId(id: OperationId): string {
     .join(' ');
 }
 
-export function operationNames(catalog: Catalog | null, id: OperationId): OperationNames {
+export function operationNames(
+  catalog: { readonly operations: readonly Operation[] } | null,
+  id: OperationId,
+): OperationNames {
   const name = catalog?.operations.find((operation) => operation.id === id)?.name ?? nameFromId(id);
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }

@@ -12,7 +12,7 @@ export const editorTab = { id: 'tallyid', url: 'http://127.0.0.1:8787/editor', t
 export const otherSite = { id: 'tallyid', url: 'https://shop.example/', tab: { id: 4 } };
 
 type FakeClient = Record<
-  'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger',
+  'catalog' | 'previewPlanChange' | 'changePlan' | 'setOveragePolicy' | 'ledger' | 'usageSummary',
   ReturnType<typeof vi.fn>
 >;
 
@@ -25,6 +25,7 @@ export function workerWith(answers: Partial<FakeClient> = {}) {
     changePlan: vi.fn(),
     setOveragePolicy: vi.fn(),
     ledger: vi.fn(),
+    usageSummary: vi.fn(),
     ...answers,
   };
   const worker = createWorker({

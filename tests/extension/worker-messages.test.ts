@@ -23,6 +23,21 @@ test('a content script cannot change the plan; the popup can', async () => {
   expect(client.changePlan).toHaveBeenCalledWith({ planId: 'scale' });
 });
 
+test('the usage summary by day and operation is for Tally’s pages, not a content script', async () => {
+  const summary = { from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', groups: [] };
+  const { worker, client } = workerWithClient({ usageSummary: vi.fn(async () => summary) });
+  expect(await worker.handleMessage({ type: 'usage-summary' }, editorTab)).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+  expect(client.usageSummary).not.toHaveBeenCalled();
+  expect(await worker.handleMessage({ type: 'usage-summary' }, popup)).toEqual({
+    ok: true,
+    value: summary,
+  });
+  expect(client.usageSummary).toHaveBeenCalledWith('day,operation');
+});
+
 test('a page outside the editor matches gets nothing, not even the state', async () => {
   const { worker } = workerWith();
   expect(await worker.handleMessage({ type: 'get-state' }, otherSite)).toMatchObject({

@@ -1,0 +1,50 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useReadOnChange } from './read-on-change.ts';
+import { UsageChart } from './UsageChart.tsx';
+
+/**
+ * "Usage this term": the usage chart over the model's usage summary, read again whenever the
+ * account's Snapshot moves on. An admin sees the account's usage, a member its own (the API
+ * answers so), and the title says which. Nothing when the model's source cannot read it.
+ */
+export function UsageThisTerm({ model }: { model: CreditModel }) {
+  const load = model.usageSummary;
+  const snapshot = model.snapshot.value;
+  const version = snapshot?.version;
+  // Another member connected (same account, same version) sees other usage.
+  const memberId = snapshot?.member.id;
+  useEffect(() => {
+    void model.loadCatalog();
+  }, [model]);
+  const ready = load && version !== undefined && memberId !== undefined;
+  const { value: summary, error } = useReadOnChange(ready ? load : null, [load, version, memberId]);
+
+  const operations = model.catalog.value?.operations ?? [];
+  const granted = snapshot?.credits.granted;
+  const now = snapshot?.asOf;
+  const data = useMemo(
+    () =>
+      summary && granted !== undefined && now !== undefined
+        ? { ...summary, granted, now, order: operations.map((operation) => operation.id) }
+        : null,
+    [summary, granted, now, operations],
+  );
+  if (!load || !snapshot) return null;
+  const title =
+    snapshot.member.role === 'admin' ? `${snapshot.account.name}’s usage` : 'Your usage';
+  return (
+    <section class="t-section" aria-label="Usage this term">
+      <h2>Usage this term</h2>
+      {error ? (
+        <p class="t-alert" role="alert">
+          {error}
+        </p>
+      ) : data ? (
+        <UsageChart title={title} data={data} operations={operations} />
+      ) : (
+        <p class="t-muted">Loading…</p>
+      )}
+    </section>
+  );
+}

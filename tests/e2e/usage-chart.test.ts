@@ -1,0 +1,189 @@
+// The popup's usage chart in a real Chromium over a usage history made on the dev clock: the
+// days' accessible names, the table, keyboard focus with its readout, live refresh, whose usage
+// it is, and axe in both schemes.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ApiClient, createApiClient } from '../../lib/api/client.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { createAccount, startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: ExtensionBrowser;
+let popup: Page;
+let ada: ApiClient;
+let miloToken: string;
+
+const clientOf = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token });
+
+async function setClock(body: { now: string } | { advance: string }) {
+  await createApiClient({ baseUrl: server.url, getToken: () => server.operatorKey }).setDevClock(
+    body,
+  );
+}
+
+// Studio West on Growth (4,570 credits), its term December 2026. Credits per operation:
+// Smart Crop 1.3, Background Removal 2.8, Lifestyle Crop 4.1.
+//   Dec 1  Ada  40 Smart Crops (52) + 12 Background Removals (33.6)   = 85.6
+//   Dec 2  nothing                                                      = 0
+//   Dec 3  Ada  10 Lifestyle Crops (41); Milo 5 Smart Crops (6.5)       = 47.5
+//   Dec 4  Ada  3 Smart Crops (3.9); Milo 1 Background Removal (2.8)    = 6.7 (today)
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ devClock: true }), launchWithExtension()]);
+  await setClock({ now: '2026-12-01T00:00:00.000Z' });
+  const { members } = await createAccount(server, {
+    name: 'Studio West',
+    planId: 'growth',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+    ],
+  });
+  const [adaMember, miloMember] = members;
+  if (!adaMember || !miloMember) throw new Error('the account has no members');
+  ada = clientOf(adaMember.token);
+  miloToken = miloMember.token;
+  const milo = clientOf(miloToken);
+  await setClock({ advance: 'PT10H' });
+  await ada.recordUsage({ operation: 'smart-crop', quantity: 40 });
+  await ada.recordUsage({ operation: 'background-removal', quantity: 12 });
+  await setClock({ advance: 'P2D' });
+  await ada.recordUsage({ operation: 'lifestyle-crop', quantity: 10 });
+  await milo.recordUsage({ operation: 'smart-crop', quantity: 5 });
+  await setClock({ advance: 'P1D' });
+  await ada.recordUsage({ operation: 'smart-crop', quantity: 3 });
+  await milo.recordUsage({ operation: 'background-removal', quantity: 1 });
+
+  popup = await browser.openPopup();
+  await popup.setViewportSize({ width: 360, height: 900 });
+  await connectInPopup(popup, server.url, adaMember.token);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const section = () => popup.getByRole('region', { name: 'Usage this term' });
+const days = () => section().getByRole('listbox', { name: 'Studio West’s usage, credits per day' });
+
+/** The accessible names of a listbox's days, in order. */
+function dayNames(listbox: ReturnType<typeof days>) {
+  return listbox
+    .getByRole('option')
+    .evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')));
+}
+
+async function focusedName(): Promise<string | null> {
+  return popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+}
+
+test('an admin sees the account’s usage: one option per day up to today, named with its numbers', async () => {
+  await days().waitFor({ timeout: 10_000 });
+  expect(await dayNames(days())).toEqual([
+    'Dec 1: 85.6 credits (40 Smart Crops, 52 credits; 12 Background Removals, 33.6 credits)',
+    'Dec 2: 0 credits',
+    'Dec 3: 47.5 credits (5 Smart Crops, 6.5 credits; 10 Lifestyle Crops, 41 credits)',
+    'Dec 4, today: 6.7 credits (3 Smart Crops, 3.9 credits; 1 Background Removal, 2.8 credits)',
+  ]);
+  expect(await section().textContent()).toContain('139.8 credits so far');
+  // 4,570 ÷ 31 days = 147.419… a day.
+  expect(await section().getByRole('listitem').allTextContents()).toContain(
+    'Allotment: 147.4 a day (4,570 ÷ 31 days)',
+  );
+});
+
+test('Tab reaches today; the arrows, Home and End move between days, each showing its numbers', async () => {
+  await popup.locator('body').focus();
+  for (let tabs = 0; tabs < 60 && (await focusedName())?.startsWith('Dec') !== true; tabs++) {
+    await popup.keyboard.press('Tab');
+  }
+  expect(await focusedName()).toMatch(/^Dec 4, today: 6.7 credits/);
+  const readout = section().getByRole('tooltip');
+  expect(await readout.textContent()).toContain('Dec 4, today · 6.7 credits');
+
+  await popup.keyboard.press('ArrowLeft');
+  expect(await focusedName()).toMatch(/^Dec 3: 47.5 credits/);
+  expect(await readout.textContent()).toMatch(
+    /Dec 3 · 47.5 credits10 Lifestyle Crops41 credits5 Smart Crops6.5 credits$/,
+  );
+  expect(await days().getByRole('option', { selected: true }).count()).toBe(1);
+  await popup.keyboard.press('Home');
+  expect(await focusedName()).toMatch(/^Dec 1: 85.6 credits/);
+  await popup.keyboard.press('End');
+  expect(await focusedName()).toMatch(/^Dec 4, today/);
+  // One Tab stop: the day that had the focus last.
+  expect(await days().locator('[tabindex="0"]').count()).toBe(1);
+  await popup.keyboard.press('Tab');
+  expect((await focusedName()) ?? 'not a day').not.toMatch(/^Dec/);
+  expect(await readout.count()).toBe(0);
+});
+
+test('hovering a day shows its numbers', async () => {
+  await days()
+    .getByRole('option', { name: /^Dec 1:/ })
+    .hover();
+  const readout = section().getByRole('tooltip');
+  expect(await readout.textContent()).toMatch(
+    /Dec 1 · 85.6 credits12 Background Removals33.6 credits40 Smart Crops52 credits$/,
+  );
+});
+
+test('"Show as table" shows the same numbers as a table with headers and the term’s totals', async () => {
+  await section().getByRole('button', { name: 'Show as table' }).click();
+  const table = section().getByRole('table');
+  const rows = await table
+    .getByRole('row')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)),
+    );
+  expect(rows).toEqual([
+    ['Day', 'Smart Crop', 'Background Removal', 'Lifestyle Crop', 'Total'],
+    ['Dec 1', '52 (40)', '33.6 (12)', '0', '85.6'],
+    ['Dec 2', '0', '0', '0', '0'],
+    ['Dec 3', '6.5 (5)', '0', '41 (10)', '47.5'],
+    ['Dec 4 (today)', '3.9 (3)', '2.8 (1)', '0', '6.7'],
+    ['This term', '62.4 (48)', '36.4 (13)', '41 (10)', '139.8'],
+  ]);
+  expect(await table.getByRole('columnheader').count()).toBe(5);
+  expect(await table.getByRole('rowheader').count()).toBe(5);
+  await section().getByRole('button', { name: 'Show as chart' }).click();
+  await days().waitFor();
+});
+
+test('usage recorded while the popup is open shows on today’s bar', async () => {
+  await ada.recordUsage({ operation: 'lifestyle-crop', quantity: 2 });
+  await days()
+    .getByRole('option', {
+      name: 'Dec 4, today: 14.9 credits (3 Smart Crops, 3.9 credits; 1 Background Removal, 2.8 credits; 2 Lifestyle Crops, 8.2 credits)',
+    })
+    .waitFor({ timeout: 10_000 });
+  expect(await section().textContent()).toContain('148 credits so far');
+});
+
+describe.each(['light', 'dark'] as const)('%s', (scheme) => {
+  test('axe finds no serious violations in the chart, its readout and its table', async () => {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await days()
+      .getByRole('option', { name: /^Dec 3:/ })
+      .hover();
+    await section().getByRole('tooltip').waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await section().getByRole('button', { name: 'Show as table' }).click();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await section().getByRole('button', { name: 'Show as chart' }).click();
+  });
+});
+
+test('a member sees only its own usage, titled "Your usage"', async () => {
+  await connectInPopup(popup, server.url, miloToken);
+  const own = section().getByRole('listbox', { name: 'Your usage, credits per day' });
+  await own.waitFor({ timeout: 10_000 });
+  expect(await dayNames(own)).toEqual([
+    'Dec 1: 0 credits',
+    'Dec 2: 0 credits',
+    'Dec 3: 6.5 credits (5 Smart Crops, 6.5 credits)',
+    'Dec 4, today: 2.8 credits (1 Background Removal, 2.8 credits)',
+  ]);
+  expect(await section().textContent()).toContain('9.3 credits so far');
+});
