@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { TeamMember } from '../lib/api/schemas/team.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { formatCredits, formatUsd } from '../lib/billing/format.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 
 interface TeamMembersProps {
   members: TeamMember[];
@@ -15,6 +15,7 @@ interface TeamMembersProps {
 
 /** The team with each member's usage this term; an admin changes roles and removes members. */
 export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersProps) {
+  const m = useMessages();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -36,21 +37,30 @@ export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersPro
   }
 
   return (
-    <section class="t-section" aria-label="Team">
-      <h2>Team</h2>
+    <section class="t-section" aria-label={m.t('team')}>
+      <h2>{m.t('team')}</h2>
       <ul class="t-team-list">
         {members.map((member) => {
           const other = member.role === 'admin' ? 'member' : 'admin';
+          const { name } = member;
+          const credits = m.tn('credits', member.usedThisCycle);
           return (
             <li key={member.id} class="t-member" aria-label={member.name}>
               <p>
-                <strong>{member.name}</strong> <span class="t-muted">({member.role})</span>
+                <strong>{member.name}</strong>{' '}
+                <span class="t-muted">
+                  {m.t('roleOf', {
+                    role: m.t(member.role === 'admin' ? 'roleAdmin' : 'roleMember'),
+                  })}
+                </span>
               </p>
               <p class="t-muted">
-                {formatCredits(member.usedThisCycle)} used this term
                 {member.overageUsdThisCycle !== '0.00'
-                  ? ` · ${formatUsd(member.overageUsdThisCycle)} overage`
-                  : ''}
+                  ? m.t('usedThisTermWithOverage', {
+                      credits,
+                      usd: m.formats.usd(member.overageUsdThisCycle),
+                    })
+                  : m.t('usedThisTerm', { credits })}
               </p>
               <div class="t-actions">
                 <button
@@ -60,11 +70,11 @@ export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersPro
                   onClick={() =>
                     void act(
                       () => team.setRole(member.id, other),
-                      `${member.name} is now ${other === 'admin' ? 'an admin' : 'a member'}.`,
+                      m.t(other === 'admin' ? 'nowAnAdmin' : 'nowAMember', { name }),
                     )
                   }
                 >
-                  Make {member.name} {other === 'admin' ? 'an admin' : 'a member'}
+                  {m.t(other === 'admin' ? 'makeAdmin' : 'makeMember', { name })}
                 </button>
                 {member.id !== selfId && (
                   <button
@@ -72,10 +82,10 @@ export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersPro
                     class="t-button t-button--quiet"
                     disabled={busy}
                     onClick={() =>
-                      void act(() => team.remove(member.id), `${member.name} was removed.`)
+                      void act(() => team.remove(member.id), m.t('wasRemoved', { name }))
                     }
                   >
-                    Remove {member.name}
+                    {m.t('removeMember', { name })}
                   </button>
                 )}
               </div>

@@ -3,10 +3,11 @@ import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
 import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
 import type { Plan } from '../lib/billing/types.ts';
-import { english } from '../lib/i18n/english.ts';
+import type { Messages } from '../lib/i18n/messages.ts';
 import { adminNames } from '../lib/store/display-names.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 
 interface UpgradeAskProps {
   snapshot: Snapshot;
@@ -23,28 +24,31 @@ function planName(plans: Plan[], id: string): string {
 }
 
 /** What became of the member's last request, in words. */
-function requestState(request: UpgradeRequest, plans: Plan[], admins: string): string {
-  const plan = planName(plans, request.planId);
+function requestState(request: UpgradeRequest, plans: Plan[], admins: string, m: Messages): string {
+  const said = { admins, plan: planName(plans, request.planId) };
   switch (request.status) {
     case 'open':
-      return `You asked ${admins} to upgrade to ${plan}: waiting for an answer.`;
+      return m.t('askOpen', said);
     case 'approved':
-      return `${admins} approved: the account moved to ${plan}.`;
+      return m.t('askApproved', said);
     case 'declined':
-      return `${admins} declined the upgrade to ${plan}${request.reason ? `: ${request.reason}` : '.'}`;
+      return request.reason
+        ? m.t('askDeclinedWhy', { ...said, reason: request.reason })
+        : m.t('askDeclined', said);
     case 'replaced':
-      return `Your request for ${plan} was replaced by a newer one.`;
+      return m.t('askReplaced', said);
   }
 }
 
 /** A member asks the admins for a plan (BILLING.md: only an admin changes it), with a note. */
 export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAskProps) {
+  const m = useMessages();
   const dearer = plans.filter((plan) => plan.id !== snapshot.plan.id);
   const [planId, setPlanId] = useState<string>(dearer.at(-1)?.id ?? '');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const admins = adminNames(snapshot, english);
+  const admins = adminNames(snapshot, m);
   const target = dearer.find((plan) => plan.id === planId) ?? dearer.at(-1);
   if (!target) return null;
 
@@ -64,15 +68,15 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
   }
 
   return (
-    <section class="t-section" aria-label="Ask for an upgrade">
-      <h2>Change plan</h2>
+    <section class="t-section" aria-label={m.t('askForUpgrade')}>
+      <h2>{m.t('changePlan')}</h2>
       {latest && (
         <p class="t-muted" role="status">
-          {requestState(latest, plans, admins)}
+          {requestState(latest, plans, admins, m)}
         </p>
       )}
       <label class="t-field">
-        <span>Plan</span>
+        <span>{m.t('plan')}</span>
         <select value={target.id} onChange={(e) => setPlanId(e.currentTarget.value)}>
           {dearer.map((plan) => (
             <option key={plan.id} value={plan.id}>
@@ -82,7 +86,7 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
         </select>
       </label>
       <label class="t-field">
-        <span>Note for {admins} (optional)</span>
+        <span>{m.t('noteFor', { admins })}</span>
         <textarea maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <button
@@ -91,7 +95,7 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
         disabled={busy}
         onClick={() => void ask()}
       >
-        {busy ? 'Asking…' : `Ask ${admins} to upgrade to ${target.name}`}
+        {busy ? m.t('asking') : m.t('askAdminToUpgradeTo', { admins, plan: target.name })}
       </button>
       <FormOutcome error={error} done={null} />
     </section>

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PlanChangePreview } from '../lib/api/schemas/plan-change.ts';
 import type { TeamMember, UpgradeRequest } from '../lib/api/schemas/team.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { formatUsd } from '../lib/billing/format.ts';
 import type { Plan } from '../lib/billing/types.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 import { PlanChangeFacts } from './PlanChangeFacts.tsx';
 import { trustedOnly } from './trusted-only.ts';
 
@@ -32,6 +32,7 @@ function OpenRequest({
   team: TeamPort;
   onDecided(): void;
 }) {
+  const m = useMessages();
   const [preview, setPreview] = useState<PlanChangePreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,15 +56,16 @@ function OpenRequest({
   }
 
   return (
-    <li class="t-request" aria-label={`${who} asks for ${planName}`}>
+    <li class="t-request" aria-label={m.t('asksFor', { who, plan: planName })}>
       <p>
-        <strong>{who}</strong> asks to upgrade to <strong>{planName}</strong>
-        {request.note ? `: “${request.note}”` : '.'}
+        {request.note
+          ? m.t('asksToUpgradeNote', { who, plan: planName, note: request.note })
+          : m.t('asksToUpgrade', { who, plan: planName })}
       </p>
       {preview ? (
         <PlanChangeFacts preview={preview} {...(plan ? { plan } : {})} />
       ) : (
-        <p class="t-muted">Working out what changes…</p>
+        <p class="t-muted">{m.t('workingOut')}</p>
       )}
       <div class="t-actions">
         <button
@@ -72,7 +74,9 @@ function OpenRequest({
           disabled={busy || !preview}
           onClick={trustedOnly(() => void decide(() => team.approve(request.id)))}
         >
-          {preview ? `Approve · ${formatUsd(preview.chargeUsd)} today` : 'Approve'}
+          {preview
+            ? m.t('approveToday', { usd: m.formats.usd(preview.chargeUsd) })
+            : m.t('approve')}
         </button>
         <button
           type="button"
@@ -80,7 +84,7 @@ function OpenRequest({
           disabled={busy}
           onClick={() => void decide(() => team.decline(request.id))}
         >
-          Decline
+          {m.t('decline')}
         </button>
       </div>
       <FormOutcome error={error} done={null} />
@@ -90,19 +94,20 @@ function OpenRequest({
 
 /** The admin's open upgrade requests, each with the plan-change preview first. */
 export function UpgradeInbox({ requests, members, plans, team, onDecided }: InboxProps) {
+  const m = useMessages();
   const open = requests.filter((request) => request.status === 'open');
   return (
-    <section class="t-section" aria-label="Upgrade requests">
-      <h2>Upgrade requests</h2>
+    <section class="t-section" aria-label={m.t('upgradeRequests')}>
+      <h2>{m.t('upgradeRequests')}</h2>
       {open.length === 0 ? (
-        <p class="t-muted">No open requests.</p>
+        <p class="t-muted">{m.t('noOpenRequests')}</p>
       ) : (
         <ul class="t-team-list">
           {open.map((request) => (
             <OpenRequest
               key={request.id}
               request={request}
-              who={members.find(({ id }) => id === request.memberId)?.name ?? 'A member'}
+              who={members.find(({ id }) => id === request.memberId)?.name ?? m.t('aMember')}
               plan={plans.find(({ id }) => id === request.planId)}
               team={team}
               onDecided={onDecided}
