@@ -39,7 +39,12 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { extensionPath?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    extensionPath?: string;
+    viewport?: { width: number; height: number };
+    /** The browser's UI language ("de"), which the extension speaks; English by default. */
+    language?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? EXTENSION_PATH;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
@@ -54,6 +59,7 @@ export async function launchWithExtension(
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
   });
   const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');

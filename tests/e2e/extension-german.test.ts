@@ -1,0 +1,64 @@
+// The extension in a Chromium whose UI language is German (`--lang=de`): the manifest's name,
+// the popup and the in-page widget speak German, with German numbers; money stays in dollars.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
+import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const PATIENT = { timeout: 15_000 };
+let server: TestServer;
+let browser: ExtensionBrowser;
+let popup: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchWithExtension({ language: 'de' })]);
+  popup = await browser.openPopup();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the popup connects and shows the balance in German', async () => {
+  const form = popup.getByRole('form', { name: 'Mit Tally verbinden' });
+  await form.waitFor(PATIENT);
+  await form.getByLabel('API-URL').fill(server.url);
+  await form.getByLabel('Token').fill(server.demo.ada.token);
+  await form.getByRole('button', { name: 'Verbinden', exact: true }).click();
+  await expect.poll(() => popup.getByTestId('available').textContent(), PATIENT).toBe('4.570');
+  const balance = popup.getByRole('region', { name: 'Credit-Guthaben' });
+  expect(await balance.textContent()).toContain('von 4.570 Credits');
+  await popup.getByRole('heading', { name: 'Reicht für' }).waitFor(PATIENT);
+  expect(await popup.getByText('3.515 × Smart Crop').count()).toBe(1);
+  const plan = popup.getByRole('region', { name: 'Plan', exact: true });
+  expect(await plan.textContent()).toContain('250,00\u00a0$');
+  expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+  expect(await seriousViolations(popup)).toEqual([]);
+});
+
+test('the manifest names the extension in German', async () => {
+  const worker = await browser.serviceWorker();
+  const name = await worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { i18n: { getMessage(name: string): string } } }
+    ).chrome.i18n.getMessage('extName'),
+  );
+  expect(name).toBe('Tally – Credit-Kontrolle');
+});
+
+test('the in-page widget says the balance and the cost preview in German', async () => {
+  const editor = await browser.context.newPage();
+  await editor.goto(`${server.url}/editor`);
+  await expect
+    .poll(() => editor.getByTestId('chip-label').textContent(), PATIENT)
+    .toBe('4.570 Credits');
+  await editor.locator('button[data-tally-operation="smart-crop"]').hover();
+  const preview = editor.getByRole('tooltip');
+  await expect.poll(() => preview.textContent(), PATIENT).toContain('1,3 Credits');
+  // Growth: 1.3 × $0.0547… = $0.0711 of plan credits; 4,570 − 1.3 = 4,568.7 left.
+  expect(await preview.textContent()).toContain('Plan-Credits im Wert von 0,0711\u00a0$');
+  expect(await preview.textContent()).toContain('4.568,7 Credits übrig');
+  await editor.close();
+});
