@@ -266,6 +266,7 @@ export class StoreLedger implements Ledger {
    * here; others are skipped.
    */
   private remoteChange({ accountId, version }: RemoteChange): void {
+    if (version !== null) this.group.shared(accountId);
     if (!this.directory.has(accountId)) return;
     if (version === null) void this.reloadTeam(accountId).catch(reportRemote);
     else if (this.watched(accountId)) this.reread(accountId);
