@@ -149,6 +149,26 @@ describe.each([
     );
   });
 
+  test('for a sum with a part far below the precision, next to a tie', () => {
+    // Just below or exactly at a tie at the 41st digit; the tiny part decides the rounding.
+    const nearTie = fc
+      .tuple(sign, digitText(39, 39), fc.constantFrom('4', '5'), fc.integer({ min: 0, max: 5 }))
+      .map(([minus, digits, next, rest]) => {
+        const tail = next === '4' ? '9'.repeat(rest + 1) : '0'.repeat(rest);
+        return `${minus}1${digits}${next}${tail}e${rest}`;
+      });
+    const tiny = fc
+      .tuple(sign, digitText(1, 20), fc.integer({ min: -200, max: -1 }))
+      .map(([minus, digits, exponent]) => `${minus}${digits}e${exponent}`);
+    fc.assert(
+      fc.property(nearTie, tiny, (a, b) => {
+        expect(shown(new Exact(a).plus(b))).toEqual(shown(new Reference(a).plus(b)));
+        expect(shown(new Exact(b).minus(a))).toEqual(shown(new Reference(b).minus(a)));
+      }),
+      RUNS,
+    );
+  });
+
   test('for toDecimalPlaces, toFixed and floor with every rounding mode', () => {
     fc.assert(
       fc.property(decimal, places, rounding, (a, dp, rm) => {
