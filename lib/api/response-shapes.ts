@@ -50,6 +50,19 @@ export const SNAPSHOT_SHAPE = {
     usdThisCycle: 'usd',
   },
   upgradeRequests: { open: 'count' },
+  insight: {
+    pacePerDay: ['nullable', 'credits'],
+    runsOutAt: ['nullable', 'instant'],
+    projectedCredits: ['nullable', 'credits'],
+    advice: [
+      'nullable',
+      { planId: 'id', projectedUsd: 'usd', currentProjectedUsd: 'usd', savesUsd: 'usd' },
+    ],
+  },
+  alerts: {
+    thresholds: ['array', 'percent'],
+    fired: ['array', { threshold: 'alert-threshold', at: 'instant' }],
+  },
 } as const satisfies Shape;
 
 export const CATALOG_SHAPE = {

@@ -2,7 +2,7 @@
 export type { AccountDescription } from './account.ts';
 export { apply, describeAccount, openAccount } from './account.ts';
 export type { FiredAlert } from './balance-alerts.ts';
-export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS } from './balance-alerts.ts';
+export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS, firedThisTerm } from './balance-alerts.ts';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket.ts';
 export { quoteBasket } from './basket.ts';
 export { isLow, maxOperations, remainingOperations } from './capacity.ts';
@@ -30,6 +30,7 @@ export {
   formatUnitUsd,
   formatUsd,
 } from './format.ts';
+export { accountInsight } from './insight.ts';
 export { checkLedger } from './ledger-check.ts';
 export type { NewAccount } from './opening.ts';
 export { previewPlanChange } from './plan-change.ts';
@@ -38,3 +39,4 @@ export type { QuoteRequest } from './quote.ts';
 export { quote } from './quote.ts';
 export { holdNotPendingMessage } from './refusals.ts';
 export type * from './types.ts';
+export { tallyUsage } from './usage-tally.ts';

@@ -1,3 +1,6 @@
+import { termOf } from './balance-alerts.ts';
+import { findPlan } from './catalog.ts';
+import { termBounds } from './cycle.ts';
 import {
   Decimal,
   maxDecimal,
@@ -10,25 +13,23 @@ import {
   toUsdString,
 } from './decimal.ts';
 import { addSeconds, instantMs } from './instant.ts';
-import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types.ts';
+import type {
+  AccountState,
+  Catalog,
+  Credits,
+  Instant,
+  OperationId,
+  Plan,
+  PlanId,
+  UsageTally,
+  Usd,
+} from './types.ts';
+import { firstPaceDay, utcDay } from './usage-tally.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The pace looks back a week at most (BILLING.md, Insight). */
-const PACE_WINDOW_MS = 7 * DAY_MS;
 /** Advice only when another plan saves at least this much this term. */
 const ADVICE_MIN_SAVING = '1.00';
 const PACE_PLACES = 3;
-
-/** One usage or capture of this term: what ran, how many, and the credits it took. */
-export interface UsedCredits {
-  at: Instant;
-  operation: OperationId;
-  quantity: number;
-  /** Plan credits it used. */
-  credits: Credits;
-  /** Credits it used past the plan's (paid as overage). */
-  overageCredits: Credits;
-}
 
 export interface InsightInput {
   now: Instant;
@@ -37,8 +38,8 @@ export interface InsightInput {
   plan: Plan;
   /** Every plan of the catalogue, the current one included. */
   plans: readonly Plan[];
-  /** This term's usage and captures, up to now. */
-  used: readonly UsedCredits[];
+  /** This term's usage and captures, up to now; none when absent. */
+  usage: UsageTally | undefined;
 }
 
 export interface PlanAdvice {
@@ -51,7 +52,7 @@ export interface PlanAdvice {
 }
 
 export interface Insight {
-  /** Credits a day over the last week of the term (3 places, half-up); null before 24 h. */
+  /** Credits a day over the last week or so of the term (3 places, half-up); null before 24 h. */
   pacePerDay: Credits | null;
   /** When the credits run out at this pace; null when that is not before the term ends. */
   runsOutAt: Instant | null;
@@ -65,12 +66,29 @@ const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: nul
 /** Each operation's projected count this term: its count so far × term length / time elapsed. */
 function projectedCounts(input: InsightInput, elapsedMs: number): Map<OperationId, Decimal> {
   const termMs = instantMs(input.term.end) - instantMs(input.term.start);
-  const counts = new Map<OperationId, Decimal>();
-  for (const use of input.used) {
-    counts.set(use.operation, (counts.get(use.operation) ?? new Decimal(0)).plus(use.quantity));
-  }
   const scale = new Decimal(termMs).dividedBy(elapsedMs);
-  return new Map([...counts].map(([operation, count]) => [operation, count.times(scale)]));
+  return new Map(
+    Object.entries(input.usage?.counts ?? {}).map(([operation, count]) => [
+      operation,
+      scale.times(count),
+    ]),
+  );
+}
+
+/**
+ * Credits a day, unrounded: the credits of the UTC days from the one of `now − 7 × 24 h` to
+ * today, over the time from that day's start (or the term's, if later) to now.
+ */
+function paceOf(input: InsightInput, nowMs: number): Decimal {
+  const first = firstPaceDay(nowMs);
+  const today = utcDay(nowMs);
+  const windowStart = Math.max(instantMs(input.term.start), instantMs(`${first}T00:00:00.000Z`));
+  const used = sumDecimals(
+    (input.usage?.days ?? [])
+      .filter(({ day }) => day >= first && day <= today)
+      .map(({ credits }) => parseCredits(credits)),
+  );
+  return used.times(DAY_MS).dividedBy(nowMs - windowStart);
 }
 
 /**
@@ -121,15 +139,7 @@ export function insightOf(input: InsightInput): Insight {
   const elapsedMs = nowMs - startMs;
   if (elapsedMs < DAY_MS) return NONE;
 
-  const windowStart = Math.max(startMs, nowMs - PACE_WINDOW_MS);
-  const inWindow = input.used.filter((use) => {
-    const at = instantMs(use.at);
-    return at >= windowStart && at < nowMs;
-  });
-  const usedInWindow = sumDecimals(
-    inWindow.map((use) => parseCredits(use.credits).plus(parseCredits(use.overageCredits))),
-  );
-  const pace = usedInWindow.times(DAY_MS).dividedBy(nowMs - windowStart);
+  const pace = paceOf(input, nowMs);
 
   let runsOutAt: Instant | null = null;
   if (pace.greaterThan(0)) {
@@ -161,4 +171,17 @@ export function insightOf(input: InsightInput): Insight {
     ),
     advice: adviceOf(input, counts),
   };
+}
+
+/** The insight of an account as it stands at `now`: its term, plan and usage tally. */
+export function accountInsight(state: AccountState, catalog: Catalog, now: Instant): Insight {
+  return insightOf({
+    now,
+    term: termBounds(state.cycle),
+    available: state.credits.available,
+    plan: findPlan(catalog, state.planId),
+    plans: catalog.plans,
+    // A tally of an earlier term (no use since the renewal) is no usage of this one.
+    usage: state.usage?.term === termOf(state) ? state.usage : undefined,
+  });
 }

@@ -15,6 +15,7 @@ import {
   snapshotCheck,
 } from '../../lib/api/response-shapes.ts';
 import {
+  AlertThresholdSchema,
   CatalogSchema,
   CreditsSchema,
   ErrorBodySchema,
@@ -22,6 +23,7 @@ import {
   IdSchema,
   InstantSchema,
   LedgerPageSchema,
+  PercentSchema,
   PlanChangePreviewSchema,
   PlanChangeResultSchema,
   QuantitySchema,
@@ -54,6 +56,8 @@ const LEAF_SCHEMAS = new Map<unknown, Shape>([
   [InstantSchema, 'instant'],
   [QuantitySchema, 'quantity'],
   [IdSchema, 'id'],
+  [PercentSchema, 'percent'],
+  [AlertThresholdSchema, 'alert-threshold'],
   // The shape reads the code as text; request.ts then looks it up in API.md's table.
   [ErrorCodeSchema, 'string'],
 ]);
