@@ -20,7 +20,11 @@ interface AlertEvent {
 async function downTo(api: Client, percent: number, rate: string) {
   const { credits } = (await api.get('/v1/me')).body;
   const level = new Decimal(credits.granted).times(percent).dividedBy(100);
-  const quantity = new Decimal(credits.available).minus(level).dividedBy(rate).ceil().toNumber();
+  const quantity = new Decimal(credits.available)
+    .minus(level)
+    .dividedBy(rate)
+    .toDecimalPlaces(0, Decimal.ROUND_UP)
+    .toNumber();
   const answer = await api.post('/v1/usage', { operation: 'smart-crop', quantity });
   expect(answer.status).toBe(201);
   return answer.body;
