@@ -25,6 +25,7 @@ export function openEventStream(connection: Connection, handlers: StreamHandlers
     getToken: () => connection.token,
     retry: { baseMs: 500, maxMs: 10_000 },
     onSnapshot: handlers.onSnapshot,
+    onAlert: handlers.onAlert,
     onStatus: (status) => {
       if (status === 'open') {
         opened = true;

@@ -3,6 +3,7 @@
 // the same answers, returning the same data.
 import { describe, expect, test } from 'vitest';
 import {
+  ALERT_EVENT_SHAPE,
   CATALOG_SHAPE,
   ERROR_BODY_SHAPE,
   LEDGER_PAGE_SHAPE,
@@ -15,6 +16,7 @@ import {
   snapshotCheck,
 } from '../../lib/api/response-shapes.ts';
 import {
+  AlertEventSchema,
   AlertThresholdSchema,
   CatalogSchema,
   CreditsSchema,
@@ -99,6 +101,7 @@ function shapeOf(schema: ZodLike): Shape {
 
 const pairs: [string, ZodLike, Shape][] = [
   ['Snapshot', SnapshotSchema, SNAPSHOT_SHAPE],
+  ['AlertEvent', AlertEventSchema, ALERT_EVENT_SHAPE],
   ['Catalog', CatalogSchema, CATALOG_SHAPE],
   ['PlanChangePreview', PlanChangePreviewSchema, PLAN_CHANGE_PREVIEW_SHAPE],
   ['PlanChangeResult', PlanChangeResultSchema, PLAN_CHANGE_RESULT_SHAPE],
