@@ -29,9 +29,9 @@ export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
   }, [model]);
   const snapshot = model.snapshot.value;
   const advice = snapshot?.insight.advice;
-  if (!snapshot || !advice) return null;
-  const name =
-    model.catalog.value?.plans.find((plan) => plan.id === advice.planId)?.name ?? advice.planId;
+  // Named as the catalogue names it: nothing until the catalogue is there.
+  const name = model.catalog.value?.plans.find((plan) => plan.id === advice?.planId)?.name;
+  if (!snapshot || !advice || !name) return null;
   const admins = adminNames(snapshot);
 
   async function ask(port: TeamPort, planId: PlanId) {
@@ -66,7 +66,7 @@ export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
             disabled={busy || done !== null}
             onClick={() => void ask(team, advice.planId)}
           >
-            {busy ? 'Asking…' : `Ask ${admins} to upgrade to ${name}`}
+            {busy ? 'Asking…' : `Ask ${admins} for ${name}`}
           </button>
         )
       )}

@@ -1,9 +1,8 @@
 import { type ApiError, InvalidResponseError, NetworkError } from './errors.ts';
 import { apiErrorFrom, tokenSource, urlFor } from './request.ts';
-import { alertEventCheck, snapshotCheck } from './response-shapes.ts';
+import { snapshotCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, sleep } from './retry.ts';
-import type { AlertEvent, Snapshot } from './schemas/snapshot.ts';
-import type { WireCheck } from './shape-check.ts';
+import type { Snapshot } from './schemas/snapshot.ts';
 import { createSseParser, type ServerSentEvent } from './sse-parser.ts';
 
 export type EventsStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
@@ -15,8 +14,11 @@ export interface SubscribeEventsOptions {
   token?: string;
   fetch?: typeof fetch | undefined;
   onSnapshot: (snapshot: Snapshot) => void;
-  /** A low-balance alert fired by a change (`event: alert`), after the Snapshot that holds it. */
-  onAlert?: (alert: AlertEvent) => void;
+  /**
+   * Any other event (`alert`, `upgrade-request`), unparsed: the caller checks the data of the
+   * events it reads, so a client that reads none carries no checks for them.
+   */
+  onOtherEvent?: (event: ServerSentEvent) => void;
   onStatus?: (status: EventsStatus) => void;
   /**
    * Why a connection failed or ended (NetworkError, ApiError), before the reconnect; or an
@@ -113,17 +115,6 @@ async function connect(
   return { kind: 'ended', error: ending };
 }
 
-/** Calls a listener; a bug in it is not a broken stream: surfaced without reconnecting. */
-function deliver(call: () => void): void {
-  try {
-    call();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
-}
-
 /** Reads one connection until it ends, goes silent too long, or the caller stops. */
 async function readStream(
   body: ReadableStream<Uint8Array>,
@@ -134,21 +125,22 @@ async function readStream(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createSseParser((message) => {
-    if (message.event === 'alert') {
-      const alert = parseEvent(message.data, 'an alert', alertEventCheck);
-      if (alert instanceof InvalidResponseError) options.onError?.(alert);
-      else deliver(() => options.onAlert?.(alert));
-      return;
-    }
-    if (message.event !== 'snapshot') return;
-    const snapshot = parseEvent(message.data, 'a snapshot', snapshotCheck);
+    if (message.event !== 'snapshot') return options.onOtherEvent?.(message);
+    const snapshot = parseSnapshot(message.data);
     // An invalid snapshot is skipped and its id not kept, so a reconnect asks for it again.
     if (snapshot instanceof InvalidResponseError) {
       options.onError?.(snapshot);
       return;
     }
     onMessage({ ...message, id: message.id ?? String(snapshot.version) });
-    deliver(() => options.onSnapshot(snapshot));
+    try {
+      options.onSnapshot(snapshot);
+    } catch (error) {
+      // A bug in the listener is not a broken stream: surface it without reconnecting.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   });
   let ending = new NetworkError('events: the stream ended');
   const idleMs = options.idleTimeoutMs ?? 20_000;
@@ -179,16 +171,15 @@ async function readStream(
 }
 
 // Checked with the shape of response-shapes.ts, not zod: the embed follows this stream too.
-/** An event's data checked against its shape; a clear error for what this client cannot read. */
-function parseEvent<T>(data: string, what: string, check: WireCheck<T>): T | InvalidResponseError {
+function parseSnapshot(data: string): Snapshot | InvalidResponseError {
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    return new InvalidResponseError(`events: ${what} that is not JSON`, 200);
+    return new InvalidResponseError('events: a snapshot that is not JSON', 200);
   }
-  const parsed = check.safeParse(json);
+  const parsed = snapshotCheck.safeParse(json);
   return parsed.success
     ? parsed.data
-    : new InvalidResponseError(`events: unexpected ${what}`, 200, parsed.error.issues);
+    : new InvalidResponseError('events: unexpected snapshot', 200, parsed.error.issues);
 }

@@ -15,7 +15,6 @@ const creditAmount = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 3,
   signDisplay: 'negative',
 });
-const wholeCredits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const dollars = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -59,12 +58,6 @@ export function creditUnit(credits: Credits): 'credit' | 'credits' {
 /** "4570" → "4,570 credits"; "1" → "1 credit" */
 export function formatCredits(credits: Credits): string {
   return `${formatCreditAmount(credits)} ${creditUnit(credits)}`;
-}
-
-/** A pace, to whole credits half-up: "142.413" → "142 credits a day"; "0.6" → "1 credit a day" */
-export function formatPace(pacePerDay: Credits): string {
-  const whole = formatText(wholeCredits, checkDecimalText(pacePerDay, CREDITS));
-  return `${whole} ${whole === '1' ? 'credit' : 'credits'} a day`;
 }
 
 /** A charge: "0.41" → "$0.41" */

@@ -39,4 +39,4 @@ export type { QuoteRequest } from './quote.ts';
 export { quote } from './quote.ts';
 export { holdNotPendingMessage } from './refusals.ts';
 export type * from './types.ts';
-export { tallyUsage } from './usage-tally.ts';
+export { withUsageTally } from './usage-tally.ts';

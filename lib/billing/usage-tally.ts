@@ -62,3 +62,10 @@ export function tallyUsage(before: AccountState, transition: Transition): UsageT
     .map(([day, credits]) => ({ day, credits: toCreditsString(credits) }));
   return { term, counts, days: recent };
 }
+
+/** The transition's state with its tally: kept up to date, or left out when it has none. */
+export function withUsageTally(before: AccountState, transition: Transition): AccountState {
+  const { usage: _, ...state } = transition.state;
+  const usage = tallyUsage(before, transition);
+  return usage ? { ...state, usage } : state;
+}

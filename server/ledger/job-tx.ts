@@ -4,7 +4,7 @@ import {
   apply as applyCommand,
   balanceAlerts,
   openAccount as openBillingAccount,
-  tallyUsage,
+  withUsageTally,
 } from '../../lib/billing/index.ts';
 import type {
   AccountState,
@@ -164,10 +164,8 @@ export class JobTx implements LedgerTx {
       applied.state.alertThresholds,
     );
     if (changed) {
-      const { usage: _, ...state } = applied.state;
-      const usage = tallyUsage(before, applied);
-      const tallied = usage ? { ...state, usage } : state;
-      applied = { ...applied, state: { ...tallied, alerts: alerts.memory } };
+      const state = withUsageTally(before, applied);
+      applied = { ...applied, state: { ...state, alerts: alerts.memory } };
     }
     const entries = this.record(applied);
     for (const alert of alerts.fired) {
