@@ -1,4 +1,4 @@
-import { firedThisTerm } from '../lib/billing/index.ts';
+import { alertsSince } from '../lib/billing/index.ts';
 import type { AccountState } from '../lib/billing/types.ts';
 
 const encoder = new TextEncoder();
@@ -18,15 +18,13 @@ export function upgradeRequestFrame(request: unknown): Uint8Array {
 }
 
 /**
- * The `event: alert` frames (API.md) of the alerts this term that fired after version `since`,
- * in the order they fired: what a stream that had Snapshot `since` has not heard of. None for
+ * The `event: alert` frames (API.md) of the alerts that fired after version `since` (this term's
+ * and the term before's), in the order they fired: what a stream that had Snapshot `since` has not heard of. None for
  * a stream that had no Snapshot yet: the first one lists what fired.
  */
 export function alertFrames(state: AccountState, since: number): Uint8Array[] {
   if (since < 0) return [];
-  return firedThisTerm(state)
-    .filter(({ version }) => version !== undefined && version > since)
-    .map(({ threshold, at, available }) =>
-      encoder.encode(`event: alert\ndata: ${JSON.stringify({ threshold, at, available })}\n\n`),
-    );
+  return alertsSince(state, since).map(({ threshold, at, available }) =>
+    encoder.encode(`event: alert\ndata: ${JSON.stringify({ threshold, at, available })}\n\n`),
+  );
 }

@@ -98,11 +98,13 @@ export function balanceAlerts(
     }
   }
   const unchanged = memory?.term === term && fired.length === 0;
+  const previous = memory?.term === term ? memory.previous : memory?.fired;
   return {
     memory: unchanged
       ? memory
       : {
           term,
+          ...(previous?.length ? { previous } : {}),
           fired: [
             ...kept,
             ...fired.map(({ threshold, at, available }) => ({
@@ -120,4 +122,16 @@ export function balanceAlerts(
 /** The alerts the account's memory holds for its current term, in the order they fired. */
 export function firedThisTerm(state: AccountState): FiredAlertMemory[] {
   return state.alerts?.term === termOf(state) ? state.alerts.fired : [];
+}
+
+/**
+ * The alerts that fired after version `since`, oldest first, as far as the memory goes back
+ * (this term and the one before): what a stream that had that version has not heard of.
+ */
+export function alertsSince(state: AccountState, since: number): FiredAlertMemory[] {
+  const memory = state.alerts;
+  if (!memory) return [];
+  return [...(memory.previous ?? []), ...firedThisTerm(state)].filter(
+    ({ version }) => version !== undefined && version > since,
+  );
 }

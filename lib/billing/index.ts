@@ -2,7 +2,12 @@
 export type { AccountDescription } from './account.ts';
 export { apply, describeAccount, openAccount } from './account.ts';
 export type { FiredAlert } from './balance-alerts.ts';
-export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS, firedThisTerm } from './balance-alerts.ts';
+export {
+  alertsSince,
+  balanceAlerts,
+  DEFAULT_ALERT_THRESHOLDS,
+  firedThisTerm,
+} from './balance-alerts.ts';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket.ts';
 export { quoteBasket } from './basket.ts';
 export { isLow, maxOperations, remainingOperations } from './capacity.ts';

@@ -63,16 +63,56 @@ export interface Insight {
 
 const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null };
 
-/** Each operation's projected count this term: its count so far × term length / time elapsed. */
-function projectedCounts(input: InsightInput, elapsedMs: number): Map<OperationId, Decimal> {
-  const termMs = instantMs(input.term.end) - instantMs(input.term.start);
-  const scale = new Decimal(termMs).dividedBy(elapsedMs);
-  return new Map(
-    Object.entries(input.usage?.counts ?? {}).map(([operation, count]) => [
-      operation,
-      scale.times(count),
-    ]),
-  );
+/** How far into the term: a count so far × `termMs / elapsedMs` is the term's projected count. */
+interface Elapsed {
+  termMs: number;
+  elapsedMs: number;
+}
+
+/** A plan's numbers as decimals, parsed once per plan object (a Snapshot renders this often). */
+interface PlanFigures {
+  rates: Map<OperationId, Decimal>;
+  monthlyCredits: Decimal;
+  priceUsd: Decimal;
+  overageUsdPerCredit: Decimal;
+}
+
+const figuresOf = new WeakMap<Plan, PlanFigures>();
+
+function planFigures(plan: Plan): PlanFigures {
+  let figures = figuresOf.get(plan);
+  if (!figures) {
+    figures = {
+      rates: new Map(Object.entries(plan.rates).map(([id, rate]) => [id, parseCredits(rate)])),
+      monthlyCredits: parseCredits(plan.monthlyCredits),
+      priceUsd: parseUsd(plan.priceUsd),
+      overageUsdPerCredit: parseUsd(plan.overageUsdPerCredit),
+    };
+    figuresOf.set(plan, figures);
+  }
+  return figures;
+}
+
+/**
+ * The credits this term's counts take on a plan's rates (exact: whole counts × rates), and
+ * whether the plan prices every operation that ran. Projected to the whole term afterwards
+ * with one multiplication and one division, so the small exact sum is all that is repeated
+ * per plan.
+ */
+function ratedCredits(plan: Plan, counts: Readonly<Record<OperationId, number>>) {
+  const { rates } = planFigures(plan);
+  let credits = new Decimal(0);
+  let priced = true;
+  for (const [operation, count] of Object.entries(counts)) {
+    const rate = rates.get(operation);
+    if (rate === undefined) priced = false;
+    else credits = credits.plus(rate.times(count));
+  }
+  return { credits, priced };
+}
+
+function projected(credits: Decimal, { termMs, elapsedMs }: Elapsed): Decimal {
+  return credits.times(termMs).dividedBy(elapsedMs);
 }
 
 /**
@@ -96,28 +136,33 @@ function paceOf(input: InsightInput, nowMs: number): Decimal {
  * cents once. Null when the plan cannot run the projection (an operation it does not price,
  * or more credits than it has and no overage).
  */
-function projectedCost(plan: Plan, counts: Map<OperationId, Decimal>): Decimal | null {
-  const credits: Decimal[] = [];
-  for (const [operation, count] of counts) {
-    const rate = Object.hasOwn(plan.rates, operation) ? plan.rates[operation] : undefined;
-    if (rate === undefined) return null;
-    credits.push(count.times(parseCredits(rate)));
-  }
+function projectedCost(
+  plan: Plan,
+  counts: Readonly<Record<OperationId, number>>,
+  elapsed: Elapsed,
+): Decimal | null {
+  const rated = ratedCredits(plan, counts);
+  if (!rated.priced) return null;
+  const figures = planFigures(plan);
   const past = maxDecimal(
     new Decimal(0),
-    sumDecimals(credits).minus(parseCredits(plan.monthlyCredits)),
+    projected(rated.credits, elapsed).minus(figures.monthlyCredits),
   );
   if (!past.isZero() && !plan.allowsOverage) return null;
-  return parseUsd(plan.priceUsd).plus(roundCents(past.times(parseUsd(plan.overageUsdPerCredit))));
+  return figures.priceUsd.plus(roundCents(past.times(figures.overageUsdPerCredit)));
 }
 
-function adviceOf(input: InsightInput, counts: Map<OperationId, Decimal>): PlanAdvice | null {
-  const current = projectedCost(input.plan, counts);
+function adviceOf(
+  input: InsightInput,
+  counts: Readonly<Record<OperationId, number>>,
+  elapsed: Elapsed,
+): PlanAdvice | null {
+  const current = projectedCost(input.plan, counts, elapsed);
   if (current === null) return null;
   let best: { plan: Plan; cost: Decimal } | null = null;
   for (const plan of input.plans) {
     if (plan.id === input.plan.id) continue;
-    const cost = projectedCost(plan, counts);
+    const cost = projectedCost(plan, counts, elapsed);
     if (cost !== null && (best === null || cost.lessThan(best.cost))) best = { plan, cost };
   }
   if (!best || current.minus(best.cost).lessThan(ADVICE_MIN_SAVING)) return null;
@@ -156,20 +201,17 @@ export function insightOf(input: InsightInput): Insight {
     }
   }
 
-  const counts = projectedCounts(input, elapsedMs);
-  const projected = sumDecimals(
-    [...counts].map(([operation, count]) => {
-      const rate = Object.hasOwn(input.plan.rates, operation) ? input.plan.rates[operation] : '0';
-      return count.times(parseCredits(rate ?? '0'));
-    }),
-  );
+  const counts = input.usage?.counts ?? {};
+  const elapsed = { termMs: instantMs(input.term.end) - startMs, elapsedMs };
+  // On the current plan, an operation it does not price takes no credits.
+  const termCredits = projected(ratedCredits(input.plan, counts).credits, elapsed);
   return {
     pacePerDay: toCreditsString(pace.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP)),
     runsOutAt,
     projectedCredits: toCreditsString(
-      projected.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
+      termCredits.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
     ),
-    advice: adviceOf(input, counts),
+    advice: adviceOf(input, counts, elapsed),
   };
 }
 

@@ -143,6 +143,11 @@ export type AlertThreshold = number | 'exhausted';
 export interface AlertMemory {
   term: string;
   fired: FiredAlertMemory[];
+  /**
+   * What fired in the term before, kept until the next term: a stream that hears of this state
+   * without the one before (changes coalesce) still hears of those alerts.
+   */
+  previous?: FiredAlertMemory[];
 }
 
 export interface FiredAlertMemory {

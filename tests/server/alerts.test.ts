@@ -153,3 +153,25 @@ test('the admin’s thresholds fire; a new set keeps what fired and arms only wh
     { threshold: 45, at: next.body.entry.at },
   ]);
 });
+
+test('a stream resumed with Last-Event-ID hears the alerts it missed; a new stream only later ones', async () => {
+  const { api, token } = await soleAdmin(server());
+  const before = (await api.get('/v1/me')).body.version;
+  const crossing = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 2813 });
+  const resumed = await openStream(server(), token, String(before));
+  const fresh = await openStream(server(), token);
+  try {
+    const missed = await resumed.nextOf<AlertEvent>('alert', () => true);
+    expect(missed).toEqual({ threshold: 20, at: crossing.body.entry.at, available: '913.1' });
+    await fresh.next(() => true);
+    // 530 more Smart Crops leave 224.1 (≤ 228.5): the fresh stream's first alert is 5 %.
+    expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 530 })).status).toBe(
+      201,
+    );
+    await fresh.nextOf<AlertEvent>('alert', () => true);
+    expect(fresh.all<AlertEvent>('alert').map((alert) => alert.threshold)).toEqual([5]);
+  } finally {
+    resumed.close();
+    fresh.close();
+  }
+});
