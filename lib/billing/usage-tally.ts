@@ -48,18 +48,28 @@ export function tallyUsage(before: AccountState, transition: Transition): UsageT
   const last = uses.at(-1);
   if (!last) return kept;
   const counts = { ...kept?.counts };
-  const days = new Map((kept?.days ?? []).map(({ day, credits }) => [day, parseCredits(credits)]));
+  // Only the days this change used are parsed and written again; the others stay as they are.
+  const added = new Map<string, Decimal>();
   for (const { entry, index } of uses) {
     const operation = entry.operation ?? '';
     counts[operation] = (counts[operation] ?? 0) + (entry.quantity ?? 0);
     const day = utcDay(entry.at);
-    days.set(day, (days.get(day) ?? new Decimal(0)).plus(creditsUsed(transition, index)));
+    added.set(day, (added.get(day) ?? new Decimal(0)).plus(creditsUsed(transition, index)));
   }
   const first = firstPaceDay(instantMs(last.entry.at));
-  const recent: DailyCredits[] = [...days]
-    .filter(([day]) => day >= first)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([day, credits]) => ({ day, credits: toCreditsString(credits) }));
+  const recent: DailyCredits[] = [];
+  for (const { day, credits } of kept?.days ?? []) {
+    if (day < first) continue;
+    const more = added.get(day);
+    added.delete(day);
+    recent.push(
+      more ? { day, credits: toCreditsString(parseCredits(credits).plus(more)) } : { day, credits },
+    );
+  }
+  for (const [day, credits] of added) {
+    if (day >= first) recent.push({ day, credits: toCreditsString(credits) });
+  }
+  recent.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return { term, counts, days: recent };
 }
 
