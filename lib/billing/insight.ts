@@ -1,6 +1,4 @@
 import { termOf } from './balance-alerts.ts';
-import { findPlan } from './catalog.ts';
-import { termBounds } from './cycle.ts';
 import {
   Decimal,
   maxDecimal,
@@ -63,11 +61,8 @@ export interface Insight {
 
 const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null };
 
-/** How far into the term: a count so far × `termMs / elapsedMs` is the term's projected count. */
-interface Elapsed {
-  termMs: number;
-  elapsedMs: number;
-}
+/** Term length / time elapsed: a count so far times it is the term's projected count. */
+type Scale = Decimal;
 
 /** A plan's numbers as decimals, parsed once per plan object (a Snapshot renders this often). */
 interface PlanFigures {
@@ -96,7 +91,7 @@ function planFigures(plan: Plan): PlanFigures {
 /**
  * The credits this term's counts take on a plan's rates (exact: whole counts × rates), and
  * whether the plan prices every operation that ran. Projected to the whole term afterwards
- * with one multiplication and one division, so the small exact sum is all that is repeated
+ * with one multiplication by the term's scale, so the small exact sum is all that is repeated
  * per plan.
  */
 function ratedCredits(plan: Plan, counts: Readonly<Record<OperationId, number>>) {
@@ -111,8 +106,8 @@ function ratedCredits(plan: Plan, counts: Readonly<Record<OperationId, number>>)
   return { credits, priced };
 }
 
-function projected(credits: Decimal, { termMs, elapsedMs }: Elapsed): Decimal {
-  return credits.times(termMs).dividedBy(elapsedMs);
+function projected(credits: Decimal, scale: Scale): Decimal {
+  return credits.times(scale);
 }
 
 /**
@@ -139,14 +134,14 @@ function paceOf(input: InsightInput, nowMs: number): Decimal {
 function projectedCost(
   plan: Plan,
   counts: Readonly<Record<OperationId, number>>,
-  elapsed: Elapsed,
+  scale: Scale,
 ): Decimal | null {
   const rated = ratedCredits(plan, counts);
   if (!rated.priced) return null;
   const figures = planFigures(plan);
   const past = maxDecimal(
     new Decimal(0),
-    projected(rated.credits, elapsed).minus(figures.monthlyCredits),
+    projected(rated.credits, scale).minus(figures.monthlyCredits),
   );
   if (!past.isZero() && !plan.allowsOverage) return null;
   return figures.priceUsd.plus(roundCents(past.times(figures.overageUsdPerCredit)));
@@ -155,14 +150,14 @@ function projectedCost(
 function adviceOf(
   input: InsightInput,
   counts: Readonly<Record<OperationId, number>>,
-  elapsed: Elapsed,
+  scale: Scale,
 ): PlanAdvice | null {
-  const current = projectedCost(input.plan, counts, elapsed);
+  const current = projectedCost(input.plan, counts, scale);
   if (current === null) return null;
   let best: { plan: Plan; cost: Decimal } | null = null;
   for (const plan of input.plans) {
     if (plan.id === input.plan.id) continue;
-    const cost = projectedCost(plan, counts, elapsed);
+    const cost = projectedCost(plan, counts, scale);
     if (cost !== null && (best === null || cost.lessThan(best.cost))) best = { plan, cost };
   }
   if (!best || current.minus(best.cost).lessThan(ADVICE_MIN_SAVING)) return null;
@@ -202,26 +197,34 @@ export function insightOf(input: InsightInput): Insight {
   }
 
   const counts = input.usage?.counts ?? {};
-  const elapsed = { termMs: instantMs(input.term.end) - startMs, elapsedMs };
+  const scale = new Decimal(instantMs(input.term.end) - startMs).dividedBy(elapsedMs);
   // On the current plan, an operation it does not price takes no credits.
-  const termCredits = projected(ratedCredits(input.plan, counts).credits, elapsed);
+  const termCredits = projected(ratedCredits(input.plan, counts).credits, scale);
   return {
     pacePerDay: toCreditsString(pace.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP)),
     runsOutAt,
     projectedCredits: toCreditsString(
       termCredits.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
     ),
-    advice: adviceOf(input, counts, elapsed),
+    advice: adviceOf(input, counts, scale),
   };
 }
 
-/** The insight of an account as it stands at `now`: its term, plan and usage tally. */
-export function accountInsight(state: AccountState, catalog: Catalog, now: Instant): Insight {
+/**
+ * The insight of an account as it stands at `now`, from its usage tally and what
+ * describeAccount says of it (its term and plan).
+ */
+export function accountInsight(
+  state: AccountState,
+  described: { cycle: { start: Instant; end: Instant }; plan: Plan },
+  catalog: Catalog,
+  now: Instant,
+): Insight {
   return insightOf({
     now,
-    term: termBounds(state.cycle),
+    term: described.cycle,
     available: state.credits.available,
-    plan: findPlan(catalog, state.planId),
+    plan: described.plan,
     plans: catalog.plans,
     // A tally of an earlier term (no use since the renewal) is no usage of this one.
     usage: state.usage?.term === termOf(state) ? state.usage : undefined,

@@ -123,6 +123,7 @@ export class StoreLedger implements Ledger {
     const member = members.find(({ id }) => id === memberId);
     if (!member) throw new NotFoundError(`No member ${memberId} in this account`);
     const asOf = this.now();
+    const described = describeAccount(state, this.catalog);
     return {
       version: state.version,
       asOf,
@@ -134,9 +135,9 @@ export class StoreLedger implements Ledger {
           .map(({ id, name }) => ({ id, name })),
       },
       member: { id: member.id, name: member.name, role: member.role },
-      ...describeAccount(state, this.catalog),
+      ...described,
       upgradeRequests: { open: this.openRequestsSeenBy(member).length },
-      insight: accountInsight(state, this.catalog, asOf),
+      insight: accountInsight(state, described, this.catalog, asOf),
       alerts: {
         thresholds: state.alertThresholds ?? DEFAULT_ALERT_THRESHOLDS,
         fired: firedThisTerm(state).map(({ threshold, at }) => ({ threshold, at })),
