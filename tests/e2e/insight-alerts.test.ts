@@ -120,3 +120,23 @@ test('a member is advised too, and asks Ada for Scale in one click', async () =>
   const requests = await client(server, miloToken).get('/v1/upgrade-requests');
   expect(requests.body.requests.map((r: { planId: string }) => r.planId)).toEqual(['scale']);
 });
+
+test('a slow pace says the credits last past the renewal, and the chip stays calm', async () => {
+  const { popup, server } = session;
+  // Scale from Mar 4 09:00: 10 Smart Crops, then a day later (12 credits a day, 9,988 left).
+  const { members } = await createAccount(server, {
+    planId: 'scale',
+    members: [{ name: 'Bo', role: 'admin' }],
+  });
+  const bo = client(server, members[0]!.token);
+  expect((await bo.post('/v1/usage', { operation: 'smart-crop', quantity: 10 })).status).toBe(201);
+  expect((await clock(server, { advance: 'P1D' })).status).toBe(200);
+  await connectInPopup(popup, server.url, members[0]!.token);
+  await expect
+    .poll(() => popup.getByText(/your credits last/).textContent())
+    .toBe('At this pace your credits last past the renewal on Apr 4.');
+  await editor.reload();
+  const chip = editor.locator('tally-widget').getByRole('button', { name: /9,988 credits/ });
+  await chip.waitFor();
+  expect(await chip.getAttribute('class')).toContain('t-chip--ok');
+});
