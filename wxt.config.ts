@@ -47,9 +47,10 @@ export default defineConfig({
       const contents = readFileSync(join(wxt.config.root, 'docs/privacy.md'), 'utf8');
       files.push({ relativeDest: PRIVACY_PAGE, contents }, ...localeFiles());
     },
-    // The pages and the content script do billing math with decimal.js-light, the same
-    // author's subset of decimal.js at less than half its size (lib/billing/decimal.ts keeps to
-    // that subset); the worker keeps decimal.js, like the server.
+    // The pages and the content script do billing math with Tally's exact decimal
+    // (lib/billing/exact-decimal.ts: the subset lib/billing/decimal.ts types its Decimal as, with
+    // decimal.js's results, at a fraction of its size); the worker keeps decimal.js, like the
+    // server.
     'vite:build:extendConfig': (entrypoints, config) => {
       // The content script: terser's passes, then oxc's minify (output options), about 0.5 KB
       // gzip less than oxc alone against its 24 KB budget (shared/ARCHITECTURE.md). Only there:
@@ -72,8 +73,8 @@ export default defineConfig({
         Object.assign(config, mergeConfig(config, { build, resolve: { alias: [context] } }));
       }
       if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      const light = { find: /^decimal\.js$/, replacement: 'decimal.js-light/decimal.mjs' };
-      Object.assign(config, mergeConfig(config, { resolve: { alias: [light] } }));
+      const exact = { find: /^decimal\.js$/, replacement: resolve('lib/billing/exact-decimal.ts') };
+      Object.assign(config, mergeConfig(config, { resolve: { alias: [exact] } }));
     },
   },
   // `npm run package`: the store zips, and for addons.mozilla.org the sources it rebuilds from.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatCredits } from '../lib/billing/format.ts';
+import { formatCredits, formatDay } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 
 interface BalanceChipProps {
@@ -12,6 +12,7 @@ interface BalanceChipProps {
 export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
   const status = model.status.value;
   const balance = model.balance.value;
+  const runsOutAt = model.snapshot.value?.insight.runsOutAt ?? null;
   // The title's relative time is on screen only while the pointer or focus is on the chip:
   // read live then (the clock ticks), peeked otherwise, so an idle chip keeps no clock running.
   const [pointedAt, setPointedAt] = useState(false);
@@ -39,6 +40,10 @@ export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
     } else if (balance.low) {
       state = 'low';
       note = 'low';
+    } else if (runsOutAt) {
+      // At this pace the credits end before the renewal (the insight says so only then).
+      state = 'warning';
+      note = `runs out ${formatDay(runsOutAt)}`;
     }
   }
   return (

@@ -8,8 +8,14 @@ import { useMessages } from './messages-context.ts';
 import { PlanChangeFacts } from './PlanChangeFacts.tsx';
 import { trustedOnly } from './trusted-only.ts';
 
+interface PlanChangeProps {
+  model: CreditModel;
+  /** A plan picked elsewhere (the plan advice): its preview is shown as if chosen here. */
+  proposed?: PlanId | null | undefined;
+}
+
 /** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
-export function PlanChange({ model }: { model: CreditModel }) {
+export function PlanChange({ model, proposed }: PlanChangeProps) {
   const m = useMessages();
   const [planId, setPlanId] = useState<PlanId | null>(null);
   const [preview, setPreview] = useState<PlanChangePreview | null>(null);
@@ -20,6 +26,9 @@ export function PlanChange({ model }: { model: CreditModel }) {
   useEffect(() => {
     void model.loadCatalog();
   }, [model]);
+  useEffect(() => {
+    if (proposed) void choose(proposed);
+  }, [proposed]);
 
   const snapshot = model.snapshot.value;
   if (!snapshot) return null;

@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
+import type { PlanId } from '../lib/billing/types.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { BalanceMeter } from './BalanceMeter.tsx';
 import { BasketPlanner } from './BasketPlanner.tsx';
 import { ConnectForm, type Connection } from './ConnectForm.tsx';
+import { FiredAlerts } from './FiredAlerts.tsx';
 import { Freshness } from './Freshness.tsx';
 import { OveragePolicy } from './OveragePolicy.tsx';
+import { PaceLine } from './PaceLine.tsx';
+import { PlanAdvice } from './PlanAdvice.tsx';
 import { PlanCard } from './PlanCard.tsx';
 import { PlanChange } from './PlanChange.tsx';
 import { RecentUsage } from './RecentUsage.tsx';
@@ -25,6 +29,7 @@ interface PopupProps {
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */
 export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
   const [settings, setSettings] = useState(false);
+  const [proposed, setProposed] = useState<PlanId | null>(null);
   const status = model.status.value;
   const snapshot = model.snapshot.value;
   const disconnected = status === 'unconfigured' || status === 'unauthorized';
@@ -62,13 +67,18 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
         (snapshot ? (
           <>
             <BalanceMeter model={model} />
+            <PaceLine model={model} />
+            <FiredAlerts model={model} />
+            <PlanAdvice model={model} onPreview={setProposed} team={team} />
             <RemainingOperations model={model} />
             <BasketPlanner model={model} />
             <PlanCard model={model} />
             <OveragePolicy model={model} />
             <UsageThisTerm model={model} />
             <RecentUsage model={model} />
-            {(!team || snapshot.member.role === 'admin') && <PlanChange model={model} />}
+            {(!team || snapshot.member.role === 'admin') && (
+              <PlanChange model={model} proposed={proposed} />
+            )}
             {team && <TeamPanel model={model} team={team} />}
           </>
         ) : (

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { ALERT_NOTICE_PREFIX, alertNotice } from '../lib/extension/alert-notice.ts';
 import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
 import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
@@ -8,7 +9,7 @@ import { defineSeenRequestsItem, requestNotice } from '../lib/extension/request-
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
 import { defineSyncStatusItem, SyncEngine } from '../lib/extension/sync-engine.ts';
-import { showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
+import { openPopup, showBadge, type ToolbarAction } from '../lib/extension/toolbar.ts';
 import { UiPorts } from '../lib/extension/ui-ports.ts';
 import {
   createWorker,
@@ -29,6 +30,15 @@ export default defineBackground(() => {
     statusItem: defineSyncStatusItem(),
     fetchSnapshot: (connection) => apiClientFor(connection).me(),
     openStream: openEventStream,
+    alerted: (alert, snapshot) => {
+      const notice = alertNotice(alert, snapshot);
+      void browser.notifications.create(notice.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: notice.title,
+        message: notice.message,
+      });
+    },
     publish: (state) => {
       hub.broadcast({ type: 'state', state });
       void showBadge(toolbar, badgeFor(state));
@@ -57,6 +67,17 @@ export default defineBackground(() => {
     return true; // the answer comes asynchronously
   });
   browser.runtime.onConnect.addListener((port) => worker.handleConnect(port));
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(ALERT_NOTICE_PREFIX)) return;
+    void openPopup(toolbar, () =>
+      browser.windows.create({
+        url: browser.runtime.getURL('/popup.html'),
+        type: 'popup',
+        width: 400,
+        height: 600,
+      }),
+    );
+  });
   browser.alarms.onAlarm.addListener((alarm) => void worker.handleAlarm(alarm.name));
 
   // An alarm outlives updates: one left with another period (an older version's) is replaced.

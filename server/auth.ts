@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 
 /** A member token: a recognisable prefix (secret scanners, logs) and 256 random bits. */
 export function newToken(): string {
@@ -10,9 +10,23 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+const idBytes = 12;
+/**
+ * Random bytes for ids, drawn 256 ids at a time: a debit takes two or three ids, and a call
+ * into the system's generator for each was a fiftieth of the server's CPU under load.
+ */
+const idPool = Buffer.alloc(idBytes * 256);
+let idPoolNext = idPool.length;
+
 /** Random ids with a kind prefix (acct_, mem_, ent_, hold_, chg_). */
 export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+  if (idPoolNext === idPool.length) {
+    randomFillSync(idPool);
+    idPoolNext = 0;
+  }
+  const bytes = idPool.subarray(idPoolNext, idPoolNext + idBytes);
+  idPoolNext += idBytes;
+  return `${prefix}_${bytes.toString('base64url')}`;
 }
 
 /** The bearer token of an Authorization header, or null when missing or malformed. */

@@ -1,5 +1,5 @@
 import type { AccountState } from '../lib/billing/types.ts';
-import { snapshotFrame } from './snapshot-frame.ts';
+import { alertFrames, snapshotFrame } from './snapshot-frame.ts';
 import { StreamsPerToken } from './stream-cap.ts';
 
 /** One open `GET /v1/events` stream: whose it is and how to write to it. */
@@ -8,9 +8,12 @@ export interface Subscriber {
   memberId: string;
   /** The token it was opened with (its hash): a token has at most 10 streams. */
   tokenHash: string;
-  /** Writes one `event: snapshot` frame (snapshot-frame.ts) of that version. */
-  send(version: number, frame: Uint8Array): void;
-  /** Writes a frame that is not a Snapshot (an upgrade request) as it is. */
+  /**
+   * Writes one `event: snapshot` frame (snapshot-frame.ts) of that version, unless the stream
+   * has it already (null); answers the version the stream had before (-1: none).
+   */
+  send(version: number, frame: Uint8Array): number | null;
+  /** Writes a frame that is not a Snapshot (an upgrade request, an alert) as it is. */
   event(frame: Uint8Array): void;
   /** A comment line that keeps proxies and clients from timing the stream out. */
   heartbeat(): void;
@@ -98,7 +101,9 @@ export class EventHub {
         frame = snapshotFrame(state.version, this.render(state, subscriber.memberId));
         frames.set(subscriber.memberId, frame);
       }
-      subscriber.send(state.version, frame);
+      const since = subscriber.send(state.version, frame);
+      // The alerts fired since the stream's last Snapshot follow the Snapshot that holds them.
+      if (since !== null) for (const alert of alertFrames(state, since)) subscriber.event(alert);
     }
   }
 

@@ -16,6 +16,7 @@ import { StoreLedger } from './ledger/store-ledger.ts';
 import { RateLimiter, rateLimitFromEnv } from './rate-limit.ts';
 import { operatorKeyFor, seedDemo } from './seed.ts';
 import { upgradeRequestFrame } from './snapshot-frame.ts';
+import { checkAnswers } from './validate.ts';
 import { startSender } from './webhooks/sender.ts';
 
 // The reference billing server: reads its settings from the environment (API.md), opens the
@@ -34,6 +35,7 @@ const version = (
   }
 ).version;
 
+checkAnswers(env.TALLY_CHECK_ANSWERS === '1');
 const devClock = env.TALLY_DEV_CLOCK === '1' ? new DevClock() : null;
 const clock = devClock ?? systemClock;
 const webhookSenders = Number(env.TALLY_WEBHOOK_SENDERS ?? 4);

@@ -14,6 +14,11 @@ export interface SubscribeEventsOptions {
   token?: string;
   fetch?: typeof fetch | undefined;
   onSnapshot: (snapshot: Snapshot) => void;
+  /**
+   * Any other event (`alert`, `upgrade-request`), unparsed: the caller checks the data of the
+   * events it reads, so a client that reads none carries no checks for them.
+   */
+  onOtherEvent?: (event: ServerSentEvent) => void;
   onStatus?: (status: EventsStatus) => void;
   /**
    * Why a connection failed or ended (NetworkError, ApiError), before the reconnect; or an
@@ -120,7 +125,7 @@ async function readStream(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createSseParser((message) => {
-    if (message.event !== 'snapshot') return;
+    if (message.event !== 'snapshot') return options.onOtherEvent?.(message);
     const snapshot = parseSnapshot(message.data);
     // An invalid snapshot is skipped and its id not kept, so a reconnect asks for it again.
     if (snapshot instanceof InvalidResponseError) {

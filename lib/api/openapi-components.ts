@@ -20,6 +20,7 @@ export const leafComponents: Named = {
   ErrorCode: s.ErrorCodeSchema,
   UpgradeRequestStatus: s.UpgradeRequestStatusSchema,
   Duration: s.DurationSchema,
+  AlertThreshold: s.AlertThresholdSchema,
 };
 
 export const requestComponents: Named = {
@@ -30,6 +31,7 @@ export const requestComponents: Named = {
   ReleaseRequest: s.ReleaseRequestSchema,
   PlanChangeRequest: s.PlanChangeRequestSchema,
   OveragePolicyRequest: s.OveragePolicyRequestSchema,
+  AlertsRequest: s.AlertsRequestSchema,
   CreateAccountRequest: s.CreateAccountRequestSchema,
   CreateMemberRequest: s.CreateMemberRequestSchema,
   DevClockRequest: s.DevClockRequestSchema,
@@ -47,6 +49,9 @@ export const responseComponents: Named = {
   Plan: s.PlanSchema,
   Catalog: s.CatalogSchema,
   OverageState: s.OverageStateSchema,
+  Insight: s.InsightSchema,
+  FiredAlert: s.FiredAlertSchema,
+  Alerts: s.AlertsSchema,
   Snapshot: s.SnapshotSchema,
   Quote: s.QuoteSchema,
   Entry: s.EntrySchema,

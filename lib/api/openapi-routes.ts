@@ -156,6 +156,21 @@ export const routes = [
     errors: ['forbidden'],
   },
   {
+    operationId: 'setAlertThresholds',
+    method: 'put',
+    path: '/v1/alerts',
+    summary: 'Set the low-balance alert thresholds (admin only; PUT is idempotent, no key)',
+    description:
+      "Whole percentages of the term's granted credits, 1 to 99, each once, at most 5 " +
+      '("exhausted" always exists). Thresholds that fired this term stay fired; a new one ' +
+      'fires at the next change that takes credits away while at or below it.',
+    auth: 'member',
+    body: s.AlertsRequestSchema,
+    status: 200,
+    answer: s.SnapshotSchema,
+    errors: ['forbidden'],
+  },
+  {
     operationId: 'listLedgerEntries',
     method: 'get',
     path: '/v1/ledger',
@@ -182,7 +197,9 @@ export const routes = [
     summary: "Server-sent events: the account's Snapshot after every change",
     description:
       '`event: snapshot`, `id: <version>`, `data: <Snapshot JSON>`; a comment line every 15 s. ' +
-      'Send `Last-Event-ID` to resume.',
+      'After the Snapshot of a change that fired low-balance alerts, one `event: alert` each ' +
+      '(`data: <AlertEvent JSON>`, no id); to admins, `event: upgrade-request`. ' +
+      'Send `Last-Event-ID` to resume (the alerts fired since that version follow).',
     auth: 'member',
     status: 200,
     answer: s.SnapshotSchema,

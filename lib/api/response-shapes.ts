@@ -7,7 +7,7 @@ import type { Catalog } from './schemas/plan.ts';
 import type { PlanChangePreview } from './schemas/plan-change.ts';
 import type { Quote } from './schemas/quote.ts';
 import type { PlanChangeResult } from './schemas/responses.ts';
-import type { Snapshot } from './schemas/snapshot.ts';
+import type { AlertEvent, Snapshot } from './schemas/snapshot.ts';
 import { checkShape, type Shape } from './shape-check.ts';
 
 /** What a ledger entry records; schemas/entry.ts builds its enum from this list too. */
@@ -50,6 +50,19 @@ export const SNAPSHOT_SHAPE = {
     usdThisCycle: 'usd',
   },
   upgradeRequests: { open: 'count' },
+  insight: {
+    pacePerDay: ['nullable', 'credits'],
+    runsOutAt: ['nullable', 'instant'],
+    projectedCredits: ['nullable', 'credits'],
+    advice: [
+      'nullable',
+      { planId: 'id', projectedUsd: 'usd', currentProjectedUsd: 'usd', savesUsd: 'usd' },
+    ],
+  },
+  alerts: {
+    thresholds: ['array', 'percent'],
+    fired: ['array', { threshold: 'alert-threshold', at: 'instant' }],
+  },
 } as const satisfies Shape;
 
 export const CATALOG_SHAPE = {
@@ -111,7 +124,14 @@ export const ERROR_BODY_SHAPE = {
   error: { code: 'string', message: 'string', details: ['optional', ['record', 'unknown']] },
 } as const satisfies Shape;
 
+export const ALERT_EVENT_SHAPE = {
+  threshold: 'alert-threshold',
+  at: 'instant',
+  available: 'credits',
+} as const satisfies Shape;
+
 export const snapshotCheck = checkShape<Snapshot>(SNAPSHOT_SHAPE);
+export const alertEventCheck = checkShape<AlertEvent>(ALERT_EVENT_SHAPE);
 export const catalogCheck = checkShape<Catalog>(CATALOG_SHAPE);
 export const planChangePreviewCheck = checkShape<PlanChangePreview>(PLAN_CHANGE_PREVIEW_SHAPE);
 export const planChangeResultCheck = checkShape<PlanChangeResult>(PLAN_CHANGE_RESULT_SHAPE);

@@ -40,6 +40,8 @@ const LEAVES = {
   usd: (value: unknown) => isText(value, USD_TEXT),
   'signed-usd': (value: unknown) => isText(value, SIGNED_USD_TEXT),
   instant: isInstant,
+  percent: (value: unknown) => isInt(value, 1, 99),
+  'alert-threshold': (value: unknown) => value === 'exhausted' || isInt(value, 1, 99),
 };
 
 export type Leaf = keyof typeof LEAVES;

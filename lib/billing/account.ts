@@ -1,4 +1,8 @@
-import { changePlanCommand, setOveragePolicyCommand } from './admin-commands.ts';
+import {
+  changePlanCommand,
+  setAlertThresholdsCommand,
+  setOveragePolicyCommand,
+} from './admin-commands.ts';
 import { findPlan, operationName } from './catalog.ts';
 import { accountQuote, refusalFor } from './consent.ts';
 import { termBounds } from './cycle.ts';
@@ -51,6 +55,8 @@ function run(
       return changePlanCommand(state, command, now, catalog);
     case 'set-overage-policy':
       return setOveragePolicyCommand(state, command);
+    case 'set-alert-thresholds':
+      return setAlertThresholdsCommand(state, command);
   }
 }
 

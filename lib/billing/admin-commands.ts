@@ -1,3 +1,4 @@
+import { checkThresholds, DEFAULT_ALERT_THRESHOLDS } from './balance-alerts.ts';
 import { parseUsd, toUsdString } from './decimal.ts';
 import { changePlan } from './plan-change.ts';
 import { type CommandOf, forbidden, invalid, type Outcome } from './refusals.ts';
@@ -40,4 +41,24 @@ export function setOveragePolicyCommand(
   }
   const next = { ...state, overage: { ...state.overage, policy: command.policy, capUsd } };
   return { step: { ...unchanged(next), changed: true }, effect };
+}
+
+/**
+ * The admin's alert thresholds, kept highest first. The same set changes nothing; a new one
+ * re-arms nothing that fired this term and fires nothing by itself (docs/billing.md).
+ */
+export function setAlertThresholdsCommand(
+  state: AccountState,
+  command: CommandOf<'set-alert-thresholds'>,
+): Outcome<Effect> {
+  if (command.role !== 'admin') return { refusal: forbidden('set the low-balance alerts') };
+  checkThresholds(command.thresholds);
+  const thresholds = [...command.thresholds].sort((a, b) => b - a);
+  const effect: Effect = { kind: 'set-alert-thresholds' };
+  const current = state.alertThresholds ?? DEFAULT_ALERT_THRESHOLDS;
+  if (current.join() === thresholds.join()) return { step: unchanged(state), effect };
+  return {
+    step: { ...unchanged({ ...state, alertThresholds: thresholds }), changed: true },
+    effect,
+  };
 }

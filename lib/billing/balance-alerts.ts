@@ -6,6 +6,7 @@ import type {
   AlertThreshold,
   Credits,
   EntryDraft,
+  FiredAlertMemory,
   Instant,
 } from './types.ts';
 
@@ -20,14 +21,24 @@ export interface FiredAlert {
 }
 
 /**
- * The term an alert belongs to. A renewal moves `term`, a change to a paid plan the anchor and
- * a change to free the plan: each re-arms every threshold (BILLING.md).
+ * The term an alert (or a usage tally) belongs to. A renewal moves `term`, a change to a paid
+ * plan the anchor and a change to free the plan: each re-arms every threshold (BILLING.md).
  */
-function termOf(state: AccountState): string {
+export function termOf(state: AccountState): string {
   return `${state.planId}@${state.cycle.anchor}#${state.cycle.term}`;
 }
 
-function checkThresholds(thresholds: readonly number[]): void {
+/** BILLING.md: an admin sets at most this many thresholds ("exhausted" is always there). */
+export const MAX_ALERT_THRESHOLDS = 5;
+
+/** Whole percentages from 1 to 99, each once, at most five; anything else throws. */
+export function checkThresholds(thresholds: readonly number[]): void {
+  if (thresholds.length > MAX_ALERT_THRESHOLDS) {
+    throw new BillingError(
+      'invalid_request',
+      `At most ${MAX_ALERT_THRESHOLDS} alert thresholds; got ${thresholds.length}.`,
+    );
+  }
   for (const threshold of thresholds) {
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 99) {
       throw new BillingError(
@@ -35,6 +46,9 @@ function checkThresholds(thresholds: readonly number[]): void {
         `An alert threshold is a whole percentage from 1 to 99; got ${threshold}.`,
       );
     }
+  }
+  if (new Set(thresholds).size !== thresholds.length) {
+    throw new BillingError('invalid_request', 'Each alert threshold may be given only once.');
   }
 }
 
@@ -84,10 +98,40 @@ export function balanceAlerts(
     }
   }
   const unchanged = memory?.term === term && fired.length === 0;
+  const previous = memory?.term === term ? memory.previous : memory?.fired;
   return {
     memory: unchanged
       ? memory
-      : { term, fired: [...kept, ...fired.map(({ threshold, at }) => ({ threshold, at }))] },
+      : {
+          term,
+          ...(previous?.length ? { previous } : {}),
+          fired: [
+            ...kept,
+            ...fired.map(({ threshold, at, available }) => ({
+              threshold,
+              at,
+              available,
+              version: after.version,
+            })),
+          ],
+        },
     fired,
   };
+}
+
+/** The alerts the account's memory holds for its current term, in the order they fired. */
+export function firedThisTerm(state: AccountState): FiredAlertMemory[] {
+  return state.alerts?.term === termOf(state) ? state.alerts.fired : [];
+}
+
+/**
+ * The alerts that fired after version `since`, oldest first, as far as the memory goes back
+ * (this term and the one before): what a stream that had that version has not heard of.
+ */
+export function alertsSince(state: AccountState, since: number): FiredAlertMemory[] {
+  const memory = state.alerts;
+  if (!memory) return [];
+  return [...(memory.previous ?? []), ...firedThisTerm(state)].filter(
+    ({ version }) => version !== undefined && version > since,
+  );
 }

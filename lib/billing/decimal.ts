@@ -1,5 +1,4 @@
 import DecimalJs from 'decimal.js';
-import type DecimalLight from 'decimal.js-light';
 import {
   CREDIT_CHANGE,
   CREDIT_PLACES,
@@ -9,6 +8,7 @@ import {
   USD,
 } from './decimal-text.ts';
 import { BillingError } from './errors.ts';
+import type ExactDecimal from './exact-decimal.ts';
 import type { Credits, Usd } from './types.ts';
 
 /**
@@ -16,17 +16,17 @@ import type { Credits, Usd } from './types.ts';
  * rounding as BILLING.md requires, and plain notation so strings never turn into "1e-7".
  * A clone, so nobody else's Decimal settings can change our arithmetic.
  *
- * Typed as decimal.js-light, the subset of decimal.js that the browser bundles alias it to
- * (wxt.config.ts, embed/vite.config.ts): the compiler refuses any method the light edition
- * lacks, and the billing tests run under both editions (vitest.config.ts).
+ * Typed as Tally's exact decimal (exact-decimal.ts), the small BigInt edition that the browser
+ * bundles alias decimal.js to (wxt.config.ts, embed/vite.config.ts): the compiler refuses any
+ * method it lacks, and the billing tests run under both editions (vitest.config.ts).
  */
-export const Decimal: typeof DecimalLight = DecimalJs.clone({
+export const Decimal: typeof ExactDecimal = DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -9e15,
   toExpPos: 9e15,
-}) as unknown as typeof DecimalLight;
-export type Decimal = DecimalLight;
+}) as unknown as typeof ExactDecimal;
+export type Decimal = ExactDecimal;
 
 const CENT_PLACES = 2;
 const UNIT_PRICE_PLACES = 4;

@@ -2,7 +2,12 @@
 export type { AccountDescription } from './account.ts';
 export { apply, describeAccount, openAccount } from './account.ts';
 export type { FiredAlert } from './balance-alerts.ts';
-export { balanceAlerts, DEFAULT_ALERT_THRESHOLDS } from './balance-alerts.ts';
+export {
+  alertsSince,
+  balanceAlerts,
+  DEFAULT_ALERT_THRESHOLDS,
+  firedThisTerm,
+} from './balance-alerts.ts';
 export type { BasketAccount, BasketLine, BasketQuote, BasketTotal } from './basket.ts';
 export { quoteBasket } from './basket.ts';
 export { isLow, maxOperations, remainingOperations } from './capacity.ts';
@@ -30,6 +35,7 @@ export {
   formatUnitUsd,
   formatUsd,
 } from './format.ts';
+export { accountInsight } from './insight.ts';
 export { checkLedger } from './ledger-check.ts';
 export type { NewAccount } from './opening.ts';
 export { previewPlanChange } from './plan-change.ts';
@@ -38,3 +44,4 @@ export type { QuoteRequest } from './quote.ts';
 export { quote } from './quote.ts';
 export { holdNotPendingMessage } from './refusals.ts';
 export type * from './types.ts';
+export { withUsageTally } from './usage-tally.ts';

@@ -1,3 +1,4 @@
+import { termOf } from './balance-alerts.ts';
 import {
   Decimal,
   maxDecimal,
@@ -10,25 +11,23 @@ import {
   toUsdString,
 } from './decimal.ts';
 import { addSeconds, instantMs } from './instant.ts';
-import type { Credits, Instant, OperationId, Plan, PlanId, Usd } from './types.ts';
+import type {
+  AccountState,
+  Catalog,
+  Credits,
+  Instant,
+  OperationId,
+  Plan,
+  PlanId,
+  UsageTally,
+  Usd,
+} from './types.ts';
+import { firstPaceDay, utcDay } from './usage-tally.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The pace looks back a week at most (BILLING.md, Insight). */
-const PACE_WINDOW_MS = 7 * DAY_MS;
 /** Advice only when another plan saves at least this much this term. */
 const ADVICE_MIN_SAVING = '1.00';
 const PACE_PLACES = 3;
-
-/** One usage or capture of this term: what ran, how many, and the credits it took. */
-export interface UsedCredits {
-  at: Instant;
-  operation: OperationId;
-  quantity: number;
-  /** Plan credits it used. */
-  credits: Credits;
-  /** Credits it used past the plan's (paid as overage). */
-  overageCredits: Credits;
-}
 
 export interface InsightInput {
   now: Instant;
@@ -37,8 +36,8 @@ export interface InsightInput {
   plan: Plan;
   /** Every plan of the catalogue, the current one included. */
   plans: readonly Plan[];
-  /** This term's usage and captures, up to now. */
-  used: readonly UsedCredits[];
+  /** This term's usage and captures, up to now; none when absent. */
+  usage: UsageTally | undefined;
 }
 
 export interface PlanAdvice {
@@ -51,7 +50,7 @@ export interface PlanAdvice {
 }
 
 export interface Insight {
-  /** Credits a day over the last week of the term (3 places, half-up); null before 24 h. */
+  /** Credits a day over the last week or so of the term (3 places, half-up); null before 24 h. */
   pacePerDay: Credits | null;
   /** When the credits run out at this pace; null when that is not before the term ends. */
   runsOutAt: Instant | null;
@@ -62,15 +61,69 @@ export interface Insight {
 
 const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null };
 
-/** Each operation's projected count this term: its count so far × term length / time elapsed. */
-function projectedCounts(input: InsightInput, elapsedMs: number): Map<OperationId, Decimal> {
-  const termMs = instantMs(input.term.end) - instantMs(input.term.start);
-  const counts = new Map<OperationId, Decimal>();
-  for (const use of input.used) {
-    counts.set(use.operation, (counts.get(use.operation) ?? new Decimal(0)).plus(use.quantity));
+/** Term length / time elapsed: a count so far times it is the term's projected count. */
+type Scale = Decimal;
+
+/** A plan's numbers as decimals, parsed once per plan object (a Snapshot renders this often). */
+interface PlanFigures {
+  rates: Map<OperationId, Decimal>;
+  monthlyCredits: Decimal;
+  priceUsd: Decimal;
+  overageUsdPerCredit: Decimal;
+}
+
+const figuresOf = new WeakMap<Plan, PlanFigures>();
+
+function planFigures(plan: Plan): PlanFigures {
+  let figures = figuresOf.get(plan);
+  if (!figures) {
+    figures = {
+      rates: new Map(Object.entries(plan.rates).map(([id, rate]) => [id, parseCredits(rate)])),
+      monthlyCredits: parseCredits(plan.monthlyCredits),
+      priceUsd: parseUsd(plan.priceUsd),
+      overageUsdPerCredit: parseUsd(plan.overageUsdPerCredit),
+    };
+    figuresOf.set(plan, figures);
   }
-  const scale = new Decimal(termMs).dividedBy(elapsedMs);
-  return new Map([...counts].map(([operation, count]) => [operation, count.times(scale)]));
+  return figures;
+}
+
+/**
+ * The credits this term's counts take on a plan's rates (exact: whole counts × rates), and
+ * whether the plan prices every operation that ran. Projected to the whole term afterwards
+ * with one multiplication by the term's scale, so the small exact sum is all that is repeated
+ * per plan.
+ */
+function ratedCredits(plan: Plan, counts: Readonly<Record<OperationId, number>>) {
+  const { rates } = planFigures(plan);
+  let credits = new Decimal(0);
+  let priced = true;
+  for (const [operation, count] of Object.entries(counts)) {
+    const rate = rates.get(operation);
+    if (rate === undefined) priced = false;
+    else credits = credits.plus(rate.times(count));
+  }
+  return { credits, priced };
+}
+
+function projected(credits: Decimal, scale: Scale): Decimal {
+  return credits.times(scale);
+}
+
+/**
+ * Credits a day, unrounded: the credits of the UTC days from the one of `now − 7 × 24 h` to
+ * today, over the time from that day's start (or the term's, if later) to now.
+ */
+function paceOf(input: InsightInput, nowMs: number): Decimal {
+  const first = firstPaceDay(nowMs);
+  const today = utcDay(nowMs);
+  const windowStart = Math.max(instantMs(input.term.start), instantMs(`${first}T00:00:00.000Z`));
+  const used = sumDecimals(
+    (input.usage?.days ?? [])
+      .filter(({ day }) => day >= first && day <= today)
+      .map(({ credits }) => parseCredits(credits)),
+  );
+  return used.times(DAY_MS).dividedBy(nowMs - windowStart);
 }
 
 /**
@@ -78,28 +131,33 @@ function projectedCounts(input: InsightInput, elapsedMs: number): Map<OperationI
  * cents once. Null when the plan cannot run the projection (an operation it does not price,
  * or more credits than it has and no overage).
  */
-function projectedCost(plan: Plan, counts: Map<OperationId, Decimal>): Decimal | null {
-  const credits: Decimal[] = [];
-  for (const [operation, count] of counts) {
-    const rate = Object.hasOwn(plan.rates, operation) ? plan.rates[operation] : undefined;
-    if (rate === undefined) return null;
-    credits.push(count.times(parseCredits(rate)));
-  }
+function projectedCost(
+  plan: Plan,
+  counts: Readonly<Record<OperationId, number>>,
+  scale: Scale,
+): Decimal | null {
+  const rated = ratedCredits(plan, counts);
+  if (!rated.priced) return null;
+  const figures = planFigures(plan);
   const past = maxDecimal(
     new Decimal(0),
-    sumDecimals(credits).minus(parseCredits(plan.monthlyCredits)),
+    projected(rated.credits, scale).minus(figures.monthlyCredits),
   );
   if (!past.isZero() && !plan.allowsOverage) return null;
-  return parseUsd(plan.priceUsd).plus(roundCents(past.times(parseUsd(plan.overageUsdPerCredit))));
+  return figures.priceUsd.plus(roundCents(past.times(figures.overageUsdPerCredit)));
 }
 
-function adviceOf(input: InsightInput, counts: Map<OperationId, Decimal>): PlanAdvice | null {
-  const current = projectedCost(input.plan, counts);
+function adviceOf(
+  input: InsightInput,
+  counts: Readonly<Record<OperationId, number>>,
+  scale: Scale,
+): PlanAdvice | null {
+  const current = projectedCost(input.plan, counts, scale);
   if (current === null) return null;
   let best: { plan: Plan; cost: Decimal } | null = null;
   for (const plan of input.plans) {
     if (plan.id === input.plan.id) continue;
-    const cost = projectedCost(plan, counts);
+    const cost = projectedCost(plan, counts, scale);
     if (cost !== null && (best === null || cost.lessThan(best.cost))) best = { plan, cost };
   }
   if (!best || current.minus(best.cost).lessThan(ADVICE_MIN_SAVING)) return null;
@@ -121,15 +179,7 @@ export function insightOf(input: InsightInput): Insight {
   const elapsedMs = nowMs - startMs;
   if (elapsedMs < DAY_MS) return NONE;
 
-  const windowStart = Math.max(startMs, nowMs - PACE_WINDOW_MS);
-  const inWindow = input.used.filter((use) => {
-    const at = instantMs(use.at);
-    return at >= windowStart && at < nowMs;
-  });
-  const usedInWindow = sumDecimals(
-    inWindow.map((use) => parseCredits(use.credits).plus(parseCredits(use.overageCredits))),
-  );
-  const pace = usedInWindow.times(DAY_MS).dividedBy(nowMs - windowStart);
+  const pace = paceOf(input, nowMs);
 
   let runsOutAt: Instant | null = null;
   if (pace.greaterThan(0)) {
@@ -146,19 +196,37 @@ export function insightOf(input: InsightInput): Insight {
     }
   }
 
-  const counts = projectedCounts(input, elapsedMs);
-  const projected = sumDecimals(
-    [...counts].map(([operation, count]) => {
-      const rate = Object.hasOwn(input.plan.rates, operation) ? input.plan.rates[operation] : '0';
-      return count.times(parseCredits(rate ?? '0'));
-    }),
-  );
+  const counts = input.usage?.counts ?? {};
+  const scale = new Decimal(instantMs(input.term.end) - startMs).dividedBy(elapsedMs);
+  // On the current plan, an operation it does not price takes no credits.
+  const termCredits = projected(ratedCredits(input.plan, counts).credits, scale);
   return {
     pacePerDay: toCreditsString(pace.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP)),
     runsOutAt,
     projectedCredits: toCreditsString(
-      projected.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
+      termCredits.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
     ),
-    advice: adviceOf(input, counts),
+    advice: adviceOf(input, counts, scale),
   };
+}
+
+/**
+ * The insight of an account as it stands at `now`, from its usage tally and what
+ * describeAccount says of it (its term and plan).
+ */
+export function accountInsight(
+  state: AccountState,
+  described: { cycle: { start: Instant; end: Instant }; plan: Plan },
+  catalog: Catalog,
+  now: Instant,
+): Insight {
+  return insightOf({
+    now,
+    term: described.cycle,
+    available: state.credits.available,
+    plan: described.plan,
+    plans: catalog.plans,
+    // A tally of an earlier term (no use since the renewal) is no usage of this one.
+    usage: state.usage?.term === termOf(state) ? state.usage : undefined,
+  });
 }

@@ -111,6 +111,29 @@ export interface AccountState {
   version: number;
   /** The low-balance alerts fired this term (balance-alerts.ts); absent until one fires. */
   alerts?: AlertMemory;
+  /** The admin's alert thresholds, percent of granted; BILLING.md's default when absent. */
+  alertThresholds?: number[];
+  /** This term's usage, tallied as it happens (usage-tally.ts); absent until the first use. */
+  usage?: UsageTally;
+}
+
+/**
+ * What the insight reads of a term's usage (usage and captures), kept small so that every
+ * change can carry it: each operation's count this term and the credits used per UTC day.
+ */
+export interface UsageTally {
+  /** The term it belongs to (the same key as the alerts' memory). */
+  term: string;
+  /** Each operation's count (sum of quantities) this term. */
+  counts: Record<OperationId, number>;
+  /** Plan and overage credits used per UTC day, oldest first, the last 8 days at most. */
+  days: DailyCredits[];
+}
+
+export interface DailyCredits {
+  /** A UTC date, `YYYY-MM-DD`. */
+  day: string;
+  credits: Credits;
 }
 
 /** A low-balance alert: a whole percentage of the term's granted credits, or none left. */
@@ -119,7 +142,21 @@ export type AlertThreshold = number | 'exhausted';
 /** Which alerts fired in which term: `term` names it, so a new term (or plan) re-arms them all. */
 export interface AlertMemory {
   term: string;
-  fired: { threshold: AlertThreshold; at: Instant }[];
+  fired: FiredAlertMemory[];
+  /**
+   * What fired in the term before, kept until the next term: a stream that hears of this state
+   * without the one before (changes coalesce) still hears of those alerts.
+   */
+  previous?: FiredAlertMemory[];
+}
+
+export interface FiredAlertMemory {
+  threshold: AlertThreshold;
+  at: Instant;
+  /** The available credits the change left; absent in memories kept before it was. */
+  available?: Credits;
+  /** The account's version after the change that fired it, so a stream sends it once. */
+  version?: number;
 }
 
 export type EntryKind =
@@ -188,7 +225,8 @@ export type Command =
       role: Role;
       policy: OveragePolicy;
       capUsd: Usd | null;
-    };
+    }
+  | { kind: 'set-alert-thresholds'; memberId: string; role: Role; thresholds: number[] };
 
 export interface PlanChangePreview {
   from: PlanId;
@@ -218,7 +256,8 @@ export type Effect =
   | { kind: 'capture'; hold: Hold; entryIndex: number }
   | { kind: 'release'; hold: Hold }
   | { kind: 'change-plan'; preview: PlanChangePreview }
-  | { kind: 'set-overage-policy' };
+  | { kind: 'set-overage-policy' }
+  | { kind: 'set-alert-thresholds' };
 
 /** What one step of the account did: the new state and what the store must append. */
 export interface Transition {

@@ -1,6 +1,8 @@
 import { createApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
 import { subscribeEvents } from '../api/events.ts';
+import { alertEventCheck } from '../api/response-shapes.ts';
+import type { AlertEvent } from '../api/schemas/snapshot.ts';
 import type { Connection } from './connection-vault.ts';
 import type { StreamHandlers } from './sync-engine.ts';
 
@@ -18,6 +20,16 @@ export function apiClientFor(connection: Connection, fetcher?: typeof fetch) {
   });
 }
 
+/** An `event: alert`'s data, checked; null for what this worker cannot read (it is skipped). */
+function alertOf(data: string): AlertEvent | null {
+  try {
+    const parsed = alertEventCheck.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export function openEventStream(connection: Connection, handlers: StreamHandlers): () => void {
   let opened = false;
   return subscribeEvents({
@@ -25,6 +37,11 @@ export function openEventStream(connection: Connection, handlers: StreamHandlers
     getToken: () => connection.token,
     retry: { baseMs: 500, maxMs: 10_000 },
     onSnapshot: handlers.onSnapshot,
+    onOtherEvent: (event) => {
+      if (event.event !== 'alert') return;
+      const alert = alertOf(event.data);
+      if (alert) handlers.onAlert(alert);
+    },
     onStatus: (status) => {
       if (status === 'open') {
         opened = true;

@@ -42,5 +42,7 @@ export function badgeFor(state: PublicState): Badge {
     const waiting = open === 1 ? '1 upgrade request' : `${open} upgrade requests`;
     return { text: `↑${open}`, color: BADGE_COLORS.request, title: `${title}; ${waiting} waiting` };
   }
-  return { text, color: isLow(available, granted) ? BADGE_COLORS.low : BADGE_COLORS.normal, title };
+  // A low-balance alert fired this term, or under 10 % left: the warning colour.
+  const warn = isLow(available, granted) || snapshot.alerts.fired.length > 0;
+  return { text, color: warn ? BADGE_COLORS.low : BADGE_COLORS.normal, title };
 }

@@ -27,14 +27,36 @@ function migrateSnapshotV2(value: CachedSnapshot): CachedSnapshot {
   };
 }
 
-export const CACHED_SNAPSHOT_VERSION = 3;
+/**
+ * Version 4: Snapshots gained `insight` and `alerts`; one cached before them has no pace yet
+ * (the next sync brings it) and the default thresholds, none fired.
+ */
+function migrateSnapshotV3(value: CachedSnapshot): CachedSnapshot {
+  const snapshot = value.snapshot as Omit<Snapshot, 'insight' | 'alerts'> &
+    Partial<Pick<Snapshot, 'insight' | 'alerts'>>;
+  return {
+    ...value,
+    snapshot: {
+      ...snapshot,
+      insight: snapshot.insight ?? {
+        pacePerDay: null,
+        runsOutAt: null,
+        projectedCredits: null,
+        advice: null,
+      },
+      alerts: snapshot.alerts ?? { thresholds: [20, 5], fired: [] },
+    },
+  };
+}
+
+export const CACHED_SNAPSHOT_VERSION = 4;
 
 /** Defines the storage item; a factory so a test can define it after seeding old data. */
 export function defineCachedSnapshotItem() {
   return storage.defineItem<CachedSnapshot | null>('local:snapshot', {
     fallback: null,
     version: CACHED_SNAPSHOT_VERSION,
-    migrations: { 2: migrateSnapshotV1, 3: migrateSnapshotV2 },
+    migrations: { 2: migrateSnapshotV1, 3: migrateSnapshotV2, 4: migrateSnapshotV3 },
   });
 }
 

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
-import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type { AlertEvent, Snapshot } from '../api/schemas/snapshot.ts';
 import type { SyncStatus } from '../store/credit-source.ts';
 import type { Connection, ConnectionVault } from './connection-vault.ts';
 import { classifyFailure } from './failure.ts';
@@ -21,6 +21,8 @@ export type SyncStatusItem = ReturnType<typeof defineSyncStatusItem>;
 
 export interface StreamHandlers {
   onSnapshot(snapshot: Snapshot): void;
+  /** A low-balance alert the server pushed after the change that fired it. */
+  onAlert(alert: AlertEvent): void;
   /** (Re)connected; the server then sends the current Snapshot unless we already have it. */
   onOpen(): void;
   /** Lost the connection and retrying by itself: time to find out whether we are offline. */
@@ -39,6 +41,8 @@ export interface SyncDeps {
   openStream(connection: Connection, handlers: StreamHandlers): () => void;
   /** Tells open UIs (and the badge) the new state. */
   publish(state: PublicState): void;
+  /** Tells of a low-balance alert, with the account's latest Snapshot (a notification). */
+  alerted?(alert: AlertEvent, snapshot: Snapshot | null): void;
   now?: () => Date;
   /** The retry backoff while a UI is open; `random` is injectable so tests are deterministic. */
   retry?: RetryOptions;
@@ -222,6 +226,9 @@ export class SyncEngine {
     close = this.deps.openStream(connection, {
       onSnapshot: (snapshot) => {
         if (!ended) void this.#onPushed(snapshot, connection);
+      },
+      onAlert: (alert) => {
+        if (!ended) void this.state().then((state) => this.deps.alerted?.(alert, state.snapshot));
       },
       onOpen: () => {
         if (ended) return;

@@ -140,8 +140,8 @@ export function chartLayout(data: UsageChartData, width: number, height: number)
     [...uses.values()].reduce((sum, use) => sum.plus(use.credits), new Decimal(0)),
   );
   const termMs = instantMs(data.to) - instantMs(data.from);
-  const perDay = parseCredits(data.granted, 'Granted credits').times(DAY_MS).div(termMs);
-  const highest = totals.reduce((max, total) => (total.gt(max) ? total : max), perDay);
+  const perDay = parseCredits(data.granted, 'Granted credits').times(DAY_MS).dividedBy(termMs);
+  const highest = totals.reduce((max, total) => (total.greaterThan(max) ? total : max), perDay);
   // Positions only from here on: numbers are exact enough for pixels.
   const scale = highest.isZero() ? 1 : highest.toNumber() * HEADROOM;
   const heightOf = (credits: Decimal) => (credits.toNumber() / scale) * height;

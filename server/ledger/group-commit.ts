@@ -23,7 +23,15 @@ interface Group {
   deciding: boolean;
   /** A batch is about to be taken (after this turn of the event loop, so arrivals group up). */
   scheduled: boolean;
+  /**
+   * While a batch of this group waits for its account's lock, it takes each job that arrives
+   * (false once it is full); null the rest of the time.
+   */
+  joining: ((job: Job) => boolean) | null;
 }
+
+/** How long an account another node wrote to counts as shared with it. */
+const sharedForMs = 1_000;
 
 /**
  * Group commit: the write jobs that arrive while the previous transaction of their group is
@@ -37,14 +45,16 @@ export class GroupCommit {
   private readonly groups = new Map<string, Group>();
   /**
    * Transactions of one group at once. On PostgreSQL the next batch begins once the previous
-   * one has run its jobs, and waits for the account's lock while that one commits, so its round
-   * trips overlap that commit; it takes every job that arrived until then. Beginning it sooner
-   * would split the arrivals into more, smaller batches queued on one lock, each paying a
-   * commit: with several nodes on one hot account, their batches alternate on the lock, and
-   * each node's waiting batch gathers while the others hold it. SQLite's batches read outside
-   * their transaction, so they run one at a time.
+   * one has run its jobs, and waits for the account's lock while that one commits (taking the
+   * jobs that arrive meanwhile), so its round trips overlap that commit. When another node
+   * writes the same account, its batches alternate with ours on the lock: a second batch of
+   * ours would only split this node's arrivals into more, smaller batches, each paying a
+   * commit while holding the lock, so then one runs at a time (see `shared`). SQLite's batches
+   * read outside their transaction, so they run one at a time.
    */
   private readonly parallel: number;
+  /** When another node last committed to each account (wall clock, ms), oldest first. */
+  private readonly sharedAt = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -63,20 +73,42 @@ export class GroupCommit {
     return new Promise<T>((resolve, reject) => {
       let group = this.groups.get(name);
       if (!group) {
-        group = { jobs: [], running: 0, deciding: false, scheduled: false };
+        group = {
+          jobs: [],
+          running: 0,
+          deciding: false,
+          scheduled: false,
+          joining: null,
+        };
         this.groups.set(name, group);
       }
-      group.jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject };
+      if (group.joining?.(job)) return;
+      group.jobs.push(job);
       this.schedule(name, group);
     });
   }
 
+  /**
+   * Another node committed a change of `scope`'s account: for a while (`sharedForMs`) this
+   * node's batches of it take the lock in turn with that node's.
+   */
+  shared(scope: string): void {
+    const now = this.options.wallClock();
+    this.sharedAt.delete(scope);
+    this.sharedAt.set(scope, now);
+    for (const [name, at] of this.sharedAt) {
+      if (now - at < sharedForMs) break;
+      this.sharedAt.delete(name);
+    }
+  }
+
   private schedule(name: string, group: Group): void {
-    if (group.scheduled || !this.mayBegin(group)) return;
+    if (group.scheduled || !this.mayBegin(name, group)) return;
     group.scheduled = true;
     setImmediate(() => {
       group.scheduled = false;
-      if (!this.mayBegin(group)) return;
+      if (!this.mayBegin(name, group)) return;
       group.running += 1;
       void this.commit(name, group, group.jobs.splice(0, maxBatch)).finally(() => {
         group.running -= 1;
@@ -87,8 +119,11 @@ export class GroupCommit {
     });
   }
 
-  private mayBegin(group: Group): boolean {
-    return !group.deciding && group.running < this.parallel && group.jobs.length > 0;
+  private mayBegin(name: string, group: Group): boolean {
+    const heard = this.sharedAt.get(name);
+    const shared = heard !== undefined && this.options.wallClock() - heard < sharedForMs;
+    const parallel = shared ? 1 : this.parallel;
+    return !group.deciding && group.running < parallel && group.jobs.length > 0;
   }
 
   private async commit(name: string, group: Group, batch: Job[]): Promise<void> {
@@ -97,7 +132,7 @@ export class GroupCommit {
       committed = await this.store.write(async (storeBatch) => {
         group.deciding = true;
         try {
-          return await this.decide(name, storeBatch, batch);
+          return await this.decide(name, group, storeBatch, batch);
         } finally {
           group.deciding = false;
           this.schedule(name, group);
@@ -114,8 +149,14 @@ export class GroupCommit {
     }
   }
 
-  /** Runs the batch's jobs in its transaction; returns what they change and how each ended. */
-  private async decide(group: string, storeBatch: StoreBatch, batch: Job[]) {
+  /**
+   * Runs the batch's jobs in its transaction; returns what they change and how each ended.
+   * Jobs that arrive while the batch waits for its account's lock join it, their reads sent
+   * behind the lock: under contention (several nodes on one hot account, whose batches take
+   * the lock in turn) every batch takes all that arrived while the others held it, instead of
+   * leaving them to a batch of their own that would queue for the lock once more.
+   */
+  private async decide(name: string, group: Group, storeBatch: StoreBatch, batch: Job[]) {
     const context: BatchContext = {
       batch: storeBatch,
       locked: new Map<string, Promise<AccountState | null>>(),
@@ -126,16 +167,12 @@ export class GroupCommit {
     };
     // The whole batch is one account's: its lock is asked first, and the jobs' reads go out
     // right behind it, all in one round trip.
-    const locking = group !== '' && group !== operatorScope ? storeBatch.lockAccount(group) : null;
-    if (locking) {
-      context.locked.set(group, locking);
-      // Awaited below, once the jobs are done: a failed lock fails the whole batch.
-      locking.catch(() => {});
-    }
+    const locking = name !== '' && name !== operatorScope ? storeBatch.lockAccount(name) : null;
+    if (locking) context.locked.set(name, locking);
     const txs: JobTx[] = [];
     const results: Promise<Settled>[] = [];
     let turn: Promise<unknown> = Promise.resolve();
-    for (const job of batch) {
+    const start = (job: Job) => {
       const tx = new JobTx(context, turn);
       const before = turn;
       const result = job.work(tx).then(
@@ -152,6 +189,18 @@ export class GroupCommit {
       txs.push(tx);
       results.push(result);
       turn = result;
+    };
+    for (const job of batch) start(job);
+    if (locking) {
+      group.joining = (job) => {
+        if (batch.length >= maxBatch) return false;
+        batch.push(job);
+        start(job);
+        return true;
+      };
+      // A failed lock fails the whole batch: it is awaited again below, once the jobs are done.
+      await locking.catch(() => {});
+      group.joining = null;
     }
     const settled = await Promise.all(results);
     await locking;

@@ -4,6 +4,7 @@ import {
   apply as applyCommand,
   balanceAlerts,
   openAccount as openBillingAccount,
+  withUsageTally,
 } from '../../lib/billing/index.ts';
 import type {
   AccountState,
@@ -154,9 +155,18 @@ export class JobTx implements LedgerTx {
     const now = this.context.now();
     let applied = applyCommand(before, command, now, this.context.catalog);
     const changed = applied.state.version !== before.version;
-    // The alerts this change fired are remembered with it, so each fires once per term.
-    const alerts = balanceAlerts(applied.state, applied.entries, before.alerts);
-    if (changed) applied = { ...applied, state: { ...applied.state, alerts: alerts.memory } };
+    // The alerts this change fired are remembered with it, so each fires once per term; its
+    // usage is tallied with it, so a Snapshot's insight needs no read of the ledger.
+    const alerts = balanceAlerts(
+      applied.state,
+      applied.entries,
+      before.alerts,
+      applied.state.alertThresholds,
+    );
+    if (changed) {
+      const state = withUsageTally(before, applied);
+      applied = { ...applied, state: { ...state, alerts: alerts.memory } };
+    }
     const entries = this.record(applied);
     for (const alert of alerts.fired) {
       this.changes.webhookEvents.push(balanceAlert(accountId, alert, now));

@@ -1,4 +1,10 @@
-import { apply as applyCommand, describeAccount } from '../../lib/billing/index.ts';
+import {
+  accountInsight,
+  apply as applyCommand,
+  DEFAULT_ALERT_THRESHOLDS,
+  describeAccount,
+  firedThisTerm,
+} from '../../lib/billing/index.ts';
 import type { AccountState, Catalog, Hold } from '../../lib/billing/types.ts';
 import { hashToken } from '../auth.ts';
 import type { Clock } from '../clock.ts';
@@ -116,9 +122,11 @@ export class StoreLedger implements Ledger {
     const members = this.directory.get(state.id) ?? [];
     const member = members.find(({ id }) => id === memberId);
     if (!member) throw new NotFoundError(`No member ${memberId} in this account`);
+    const asOf = this.now();
+    const described = describeAccount(state, this.catalog);
     return {
       version: state.version,
-      asOf: this.now(),
+      asOf,
       account: {
         id: state.id,
         name: state.name,
@@ -127,8 +135,13 @@ export class StoreLedger implements Ledger {
           .map(({ id, name }) => ({ id, name })),
       },
       member: { id: member.id, name: member.name, role: member.role },
-      ...describeAccount(state, this.catalog),
+      ...described,
       upgradeRequests: { open: this.openRequestsSeenBy(member).length },
+      insight: accountInsight(state, described, this.catalog, asOf),
+      alerts: {
+        thresholds: state.alertThresholds ?? DEFAULT_ALERT_THRESHOLDS,
+        fired: firedThisTerm(state).map(({ threshold, at }) => ({ threshold, at })),
+      },
     };
   }
 
@@ -266,6 +279,7 @@ export class StoreLedger implements Ledger {
    * here; others are skipped.
    */
   private remoteChange({ accountId, version }: RemoteChange): void {
+    if (version !== null) this.group.shared(accountId);
     if (!this.directory.has(accountId)) return;
     if (version === null) void this.reloadTeam(accountId).catch(reportRemote);
     else if (this.watched(accountId)) this.reread(accountId);

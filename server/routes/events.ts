@@ -3,7 +3,7 @@ import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { eventStream } from '../event-stream.ts';
 import type { Subscriber } from '../events.ts';
-import { snapshotFrame } from '../snapshot-frame.ts';
+import { alertFrames, snapshotFrame } from '../snapshot-frame.ts';
 
 /**
  * `GET /v1/events`: the caller's account Snapshot after every change, as server-sent events
@@ -23,9 +23,11 @@ export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         memberId: member.id,
         tokenHash,
         send: (version, frame) => {
-          if (version <= sent) return;
+          if (version <= sent) return null;
+          const since = sent;
           sent = version;
           sink.write(frame);
+          return since;
         },
         event: (frame) => sink.write(frame),
         heartbeat: () => sink.write(': heartbeat\n\n'),
@@ -34,12 +36,10 @@ export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       const unsubscribe = deps.events.subscribe(subscriber);
       try {
         const state = await deps.ledger.settled(member.accountId);
-        if (state.version > sent) {
-          subscriber.send(
-            state.version,
-            snapshotFrame(state.version, deps.ledger.snapshot(state, member.id)),
-          );
-        }
+        const frame = snapshotFrame(state.version, deps.ledger.snapshot(state, member.id));
+        const since = subscriber.send(state.version, frame);
+        // A stream resumed with Last-Event-ID hears the alerts it missed meanwhile.
+        if (since !== null) for (const alert of alertFrames(state, since)) subscriber.event(alert);
         await closed;
       } finally {
         unsubscribe();

@@ -22,6 +22,8 @@ export function snapshot(version = 7, available = '4568.7') {
     credits: { available, held: '0', granted: '4570', used: '1.3' },
     overage: { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0' },
     upgradeRequests: { open: 0 },
+    insight: { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null },
+    alerts: { thresholds: [20, 5], fired: [] },
   };
 }
 

@@ -3,6 +3,7 @@
 // the same answers, returning the same data.
 import { describe, expect, test } from 'vitest';
 import {
+  ALERT_EVENT_SHAPE,
   CATALOG_SHAPE,
   ERROR_BODY_SHAPE,
   LEDGER_PAGE_SHAPE,
@@ -15,6 +16,8 @@ import {
   snapshotCheck,
 } from '../../lib/api/response-shapes.ts';
 import {
+  AlertEventSchema,
+  AlertThresholdSchema,
   CatalogSchema,
   CreditsSchema,
   ErrorBodySchema,
@@ -22,6 +25,7 @@ import {
   IdSchema,
   InstantSchema,
   LedgerPageSchema,
+  PercentSchema,
   PlanChangePreviewSchema,
   PlanChangeResultSchema,
   QuantitySchema,
@@ -62,6 +66,8 @@ const LEAF_SCHEMAS = new Map<unknown, Shape>([
   [InstantSchema, 'instant'],
   [QuantitySchema, 'quantity'],
   [IdSchema, 'id'],
+  [PercentSchema, 'percent'],
+  [AlertThresholdSchema, 'alert-threshold'],
   // The shape reads the code as text; request.ts then looks it up in API.md's table.
   [ErrorCodeSchema, 'string'],
 ]);
@@ -103,6 +109,7 @@ function shapeOf(schema: ZodLike): Shape {
 
 const pairs: [string, ZodLike, Shape][] = [
   ['Snapshot', SnapshotSchema, SNAPSHOT_SHAPE],
+  ['AlertEvent', AlertEventSchema, ALERT_EVENT_SHAPE],
   ['Catalog', CatalogSchema, CATALOG_SHAPE],
   ['PlanChangePreview', PlanChangePreviewSchema, PLAN_CHANGE_PREVIEW_SHAPE],
   ['PlanChangeResult', PlanChangeResultSchema, PLAN_CHANGE_RESULT_SHAPE],

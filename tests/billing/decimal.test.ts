@@ -8,6 +8,7 @@ import {
   toCreditsString,
   toUsdString,
 } from '../../lib/billing/decimal.ts';
+import ExactDecimal from '../../lib/billing/exact-decimal.ts';
 import { billingErrorOf } from './billing-error-of.ts';
 
 describe('parseCredits', () => {
@@ -85,10 +86,10 @@ describe('canonical strings', () => {
 });
 
 describe('the decimal edition', () => {
-  // The billing-light project (vitest.config.ts) aliases decimal.js to decimal.js-light, as the
-  // browser bundles do; this proves the alias took effect there and nowhere else.
+  // The billing-exact project (vitest.config.ts) aliases decimal.js to Tally's exact decimal, as
+  // the browser bundles do; this proves the alias took effect there and nowhere else.
   test('is the one the project runs the rules under', () => {
-    const light = process.env.TALLY_DECIMAL_EDITION === 'decimal.js-light';
-    expect('ceil' in Decimal.prototype).toBe(!light);
+    const exact = process.env.TALLY_DECIMAL_EDITION === 'exact-decimal';
+    expect(new Decimal(1) instanceof ExactDecimal).toBe(exact);
   });
 });

@@ -1,17 +1,45 @@
 import { describe, expect, test } from 'vitest';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
-import { type InsightInput, insightOf, type UsedCredits } from '../../lib/billing/insight.ts';
+import { Decimal } from '../../lib/billing/decimal.ts';
+import { type InsightInput, insightOf } from '../../lib/billing/insight.ts';
+
+interface Use {
+  at: string;
+  operation: string;
+  quantity: number;
+  credits: string;
+  overageCredits: string;
+}
 
 const growth = findPlan(demoCatalog, 'growth');
 const term = { start: '2026-11-02T09:00:00.000Z', end: '2026-12-02T09:00:00.000Z' };
 
-function on(input: Partial<InsightInput> & { used: UsedCredits[] }): InsightInput {
+/** The term's tally of these uses, as the account keeps it. */
+function tallied(used: Use[]): InsightInput['usage'] {
+  const counts: Record<string, number> = {};
+  const days = new Map<string, Decimal>();
+  for (const use of used) {
+    counts[use.operation] = (counts[use.operation] ?? 0) + use.quantity;
+    const day = use.at.slice(0, 10);
+    const credits = new Decimal(use.credits).plus(use.overageCredits);
+    days.set(day, (days.get(day) ?? new Decimal(0)).plus(credits));
+  }
+  const sorted = [...days].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    term: 'growth',
+    counts,
+    days: sorted.map(([day, credits]) => ({ day, credits: credits.toString() })),
+  };
+}
+
+function on({ used, ...input }: Partial<InsightInput> & { used: Use[] }): InsightInput {
   return {
     now: '2026-11-12T09:00:00.000Z',
     term,
     available: '4570',
     plan: growth,
     plans: demoCatalog.plans,
+    usage: tallied(used),
     ...input,
   };
 }
@@ -42,13 +70,14 @@ describe('insight (BILLING.md, Insight)', () => {
     ],
   });
 
-  test('pace: the last 7 days only (1,810 credits / 7 = 258.571 a day)', () => {
-    expect(insightOf(steady).pacePerDay).toBe('258.571');
+  // The pace reads Nov 5 (the day of Nov 5 09:00) to now: 7.375 days, Nov 3's use left out.
+  test('pace: from the UTC day a week ago (1,810 credits / 7.375 days = 245.424 a day)', () => {
+    expect(insightOf(steady).pacePerDay).toBe('245.424');
   });
 
-  test('runs out: now + available / pace, to the second, rounded down (Nov 21 12:58:40)', () => {
-    // 2370 / (1810 / 7) days = 791,920.44… s = 9 days 3 h 58 min 40 s
-    expect(insightOf(steady).runsOutAt).toBe('2026-11-21T12:58:40.000Z');
+  test('runs out: now + available / pace, to the second, rounded down (Nov 22 00:45:44)', () => {
+    // 2370 / (1810 / 7.375) days = 834,344.75… s = 9 days 15 h 45 min 44 s
+    expect(insightOf(steady).runsOutAt).toBe('2026-11-22T00:45:44.000Z');
   });
 
   test('projected term usage: counts × 30/10 on the current rates (900, 1,500, 300 → 6,600)', () => {
@@ -65,7 +94,8 @@ describe('insight (BILLING.md, Insight)', () => {
       used: [use('2026-11-10T10:00:00.000Z', 'background-removal', 2000, '4570', '1030')],
     });
     const insight = insightOf(heavy);
-    expect(insight.pacePerDay).toBe('800');
+    // 5,600 credits over 7.375 days.
+    expect(insight.pacePerDay).toBe('759.322');
     expect(insight.advice).toEqual({
       planId: 'scale',
       projectedUsd: '1000.00',
@@ -94,7 +124,7 @@ describe('insight (BILLING.md, Insight)', () => {
 
   test('a run-out after the renewal is not shown', () => {
     const slow = on({ used: [use('2026-11-11T10:00:00.000Z', 'smart-crop', 10, '13')] });
-    expect(insightOf(slow).pacePerDay).toBe('1.857');
+    expect(insightOf(slow).pacePerDay).toBe('1.763');
     expect(insightOf(slow).runsOutAt).toBeNull();
   });
 

@@ -36,7 +36,21 @@ test('a v2 cache, from before upgrade requests, reads as none open', async () =>
   expect(migrated?.snapshot.credits.available).toBe('370');
 });
 
-test('a v3 cache is read as it is, and an empty one reads as null', async () => {
+test('a v3 cache, from before insight and alerts, reads as no pace yet and the default thresholds', async () => {
+  const { insight: _, alerts: __, ...before } = snapshotOf({ version: 12, available: '370' });
+  const v3 = { snapshot: before, syncedAt: '2026-11-02T10:00:07.000Z' };
+  await fakeBrowser.storage.local.set({ snapshot: v3, snapshot$: { v: 3 } });
+  const migrated = await defineCachedSnapshotItem().getValue();
+  expect(migrated?.snapshot.insight).toEqual({
+    pacePerDay: null,
+    runsOutAt: null,
+    projectedCredits: null,
+    advice: null,
+  });
+  expect(migrated?.snapshot.alerts).toEqual({ thresholds: [20, 5], fired: [] });
+});
+
+test('a v4 cache is read as it is, and an empty one reads as null', async () => {
   const item = defineCachedSnapshotItem();
   expect(await item.getValue()).toBeNull();
   const cached = { snapshot: snapshotOf({ version: 3 }), syncedAt: '2026-11-02T10:00:07.000Z' };

@@ -15,5 +15,7 @@ export function snapshotOf(
     credits: { available: overrides.available ?? '4570', held: '0', granted: '4570', used: '0' },
     overage: { policy: 'ask', capUsd: null, creditsThisCycle: '0', usdThisCycle: '0' },
     upgradeRequests: { open: 0 },
+    insight: { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null },
+    alerts: { thresholds: [20, 5], fired: [] },
   };
 }

@@ -10,7 +10,10 @@ function stream(memberId: string, tokenHash = `token-${memberId}`) {
     accountId: 'acct_1',
     memberId,
     tokenHash,
-    send: (_version, frame) => frames.push(frame),
+    send: (_version, frame) => {
+      frames.push(frame);
+      return -1;
+    },
     event: (frame) => frames.push(frame),
     heartbeat: () => {},
     close: () => {

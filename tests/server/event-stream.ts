@@ -13,6 +13,10 @@ export interface PushedSnapshot {
 export interface Stream {
   events: { id?: string | undefined; event?: string | undefined; data: string }[];
   next(predicate: (data: { version: number }) => boolean, ms?: number): Promise<unknown>;
+  /** Waits for an event of that type (`alert`, `upgrade-request`) whose data matches. */
+  nextOf<T>(event: string, predicate: (data: T) => boolean, ms?: number): Promise<T>;
+  /** The data of every event of that type so far, in order. */
+  all<T>(event: string): T[];
   /** Settles when the server ended the stream. */
   ended: Promise<void>;
   close(): void;
@@ -54,23 +58,33 @@ export async function openStream(
     events,
     ended,
     next(predicate, ms = 3000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = events.find((e) => predicate(JSON.parse(e.data)));
-          if (found) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(JSON.parse(found.data));
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching event in ${ms} ms; got ${events.length}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
+      return waitFor((e) => predicate(JSON.parse(e.data)), ms);
+    },
+    nextOf<T>(event: string, predicate: (data: T) => boolean, ms = 3000) {
+      return waitFor((e) => e.event === event && predicate(JSON.parse(e.data)), ms) as Promise<T>;
+    },
+    all<T>(event: string) {
+      return events.filter((e) => e.event === event).map((e) => JSON.parse(e.data) as T);
     },
     close: () => controller.abort(),
   };
+
+  function waitFor(matches: (event: Stream['events'][number]) => boolean, ms: number) {
+    return new Promise<unknown>((resolve, reject) => {
+      const check = () => {
+        const found = events.find(matches);
+        if (found) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(JSON.parse(found.data));
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no matching event in ${ms} ms; got ${events.length}`));
+      }, ms);
+      waiters.add(check);
+      check();
+    });
+  }
 }

@@ -79,6 +79,30 @@ test('usage through node A reaches a stream on node B within 1 s', async () => {
   stream.close();
 });
 
+test('an alert fired through node A reaches a stream on node B, after the Snapshot that holds it', async () => {
+  const { token } = await accountWith100(a);
+  const stream = await openStream(b, token);
+  try {
+    await stream.next(() => true);
+    // 100 of 4,570 left is past 5 % already fired; 77 Smart Crops with overage exhaust it.
+    const used = await client(a, token).post('/v1/usage', {
+      operation: 'smart-crop',
+      quantity: 77,
+      overage: 'accept',
+    });
+    expect(used.status).toBe(201);
+    const alert = await stream.nextOf<{ threshold: unknown }>('alert', () => true, 1000);
+    expect(alert).toEqual({ threshold: 'exhausted', at: used.body.entry.at, available: '0' });
+    const kinds = stream.events.map((event) => event.event);
+    const version = String(used.body.snapshot.version);
+    const holder = stream.events.findIndex((event) => event.id === version);
+    expect(holder).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('alert')).toBeGreaterThan(holder);
+  } finally {
+    stream.close();
+  }
+});
+
 /** One worker per caller posts usage until `stop()`; what was answered 201 is counted. */
 function loadThrough(callers: Client[]) {
   let stopped = false;

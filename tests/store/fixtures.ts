@@ -1,6 +1,6 @@
 // Snapshots in the shapes of API.md, built from the demo catalogue of BILLING.md so the
 // numbers under test come from the plans themselves.
-import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
+import type { Alerts, Insight, Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
 import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types.ts';
 
@@ -21,6 +21,8 @@ export interface SnapshotOptions {
   openUpgradeRequests?: number;
   accountId?: string;
   cycle?: { start: string; end: string };
+  insight?: Partial<Insight>;
+  alerts?: Partial<Alerts>;
 }
 
 export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
@@ -49,5 +51,13 @@ export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
       usdThisCycle: options.usdThisCycle ?? '0.00',
     },
     upgradeRequests: { open: options.openUpgradeRequests ?? 0 },
+    insight: {
+      pacePerDay: null,
+      runsOutAt: null,
+      projectedCredits: null,
+      advice: null,
+      ...options.insight,
+    },
+    alerts: { thresholds: [20, 5], fired: [], ...options.alerts },
   };
 }

@@ -40,6 +40,11 @@ export interface StartOptions {
   postgres?: boolean;
   /** A fixed port; default 0 (the system picks a free one). */
   port?: number;
+  /**
+   * TALLY_CHECK_ANSWERS: the server checks each answer against its schema (default true); a
+   * benchmark turns it off to measure what production runs.
+   */
+  checkAnswers?: boolean;
   /** More environment for the server (TALLY_RATE_BURST, TALLY_CORS_ORIGINS, …). */
   env?: Record<string, string>;
 }
@@ -131,6 +136,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     TALLY_OPERATOR_KEY: operatorKey,
     ...(databaseUrl ? { TALLY_DATABASE_URL: databaseUrl } : {}),
     ...(options.devClock ? { TALLY_DEV_CLOCK: '1' } : {}),
+    // The server checks each answer against its schema too, in the change's transaction.
+    TALLY_CHECK_ANSWERS: options.checkAnswers === false ? '0' : '1',
     ...options.env,
   };
   let { child, url } = await launch(env, log);

@@ -29,6 +29,9 @@ export const SignedUsdSchema = z
   .string()
   .check(z.regex(SIGNED_USD_TEXT, 'dollars: a signed decimal string'));
 
+/** A whole percentage from 1 to 99 (a low-balance alert's threshold). */
+export const PercentSchema = z.int().check(z.minimum(1), z.maximum(99));
+
 /** An ISO-8601 UTC instant ("2026-05-08T00:00:00.000Z"). */
 export const InstantSchema = z.iso.datetime();
 

@@ -1,5 +1,5 @@
 import * as z from '../zod.ts';
-import { IdSchema, QuantitySchema, UsdSchema } from './decimal.ts';
+import { IdSchema, PercentSchema, QuantitySchema, UsdSchema } from './decimal.ts';
 import { OveragePolicySchema } from './snapshot.ts';
 
 // Request bodies are strict: an unknown field is a 400 invalid_request, not ignored (API.md).
@@ -41,6 +41,16 @@ export const OveragePolicyRequestSchema = z.strictObject({
   capUsd: z.nullable(UsdSchema),
 });
 
+/** `PUT /v1/alerts`: whole percentages of the term's granted credits, 1 to 99, at most 5. */
+export const AlertsRequestSchema = z.strictObject({
+  thresholds: z.array(PercentSchema).check(
+    z.maxLength(5, 'at most 5 thresholds'),
+    z.refine((thresholds) => new Set(thresholds).size === thresholds.length, {
+      message: 'each threshold at most once',
+    }),
+  ),
+});
+
 /** `GET /v1/ledger` and `GET /v1/charges`; query values arrive as strings. */
 export const PageQuerySchema = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
@@ -57,4 +67,5 @@ export type HoldRequest = z.infer<typeof HoldRequestSchema>;
 export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
 export type PlanChangeRequest = z.infer<typeof PlanChangeRequestSchema>;
 export type OveragePolicyRequest = z.infer<typeof OveragePolicyRequestSchema>;
+export type AlertsRequest = z.infer<typeof AlertsRequestSchema>;
 export type PageQuery = z.infer<typeof PageQuerySchema>;

@@ -1,0 +1,81 @@
+import { termOf } from './balance-alerts.ts';
+import { Decimal, parseCreditChange, parseCredits, toCreditsString } from './decimal.ts';
+import { instantMs } from './instant.ts';
+import type { AccountState, DailyCredits, Instant, Transition, UsageTally } from './types.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The pace reads the UTC days from the one of `now − 7 × 24 h` on (BILLING.md, Insight). */
+const PACE_DAYS = 7;
+
+/** The UTC date (`YYYY-MM-DD`) of an instant. */
+export function utcDay(instant: Instant | number): string {
+  const ms = typeof instant === 'number' ? instant : instantMs(instant);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The first UTC day the pace reads at `nowMs`: the day of `now − 7 × 24 h`. */
+export function firstPaceDay(nowMs: number): string {
+  return utcDay(nowMs - PACE_DAYS * DAY_MS);
+}
+
+/**
+ * The credits one usage or capture took (plan and overage): a usage's entry carries them; a
+ * capture's entry carries what returned of its hold, so what it used is the hold less that.
+ */
+function creditsUsed(transition: Transition, index: number): Decimal {
+  const entry = transition.entries[index];
+  if (!entry) return new Decimal(0);
+  const overage = parseCredits(entry.overageCredits);
+  const change = parseCreditChange(entry.credits);
+  if (entry.kind === 'usage') return overage.minus(change);
+  const hold = transition.holds.find(({ id }) => id === entry.holdId);
+  const held = hold ? parseCredits(hold.credits) : new Decimal(0);
+  return held.minus(change).plus(overage);
+}
+
+/**
+ * The account's usage tally after a transition: its usage and captures added to the counts of
+ * their operations and to the credits of their day. A new term (or plan) starts an empty
+ * tally; days before the pace's first day are dropped, so it never holds more than 8 days.
+ * Nothing changes (the same object back) when the transition used nothing in the same term.
+ */
+export function tallyUsage(before: AccountState, transition: Transition): UsageTally | undefined {
+  const term = termOf(transition.state);
+  const kept = before.usage?.term === term ? before.usage : undefined;
+  const uses = transition.entries
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => entry.kind === 'usage' || entry.kind === 'capture');
+  const last = uses.at(-1);
+  if (!last) return kept;
+  const counts = { ...kept?.counts };
+  // Only the days this change used are parsed and written again; the others stay as they are.
+  const added = new Map<string, Decimal>();
+  for (const { entry, index } of uses) {
+    const operation = entry.operation ?? '';
+    counts[operation] = (counts[operation] ?? 0) + (entry.quantity ?? 0);
+    const day = utcDay(entry.at);
+    added.set(day, (added.get(day) ?? new Decimal(0)).plus(creditsUsed(transition, index)));
+  }
+  const first = firstPaceDay(instantMs(last.entry.at));
+  const recent: DailyCredits[] = [];
+  for (const { day, credits } of kept?.days ?? []) {
+    if (day < first) continue;
+    const more = added.get(day);
+    added.delete(day);
+    recent.push(
+      more ? { day, credits: toCreditsString(parseCredits(credits).plus(more)) } : { day, credits },
+    );
+  }
+  for (const [day, credits] of added) {
+    if (day >= first) recent.push({ day, credits: toCreditsString(credits) });
+  }
+  recent.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return { term, counts, days: recent };
+}
+
+/** The transition's state with its tally: kept up to date, or left out when it has none. */
+export function withUsageTally(before: AccountState, transition: Transition): AccountState {
+  const { usage: _, ...state } = transition.state;
+  const usage = tallyUsage(before, transition);
+  return usage ? { ...state, usage } : state;
+}
