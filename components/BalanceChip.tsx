@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatCredits, formatDay } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
 interface BalanceChipProps {
   model: CreditModel;
@@ -10,6 +10,7 @@ interface BalanceChipProps {
 
 /** The compact balance ("4,568.7 credits"); never shows numbers that a refused token made stale. */
 export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
+  const m = useMessages();
   const status = model.status.value;
   const balance = model.balance.value;
   const runsOutAt = model.snapshot.value?.insight.runsOutAt ?? null;
@@ -22,35 +23,35 @@ export function BalanceChip({ model, onClick, expanded }: BalanceChipProps) {
   let note: string | null = null;
   if (status === 'unauthorized') {
     state = 'reconnect';
-    label = 'Reconnect Tally';
+    label = m.t('reconnectTally');
   } else if (status === 'unconfigured') {
     state = 'reconnect';
-    label = 'Connect Tally';
+    label = m.t('connectTally');
   } else if (!balance) {
     state = status === 'offline' ? 'offline' : 'loading';
-    label = status === 'offline' ? 'Tally offline' : 'Tally…';
+    label = m.t(status === 'offline' ? 'tallyOffline' : 'tallyLoading');
   } else {
     const none = balance.empty;
-    label = none ? 'No credits left' : formatCredits(balance.available);
+    label = none ? m.t('noCreditsLeft') : m.tn('credits', balance.available);
     if (status === 'offline') {
       state = 'offline';
-      note = 'offline';
+      note = m.t('noteOffline');
     } else if (none) {
       state = 'low';
     } else if (balance.low) {
       state = 'low';
-      note = 'low';
+      note = m.t('noteLow');
     } else if (runsOutAt) {
       // At this pace the credits end before the renewal (the insight says so only then).
       state = 'warning';
-      note = `runs out ${formatDay(runsOutAt)}`;
+      note = m.t('runsOut', { day: m.formats.day(runsOutAt) });
     }
   }
   return (
     <button
       type="button"
       class={`t-chip t-chip--${state}`}
-      title={`Tally: ${freshness}`}
+      title={m.t('chipTitle', { freshness })}
       onPointerEnter={() => setPointedAt(true)}
       onPointerLeave={() => setPointedAt(false)}
       onFocus={() => setPointedAt(true)}

@@ -1,5 +1,5 @@
-import { formatCredits, formatDay } from '../lib/billing/format.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 
 /**
  * Whether the credits last until the renewal at this pace (BILLING.md, Insight), in one line;
@@ -8,17 +8,21 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
  * library for it.
  */
 export function PaceLine({ model }: { model: CreditModel }) {
+  const m = useMessages();
   const snapshot = model.snapshot.value;
   const pace = snapshot?.insight.pacePerDay;
   if (!snapshot || pace == null) return null;
-  const renews = formatDay(snapshot.cycle.end);
+  const renews = m.formats.day(snapshot.cycle.end);
   const runsOutAt = snapshot.insight.runsOutAt;
   return (
     <p class={runsOutAt ? 't-alert' : 't-muted'}>
-      At this pace{' '}
       {runsOutAt
-        ? `(${formatCredits(pace)} a day) your credits last until ${formatDay(runsOutAt)}; they renew ${renews}.`
-        : `your credits last past the renewal on ${renews}.`}
+        ? m.t('paceRunsOut', {
+            pace: m.tn('credits', pace),
+            day: m.formats.day(runsOutAt),
+            renews,
+          })
+        : m.t('paceLasts', { renews })}
     </p>
   );
 }

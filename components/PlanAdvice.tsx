@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { formatUsd } from '../lib/billing/format.ts';
 import type { PlanId } from '../lib/billing/types.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames } from '../lib/store/display-names.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
+import { useMessages } from './messages-context.ts';
 
 interface PlanAdviceProps {
   model: CreditModel;
@@ -21,6 +21,7 @@ interface PlanAdviceProps {
  * a member asks the admins for it.
  */
 export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
+  const m = useMessages();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,14 +33,15 @@ export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
   // Named as the catalogue names it: nothing until the catalogue is there.
   const name = model.catalog.value?.plans.find((plan) => plan.id === advice?.planId)?.name;
   if (!snapshot || !advice || !name) return null;
-  const admins = adminNames(snapshot);
+  const admins = adminNames(snapshot, m);
+  const asked = m.t('askedAdminFor', { admins, plan: name });
 
   async function ask(port: TeamPort, planId: PlanId) {
     setBusy(true);
     setError(null);
     try {
       await port.ask(planId);
-      setDone(`Asked ${admins} for ${name}.`);
+      setDone(asked);
     } catch (reason) {
       setError(errorMessage(reason));
     } finally {
@@ -48,15 +50,19 @@ export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
   }
 
   return (
-    <section class="t-section" aria-label="Plan advice">
+    <section class="t-section" aria-label={m.t('planAdvice')}>
       <p data-testid="plan-advice">
-        At this pace {name} costs {formatUsd(advice.projectedUsd)} this term; {snapshot.plan.name}{' '}
-        {formatUsd(advice.currentProjectedUsd)} with its overage ({formatUsd(advice.savesUsd)} less
-        on {name}).
+        {m.t('adviceText', {
+          plan: name,
+          projected: m.formats.usd(advice.projectedUsd),
+          current: snapshot.plan.name,
+          currentProjected: m.formats.usd(advice.currentProjectedUsd),
+          saves: m.formats.usd(advice.savesUsd),
+        })}
       </p>
       {snapshot.member.role === 'admin' ? (
         <button type="button" class="t-button" onClick={() => onPreview(advice.planId)}>
-          Preview the change to {name}
+          {m.t('previewChangeTo', { plan: name })}
         </button>
       ) : (
         team && (
@@ -66,7 +72,7 @@ export function PlanAdvice({ model, onPreview, team }: PlanAdviceProps) {
             disabled={busy || done !== null}
             onClick={() => void ask(team, advice.planId)}
           >
-            {busy ? 'Asking…' : `Ask ${admins} for ${name}`}
+            {busy ? m.t('asking') : m.t('askAdminFor', { admins, plan: name })}
           </button>
         )
       )}

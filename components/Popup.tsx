@@ -7,6 +7,7 @@ import { BasketPlanner } from './BasketPlanner.tsx';
 import { ConnectForm, type Connection } from './ConnectForm.tsx';
 import { FiredAlerts } from './FiredAlerts.tsx';
 import { Freshness } from './Freshness.tsx';
+import { useMessages } from './messages-context.ts';
 import { OveragePolicy } from './OveragePolicy.tsx';
 import { PaceLine } from './PaceLine.tsx';
 import { PlanAdvice } from './PlanAdvice.tsx';
@@ -28,6 +29,7 @@ interface PopupProps {
 
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */
 export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
+  const m = useMessages();
   const [settings, setSettings] = useState(false);
   const [proposed, setProposed] = useState<PlanId | null>(null);
   const status = model.status.value;
@@ -49,15 +51,17 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
       </header>
       {snapshot && !disconnected && (
         <p class="t-muted t-popup__who">
-          {snapshot.member.name} ({snapshot.member.role}) · {snapshot.account.name}
+          {m.t('whoConnected', {
+            name: snapshot.member.name,
+            role: m.t(snapshot.member.role === 'admin' ? 'roleAdmin' : 'roleMember'),
+            account: snapshot.account.name,
+          })}
         </p>
       )}
       {status === 'unauthorized' && (
         <p class="t-alert t-popup__alert" role="alert">
-          {/* A token that worked and was revoked says so by name (the worker's message). */}
-          {model.error.value?.startsWith('Your access to')
-            ? model.error.value
-            : 'This token was refused. Connect again to see your credits.'}
+          {/* The worker says why: a token that worked and was revoked says so by name. */}
+          {model.error.value || m.t('tokenRefused')}
         </p>
       )}
       {(disconnected || settings) && onConnect && (
@@ -82,7 +86,7 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
             {team && <TeamPanel model={model} team={team} />}
           </>
         ) : (
-          <p class="t-section t-muted">Loading your credits…</p>
+          <p class="t-section t-muted">{m.t('loadingCredits')}</p>
         ))}
       {!disconnected && onConnect && (
         <footer class="t-section">
@@ -92,7 +96,7 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
             aria-expanded={settings}
             onClick={() => setSettings(!settings)}
           >
-            {settings ? 'Hide connection' : 'Connection settings'}
+            {m.t(settings ? 'hideConnection' : 'connectionSettings')}
           </button>
         </footer>
       )}

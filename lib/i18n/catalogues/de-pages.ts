@@ -164,4 +164,18 @@ export const dePages: Catalogue = {
   approve: 'Zustimmen',
   approveToday: 'Zustimmen · heute {usd}',
   decline: 'Ablehnen',
+
+  planAdvice: 'Plan-Empfehlung',
+  adviceText:
+    'Bei diesem Tempo kostet {plan} in dieser Laufzeit {projected}; {current} {currentProjected} mit Mehrverbrauch ({saves} weniger mit {plan}).',
+  previewChangeTo: 'Wechsel zu {plan} ansehen',
+  askAdminFor: '{admins} um {plan} bitten',
+  askedAdminFor: '{admins} um {plan} gebeten.',
+  lowBalanceAlerts: 'Warnungen bei niedrigem Guthaben',
+  lowBalanceAlertsThisTerm: 'Warnungen bei niedrigem Guthaben in dieser Laufzeit',
+  percentLeft: '{percent} % der Credits dieser Laufzeit übrig',
+  whoConnected: '{name} ({role}) · {account}',
+  tokenRefused: 'Dieses Token wurde abgelehnt. Verbinden Sie sich erneut, um Ihre Credits zu sehen.',
+  hideConnection: 'Verbindung ausblenden',
+  connectionSettings: 'Verbindungseinstellungen',
 };

@@ -68,4 +68,17 @@ export const deWidget: Catalogue = {
   retrying: 'Neuer Versuch…',
   partNotLoaded: 'Dieser Teil von Tally konnte nicht geladen werden. Laden Sie die Seite neu.',
   loadingCredits: 'Ihre Credits werden geladen…',
+
+  reconnectTally: 'Tally neu verbinden',
+  connectTally: 'Tally verbinden',
+  tallyOffline: 'Tally offline',
+  tallyLoading: 'Tally…',
+  noCreditsLeft: 'Keine Credits mehr',
+  noteOffline: 'offline',
+  noteLow: 'knapp',
+  runsOut: 'reicht bis {day}',
+  chipTitle: 'Tally: {freshness}',
+  paceRunsOut:
+    'Bei diesem Tempo ({pace} pro Tag) reichen Ihre Credits bis {day}; sie erneuern sich am {renews}.',
+  paceLasts: 'Bei diesem Tempo reichen Ihre Credits über die Erneuerung am {renews} hinaus.',
 };

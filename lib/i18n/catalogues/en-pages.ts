@@ -177,4 +177,21 @@ export const enPages = {
   approve: 'Approve',
   approveToday: 'Approve · {usd} today',
   decline: 'Decline',
+
+  // Plan advice and alerts.
+  planAdvice: 'Plan advice',
+  adviceText:
+    'At this pace {plan} costs {projected} this term; {current} {currentProjected} with its overage ({saves} less on {plan}).',
+  previewChangeTo: 'Preview the change to {plan}',
+  askAdminFor: 'Ask {admins} for {plan}',
+  askedAdminFor: 'Asked {admins} for {plan}.',
+  lowBalanceAlerts: 'Low-balance alerts',
+  lowBalanceAlertsThisTerm: 'Low-balance alerts this term',
+  percentLeft: '{percent} % of this term’s credits left',
+
+  // The popup.
+  whoConnected: '{name} ({role}) · {account}',
+  tokenRefused: 'This token was refused. Connect again to see your credits.',
+  hideConnection: 'Hide connection',
+  connectionSettings: 'Connection settings',
 } as const;

@@ -80,4 +80,17 @@ export const enWidget = {
   retrying: 'Retrying…',
   partNotLoaded: 'This part of Tally could not be loaded. Reload the page to try again.',
   loadingCredits: 'Loading your credits…',
+
+  // The chip, and the pace of use.
+  reconnectTally: 'Reconnect Tally',
+  connectTally: 'Connect Tally',
+  tallyOffline: 'Tally offline',
+  tallyLoading: 'Tally…',
+  noCreditsLeft: 'No credits left',
+  noteOffline: 'offline',
+  noteLow: 'low',
+  runsOut: 'runs out {day}',
+  chipTitle: 'Tally: {freshness}',
+  paceRunsOut: 'At this pace ({pace} a day) your credits last until {day}; they renew {renews}.',
+  paceLasts: 'At this pace your credits last past the renewal on {renews}.',
 } as const;

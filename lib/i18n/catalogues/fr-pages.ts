@@ -164,4 +164,18 @@ export const frPages: Catalogue = {
   approve: 'Accepter',
   approveToday: 'Accepter · {usd} aujourd’hui',
   decline: 'Refuser',
+
+  planAdvice: 'Conseil de forfait',
+  adviceText:
+    'À ce rythme, {plan} coûte {projected} sur cette période ; {current} {currentProjected} avec son dépassement ({saves} de moins avec {plan}).',
+  previewChangeTo: 'Voir le passage à {plan}',
+  askAdminFor: 'Demander {plan} à {admins}',
+  askedAdminFor: '{plan} demandé à {admins}.',
+  lowBalanceAlerts: 'Alertes de solde bas',
+  lowBalanceAlertsThisTerm: 'Alertes de solde bas de cette période',
+  percentLeft: 'Il reste {percent} % des crédits de cette période',
+  whoConnected: '{name} ({role}) · {account}',
+  tokenRefused: 'Ce jeton a été refusé. Reconnectez-vous pour voir vos crédits.',
+  hideConnection: 'Masquer la connexion',
+  connectionSettings: 'Paramètres de connexion',
 };

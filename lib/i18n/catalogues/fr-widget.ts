@@ -68,4 +68,17 @@ export const frWidget: Catalogue = {
   retrying: 'Nouvel essai…',
   partNotLoaded: 'Cette partie de Tally n’a pas pu être chargée. Rechargez la page pour réessayer.',
   loadingCredits: 'Chargement de vos crédits…',
+
+  reconnectTally: 'Reconnecter Tally',
+  connectTally: 'Connecter Tally',
+  tallyOffline: 'Tally hors ligne',
+  tallyLoading: 'Tally…',
+  noCreditsLeft: 'Plus de crédits',
+  noteOffline: 'hors ligne',
+  noteLow: 'bas',
+  runsOut: 'épuisé le {day}',
+  chipTitle: 'Tally : {freshness}',
+  paceRunsOut:
+    'À ce rythme ({pace} par jour), vos crédits durent jusqu’au {day} ; ils se renouvellent le {renews}.',
+  paceLasts: 'À ce rythme, vos crédits dureront au-delà du renouvellement du {renews}.',
 };
