@@ -32,6 +32,7 @@ import {
   TeamMembersSchema,
   UpgradeRequestResultSchema,
   UpgradeRequestsSchema,
+  UsageSummarySchema,
   UsdSchema,
 } from '../../lib/api/schemas/index.ts';
 import type { Shape } from '../../lib/api/shape-check.ts';
@@ -40,6 +41,7 @@ import {
   UPGRADE_REQUEST_RESULT_SHAPE,
   UPGRADE_REQUESTS_SHAPE,
 } from '../../lib/api/team-shapes.ts';
+import { USAGE_SUMMARY_SHAPE } from '../../lib/api/usage-summary-shape.ts';
 import { overageQuote, snapshot, usageEntry } from './fixtures.ts';
 
 type ZodLike = { _zod: { def: object } };
@@ -112,6 +114,7 @@ const pairs: [string, ZodLike, Shape][] = [
   ['TeamMembers', TeamMembersSchema, TEAM_MEMBERS_SHAPE],
   ['UpgradeRequests', UpgradeRequestsSchema, UPGRADE_REQUESTS_SHAPE],
   ['UpgradeRequestResult', UpgradeRequestResultSchema, UPGRADE_REQUEST_RESULT_SHAPE],
+  ['UsageSummary', UsageSummarySchema, USAGE_SUMMARY_SHAPE],
 ];
 
 describe('the shapes the embed checks answers with', () => {
