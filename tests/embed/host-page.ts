@@ -17,6 +17,8 @@ export interface HostPageOptions {
   billingUrl: string;
   token: string;
   layout?: 'compact' | 'expanded';
+  /** The `/module` page's theme; 'light' unless given ('auto' follows the colour scheme). */
+  theme?: 'light' | 'dark' | 'auto';
   /** Subresource Integrity of module URLs, given in an import map before the scripts. */
   integrity?: Record<string, string>;
 }
@@ -55,7 +57,7 @@ function elementPage({ billingUrl, layout = 'expanded', integrity }: HostPageOpt
 }
 
 /** `/module`: the ES module and `mount()`, with every option given. */
-function modulePage({ billingUrl, layout = 'expanded' }: HostPageOptions): string {
+function modulePage({ billingUrl, layout = 'expanded', theme = 'light' }: HostPageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,7 +72,7 @@ function modulePage({ billingUrl, layout = 'expanded' }: HostPageOptions): strin
     mount(document.getElementById('slot'), {
       api: '${billingUrl}',
       layout: '${layout}',
-      theme: 'light',
+      theme: '${theme}',
       getToken: () => fetch('/token').then((response) => response.text()),
     });
   </script>

@@ -70,6 +70,7 @@ export function extensionBundles(root: string): Bundle[] {
 }
 
 interface EmbedManifest {
+  version: string;
   files: { file: string }[];
   modules: { file: string; loads: 'start' | 'on-demand' }[];
 }
@@ -77,19 +78,24 @@ interface EmbedManifest {
 /**
  * The embed (`dist/embed` or a test's own out dir), as its manifest.json lists it: what a page
  * loads at once with the classic script or with the module (either one, then the modules that
- * load with it), and the chunk(s) it imports on demand (the expanded layout, the dialog).
+ * load with it), and each chunk it imports on demand (the expanded layout and the dialog; the
+ * expanded layout's usage chart), named after its file without the version.
  */
 export function embedBundles(root: string): Bundle[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as EmbedManifest;
   const modules = (loads: 'start' | 'on-demand') =>
-    manifest.modules.filter((module) => module.loads === loads).map(({ file }) => join(root, file));
+    manifest.modules.filter((module) => module.loads === loads).map(({ file }) => file);
   return [
     ...['tally.js', 'tally.mjs'].map((file) => ({
       name: `embed ${file}`,
-      files: [join(root, file), ...modules('start')],
+      files: [join(root, file), ...modules('start').map((module) => join(root, module))],
       budgetBytes: 32 * KIB,
     })),
-    { name: 'embed on demand', files: modules('on-demand'), budgetBytes: 8 * KIB },
+    ...modules('on-demand').map((file) => ({
+      name: `embed ${file.replace(`.${manifest.version}.mjs`, '')}`,
+      files: [join(root, file)],
+      budgetBytes: 8 * KIB,
+    })),
   ];
 }
 
