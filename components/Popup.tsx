@@ -78,7 +78,7 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
             <BasketPlanner model={model} />
             <PlanCard model={model} />
             <OveragePolicy model={model} />
-            <UsageThisTerm model={model} />
+            <UsageThisTerm model={model} load={model.usageSummary} />
             <RecentUsage model={model} />
             {(!team || snapshot.member.role === 'admin') && (
               <PlanChange model={model} proposed={proposed} />

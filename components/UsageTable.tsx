@@ -27,7 +27,10 @@ export function UsageTable({
   const m = useMessages();
   const used = layout.operations;
   return (
-    <div class="t-usage__table-box">
+    // A narrow panel scrolls the table sideways, and a keyboard scrolls only what has the focus
+    // (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus.
+    <section class="t-usage__table-box" aria-label={title} tabIndex={0}>
       <table class="t-usage__table">
         <caption class="t-muted">
           <span class="t-visually-hidden">{title}: </span>
@@ -75,6 +78,6 @@ export function UsageTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }

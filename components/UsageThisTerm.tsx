@@ -1,15 +1,22 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import type { UsageSummary } from '../lib/api/schemas/team.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { useReadOnChange } from './read-on-change.ts';
 import { UsageChart } from './UsageChart.tsx';
 
 /**
- * "Usage this term": the usage chart over the model's usage summary, read again whenever the
- * account's Snapshot moves on. An admin sees the account's usage, a member its own (the API
- * answers so), and the title says which. Nothing when the model's source cannot read it.
+ * "Usage this term": the usage chart over `load`'s usage summary (the popup's through the
+ * model's source, the embed's from its on-demand chunk), read again whenever the account's
+ * Snapshot moves on. An admin sees the account's usage, a member its own (the API answers so),
+ * and the title says which. Nothing when there is no `load` (a source that cannot read it).
  */
-export function UsageThisTerm({ model }: { model: CreditModel }) {
-  const load = model.usageSummary;
+export function UsageThisTerm({
+  model,
+  load,
+}: {
+  model: CreditModel;
+  load: (() => Promise<UsageSummary>) | null;
+}) {
   const snapshot = model.snapshot.value;
   const version = snapshot?.version;
   // Another member connected (same account, same version) sees other usage.

@@ -8,9 +8,21 @@ import { RemainingOperations } from '../components/RemainingOperations.tsx';
 import { TeamPanel } from '../components/TeamPanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
+import { type OnDemandParts, useOnDemand } from './on-demand.ts';
 
-/** The balance panel: available credits, what they still cover, the plan, and the team. */
-export function ExpandedLayout({ model, team }: { model: CreditModel; team: TeamPort }) {
+/**
+ * The balance panel: available credits, what they still cover, the plan, this term's usage
+ * chart, and the team.
+ */
+export function ExpandedLayout({
+  model,
+  team,
+  usage,
+}: {
+  model: CreditModel;
+  team: TeamPort;
+  usage: OnDemandParts['usage'];
+}) {
   const snapshot = model.snapshot.value;
   if (!snapshot) return null;
   return (
@@ -25,10 +37,26 @@ export function ExpandedLayout({ model, team }: { model: CreditModel; team: Team
       <BalanceMeter model={model} />
       <RemainingOperations model={model} />
       <PlanCard model={model} />
+      <LazyUsage model={model} load={usage} />
       <TeamPanel model={model} team={team} />
       <div class="t-section">
         <Freshness model={model} />
       </div>
     </div>
   );
+}
+
+/** "Usage this term" once its chunk has arrived; nothing while it comes. */
+function LazyUsage({ model, load }: { model: CreditModel; load: OnDemandParts['usage'] }) {
+  const { loaded, failed } = useOnDemand(load, true);
+  if (failed) {
+    return (
+      <section class="t-section" aria-label="Usage this term">
+        <p class="t-alert" role="alert">
+          The usage chart could not be loaded. Reload the page to try again.
+        </p>
+      </section>
+    );
+  }
+  return loaded && <loaded.UsageSection model={model} />;
 }

@@ -8,7 +8,7 @@ import { type OnDemand, useOnDemand } from './on-demand.ts';
  */
 export function LazyDialog({ model, parts }: { model: CreditModel; parts: OnDemand }) {
   const asking = model.prompt.request.value !== null;
-  const { loaded, failed } = useOnDemand(parts, asking);
+  const { loaded, failed } = useOnDemand(parts.load, asking);
   useEffect(() => {
     if (failed) model.cancel();
   }, [failed, model]);

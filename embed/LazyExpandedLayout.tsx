@@ -5,7 +5,7 @@ import { type OnDemand, useOnDemand } from './on-demand.ts';
 /** The expanded layout once its chunk has arrived (with the first balance, most often). */
 export function LazyExpandedLayout({ model, parts }: { model: CreditModel; parts: OnDemand }) {
   const m = useMessages();
-  const { loaded, failed } = useOnDemand(parts, true);
+  const { loaded, failed } = useOnDemand(parts.load, true);
   if (failed) {
     return (
       <div class="t-embed-panel t-embed-loading" role="alert">
@@ -22,5 +22,5 @@ export function LazyExpandedLayout({ model, parts }: { model: CreditModel; parts
       </div>
     );
   }
-  return <loaded.ExpandedLayout model={model} team={loaded.team} />;
+  return <loaded.ExpandedLayout model={model} team={loaded.team} usage={loaded.usage} />;
 }

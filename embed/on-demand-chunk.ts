@@ -1,6 +1,8 @@
 // The chunk the widget imports on demand (on-demand.ts), one file for what the compact chip
 // does without: the expanded layout, the upgrade-or-pay-overage dialog, and the team calls with
 // their shapes (the expanded layout's team section, a member's upgrade request from the dialog).
+// The expanded layout's usage chart is a chunk of its own (usage-chart-chunk.ts), imported when
+// the layout first shows: the dialog, which a preflight may be waiting on, never waits for it.
 import { teamRequests } from '../lib/api/team-requests.ts';
 import {
   teamMembersCheck,
@@ -44,4 +46,11 @@ export function embedTeamPort({ transport, call }: EmbedApi, model: CreditModel)
     setRole: (id, role) => call(() => client.updateMember(id, { role })),
     remove: (id) => call(() => client.removeMember(id)),
   };
+}
+
+/** The usage chart's chunk, with the summary call over the embed's API. */
+export function embedUsage(api: EmbedApi) {
+  return async () => ({
+    UsageSection: (await import('./usage-chart-chunk.tsx')).embedUsageSection(api),
+  });
 }

@@ -11,6 +11,8 @@ export interface OnDemandParts {
   ExpandedLayout: Chunk['ExpandedLayout'];
   EmbedDialog: Chunk['EmbedDialog'];
   team: TeamPort;
+  /** The expanded layout's usage chart, a chunk of its own (on-demand-chunk.ts says why). */
+  usage: ReturnType<Chunk['embedUsage']>;
 }
 
 /**
@@ -34,6 +36,7 @@ export function onDemand(api: EmbedApi, model: CreditModel, words: WidgetLanguag
           ExpandedLayout: chunk.ExpandedLayout,
           EmbedDialog: chunk.EmbedDialog,
           team: chunk.embedTeamPort(api, model),
+          usage: chunk.embedUsage(api),
         };
       },
       (error: unknown) => {
@@ -48,17 +51,17 @@ export function onDemand(api: EmbedApi, model: CreditModel, words: WidgetLanguag
 }
 
 /**
- * The on-demand parts once `wanted`: null until they have arrived; `failed` after they could
- * not be (asked again when `wanted` turns true again).
+ * What `load` gives once `wanted`: null until it has arrived; `failed` after it could not be
+ * (asked again when `wanted` turns true again).
  */
-export function useOnDemand(parts: OnDemand, wanted: boolean) {
-  const [loaded, setLoaded] = useState<OnDemandParts | null>(null);
+export function useOnDemand<T extends object>(load: () => Promise<T>, wanted: boolean) {
+  const [loaded, setLoaded] = useState<T | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!wanted || loaded) return;
     let current = true;
     setFailed(false);
-    parts.load().then(
+    load().then(
       (value) => current && setLoaded(value),
       (error: unknown) => {
         console.error('Tally: a part of the widget could not be loaded.', error);
@@ -68,6 +71,6 @@ export function useOnDemand(parts: OnDemand, wanted: boolean) {
     return () => {
       current = false;
     };
-  }, [parts, wanted, loaded]);
+  }, [load, wanted, loaded]);
   return { loaded, failed };
 }

@@ -1,6 +1,6 @@
 // `npm run package` (after `npm run build:embed`): the widget as an npm package for vendors who
 // bundle their editor. Stages dist/embed/tally.mjs and the modules it leads to (manifest.json
-// lists them: the core, and the chunk it imports on demand, which the vendor's bundler splits off
+// lists them: the core, and the chunks imported on demand, which the vendor's bundler splits off
 // too) with its declarations (embed/package/) and a package.json carrying the repository's one
 // version, then `npm pack`s it. Prints the tarball's path.
 // Usage: node scripts/pack-widget.mjs [--out <folder>] (default .output).

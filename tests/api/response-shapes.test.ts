@@ -36,6 +36,7 @@ import {
   TeamMembersSchema,
   UpgradeRequestResultSchema,
   UpgradeRequestsSchema,
+  UsageSummarySchema,
   UsdSchema,
 } from '../../lib/api/schemas/index.ts';
 import type { Shape } from '../../lib/api/shape-check.ts';
@@ -44,6 +45,7 @@ import {
   UPGRADE_REQUEST_RESULT_SHAPE,
   UPGRADE_REQUESTS_SHAPE,
 } from '../../lib/api/team-shapes.ts';
+import { USAGE_SUMMARY_SHAPE } from '../../lib/api/usage-summary-shape.ts';
 import { overageQuote, snapshot, usageEntry } from './fixtures.ts';
 
 type ZodLike = { _zod: { def: object } };
@@ -119,6 +121,7 @@ const pairs: [string, ZodLike, Shape][] = [
   ['TeamMembers', TeamMembersSchema, TEAM_MEMBERS_SHAPE],
   ['UpgradeRequests', UpgradeRequestsSchema, UPGRADE_REQUESTS_SHAPE],
   ['UpgradeRequestResult', UpgradeRequestResultSchema, UPGRADE_REQUEST_RESULT_SHAPE],
+  ['UsageSummary', UsageSummarySchema, USAGE_SUMMARY_SHAPE],
 ];
 
 describe('the shapes the embed checks answers with', () => {

@@ -1,8 +1,9 @@
 // How the embed loads, in a real Chromium against the real server: the classic script is a
 // small loader, so `window.Tally` works from the moment its tag ran and the widget draws once
 // its module arrives; the compact chip loads only what it shows, and the chunk with the dialog
-// (and the expanded layout) comes the first time it is needed; a page's import map can have
-// the browser check the modules' integrity, as docs/embedding.md says.
+// (and the expanded layout) comes the first time it is needed, the usage chart's only with the
+// expanded layout; a page's import map can have the browser check the modules' integrity, as
+// docs/embedding.md says.
 
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 // A loaded 2-core machine runs these: wait generously, fail only on what never happens.
 const PATIENT = { timeout: 15_000 };
 const ON_DEMAND = /\/embed\/tally-on-demand-chunk\.[^/]+\.mjs$/;
+const USAGE_CHART = /\/embed\/tally-usage-chart-chunk\.[^/]+\.mjs$/;
 let server: TestServer;
 let browser: Browser;
 let host: HostPage;
@@ -74,12 +76,12 @@ test('Tally.configure and Tally.mount, called right after the classic tag, draw 
   ).toBe(true);
 });
 
-test('the compact chip and its panel load no on-demand chunk; the first dialog loads it', async () => {
+test('the compact chip and its panel load no on-demand chunk; the first dialog loads it, and not the usage chart', async () => {
   const chip = widget(page).getByRole('button', { name: '4,570 credits' });
   await chip.click();
   await widget(page).getByTestId('available').waitFor(PATIENT);
   await chip.click();
-  expect(requested.filter((url) => ON_DEMAND.test(url))).toEqual([]);
+  expect(requested.filter((url) => ON_DEMAND.test(url) || USAGE_CHART.test(url))).toEqual([]);
 
   // 1,200 Lifestyle Crops are 4,920 credits, more than the 4,570 there are: the dialog opens.
   const decision = page.evaluate(() =>
@@ -92,6 +94,7 @@ test('the compact chip and its panel load no on-demand chunk; the first dialog l
   expect(requested.filter((url) => ON_DEMAND.test(url))).toHaveLength(1);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await decision).toMatchObject({ decision: 'cancel', overage: false });
+  expect(requested.filter((url) => USAGE_CHART.test(url))).toEqual([]);
 });
 
 /** The modules' integrity from the built manifest, as a vendor copies it into its import map. */

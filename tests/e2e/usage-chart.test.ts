@@ -3,10 +3,18 @@
 // it is, and axe in both schemes.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ApiClient, createApiClient } from '../../lib/api/client.ts';
-import { seriousViolations } from '../support/axe.ts';
+import type { ApiClient } from '../../lib/api/client.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
-import { createAccount, startServer, type TestServer } from '../support/server.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import {
+  chartViolations,
+  dayNames,
+  HISTORY_DAY_NAMES,
+  HISTORY_TABLE_ROWS,
+  recordUsageHistory,
+  TODAY_AFTER_TWO_LIFESTYLE_CROPS,
+  tableRows,
+} from '../support/usage-history.ts';
 
 let server: TestServer;
 let browser: ExtensionBrowser;
@@ -14,49 +22,15 @@ let popup: Page;
 let ada: ApiClient;
 let miloToken: string;
 
-const clientOf = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token });
-
-async function setClock(body: { now: string } | { advance: string }) {
-  await createApiClient({ baseUrl: server.url, getToken: () => server.operatorKey }).setDevClock(
-    body,
-  );
-}
-
-// Studio West on Growth (4,570 credits), its term December 2026. Credits per operation:
-// Smart Crop 1.3, Background Removal 2.8, Lifestyle Crop 4.1.
-//   Dec 1  Ada  40 Smart Crops (52) + 12 Background Removals (33.6)   = 85.6
-//   Dec 2  nothing                                                      = 0
-//   Dec 3  Ada  10 Lifestyle Crops (41); Milo 5 Smart Crops (6.5)       = 47.5
-//   Dec 4  Ada  3 Smart Crops (3.9); Milo 1 Background Removal (2.8)    = 6.7 (today)
+// The history of usage-history.ts: Studio West, Dec 1 to Dec 4 2026 (today).
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ devClock: true }), launchWithExtension()]);
-  await setClock({ now: '2026-12-01T00:00:00.000Z' });
-  const { members } = await createAccount(server, {
-    name: 'Studio West',
-    planId: 'growth',
-    members: [
-      { name: 'Ada', role: 'admin' },
-      { name: 'Milo', role: 'member' },
-    ],
-  });
-  const [adaMember, miloMember] = members;
-  if (!adaMember || !miloMember) throw new Error('the account has no members');
-  ada = clientOf(adaMember.token);
-  miloToken = miloMember.token;
-  const milo = clientOf(miloToken);
-  await setClock({ advance: 'PT10H' });
-  await ada.recordUsage({ operation: 'smart-crop', quantity: 40 });
-  await ada.recordUsage({ operation: 'background-removal', quantity: 12 });
-  await setClock({ advance: 'P2D' });
-  await ada.recordUsage({ operation: 'lifestyle-crop', quantity: 10 });
-  await milo.recordUsage({ operation: 'smart-crop', quantity: 5 });
-  await setClock({ advance: 'P1D' });
-  await ada.recordUsage({ operation: 'smart-crop', quantity: 3 });
-  await milo.recordUsage({ operation: 'background-removal', quantity: 1 });
-
+  const history = await recordUsageHistory(server);
+  ada = history.ada;
+  miloToken = history.miloToken;
   popup = await browser.openPopup();
   await popup.setViewportSize({ width: 360, height: 900 });
-  await connectInPopup(popup, server.url, adaMember.token);
+  await connectInPopup(popup, server.url, history.adaToken);
 });
 
 afterAll(async () => {
@@ -67,25 +41,13 @@ afterAll(async () => {
 const section = () => popup.getByRole('region', { name: 'Usage this term' });
 const days = () => section().getByRole('listbox', { name: 'Studio West’s usage, credits per day' });
 
-/** The accessible names of a listbox's days, in order. */
-function dayNames(listbox: ReturnType<typeof days>) {
-  return listbox
-    .getByRole('option')
-    .evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')));
-}
-
 async function focusedName(): Promise<string | null> {
   return popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 }
 
 test('an admin sees the account’s usage: one option per day up to today, named with its numbers', async () => {
   await days().waitFor({ timeout: 10_000 });
-  expect(await dayNames(days())).toEqual([
-    'Dec 1: 85.6 credits (40 Smart Crops, 52 credits; 12 Background Removals, 33.6 credits)',
-    'Dec 2: 0 credits',
-    'Dec 3: 47.5 credits (5 Smart Crops, 6.5 credits; 10 Lifestyle Crops, 41 credits)',
-    'Dec 4, today: 6.7 credits (3 Smart Crops, 3.9 credits; 1 Background Removal, 2.8 credits)',
-  ]);
+  expect(await dayNames(days())).toEqual(HISTORY_DAY_NAMES);
   expect(await section().textContent()).toContain('139.8 credits so far');
   // 4,570 ÷ 31 days = 147.419… a day.
   expect(await section().getByRole('listitem').allTextContents()).toContain(
@@ -132,19 +94,7 @@ test('hovering a day shows its numbers', async () => {
 test('"Show as table" shows the same numbers as a table with headers and the term’s totals', async () => {
   await section().getByRole('button', { name: 'Show as table' }).click();
   const table = section().getByRole('table');
-  const rows = await table
-    .getByRole('row')
-    .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)),
-    );
-  expect(rows).toEqual([
-    ['Day', 'Smart Crop', 'Background Removal', 'Lifestyle Crop', 'Total'],
-    ['Dec 1', '52 (40)', '33.6 (12)', '0', '85.6'],
-    ['Dec 2', '0', '0', '0', '0'],
-    ['Dec 3', '6.5 (5)', '0', '41 (10)', '47.5'],
-    ['Dec 4 (today)', '3.9 (3)', '2.8 (1)', '0', '6.7'],
-    ['This term', '62.4 (48)', '36.4 (13)', '41 (10)', '139.8'],
-  ]);
+  expect(await tableRows(table)).toEqual(HISTORY_TABLE_ROWS);
   expect(await table.getByRole('columnheader').count()).toBe(5);
   expect(await table.getByRole('rowheader').count()).toBe(5);
   await section().getByRole('button', { name: 'Show as chart' }).click();
@@ -154,9 +104,7 @@ test('"Show as table" shows the same numbers as a table with headers and the ter
 test('usage recorded while the popup is open shows on today’s bar', async () => {
   await ada.recordUsage({ operation: 'lifestyle-crop', quantity: 2 });
   await days()
-    .getByRole('option', {
-      name: 'Dec 4, today: 14.9 credits (3 Smart Crops, 3.9 credits; 1 Background Removal, 2.8 credits; 2 Lifestyle Crops, 8.2 credits)',
-    })
+    .getByRole('option', { name: TODAY_AFTER_TWO_LIFESTYLE_CROPS })
     .waitFor({ timeout: 10_000 });
   expect(await section().textContent()).toContain('148 credits so far');
 });
@@ -164,14 +112,7 @@ test('usage recorded while the popup is open shows on today’s bar', async () =
 describe.each(['light', 'dark'] as const)('%s', (scheme) => {
   test('axe finds no serious violations in the chart, its readout and its table', async () => {
     await popup.emulateMedia({ colorScheme: scheme });
-    await days()
-      .getByRole('option', { name: /^Dec 3:/ })
-      .hover();
-    await section().getByRole('tooltip').waitFor();
-    expect(await seriousViolations(popup)).toEqual([]);
-    await section().getByRole('button', { name: 'Show as table' }).click();
-    expect(await seriousViolations(popup)).toEqual([]);
-    await section().getByRole('button', { name: 'Show as chart' }).click();
+    expect(await chartViolations(popup, section())).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import { describeSize, embedBundles, KIB, sizeOf } from '../support/bundle-sizes
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const CORE = `tally-core.${version}.mjs`;
 const ON_DEMAND = `tally-on-demand-chunk.${version}.mjs`;
+const USAGE_CHART = `tally-usage-chart-chunk.${version}.mjs`;
 let outDir: string;
 const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
 
@@ -54,6 +55,7 @@ describe('npm run build:embed', () => {
         ...['de', 'fr'].flatMap((language) =>
           ['pages', 'widget'].map((part) => `tally-${language}-${part}.${version}.mjs`),
         ),
+        USAGE_CHART,
       ].sort(),
     );
   });
@@ -79,15 +81,22 @@ describe('npm run build:embed', () => {
     expect(read(ON_DEMAND)).toMatch(new RegExp(`^import\\{[^}]+\\}from"\\./${CORE}";`));
   });
 
+  test('the usage chart comes only from the on-demand chunk (with the expanded layout), never with the core', () => {
+    expect(read(CORE)).not.toContain(USAGE_CHART);
+    expect(read(ON_DEMAND)).toContain(`import(\`./${USAGE_CHART}\`)`);
+  });
+
   test('carries its CSS inside the JS, for its shadow root: the chip’s at once, the rest on demand', () => {
     expect(read(CORE)).toContain(':host{');
     expect(read(CORE)).toContain('.t-embed-compact');
     expect(read(ON_DEMAND)).toContain('.t-plan__name');
     expect(read(ON_DEMAND)).toContain('.t-dialog');
+    expect(read(USAGE_CHART)).toContain('.t-usage{');
+    expect(read(CORE)).not.toContain('.t-usage');
   });
 
   test('is minified', () => {
-    for (const file of [CORE, ON_DEMAND, 'tally.js']) {
+    for (const file of [CORE, ON_DEMAND, USAGE_CHART, 'tally.js']) {
       const lines = read(file).split('\n');
       // Newlines survive only inside template literals; no line is indented.
       expect(read(file).length / lines.length).toBeGreaterThan(500);
@@ -95,17 +104,19 @@ describe('npm run build:embed', () => {
     }
   });
 
-  test('what loads at once stays within 32 KB gzip with either file, the on-demand chunk within 8 KB, each other language’s words within 4 KB', () => {
+  test('what loads at once stays within 32 KB gzip with either file, each chunk loaded on demand within 8 KB, each other language’s words within 4 KB', () => {
     const sizes = embedBundles(outDir).map(sizeOf);
     expect(sizes.map((size) => [size.name, size.budgetBytes])).toEqual([
       ['embed tally.js', 32 * KIB],
       ['embed tally.mjs', 32 * KIB],
-      ['embed on demand', 8 * KIB],
+      ['embed tally-on-demand-chunk', 8 * KIB],
+      ['embed tally-usage-chart-chunk', 8 * KIB],
       ['embed de words', 4 * KIB],
       ['embed fr words', 4 * KIB],
     ]);
     expect(sizes[0]?.files).toEqual([join(outDir, 'tally.js'), join(outDir, CORE)]);
     expect(sizes[2]?.files).toEqual([join(outDir, ON_DEMAND)]);
+    expect(sizes[3]?.files).toEqual([join(outDir, USAGE_CHART)]);
     for (const size of sizes) {
       expect(size.gzipBytes, describeSize(size, outDir)).toBeLessThanOrEqual(size.budgetBytes ?? 0);
     }
@@ -134,6 +145,7 @@ describe('npm run build:embed', () => {
         ]),
       ),
       [ON_DEMAND, 'on-demand'],
+      [USAGE_CHART, 'on-demand'],
     ]);
     for (const entry of [...manifest.files, ...manifest.modules]) {
       const bytes = readFileSync(join(outDir, entry.file));

@@ -17,6 +17,8 @@ export interface HostPageOptions {
   billingUrl: string;
   token: string;
   layout?: 'compact' | 'expanded';
+  /** The `/module` page's theme; 'light' unless given ('auto' follows the colour scheme). */
+  theme?: 'light' | 'dark' | 'auto';
   /** Subresource Integrity of module URLs, given in an import map before the scripts. */
   integrity?: Record<string, string>;
   /** The pages' `<html lang>`, which the widget speaks when it has no language of its own. */
@@ -57,7 +59,12 @@ function elementPage({ billingUrl, layout = 'expanded', integrity }: HostPageOpt
 }
 
 /** `/module`: the ES module and `mount()`, with every option given. */
-function modulePage({ billingUrl, layout = 'expanded', pageLang = 'en' }: HostPageOptions): string {
+function modulePage({
+  billingUrl,
+  layout = 'expanded',
+  theme = 'light',
+  pageLang = 'en',
+}: HostPageOptions): string {
   return `<!doctype html>
 <html lang="${pageLang}">
 <head>
@@ -72,7 +79,7 @@ function modulePage({ billingUrl, layout = 'expanded', pageLang = 'en' }: HostPa
     mount(document.getElementById('slot'), {
       api: '${billingUrl}',
       layout: '${layout}',
-      theme: 'light',
+      theme: '${theme}',
       getToken: () => fetch('/token').then((response) => response.text()),
     });
   </script>

@@ -70,6 +70,7 @@ export function extensionBundles(root: string): Bundle[] {
 }
 
 interface EmbedManifest {
+  version: string;
   files: { file: string }[];
   modules: { file: string; loads: 'start' | 'on-demand' }[];
 }
@@ -80,23 +81,28 @@ const WORDS = /^tally-([a-z]{2})-(?:widget|pages)\./;
 /**
  * The embed (`dist/embed` or a test's own out dir), as its manifest.json lists it: what a page
  * loads at once with the classic script or with the module (either one, then the modules that
- * load with it), the chunk(s) it imports on demand (the expanded layout, the dialog), and each
- * other language's words, which only a widget in that language fetches (English is in the core).
+ * load with it), each chunk it imports on demand (the expanded layout and the dialog; the
+ * expanded layout's usage chart), named after its file without the version, and each other
+ * language's words, which only a widget in that language fetches (English is in the core).
  */
 export function embedBundles(root: string): Bundle[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as EmbedManifest;
   const modules = (loads: 'start' | 'on-demand') =>
     manifest.modules
       .filter((module) => module.loads === loads && !WORDS.test(module.file))
-      .map(({ file }) => join(root, file));
+      .map(({ file }) => file);
   const languages = [...new Set(manifest.modules.map(({ file }) => WORDS.exec(file)?.[1]))];
   return [
     ...['tally.js', 'tally.mjs'].map((file) => ({
       name: `embed ${file}`,
-      files: [join(root, file), ...modules('start')],
+      files: [join(root, file), ...modules('start').map((module) => join(root, module))],
       budgetBytes: 32 * KIB,
     })),
-    { name: 'embed on demand', files: modules('on-demand'), budgetBytes: 8 * KIB },
+    ...modules('on-demand').map((file) => ({
+      name: `embed ${file.replace(`.${manifest.version}.mjs`, '')}`,
+      files: [join(root, file)],
+      budgetBytes: 8 * KIB,
+    })),
     ...languages.flatMap((language) =>
       language
         ? [
