@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { UsageSummary } from '../lib/api/schemas/team.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { useMessages } from './messages-context.ts';
 import { useReadOnChange } from './read-on-change.ts';
 import { UsageChart } from './UsageChart.tsx';
 
@@ -17,6 +18,7 @@ export function UsageThisTerm({
   model: CreditModel;
   load: (() => Promise<UsageSummary>) | null;
 }) {
+  const m = useMessages();
   const snapshot = model.snapshot.value;
   const version = snapshot?.version;
   // Another member connected (same account, same version) sees other usage.
@@ -39,10 +41,12 @@ export function UsageThisTerm({
   );
   if (!load || !snapshot) return null;
   const title =
-    snapshot.member.role === 'admin' ? `${snapshot.account.name}’s usage` : 'Your usage';
+    snapshot.member.role === 'admin'
+      ? m.t('accountUsage', { account: snapshot.account.name })
+      : m.t('yourUsage');
   return (
-    <section class="t-section" aria-label="Usage this term">
-      <h2>Usage this term</h2>
+    <section class="t-section" aria-label={m.t('usageThisTerm')}>
+      <h2>{m.t('usageThisTerm')}</h2>
       {error ? (
         <p class="t-alert" role="alert">
           {error}
@@ -50,7 +54,7 @@ export function UsageThisTerm({
       ) : data ? (
         <UsageChart title={title} data={data} operations={operations} />
       ) : (
-        <p class="t-muted">Loading…</p>
+        <p class="t-muted">{m.t('usageLoading')}</p>
       )}
     </section>
   );

@@ -2,6 +2,7 @@
 // never downloads it.
 import { BalanceMeter } from '../components/BalanceMeter.tsx';
 import { Freshness } from '../components/Freshness.tsx';
+import { useMessages } from '../components/messages-context.ts';
 import { PlanCard } from '../components/PlanCard.tsx';
 import planCardCss from '../components/plan-card.css?inline';
 import { RemainingOperations } from '../components/RemainingOperations.tsx';
@@ -23,6 +24,7 @@ export function ExpandedLayout({
   team: TeamPort;
   usage: OnDemandParts['usage'];
 }) {
+  const m = useMessages();
   const snapshot = model.snapshot.value;
   if (!snapshot) return null;
   return (
@@ -31,7 +33,7 @@ export function ExpandedLayout({
       <header class="t-embed-head">
         <span class="t-embed-brand">Tally</span>
         <span class="t-muted" data-testid="embed-who">
-          {snapshot.account.name} · {snapshot.member.name}
+          {m.t('whoInAccount', { account: snapshot.account.name, member: snapshot.member.name })}
         </span>
       </header>
       <BalanceMeter model={model} />
@@ -48,12 +50,13 @@ export function ExpandedLayout({
 
 /** "Usage this term" once its chunk has arrived; nothing while it comes. */
 function LazyUsage({ model, load }: { model: CreditModel; load: OnDemandParts['usage'] }) {
+  const m = useMessages();
   const { loaded, failed } = useOnDemand(load, true);
   if (failed) {
     return (
-      <section class="t-section" aria-label="Usage this term">
+      <section class="t-section" aria-label={m.t('usageThisTerm')}>
         <p class="t-alert" role="alert">
-          The usage chart could not be loaded. Reload the page to try again.
+          {m.t('chartNotLoaded')}
         </p>
       </section>
     );

@@ -5,6 +5,7 @@ import { apiClientFor, openEventStream } from '../lib/extension/api-link.ts';
 import { badgeFor } from '../lib/extension/badge.ts';
 import { defineCachedSnapshotItem } from '../lib/extension/cached-snapshot.ts';
 import { indexedDbVault } from '../lib/extension/connection-vault.ts';
+import { extensionMessages } from '../lib/extension/extension-messages.ts';
 import { defineSeenRequestsItem, requestNotice } from '../lib/extension/request-notice.ts';
 import { defineSettingsItem } from '../lib/extension/settings-item.ts';
 import { SnapshotCache } from '../lib/extension/snapshot-cache.ts';
@@ -24,14 +25,17 @@ export default defineBackground(() => {
   const toolbar = (browser.action ?? browser.browserAction) as ToolbarAction | undefined;
   const hub = new UiPorts((count) => engine.setLive(count));
   const seenRequests = defineSeenRequestsItem();
+  // The browser's UI language, from the extension's _locales (English where it has none).
+  const messages = extensionMessages();
   const engine = new SyncEngine({
     vault: indexedDbVault(),
     cache: new SnapshotCache(defineCachedSnapshotItem()),
     statusItem: defineSyncStatusItem(),
     fetchSnapshot: (connection) => apiClientFor(connection).me(),
     openStream: openEventStream,
+    messages,
     alerted: (alert, snapshot) => {
-      const notice = alertNotice(alert, snapshot);
+      const notice = alertNotice(alert, snapshot, messages);
       void browser.notifications.create(notice.id, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -41,8 +45,8 @@ export default defineBackground(() => {
     },
     publish: (state) => {
       hub.broadcast({ type: 'state', state });
-      void showBadge(toolbar, badgeFor(state));
-      void requestNotice(state, seenRequests).then((notice) => {
+      void showBadge(toolbar, badgeFor(state, messages));
+      void requestNotice(state, seenRequests, messages).then((notice) => {
         if (!notice) return;
         void browser.notifications.create('tally-upgrade-request', {
           type: 'basic',
@@ -86,5 +90,5 @@ export default defineBackground(() => {
       void browser.alarms.create(POLL_ALARM, { periodInMinutes: POLL_MINUTES });
     }
   });
-  void worker.ready.then(async () => showBadge(toolbar, badgeFor(await engine.state())));
+  void worker.ready.then(async () => showBadge(toolbar, badgeFor(await engine.state(), messages)));
 });

@@ -1,5 +1,5 @@
 import type { AlertEvent, Snapshot } from '../api/schemas/snapshot.ts';
-import { formatCredits } from '../billing/format.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { Notice } from './request-notice.ts';
 
 /** Low-balance notifications are named by this prefix, so a click on one opens the popup. */
@@ -9,19 +9,27 @@ export const ALERT_NOTICE_PREFIX = 'tally-alert:';
  * The browser notification of one low-balance alert (BILLING.md): one per alert, named after
  * the alert so the same alert heard twice (a stream resumed) shows once.
  */
-export function alertNotice(alert: AlertEvent, snapshot: Snapshot | null): Notice & { id: string } {
-  const account = snapshot?.account.name ?? 'Your account';
+export function alertNotice(
+  alert: AlertEvent,
+  snapshot: Snapshot | null,
+  m: Messages,
+): Notice & { id: string } {
+  const account = snapshot?.account.name ?? m.t('yourAccount');
   const id = `${ALERT_NOTICE_PREFIX}${alert.threshold}@${alert.at}`;
   if (alert.threshold === 'exhausted') {
     return {
       id,
-      title: 'Tally: no credits left',
-      message: `${account} has used all of this term's credits. Open Tally to see your options.`,
+      title: m.t('alertExhaustedTitle'),
+      message: m.t('alertExhaustedMessage', { account }),
     };
   }
   return {
     id,
-    title: `Tally: credits below ${alert.threshold} %`,
-    message: `${account} has ${formatCredits(alert.available)} left, ${alert.threshold} % of this term's or less. Open Tally to see the pace.`,
+    title: m.t('alertTitle', { percent: alert.threshold }),
+    message: m.t('alertMessage', {
+      account,
+      credits: m.tn('credits', alert.available),
+      percent: alert.threshold,
+    }),
   };
 }

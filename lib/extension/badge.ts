@@ -1,5 +1,6 @@
 import { formatCompactCredits } from '../billing/compact-credits.ts';
 import { Decimal } from '../billing/decimal.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { PublicState } from './public-state.ts';
 
 export interface Badge {
@@ -22,25 +23,25 @@ export function isLow(available: string, granted: string): boolean {
 }
 
 /** What the toolbar shows for a state: the available credits in short form ("4.5k"). */
-export function badgeFor(state: PublicState): Badge {
+export function badgeFor(state: PublicState, m: Messages): Badge {
   if (state.status === 'unconfigured')
-    return { text: '', color: BADGE_COLORS.stale, title: 'Tally: connect' };
+    return { text: '', color: BADGE_COLORS.stale, title: m.t('badgeConnect') };
   if (state.status === 'unauthorized') {
-    return { text: '!', color: BADGE_COLORS.low, title: 'Tally: reconnect' };
+    return { text: '!', color: BADGE_COLORS.low, title: m.t('badgeReconnect') };
   }
   const snapshot = state.snapshot;
-  if (!snapshot) return { text: '…', color: BADGE_COLORS.stale, title: 'Tally: syncing' };
+  if (!snapshot) return { text: '…', color: BADGE_COLORS.stale, title: m.t('badgeSyncing') };
   const { available, granted } = snapshot.credits;
   const text = formatCompactCredits(available);
-  const title = `Tally: ${text} credits available`;
+  const title = m.t('badgeAvailable', { amount: text });
   if (state.status === 'offline') {
-    return { text, color: BADGE_COLORS.stale, title: `${title} (offline)` };
+    return { text, color: BADGE_COLORS.stale, title: m.t('badgeOffline', { title }) };
   }
   // An admin with members waiting on an answer sees that first: "↑1".
   const open = snapshot.member.role === 'admin' ? snapshot.upgradeRequests.open : 0;
   if (open > 0) {
-    const waiting = open === 1 ? '1 upgrade request' : `${open} upgrade requests`;
-    return { text: `↑${open}`, color: BADGE_COLORS.request, title: `${title}; ${waiting} waiting` };
+    const waiting = m.tn('badgeRequestsWaiting', open, { title });
+    return { text: `↑${open}`, color: BADGE_COLORS.request, title: waiting };
   }
   // A low-balance alert fired this term, or under 10 % left: the warning colour.
   const warn = isLow(available, granted) || snapshot.alerts.fired.length > 0;

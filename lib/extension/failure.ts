@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { SyncStatus } from '../store/credit-source.ts';
 
 /** How a failed sync shows: a refused token needs the user; anything else is worth retrying. */
@@ -11,20 +12,18 @@ export interface Failure {
  * `accountName`: the account this token worked for. A token that worked and now answers 401
  * was revoked (its member removed, or the token rotated): the person is told so, by name.
  */
-export function classifyFailure(error: unknown, accountName?: string): Failure {
+export function classifyFailure(error: unknown, m: Messages, accountName?: string): Failure {
   if (error instanceof ApiError && error.status === 401) {
     return {
       status: 'unauthorized',
-      message: accountName
-        ? `Your access to ${accountName} was removed. Ask its admin for a new token to reconnect.`
-        : 'The billing server no longer accepts this token: reconnect.',
+      message: accountName ? m.t('accessRemoved', { account: accountName }) : m.t('tokenRefused'),
     };
   }
   if (error instanceof ApiError) {
     return {
       status: 'offline',
-      message: `The billing server answered ${error.status}: ${error.message}`,
+      message: m.t('serverAnswered', { status: error.status, message: error.message }),
     };
   }
-  return { status: 'offline', message: 'Cannot reach the billing server.' };
+  return { status: 'offline', message: m.t('cannotReachServer') };
 }

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { Messages } from '../i18n/messages.ts';
 import type { PublicState } from './public-state.ts';
 
 /** The open requests an admin was last told about, kept so a restarted worker does not repeat itself. */
@@ -20,6 +21,7 @@ export interface Notice {
 export async function requestNotice(
   state: PublicState,
   seen: SeenRequestsItem,
+  m: Messages,
 ): Promise<Notice | null> {
   const snapshot = state.snapshot;
   if (snapshot?.member.role !== 'admin') return null;
@@ -28,11 +30,12 @@ export async function requestNotice(
   if (open === before) return null;
   await seen.setValue(open);
   if (open < before) return null;
+  const account = snapshot.account.name;
   return {
-    title: 'Tally: upgrade request',
+    title: m.t('requestNoticeTitle'),
     message:
       open === 1
-        ? `A member of ${snapshot.account.name} asks to upgrade. Open Tally to approve or decline.`
-        : `${open} upgrade requests of ${snapshot.account.name} are waiting. Open Tally to answer.`,
+        ? m.t('requestNoticeOne', { account })
+        : m.t('requestNoticeMany', { count: m.formats.count(open), account }),
   };
 }

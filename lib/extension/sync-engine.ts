@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { backoffMs, type RetryOptions } from '../api/retry.ts';
 import type { AlertEvent, Snapshot } from '../api/schemas/snapshot.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { SyncStatus } from '../store/credit-source.ts';
 import type { Connection, ConnectionVault } from './connection-vault.ts';
 import { classifyFailure } from './failure.ts';
@@ -41,6 +42,8 @@ export interface SyncDeps {
   openStream(connection: Connection, handlers: StreamHandlers): () => void;
   /** Tells open UIs (and the badge) the new state. */
   publish(state: PublicState): void;
+  /** The words of the reasons it gives (a refused token, an unreachable server). */
+  messages: Messages;
   /** Tells of a low-balance alert, with the account's latest Snapshot (a notification). */
   alerted?(alert: AlertEvent, snapshot: Snapshot | null): void;
   now?: () => Date;
@@ -186,7 +189,7 @@ export class SyncEngine {
 
   async #fail(error: unknown): Promise<void> {
     const cached = await this.deps.cache.get();
-    const failure = classifyFailure(error, cached?.snapshot.account.name);
+    const failure = classifyFailure(error, this.deps.messages, cached?.snapshot.account.name);
     if (failure.status === 'unauthorized') {
       // The token was revoked (member removed, or rotated): it will never work again, so the
       // worker forgets it, and the cached balance of an account this person left with it.

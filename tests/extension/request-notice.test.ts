@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PublicState } from '../../lib/extension/public-state.ts';
 import { defineSeenRequestsItem, requestNotice } from '../../lib/extension/request-notice.ts';
+import { english } from '../../lib/i18n/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());
@@ -15,17 +16,17 @@ function withOpen(open: number, role: 'admin' | 'member' = 'admin'): PublicState
 
 test('an admin is told once when a request arrives, not again for the same count', async () => {
   const seen = defineSeenRequestsItem();
-  expect(await requestNotice(withOpen(0), seen)).toBeNull();
-  expect(await requestNotice(withOpen(1), seen)).toEqual({
+  expect(await requestNotice(withOpen(0), seen, english)).toBeNull();
+  expect(await requestNotice(withOpen(1), seen, english)).toEqual({
     title: 'Tally: upgrade request',
     message: 'A member of Studio North asks to upgrade. Open Tally to approve or decline.',
   });
-  expect(await requestNotice(withOpen(1), seen)).toBeNull();
+  expect(await requestNotice(withOpen(1), seen, english)).toBeNull();
   // Answered, then a new one: told again.
-  expect(await requestNotice(withOpen(0), seen)).toBeNull();
-  expect(await requestNotice(withOpen(1), seen)).not.toBeNull();
+  expect(await requestNotice(withOpen(0), seen, english)).toBeNull();
+  expect(await requestNotice(withOpen(1), seen, english)).not.toBeNull();
 });
 
 test('a member is never told of requests', async () => {
-  expect(await requestNotice(withOpen(1, 'member'), defineSeenRequestsItem())).toBeNull();
+  expect(await requestNotice(withOpen(1, 'member'), defineSeenRequestsItem(), english)).toBeNull();
 });

@@ -10,6 +10,7 @@ import {
   type StreamHandlers,
   SyncEngine,
 } from '../../lib/extension/sync-engine.ts';
+import { english } from '../../lib/i18n/english.ts';
 
 /** The vault's contract in memory: IndexedDB is a browser part, tested end to end. */
 export function memoryVault(initial: Connection | null = null): ConnectionVault {
@@ -54,6 +55,7 @@ export function engineWith(
       };
     },
     publish: (state) => published.push(state),
+    messages: english,
     now: () => new Date(Date.now()),
     // Full jitter at its midpoint: retries after 1 s, 2 s, 4 s.
     retry: { retries: Number.POSITIVE_INFINITY, baseMs: 2000, maxMs: 16_000 },

@@ -64,13 +64,16 @@ test('the extension gets one messages.json per language, with $ escaped', () => 
   expect(german.language?.message).toBe('de');
 });
 
-test('each language splits its words as English does: the widget’s part and the pages’ part', async () => {
-  const { enWidget } = await import('../../lib/i18n/catalogues/en-widget.ts');
-  const parts = {
-    de: (await import('../../lib/i18n/catalogues/de-widget.ts')).deWidget,
-    fr: (await import('../../lib/i18n/catalogues/fr-widget.ts')).frWidget,
-  };
-  for (const [language, widget] of Object.entries(parts)) {
-    expect(Object.keys(widget).sort(), language).toEqual(Object.keys(enWidget).sort());
+test('each language splits its words as English does: the widget’s, the pages’ and the popup’s', async () => {
+  const part = (language: string, name: string) =>
+    import(`../../lib/i18n/catalogues/${language}-${name}.ts`) as Promise<
+      Record<string, Record<string, unknown>>
+    >;
+  for (const name of ['widget', 'pages', 'popup']) {
+    const english = Object.values(await part('en', name))[0] ?? {};
+    for (const language of ['de', 'fr']) {
+      const own = Object.values(await part(language, name))[0] ?? {};
+      expect(Object.keys(own).sort(), `${language}-${name}`).toEqual(Object.keys(english).sort());
+    }
   }
 });

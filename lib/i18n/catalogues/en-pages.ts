@@ -1,18 +1,6 @@
 // What the dialog, the expanded layout and the extension's pages say, in American English (the
 // embed loads it with its on-demand part); en-widget.ts has what every widget shows at once.
 export const enPages = {
-  // Which catalogue the browser chose (the extension reads it back), and the manifest's words.
-  language: 'en',
-  extName: 'Tally — credit control',
-  extDescription:
-    'Your credit balance, the cost of each operation and a clear choice when credits run out.',
-
-  // Recent activity.
-  recentUsage: 'Recent usage',
-  recentActivity: 'Recent activity',
-  loading: 'Loading…',
-  nothingYet: 'Nothing yet this term.',
-
   // The plan.
   plan: 'Plan',
   perMonth: ' / month',
@@ -45,17 +33,6 @@ export const enPages = {
   changing: 'Changing…',
   changeTo: 'Change to {plan} · {usd} today',
 
-  // Planning a batch.
-  basketPlanner: 'Basket planner',
-  planABatch: 'Plan a batch',
-  basketLine: '{count} · {amount} credits',
-  basketLineCovered: '{line} · {left} left',
-  basketLineOverage: '{line} · {over} over · {usd} overage',
-  basketLineUpgrade: '{line} · {over} over · needs an upgrade',
-  basketCovered: '{credits} left',
-  basketOverage: '{credits} over · {usd} overage',
-  basketShort: '{credits} short · upgrade to go on',
-
   // The upgrade-or-pay-overage dialog.
   noneAvailable: 'none are available',
   creditsAvailable: { one: '{credits} is available', other: '{credits} are available' },
@@ -81,51 +58,6 @@ export const enPages = {
     'You asked {admins} to upgrade to {plan}: you will see the new plan here once approved.',
   onlyAdminCanChange: 'Only an admin can change the plan: ask {admins} (admin) to upgrade.',
   cancel: 'Cancel',
-
-  // The overage policy.
-  policyAsk: 'Ask each time',
-  policyAuto: 'Automatic',
-  noCap: 'no cap',
-  capUpTo: 'up to {usd} a month',
-  capPlaces: 'The monthly cap is in dollars and cents: at most 2 decimal places.',
-  capNegative: 'The monthly cap cannot be negative.',
-  capUnreadable: 'Write the monthly cap in dollars, like 25 or 25.50, or leave it empty.',
-  noOverageOnPlan:
-    'Overage is not available on this plan ({plan}): past its credits, operations need an upgrade.',
-  overageSaved: 'Saved: {policy}, {cap}.',
-  policy: 'Policy',
-  monthlyCap: 'Monthly cap',
-  thisCycle: 'This cycle',
-  creditsAndUsd: '{credits} · {usd}',
-  askAdminToChangeIt: 'Ask {admins} (admin) to change it.',
-  overagePolicy: 'Overage policy',
-  policyAskHint: 'consent per operation',
-  policyAutoHint: 'bill without asking',
-  capLabel: 'Monthly cap in dollars (empty: no cap)',
-  capPlaceholder: 'No cap',
-  saving: 'Saving…',
-  saveOveragePolicy: 'Save overage policy',
-
-  // Connecting.
-  connectToTally: 'Connect to Tally',
-  connect: 'Connect',
-  apiUrl: 'API URL',
-  token: 'Token',
-  checking: 'Checking…',
-  connectedAs: 'Connected as',
-  connectedWho: '({role}) · {account}',
-  roleAdmin: 'admin',
-  roleMember: 'member',
-
-  // The popup's extension settings.
-  editorPagesSaved: 'Saved. Reload open editor pages to apply.',
-  disconnected: 'Disconnected: the token was forgotten.',
-  editorPagesAndDisconnect: 'Editor pages and disconnect',
-  editorPages: 'Editor pages',
-  matchPatterns: 'Match patterns, one a line',
-  save: 'Save',
-  disconnect: 'Disconnect',
-  privacyLink: 'Privacy: what Tally keeps and sends',
 
   // The usage chart.
   usageThisTerm: 'Usage this term',
@@ -178,6 +110,9 @@ export const enPages = {
   approveToday: 'Approve · {usd} today',
   decline: 'Decline',
 
+  roleAdmin: 'admin',
+  roleMember: 'member',
+
   // Plan advice and alerts.
   planAdvice: 'Plan advice',
   adviceText:
@@ -189,9 +124,8 @@ export const enPages = {
   lowBalanceAlertsThisTerm: 'Low-balance alerts this term',
   percentLeft: '{percent} % of this term’s credits left',
 
-  // The popup.
-  whoConnected: '{name} ({role}) · {account}',
-  tokenRefused: 'This token was refused. Connect again to see your credits.',
-  hideConnection: 'Hide connection',
-  connectionSettings: 'Connection settings',
+  // The embed's expanded layout.
+  whoInAccount: '{account} · {member}',
+  usageLoading: 'Loading the usage…',
+  chartNotLoaded: 'The usage chart could not be loaded. Reload the page to try again.',
 } as const;
