@@ -8,6 +8,7 @@ import { RemainingOperations } from '../components/RemainingOperations.tsx';
 import { TeamPanel } from '../components/TeamPanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
+import { ExpandedInsight } from './ExpandedInsight.tsx';
 
 /** The balance panel: available credits, what they still cover, the plan, and the team. */
 export function ExpandedLayout({ model, team }: { model: CreditModel; team: TeamPort }) {
@@ -23,6 +24,7 @@ export function ExpandedLayout({ model, team }: { model: CreditModel; team: Team
         </span>
       </header>
       <BalanceMeter model={model} />
+      <ExpandedInsight model={model} team={team} />
       <RemainingOperations model={model} />
       <PlanCard model={model} />
       <TeamPanel model={model} team={team} />
