@@ -86,7 +86,11 @@ export function mountInShadow(
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
   const parts = transport && model ? onDemand(transport.api, model) : undefined;
-  render(h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, parts }), root);
+  const alert = transport?.alert;
+  render(
+    h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, parts, alert }),
+    root,
+  );
   void model?.start();
   if (!api) console.error('Tally: set the billing API URL (the api attribute or option).');
 
