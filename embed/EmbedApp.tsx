@@ -1,7 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { HoverPreview } from '../components/HoverPreview.tsx';
 import { ReceiptLine } from '../components/ReceiptLine.tsx';
+import type { AlertEvent } from '../lib/api/schemas/snapshot.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { AlertBanner } from './AlertBanner.tsx';
 import { CompactLayout } from './CompactLayout.tsx';
 import type { Layout, Theme } from './configure.ts';
 import { EmbedNotice, noticeFor } from './EmbedNotice.tsx';
@@ -20,15 +22,19 @@ interface EmbedAppProps {
   page: Document;
   /** The expanded layout, the dialog and the team calls, loaded when first needed. */
   parts: OnDemand | undefined;
+  /** The last low-balance alert heard on the stream (the transport's). */
+  alert: ReadonlySignal<AlertEvent | null> | undefined;
 }
 
 /** The embed's root: a layout, or a clear notice when there is nothing true to show. */
-export function EmbedApp({ model, api, layout, theme, dark, page, parts }: EmbedAppProps) {
+export function EmbedApp({ model, api, layout, theme, dark, page, parts, alert }: EmbedAppProps) {
   const chosen = theme.value;
   const resolved = chosen === 'auto' ? (dark.value ? 'dark' : 'light') : chosen;
   const notice = noticeFor(model, api);
   return (
     <div class={`tally t-embed t-embed--${layout.value}`} data-theme={resolved}>
+      {/* In the flow, before the chip or the panel: it moves the page's controls, never covers them. */}
+      {model && alert && <AlertBanner alert={alert} model={model} />}
       {notice || !model || !parts ? (
         <EmbedNotice notice={notice} model={model} layout={layout.value} />
       ) : layout.value === 'compact' ? (

@@ -9,6 +9,7 @@ import { RemainingOperations } from '../components/RemainingOperations.tsx';
 import { TeamPanel } from '../components/TeamPanel.tsx';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
+import { ExpandedInsight } from './ExpandedInsight.tsx';
 import { type OnDemandParts, useOnDemand } from './on-demand.ts';
 
 /**
@@ -37,6 +38,7 @@ export function ExpandedLayout({
         </span>
       </header>
       <BalanceMeter model={model} />
+      <ExpandedInsight model={model} team={team} />
       <RemainingOperations model={model} />
       <PlanCard model={model} />
       <LazyUsage model={model} load={usage} />

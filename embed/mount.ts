@@ -93,7 +93,17 @@ export function mountInShadow(
   // The host's display (inline chip or block panel) follows the layout, see embed.css.
   const stopMirror = effect(() => shadow.host.setAttribute('data-tally-layout', layout.value));
   const parts = transport && model ? onDemand(transport.api, model, words) : undefined;
-  const app = h(EmbedApp, { model, api, layout, theme, dark: scheme.dark, page: doc, parts });
+  const alert = transport?.alert;
+  const app = h(EmbedApp, {
+    model,
+    api,
+    layout,
+    theme,
+    dark: scheme.dark,
+    page: doc,
+    parts,
+    alert,
+  });
   let mounted = true;
   // The chip shows words at once: in another language, once they arrived (English is here).
   void words.ready.then(() => {

@@ -1,3 +1,5 @@
+import { type ReadonlySignal, signal } from '@preact/signals';
+import { readAlertEvent } from '../lib/api/alert-event.ts';
 import { InvalidResponseError, isApiError } from '../lib/api/errors.ts';
 import { subscribeEvents } from '../lib/api/events.ts';
 import { memberRequests } from '../lib/api/member-requests.ts';
@@ -9,7 +11,7 @@ import {
   planChangeResultCheck,
   snapshotCheck,
 } from '../lib/api/response-shapes.ts';
-import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
+import type { AlertEvent, Snapshot } from '../lib/api/schemas/snapshot.ts';
 import type { CreditSource, CreditUpdate } from '../lib/store/credit-source.ts';
 import type { TokenSource } from './token-source.ts';
 import { sessionExpired, type TransportError, toTransportError } from './transport-error.ts';
@@ -30,7 +32,12 @@ export interface EmbedApi {
   call<T>(action: () => Promise<T>): Promise<T>;
 }
 
-export type EmbedTransport = CreditSource & { api: EmbedApi; dispose(): void };
+export type EmbedTransport = CreditSource & {
+  api: EmbedApi;
+  /** The last low-balance alert heard on the stream (`event: alert`), for the banner. */
+  alert: ReadonlySignal<AlertEvent | null>;
+  dispose(): void;
+};
 
 // A refused origin or a dead server will not answer the next attempt either: a few quick
 // retries, then "cannot reach billing" on screen instead of a long silent wait.
@@ -61,6 +68,7 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
   });
   const listeners = new Set<(update: CreditUpdate) => void>();
   let lastSyncedAt: string | undefined;
+  const alert = signal<AlertEvent | null>(null);
   let live: { stop(): void } | undefined;
 
   const emit = (update: CreditUpdate) => {
@@ -132,6 +140,13 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
       fetch: options.fetch,
       signal: abort.signal,
       onSnapshot: fresh,
+      onOtherEvent(event) {
+        if (event.event !== 'alert') return;
+        const heard = readAlertEvent(event.data);
+        // Skipped, not fatal: the Snapshot before it already lists the alert (FiredAlerts).
+        if (heard instanceof InvalidResponseError) console.warn(`Tally: ${heard.message}`, heard);
+        else alert.value = heard;
+      },
       // A snapshot this embed cannot read: say it needs an update rather than go stale quietly.
       onError(error) {
         if (error instanceof InvalidResponseError) failed(error);
@@ -184,6 +199,7 @@ export function createEmbedTransport(options: EmbedTransportOptions): EmbedTrans
     },
     ledger: async (limit = 10) => (await call(() => client.ledger({ limit }))).entries,
     api: { transport, call },
+    alert,
     dispose() {
       live?.stop();
       live = undefined;

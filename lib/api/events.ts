@@ -3,6 +3,7 @@ import { apiErrorFrom, tokenSource, urlFor } from './request.ts';
 import { snapshotCheck } from './response-shapes.ts';
 import { backoffMs, defaultRetry, type RetryOptions, sleep } from './retry.ts';
 import type { Snapshot } from './schemas/snapshot.ts';
+import type { WireCheck } from './shape-check.ts';
 import { createSseParser, type ServerSentEvent } from './sse-parser.ts';
 
 export type EventsStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
@@ -170,16 +171,25 @@ async function readStream(
   }
 }
 
-// Checked with the shape of response-shapes.ts, not zod: the embed follows this stream too.
-function parseSnapshot(data: string): Snapshot | InvalidResponseError {
+const parseSnapshot = (data: string) => readEventData(data, snapshotCheck, 'snapshot');
+
+/**
+ * One event's data, checked with a shape of response-shapes.ts, not zod: the embed follows this
+ * stream too. An InvalidResponseError saying what was wrong otherwise.
+ */
+export function readEventData<T>(
+  data: string,
+  check: WireCheck<T>,
+  what: string,
+): T | InvalidResponseError {
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    return new InvalidResponseError('events: a snapshot that is not JSON', 200);
+    return new InvalidResponseError(`events: a ${what} that is not JSON`, 200);
   }
-  const parsed = snapshotCheck.safeParse(json);
+  const parsed = check.safeParse(json);
   return parsed.success
     ? parsed.data
-    : new InvalidResponseError('events: unexpected snapshot', 200, parsed.error.issues);
+    : new InvalidResponseError(`events: unexpected ${what}`, 200, parsed.error.issues);
 }

@@ -1,8 +1,7 @@
+import { readAlertEvent } from '../api/alert-event.ts';
 import { createApiClient } from '../api/client.ts';
-import { ApiError } from '../api/errors.ts';
+import { ApiError, InvalidResponseError } from '../api/errors.ts';
 import { subscribeEvents } from '../api/events.ts';
-import { alertEventCheck } from '../api/response-shapes.ts';
-import type { AlertEvent } from '../api/schemas/snapshot.ts';
 import type { Connection } from './connection-vault.ts';
 import type { StreamHandlers } from './sync-engine.ts';
 
@@ -20,16 +19,6 @@ export function apiClientFor(connection: Connection, fetcher?: typeof fetch) {
   });
 }
 
-/** An `event: alert`'s data, checked; null for what this worker cannot read (it is skipped). */
-function alertOf(data: string): AlertEvent | null {
-  try {
-    const parsed = alertEventCheck.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 export function openEventStream(connection: Connection, handlers: StreamHandlers): () => void {
   let opened = false;
   return subscribeEvents({
@@ -39,8 +28,9 @@ export function openEventStream(connection: Connection, handlers: StreamHandlers
     onSnapshot: handlers.onSnapshot,
     onOtherEvent: (event) => {
       if (event.event !== 'alert') return;
-      const alert = alertOf(event.data);
-      if (alert) handlers.onAlert(alert);
+      // What this worker cannot read is skipped: the next Snapshot still carries the alerts.
+      const alert = readAlertEvent(event.data);
+      if (!(alert instanceof InvalidResponseError)) handlers.onAlert(alert);
     },
     onStatus: (status) => {
       if (status === 'open') {

@@ -1,7 +1,7 @@
 // The embed's transport against the real billing server (child process, temp SQLite file):
 // snapshot, live updates, plan change, ledger, and the states a host page must be able to show.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createTokenSource } from '../../embed/token-source.ts';
 import { createEmbedTransport, type EmbedTransport } from '../../embed/transport.ts';
 import { createApiClient } from '../../lib/api/index.ts';
@@ -176,5 +176,47 @@ describe('embed transport', () => {
     tokens.provided();
     await refreshed;
     expect(done).toBe(true);
+  });
+
+  test('a low-balance alert on the stream reaches the transport’s alert', async () => {
+    const token = await member();
+    const transport = transportWith(() => token);
+    collect(transport);
+    await transport.refresh();
+    expect(transport.alert.value).toBe(null);
+    // 2,813 Smart Crops (3,656.9 credits) leave 913.1 of 4,570: at or below 20 % (914).
+    const other = createApiClient({ baseUrl: server.url, token });
+    await other.recordUsage({ operation: 'smart-crop', quantity: 2813 });
+    const alert = await until(() => transport.alert.value ?? undefined);
+    expect(alert).toMatchObject({ threshold: 20, available: '913.1' });
+  });
+
+  test('an alert this embed cannot read is skipped with a warning, and the next one is kept', async () => {
+    const token = await member();
+    const warnings: unknown[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args) => warnings.push(args[0]));
+    const at = '2027-03-01T09:00:00.000Z';
+    // The real server for everything but the stream, which says two alerts, one broken.
+    const stream = [
+      `event: alert\ndata: {"threshold":150,"at":"${at}","available":"1"}\n\n`,
+      `event: alert\ndata: {"threshold":5,"at":"${at}","available":"228"}\n\n`,
+    ].join('');
+    const fetcher: typeof fetch = (input, init) =>
+      String(input).endsWith('/v1/events')
+        ? Promise.resolve(
+            new Response(stream, { headers: { 'content-type': 'text/event-stream' } }),
+          )
+        : fetch(input, init);
+    const transport = createEmbedTransport({
+      api: server.url,
+      tokens: createTokenSource(() => () => token),
+      fetch: fetcher,
+    });
+    transports.push(transport);
+    collect(transport);
+    const alert = await until(() => transport.alert.value ?? undefined);
+    warn.mockRestore();
+    expect(alert).toEqual({ threshold: 5, at, available: '228' });
+    expect(warnings).toContain('Tally: events: unexpected alert');
   });
 });

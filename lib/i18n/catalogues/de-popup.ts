@@ -77,7 +77,6 @@ export const dePopup: Catalogue = {
     'Ein Mitglied von {account} bittet um ein Upgrade. Öffnen Sie Tally, um zuzustimmen oder abzulehnen.',
   requestNoticeMany:
     '{count} Upgrade-Anfragen von {account} warten. Öffnen Sie Tally, um zu antworten.',
-  yourAccount: 'Ihr Konto',
   alertExhaustedTitle: 'Tally: keine Credits mehr',
   alertExhaustedMessage:
     '{account} hat alle Credits dieser Laufzeit verbraucht. Öffnen Sie Tally, um Ihre Möglichkeiten zu sehen.',

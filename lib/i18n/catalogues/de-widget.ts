@@ -81,4 +81,9 @@ export const deWidget: Catalogue = {
   paceRunsOut:
     'Bei diesem Tempo ({pace} pro Tag) reichen Ihre Credits bis {day}; sie erneuern sich am {renews}.',
   paceLasts: 'Bei diesem Tempo reichen Ihre Credits über die Erneuerung am {renews} hinaus.',
+
+  yourAccount: 'Ihr Konto',
+  bannerExhausted: '{account} hat keine Credits mehr',
+  bannerLow: '{account} ist bei {percent} % der Credits dieser Laufzeit: {amount} übrig',
+  dismiss: 'Schließen',
 };

@@ -86,7 +86,6 @@ export const enPopup = {
   requestNoticeTitle: 'Tally: upgrade request',
   requestNoticeOne: 'A member of {account} asks to upgrade. Open Tally to approve or decline.',
   requestNoticeMany: '{count} upgrade requests of {account} are waiting. Open Tally to answer.',
-  yourAccount: 'Your account',
   alertExhaustedTitle: 'Tally: no credits left',
   alertExhaustedMessage:
     '{account} has used all of this term’s credits. Open Tally to see your options.',

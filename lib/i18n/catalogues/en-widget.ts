@@ -93,4 +93,10 @@ export const enWidget = {
   chipTitle: 'Tally: {freshness}',
   paceRunsOut: 'At this pace ({pace} a day) your credits last until {day}; they renew {renews}.',
   paceLasts: 'At this pace your credits last past the renewal on {renews}.',
+
+  // The embed's low-balance banner.
+  yourAccount: 'Your account',
+  bannerExhausted: '{account} has no credits left',
+  bannerLow: '{account} is down to {percent} % of this term’s credits: {amount} left',
+  dismiss: 'Dismiss',
 } as const;

@@ -76,7 +76,6 @@ export const frPopup: Catalogue = {
     'Un membre de {account} demande une mise à niveau. Ouvrez Tally pour accepter ou refuser.',
   requestNoticeMany:
     '{count} demandes de mise à niveau de {account} attendent. Ouvrez Tally pour répondre.',
-  yourAccount: 'Votre compte',
   alertExhaustedTitle: 'Tally : plus de crédits',
   alertExhaustedMessage:
     '{account} a utilisé tous les crédits de cette période. Ouvrez Tally pour voir vos options.',

@@ -81,4 +81,9 @@ export const frWidget: Catalogue = {
   paceRunsOut:
     'À ce rythme ({pace} par jour), vos crédits durent jusqu’au {day} ; ils se renouvellent le {renews}.',
   paceLasts: 'À ce rythme, vos crédits dureront au-delà du renouvellement du {renews}.',
+
+  yourAccount: 'Votre compte',
+  bannerExhausted: '{account} n’a plus de crédits',
+  bannerLow: '{account} est à {percent} % des crédits de cette période : il en reste {amount}',
+  dismiss: 'Fermer',
 };
