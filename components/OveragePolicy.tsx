@@ -19,9 +19,13 @@ function capWords(capUsd: Usd | null, m: Messages): string {
   return capUsd === null ? m.t('noCap') : m.t('capUpTo', { usd: m.formats.usd(capUsd) });
 }
 
-/** The typed cap as the API wants it ("25" → "25.00"; empty → no cap), or why it is not one. */
+/**
+ * The typed cap as the API wants it ("25" → "25.00"; empty → no cap), or why it is not one. A
+ * locale that writes a decimal comma ("25,50" in German and French) may type one.
+ */
 function capOf(text: string, m: Messages): { capUsd: Usd | null } | { error: string } {
-  const typed = text.trim().replace(/^\$/, '');
+  const bare = text.trim().replace(/^\$|\s*\$(US)?$/g, '');
+  const typed = decimalComma(m.locale) && !bare.includes('.') ? bare.replace(',', '.') : bare;
   if (typed === '') return { capUsd: null };
   try {
     const cap = parseUsd(typed, 'The monthly cap');
@@ -32,6 +36,11 @@ function capOf(text: string, m: Messages): { capUsd: Usd | null } | { error: str
   } catch {
     return { error: m.t(typed.startsWith('-') ? 'capNegative' : 'capUnreadable') };
   }
+}
+
+/** Whether the locale writes "1,5" for one and a half (the separator is all that is read). */
+function decimalComma(locale: string): boolean {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).some((part) => part.value === ',');
 }
 
 /**

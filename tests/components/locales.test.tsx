@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/preact';
-import { expect, test } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { expect, test, vi } from 'vitest';
 import { BalanceMeter } from '../../components/BalanceMeter.tsx';
 import { CostPreview } from '../../components/CostPreview.tsx';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
+import { OveragePolicy } from '../../components/OveragePolicy.tsx';
 import { RemainingOperations } from '../../components/RemainingOperations.tsx';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { en } from '../../lib/i18n/catalogues/en.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
 import { catalogueSource, createMessages } from '../../lib/i18n/messages.ts';
 import { render } from './render.tsx';
-import { startedModel } from './started-model.ts';
+import { startedModel, trustedClick } from './started-model.ts';
 
 const german = createMessages('de', catalogueSource(de, en));
 const french = createMessages('fr', catalogueSource(fr, en));
@@ -53,4 +54,16 @@ test('German: the overage dialog asks in German, and Abbrechen cancels', async (
   ).toBeTruthy();
   fireEvent.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
   expect((await decision)?.decision).toBe('cancel');
+});
+
+test('German: a cap typed with a decimal comma is read as dollars and cents', async () => {
+  const { model, transport } = await startedModel({ policy: 'ask' }, undefined, german);
+  const sent = vi.spyOn(transport, 'setOveragePolicy');
+  render(<OveragePolicy model={model} />, { messages: german });
+  fireEvent.input(screen.getByLabelText(/Monatslimit in Dollar/), { target: { value: '25,50' } });
+  trustedClick(screen.getByRole('button', { name: 'Mehrverbrauchsregel speichern' }));
+  await waitFor(() => expect(sent).toHaveBeenCalledWith('ask', '25.50'));
+  await waitFor(() =>
+    expect(screen.getByRole('status').textContent).toMatch(/^Gespeichert: Jedes Mal fragen, /),
+  );
 });

@@ -35,6 +35,18 @@ test('the popup connects and shows the balance in German', async () => {
   const plan = popup.getByRole('region', { name: 'Plan', exact: true });
   expect(await plan.textContent()).toContain('250,00\u00a0$');
   expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+  // German's longer words still fit the popup's width: nothing is cut off or scrolls sideways.
+  const clipped = await popup.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => !element.matches('.t-visually-hidden, .t-visually-hidden *'))
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .filter((element) => getComputedStyle(element).overflowX !== 'visible')
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  );
+  expect(clipped).toEqual([]);
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    await popup.evaluate(() => window.innerWidth),
+  );
   expect(await seriousViolations(popup)).toEqual([]);
 });
 
