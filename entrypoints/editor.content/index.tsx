@@ -55,7 +55,7 @@ export default defineContentScript({
     const model = createCreditModel(createWorkerCreditSource(link), {
       math,
       messages,
-      askElsewhere: askInConsentFrame(link),
+      askElsewhere: askInConsentFrame(link, messages),
     });
     const place = {
       initial: await loadWidgetPlace(),

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Messages } from '../i18n/messages.ts';
 import type { ConsentElsewhere, OverageRequest } from '../store/overage-prompt.ts';
 import type { WorkerLink } from './worker-link.ts';
 
@@ -18,7 +19,7 @@ iframe { display: block; width: 100%; height: 100%; border: 0; color-scheme: nor
  * `<dialog>`, so the page can neither read its URL nor reach its buttons, and anything that
  * navigates or removes it cancels the request.
  */
-export function askInConsentFrame(link: WorkerLink, doc: Document = document) {
+export function askInConsentFrame(link: WorkerLink, messages: Messages, doc: Document = document) {
   return async (asked: OverageRequest): Promise<ConsentElsewhere> => {
     const requestId = await link.request({
       type: 'open-consent',
@@ -32,7 +33,7 @@ export function askInConsentFrame(link: WorkerLink, doc: Document = document) {
     style.textContent = FRAME_CSS;
     const dialog = doc.createElement('dialog');
     const frame = doc.createElement('iframe');
-    frame.title = 'Tally: confirm the charge';
+    frame.title = messages.t('consentFrameTitle');
     frame.src = `${browser.runtime.getURL('/consent.html')}#${requestId}`;
     dialog.append(frame);
     root.append(style, dialog);

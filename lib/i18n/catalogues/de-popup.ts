@@ -87,4 +87,5 @@ export const dePopup: Catalogue = {
     'Ihr Zugang zu {account} wurde entfernt. Bitten Sie den Admin um ein neues Token, um sich erneut zu verbinden.',
   serverAnswered: 'Der Billing-Server antwortete {status}: {message}',
   cannotReachServer: 'Der Billing-Server ist nicht erreichbar.',
+  consentFrameTitle: 'Tally: die Belastung bestätigen',
 };

@@ -96,4 +96,5 @@ export const enPopup = {
     'Your access to {account} was removed. Ask its admin for a new token to reconnect.',
   serverAnswered: 'The billing server answered {status}: {message}',
   cannotReachServer: 'Cannot reach the billing server.',
+  consentFrameTitle: 'Tally: confirm the charge',
 } as const;

@@ -86,4 +86,5 @@ export const frPopup: Catalogue = {
     'Votre accès à {account} a été retiré. Demandez un nouveau jeton à son admin pour vous reconnecter.',
   serverAnswered: 'Le serveur de facturation a répondu {status} : {message}',
   cannotReachServer: 'Le serveur de facturation est injoignable.',
+  consentFrameTitle: 'Tally : confirmer le paiement',
 };
