@@ -59,6 +59,7 @@ export default defineBackground(() => {
   });
   const worker = createWorker({
     engine,
+    messages,
     hub,
     settingsItem: defineSettingsItem(),
     catalogItem: defineCatalogItem(),

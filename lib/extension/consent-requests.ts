@@ -32,8 +32,6 @@ export function defineConsentRequestsItem() {
 
 export type ConsentRequestsItem = ReturnType<typeof defineConsentRequestsItem>;
 
-const GONE = 'This request is no longer open: run the operation again from the editor.';
-
 /**
  * The consent requests the worker minted, one per preflight a content script could not answer
  * alone. The consent page (an extension page framed into that tab) may read and answer only a
@@ -46,6 +44,8 @@ export class ConsentRequests {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
+    /** What a frame hears of a request no longer open (the browser's language). */
+    private readonly gone: string,
     private readonly item: ConsentRequestsItem = defineConsentRequestsItem(),
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
@@ -64,7 +64,7 @@ export class ConsentRequests {
    */
   async outcome(id: string, tabId: number): Promise<ConsentAnswer> {
     const given = await this.#change((open) => {
-      const request = ownedBy(open, id, tabId);
+      const request = ownedBy(open, id, tabId, this.gone);
       if (request.answer) delete open[id];
       return request.answer;
     });
@@ -74,8 +74,8 @@ export class ConsentRequests {
 
   claim(id: string, tabId: number): Promise<ConsentAsk> {
     return this.#change((open) => {
-      const request = ownedBy(open, id, tabId);
-      if (request.claimed) throw new ReplyError('forbidden', GONE);
+      const request = ownedBy(open, id, tabId, this.gone);
+      if (request.claimed) throw new ReplyError('forbidden', this.gone);
       request.claimed = true;
       return { operation: request.operation, quantity: request.quantity };
     });
@@ -84,8 +84,8 @@ export class ConsentRequests {
   /** Only the frame that claimed the request answers it, once; the request then ends. */
   answer(id: string, tabId: number, answer: ConsentAnswer): Promise<void> {
     return this.#change((open) => {
-      const request = ownedBy(open, id, tabId);
-      if (!request.claimed || request.answer) throw new ReplyError('forbidden', GONE);
+      const request = ownedBy(open, id, tabId, this.gone);
+      if (!request.claimed || request.answer) throw new ReplyError('forbidden', this.gone);
       this.#settle(open, id, answer);
     });
   }
@@ -124,8 +124,8 @@ export class ConsentRequests {
   }
 }
 
-function ownedBy(open: Record<string, Open>, id: string, tabId: number): Open {
+function ownedBy(open: Record<string, Open>, id: string, tabId: number, gone: string): Open {
   const request = Object.hasOwn(open, id) ? open[id] : undefined;
-  if (!request || request.tabId !== tabId) throw new ReplyError('forbidden', GONE);
+  if (!request || request.tabId !== tabId) throw new ReplyError('forbidden', gone);
   return request;
 }

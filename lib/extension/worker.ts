@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
 import type { Catalog } from '../api/schemas/plan.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { factsOf, plansAbove, quoteOn } from '../store/local-math.ts';
 import { apiBaseUrl } from './api-base-url.ts';
 import type { Connection } from './connection-vault.ts';
@@ -31,6 +32,8 @@ export type CatalogItem = ReturnType<typeof defineCatalogItem>;
 
 export interface WorkerDeps {
   engine: SyncEngine;
+  /** The words of the reasons it answers with (the browser's language). */
+  messages: Messages;
   hub: UiPorts;
   settingsItem: SettingsItem;
   catalogItem: CatalogItem;
@@ -63,7 +66,7 @@ export interface WorkerDeps {
 export function createWorker(deps: WorkerDeps) {
   const { engine, hub } = deps;
   const ready = engine.init();
-  const consents = new ConsentRequests();
+  const consents = new ConsentRequests(deps.messages.t('consentGone'));
 
   async function contextOf(sender: SenderLike) {
     const { editorMatches } = await deps.settingsItem.getValue();
@@ -166,7 +169,7 @@ export function createWorker(deps: WorkerDeps) {
     connect: async (request) => {
       const baseUrl = apiBaseUrl(request.baseUrl);
       const snapshot = await engine.connect({ baseUrl, token: request.token }).catch((error) => {
-        throw connectError(error, baseUrl);
+        throw connectError(error, baseUrl, deps.messages);
       });
       await deps.catalogItem.removeValue();
       return {
@@ -250,7 +253,7 @@ export function createWorker(deps: WorkerDeps) {
   ): Promise<Reply<unknown>> {
     try {
       if (!context) {
-        throw new ReplyError('forbidden', NOT_ALLOWED);
+        throw new ReplyError('forbidden', deps.messages.t('notAllowedHere'));
       }
       const parsed = requestSchema.safeParse(message);
       if (!parsed.success)
@@ -295,7 +298,7 @@ export function createWorker(deps: WorkerDeps) {
       });
       void context.then(async (allowed) => {
         if (!allowed) {
-          hub.send(port, { type: 'refused', message: NOT_ALLOWED });
+          hub.send(port, { type: 'refused', message: deps.messages.t('notAllowedHere') });
           port.disconnect();
           return;
         }
@@ -312,18 +315,15 @@ export function createWorker(deps: WorkerDeps) {
   };
 }
 
-function connectError(error: unknown, baseUrl: string): unknown {
+function connectError(error: unknown, baseUrl: string, m: Messages): unknown {
   if (error instanceof ApiError && error.status === 401) {
-    return new ReplyError(
-      'unauthorized',
-      `${baseUrl} did not accept this token. Check it and try again.`,
-    );
+    return new ReplyError('unauthorized', m.t('tokenNotAccepted', { url: baseUrl }));
   }
-  if (error instanceof NetworkError) return new ReplyError('offline', `Cannot reach ${baseUrl}.`);
+  if (error instanceof NetworkError) {
+    return new ReplyError('offline', m.t('cannotReach', { url: baseUrl }));
+  }
   return error;
 }
-
-const NOT_ALLOWED = 'Tally answers only its own pages and the editor pages set in its settings.';
 
 export const POLL_ALARM = 'tally-poll';
 /**

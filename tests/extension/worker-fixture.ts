@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
 import { UiPorts } from '../../lib/extension/ui-ports.ts';
 import { createWorker, defineCatalogItem } from '../../lib/extension/worker.ts';
+import { english } from '../../lib/i18n/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 import { engineWith } from './sync-fakes.ts';
 
@@ -30,6 +31,7 @@ export function workerWith(answers: Partial<FakeClient> = {}) {
   };
   const worker = createWorker({
     engine,
+    messages: english,
     hub: new UiPorts((count) => engine.setLive(count)),
     settingsItem: defineSettingsItem(),
     catalogItem: defineCatalogItem(),

@@ -88,4 +88,10 @@ export const dePopup: Catalogue = {
   serverAnswered: 'Der Billing-Server antwortete {status}: {message}',
   cannotReachServer: 'Der Billing-Server ist nicht erreichbar.',
   consentFrameTitle: 'Tally: die Belastung bestätigen',
+  consentGone: 'Diese Anfrage ist nicht mehr offen: Starten Sie die Operation erneut im Editor.',
+  notAllowedHere:
+    'Tally antwortet nur seinen eigenen Seiten und den in den Einstellungen festgelegten Editor-Seiten.',
+  tokenNotAccepted:
+    '{url} hat dieses Token nicht akzeptiert. Prüfen Sie es und versuchen Sie es erneut.',
+  cannotReach: '{url} ist nicht erreichbar.',
 };

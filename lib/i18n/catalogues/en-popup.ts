@@ -97,4 +97,8 @@ export const enPopup = {
   serverAnswered: 'The billing server answered {status}: {message}',
   cannotReachServer: 'Cannot reach the billing server.',
   consentFrameTitle: 'Tally: confirm the charge',
+  consentGone: 'This request is no longer open: run the operation again from the editor.',
+  notAllowedHere: 'Tally answers only its own pages and the editor pages set in its settings.',
+  tokenNotAccepted: '{url} did not accept this token. Check it and try again.',
+  cannotReach: 'Cannot reach {url}.',
 } as const;

@@ -87,4 +87,9 @@ export const frPopup: Catalogue = {
   serverAnswered: 'Le serveur de facturation a répondu {status} : {message}',
   cannotReachServer: 'Le serveur de facturation est injoignable.',
   consentFrameTitle: 'Tally : confirmer le paiement',
+  consentGone: 'Cette demande n’est plus ouverte : relancez l’opération depuis l’éditeur.',
+  notAllowedHere:
+    'Tally ne répond qu’à ses propres pages et aux pages d’éditeur définies dans ses paramètres.',
+  tokenNotAccepted: '{url} n’a pas accepté ce jeton. Vérifiez-le et réessayez.',
+  cannotReach: '{url} est injoignable.',
 };
