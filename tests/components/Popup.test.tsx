@@ -2,11 +2,11 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Popup } from '../../components/Popup.tsx';
-import { english } from '../../lib/i18n/english.ts';
 import { createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import { english } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 

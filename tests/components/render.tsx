@@ -1,8 +1,8 @@
 import { render as renderInDom } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { MessagesContext } from '../../components/messages-context.ts';
-import { english } from '../../lib/i18n/english.ts';
 import type { Messages } from '../../lib/i18n/messages.ts';
+import { english } from '../support/english.ts';
 
 /** Testing Library's render under a UI root's messages: English unless a test names others. */
 export function render(

@@ -1,11 +1,11 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
-import { english } from '../../lib/i18n/english.ts';
 import type { Messages } from '../../lib/i18n/messages.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import { english } from '../support/english.ts';
 
 // waitFor/findBy* give up after 1 s by default: too short for the model's async work when the
 // whole suite shares 2 busy cores. They still return as soon as the condition holds.

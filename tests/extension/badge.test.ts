@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../lib/extension/badge.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
-import { english } from '../../lib/i18n/english.ts';
+import { english } from '../support/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 const state = (available: string, status: PublicState['status'] = 'fresh'): PublicState => ({

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PublicState } from '../../lib/extension/public-state.ts';
 import { defineSeenRequestsItem, requestNotice } from '../../lib/extension/request-notice.ts';
-import { english } from '../../lib/i18n/english.ts';
+import { english } from '../support/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 beforeEach(() => fakeBrowser.reset());

@@ -10,7 +10,7 @@ import {
   type StreamHandlers,
   SyncEngine,
 } from '../../lib/extension/sync-engine.ts';
-import { english } from '../../lib/i18n/english.ts';
+import { english } from '../support/english.ts';
 
 /** The vault's contract in memory: IndexedDB is a browser part, tested end to end. */
 export function memoryVault(initial: Connection | null = null): ConnectionVault {

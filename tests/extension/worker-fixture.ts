@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import { defineSettingsItem } from '../../lib/extension/settings-item.ts';
 import { UiPorts } from '../../lib/extension/ui-ports.ts';
 import { createWorker, defineCatalogItem } from '../../lib/extension/worker.ts';
-import { english } from '../../lib/i18n/english.ts';
+import { english } from '../support/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 import { engineWith } from './sync-fakes.ts';
 

@@ -2,9 +2,9 @@
 // allotment line and today.
 import { expect, test } from 'vitest';
 import type { UsageGroup } from '../../lib/api/schemas/team.ts';
-import { english } from '../../lib/i18n/english.ts';
 import { type ChartLayout, chartLayout, termDates } from '../../lib/insight/chart-layout.ts';
 import { dayText } from '../../lib/insight/usage-text.ts';
+import { english } from '../support/english.ts';
 
 const operations = [
   { id: 'smart-crop', name: 'Smart Crop' },

@@ -1,9 +1,9 @@
 import { effect } from '@preact/signals';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { english } from '../../lib/i18n/english.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
+import { english } from '../support/english.ts';
 import { snapshotOf } from './fixtures.ts';
 import { MemoryCreditSource } from './memory-credit-source.ts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { english } from '../../lib/i18n/english.ts';
 import { freshnessText } from '../../lib/store/freshness.ts';
+import { english } from '../support/english.ts';
 
 const at = Date.parse('2026-11-20T10:42:00.000Z');
 const later = (ms: number) => at + ms;

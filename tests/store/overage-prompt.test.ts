@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
-import { english } from '../../lib/i18n/english.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
+import { english } from '../support/english.ts';
 import { until } from '../support/until.ts';
 import { type SnapshotOptions, snapshotOf } from './fixtures.ts';
 import { MemoryCreditSource } from './memory-credit-source.ts';
