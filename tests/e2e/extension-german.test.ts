@@ -2,8 +2,15 @@
 // the popup and the in-page widget speak German, with German numbers; money stays in dollars.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createApiClient } from '../../lib/api/client.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import {
+  actInConsent,
+  consentFrame,
+  consentFrames,
+  type ExtensionBrowser,
+  launchWithExtension,
+} from '../support/browser.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const PATIENT = { timeout: 15_000 };
@@ -72,5 +79,42 @@ test('the in-page widget says the balance and the cost preview in German', async
   // Growth: 1.3 × $0.0547… = $0.0711 of plan credits; 4,570 − 1.3 = 4,568.7 left.
   expect(await preview.textContent()).toContain('Plan-Credits im Wert von 0,0711\u00a0$');
   expect(await preview.textContent()).toContain('4.568,7 Credits übrig');
+  await editor.close();
+});
+
+test('at 0 credits the consent dialog asks in German, every line whole, and Abbrechen cancels', async () => {
+  const ada = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
+  // Growth's 4,570 credits down to exactly 0: 1,114 × 4.1 + 2 × 1.3.
+  await ada.recordUsage({ operation: 'lifestyle-crop', quantity: 1114 });
+  await ada.recordUsage({ operation: 'smart-crop', quantity: 2 });
+  const editor = await browser.context.newPage();
+  await editor.goto(`${server.url}/editor?mode=extension&as=ada`);
+  await expect
+    .poll(() => editor.getByTestId('chip-label').textContent(), PATIENT)
+    .toBe('Keine Credits mehr');
+  await editor.locator('button[data-tally-operation="lifestyle-crop"]').click();
+  const frame = await consentFrame(editor);
+  const dialog = frame.getByRole('dialog', {
+    name: 'Nicht genug Credits für diese Operation (Lifestyle Crop)',
+  });
+  await dialog.waitFor(PATIENT);
+  await dialog
+    .getByRole('button', { name: '0,41 $ Mehrverbrauch zahlen und weitermachen' })
+    .waitFor();
+  await dialog
+    .getByRole('button', { name: /^Upgrade auf Scale · heute 500,00 \$$/ })
+    .waitFor(PATIENT);
+  const clipped = await frame.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('dialog *')]
+      .filter((element) => !element.matches('.t-visually-hidden, .t-visually-hidden *'))
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .filter((element) => getComputedStyle(element).overflowX !== 'visible')
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  );
+  expect(clipped).toEqual([]);
+  await actInConsent(editor, frame, () =>
+    dialog.getByRole('button', { name: 'Abbrechen' }).click(),
+  );
+  await expect.poll(() => consentFrames(editor), PATIENT).toBe(0);
   await editor.close();
 });
