@@ -52,13 +52,6 @@ function fill(template: Template, params: Params | undefined): string {
   );
 }
 
-/** A source reading `catalogue`, and English where it has no message. */
-export function catalogueSource(catalogue: Catalogue, english: Catalogue): MessageSource {
-  const own = flatten(catalogue);
-  const fallback = catalogue === english ? own : flatten(english);
-  return (name) => own.get(name) ?? fallback.get(name);
-}
-
 export function createMessages(locale: string, source: MessageSource): Messages {
   const formats = formatsFor(locale);
   const read = (name: string) => source(name) ?? name;

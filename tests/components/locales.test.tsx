@@ -7,14 +7,13 @@ import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { OveragePolicy } from '../../components/OveragePolicy.tsx';
 import { RemainingOperations } from '../../components/RemainingOperations.tsx';
 import { de } from '../../lib/i18n/catalogues/de.ts';
-import { en } from '../../lib/i18n/catalogues/en.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
-import { catalogueSource, createMessages } from '../../lib/i18n/messages.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
-const german = createMessages('de', catalogueSource(de, en));
-const french = createMessages('fr', catalogueSource(fr, en));
+const german = messagesIn('de', de);
+const french = messagesIn('fr', fr);
 
 test('German: the balance with German numbers, and nothing left in English', async () => {
   const { model } = await startedModel({ plan: 'growth' }, undefined, german);

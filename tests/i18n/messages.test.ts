@@ -3,11 +3,11 @@ import { de } from '../../lib/i18n/catalogues/de.ts';
 import { en } from '../../lib/i18n/catalogues/en.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
 import { intlLocale, pickLanguage } from '../../lib/i18n/locales.ts';
-import { catalogueSource, createMessages } from '../../lib/i18n/messages.ts';
+import { messagesIn } from '../support/english.ts';
 
-const german = createMessages('de', catalogueSource(de, en));
-const french = createMessages('fr', catalogueSource(fr, en));
-const english = createMessages('en-US', catalogueSource(en, en));
+const german = messagesIn('de', de);
+const french = messagesIn('fr', fr);
+const english = messagesIn('en-US', en);
 
 describe('numbers and money in the locale, from exact decimal strings', () => {
   test('credits', () => {
@@ -54,7 +54,7 @@ describe('plural forms', () => {
 });
 
 test('a message a locale misses falls back to English', () => {
-  const partial = createMessages('de', catalogueSource({ retry: 'Erneut versuchen' }, en));
+  const partial = messagesIn('de', { retry: 'Erneut versuchen' });
   expect(partial.t('retry')).toBe('Erneut versuchen');
   expect(partial.t('reconnect')).toBe('Reconnect');
   expect(partial.tn('credits', '2')).toBe('2 credits');
