@@ -1,4 +1,5 @@
 import type { AccountState } from '../lib/billing/types.ts';
+import { NotFoundError } from './ledger/ledger.ts';
 import { alertFrames, snapshotFrame } from './snapshot-frame.ts';
 import { StreamsPerToken } from './stream-cap.ts';
 
@@ -21,7 +22,7 @@ export interface Subscriber {
 }
 
 /** Renders an account's state as the Snapshot JSON one member sees. */
-export type RenderSnapshot = (state: AccountState, memberId: string) => unknown;
+export type RenderSnapshot = (state: AccountState, memberId: string) => Promise<unknown> | unknown;
 
 const heartbeatMs = 15_000;
 /** How long a change may wait for others of its account before its streams hear of it. */
@@ -74,7 +75,7 @@ export class EventHub {
     if (!this.byAccount.has(state.id)) return;
     const pending = this.pending.get(state.id);
     if (!pending || pending.version < state.version) this.pending.set(state.id, state);
-    this.flushTimer ??= setTimeout(() => this.flush(), this.coalesceMs);
+    this.flushTimer ??= setTimeout(() => void this.flush(), this.coalesceMs);
   }
 
   /** True while some stream of the account is open here. */
@@ -82,25 +83,38 @@ export class EventHub {
     return this.byAccount.has(accountId);
   }
 
-  /** Sends what is pending now, one render per member and account. */
-  flush(): void {
+  /**
+   * Sends what is pending now, one render per member and account; resolves once it is written.
+   * A slower render of an older version is dropped by the stream (its versions only go up).
+   */
+  async flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const states = [...this.pending.values()];
     this.pending.clear();
-    for (const state of states) this.send(state);
+    await Promise.all(states.map((state) => this.send(state)));
   }
 
-  private send(state: AccountState): void {
-    const set = this.byAccount.get(state.id);
-    if (!set) return;
+  private async send(state: AccountState): Promise<void> {
+    const members = new Set<string>();
+    for (const subscriber of this.byAccount.get(state.id) ?? []) members.add(subscriber.memberId);
     const frames = new Map<string, Uint8Array>();
-    for (const subscriber of set) {
-      let frame = frames.get(subscriber.memberId);
-      if (!frame) {
-        frame = snapshotFrame(state.version, this.render(state, subscriber.memberId));
-        frames.set(subscriber.memberId, frame);
-      }
+    await Promise.all(
+      [...members].map(async (memberId) => {
+        try {
+          frames.set(memberId, snapshotFrame(state.version, await this.render(state, memberId)));
+        } catch (error) {
+          // A member removed meanwhile has no Snapshot; its streams are being closed.
+          if (!(error instanceof NotFoundError)) {
+            console.error(`Could not render the Snapshot of ${memberId}:`, error);
+          }
+        }
+      }),
+    );
+    // The streams open now: one may have closed, or opened with its own first Snapshot.
+    for (const subscriber of this.byAccount.get(state.id) ?? []) {
+      const frame = frames.get(subscriber.memberId);
+      if (!frame) continue;
       const since = subscriber.send(state.version, frame);
       // The alerts fired since the stream's last Snapshot follow the Snapshot that holds them.
       if (since !== null) for (const alert of alertFrames(state, since)) subscriber.event(alert);
@@ -136,7 +150,7 @@ export class EventHub {
   /** Shutdown: end every stream so the HTTP server can close. */
   closeAll(): void {
     clearInterval(this.timer);
-    this.flush();
+    void this.flush();
     for (const set of this.byAccount.values()) for (const subscriber of set) subscriber.close();
     this.byAccount.clear();
   }

@@ -44,4 +44,4 @@ export type { QuoteRequest } from './quote.ts';
 export { quote } from './quote.ts';
 export { holdNotPendingMessage } from './refusals.ts';
 export type * from './types.ts';
-export { withUsageTally } from './usage-tally.ts';
+export { paceWindow, withUsageTally } from './usage-tally.ts';

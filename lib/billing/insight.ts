@@ -22,7 +22,7 @@ import type {
   UsageTally,
   Usd,
 } from './types.ts';
-import { firstPaceDay, utcDay } from './usage-tally.ts';
+import { paceWindow, utcDay } from './usage-tally.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Advice only when another plan saves at least this much this term. */
@@ -38,6 +38,11 @@ export interface InsightInput {
   plans: readonly Plan[];
   /** This term's usage and captures, up to now; none when absent. */
   usage: UsageTally | undefined;
+  /**
+   * The credits used in the pace window's partial first day, `paceWindow(term.start, now).slice`
+   * (from the ledger: the tally has whole days only); '0' when there is no slice.
+   */
+  sliceUsed: Credits;
 }
 
 export interface PlanAdvice {
@@ -50,7 +55,7 @@ export interface PlanAdvice {
 }
 
 export interface Insight {
-  /** Credits a day over the last week or so of the term (3 places, half-up); null before 24 h. */
+  /** Credits a day over the last 7 × 24 h of the term (3 places, half-up); null before 24 h. */
   pacePerDay: Credits | null;
   /** When the credits run out at this pace; null when that is not before the term ends. */
   runsOutAt: Instant | null;
@@ -111,19 +116,20 @@ function projected(credits: Decimal, scale: Scale): Decimal {
 }
 
 /**
- * Credits a day, unrounded: the credits of the UTC days from the one of `now − 7 × 24 h` to
- * today, over the time from that day's start (or the term's, if later) to now.
+ * Credits a day, unrounded: the credits used in `[max(term start, now − 7 × 24 h), now)` (the
+ * slice of its first day, then the tally's whole days up to today) over its length in days.
  */
 function paceOf(input: InsightInput, nowMs: number): Decimal {
-  const first = firstPaceDay(nowMs);
+  const window = paceWindow(input.term.start, input.now);
+  const first = window.slice ? utcDay(instantMs(window.slice.to)) : '';
   const today = utcDay(nowMs);
-  const windowStart = Math.max(instantMs(input.term.start), instantMs(`${first}T00:00:00.000Z`));
-  const used = sumDecimals(
-    (input.usage?.days ?? [])
+  const used = sumDecimals([
+    parseCredits(input.sliceUsed),
+    ...(input.usage?.days ?? [])
       .filter(({ day }) => day >= first && day <= today)
       .map(({ credits }) => parseCredits(credits)),
-  );
-  return used.times(DAY_MS).dividedBy(nowMs - windowStart);
+  ]);
+  return used.times(DAY_MS).dividedBy(nowMs - window.startMs);
 }
 
 /**
@@ -211,14 +217,15 @@ export function insightOf(input: InsightInput): Insight {
 }
 
 /**
- * The insight of an account as it stands at `now`, from its usage tally and what
- * describeAccount says of it (its term and plan).
+ * The insight of an account as it stands at `now`, from its usage tally, what describeAccount
+ * says of it (its term and plan) and the usage of the pace window's slice (InsightInput).
  */
 export function accountInsight(
   state: AccountState,
   described: { cycle: { start: Instant; end: Instant }; plan: Plan },
   catalog: Catalog,
   now: Instant,
+  sliceUsed: Credits,
 ): Insight {
   return insightOf({
     now,
@@ -228,5 +235,6 @@ export function accountInsight(
     plans: catalog.plans,
     // A tally of an earlier term (no use since the renewal) is no usage of this one.
     usage: state.usage?.term === termOf(state) ? state.usage : undefined,
+    sliceUsed,
   });
 }

@@ -1,10 +1,10 @@
 import { termOf } from './balance-alerts.ts';
 import { Decimal, parseCreditChange, parseCredits, toCreditsString } from './decimal.ts';
-import { instantMs } from './instant.ts';
+import { instantMs, toInstant } from './instant.ts';
 import type { AccountState, DailyCredits, Instant, Transition, UsageTally } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The pace reads the UTC days from the one of `now − 7 × 24 h` on (BILLING.md, Insight). */
+/** The pace reads the usage of the last 7 × 24 hours of the term (BILLING.md, Insight). */
 const PACE_DAYS = 7;
 
 /** The UTC date (`YYYY-MM-DD`) of an instant. */
@@ -16,6 +16,26 @@ export function utcDay(instant: Instant | number): string {
 /** The first UTC day the pace reads at `nowMs`: the day of `now − 7 × 24 h`. */
 export function firstPaceDay(nowMs: number): string {
   return utcDay(nowMs - PACE_DAYS * DAY_MS);
+}
+
+/**
+ * The pace's window at `now`: `[max(term start, now − 7 × 24 h), now)`. The tally has the
+ * credits of whole UTC days; when the window starts inside an earlier day than the term's
+ * first, `slice` is the part of that day the window covers, whose usage comes from the ledger
+ * (the tally's days count from `slice.to` on). Without a slice the window is the whole term,
+ * and so is the tally.
+ */
+export interface PaceWindow {
+  startMs: number;
+  slice: { from: Instant; to: Instant } | null;
+}
+
+export function paceWindow(termStart: Instant, now: Instant): PaceWindow {
+  const weekAgo = instantMs(now) - PACE_DAYS * DAY_MS;
+  const termMs = instantMs(termStart);
+  if (termMs >= weekAgo) return { startMs: termMs, slice: null };
+  const nextDay = Date.parse(`${utcDay(weekAgo)}T00:00:00.000Z`) + DAY_MS;
+  return { startMs: weekAgo, slice: { from: toInstant(weekAgo), to: toInstant(nextDay) } };
 }
 
 /**

@@ -169,8 +169,11 @@ export interface Ledger {
   findMemberByToken(token: string): Promise<Member | null>;
   /** The account's state as of now: renewals and hold expiries that were due are applied (and persisted). */
   settled(accountId: string): Promise<AccountState>;
-  /** The Snapshot (API.md) one member sees; the member has been found by token on this node. */
-  snapshot(state: AccountState, memberId: string): unknown;
+  /**
+   * The Snapshot (API.md) one member sees; the member has been found by token on this node.
+   * Async: the insight's pace may read a slice of the ledger (pace-slices.ts).
+   */
+  snapshot(state: AccountState, memberId: string): Promise<unknown>;
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
   ledgerPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
   chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;

@@ -4,6 +4,7 @@ import {
   DEFAULT_ALERT_THRESHOLDS,
   describeAccount,
   firedThisTerm,
+  paceWindow,
 } from '../../lib/billing/index.ts';
 import type { AccountState, Catalog, Hold } from '../../lib/billing/types.ts';
 import { hashToken } from '../auth.ts';
@@ -24,6 +25,7 @@ import {
   type UpgradeRequestFilter,
   type UsageRow,
 } from './ledger.ts';
+import { PaceSlices } from './pace-slices.ts';
 import type { Changes, RemoteChange, Store } from './store.ts';
 import { withUpdate } from './team-changes.ts';
 
@@ -58,6 +60,9 @@ export class StoreLedger implements Ledger {
   /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
   private readonly refreshing = new Map<string, boolean>();
   private readonly group: GroupCommit;
+  private readonly paceSlices = new PaceSlices((accountId, range) =>
+    this.store.usageRows(accountId, range),
+  );
 
   private constructor(
     private readonly store: Store,
@@ -118,12 +123,14 @@ export class StoreLedger implements Ledger {
     );
   }
 
-  snapshot(state: AccountState, memberId: string) {
+  async snapshot(state: AccountState, memberId: string) {
     const members = this.directory.get(state.id) ?? [];
     const member = members.find(({ id }) => id === memberId);
     if (!member) throw new NotFoundError(`No member ${memberId} in this account`);
     const asOf = this.now();
     const described = describeAccount(state, this.catalog);
+    const { slice } = paceWindow(described.cycle.start, asOf);
+    const sliceUsed = slice ? await this.paceSlices.used(state.id, slice) : '0';
     return {
       version: state.version,
       asOf,
@@ -137,7 +144,7 @@ export class StoreLedger implements Ledger {
       member: { id: member.id, name: member.name, role: member.role },
       ...described,
       upgradeRequests: { open: this.openRequestsSeenBy(member).length },
-      insight: accountInsight(state, described, this.catalog, asOf),
+      insight: accountInsight(state, described, this.catalog, asOf, sliceUsed),
       alerts: {
         thresholds: state.alertThresholds ?? DEFAULT_ALERT_THRESHOLDS,
         fired: firedThisTerm(state).map(({ threshold, at }) => ({ threshold, at })),

@@ -36,7 +36,7 @@ export function eventRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       const unsubscribe = deps.events.subscribe(subscriber);
       try {
         const state = await deps.ledger.settled(member.accountId);
-        const frame = snapshotFrame(state.version, deps.ledger.snapshot(state, member.id));
+        const frame = snapshotFrame(state.version, await deps.ledger.snapshot(state, member.id));
         const since = subscriber.send(state.version, frame);
         // A stream resumed with Last-Event-ID hears the alerts it missed meanwhile.
         if (since !== null) for (const alert of alertFrames(state, since)) subscriber.event(alert);

@@ -9,6 +9,6 @@ export function meRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   apiRoute(app, deps, 'getMe', async (c) => {
     const member = c.get('member');
     const state = await deps.ledger.settled(member.accountId);
-    return c.json(checked(SnapshotSchema, deps.ledger.snapshot(state, member.id)));
+    return c.json(checked(SnapshotSchema, await deps.ledger.snapshot(state, member.id)));
   });
 }

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
 import { Decimal } from '../../lib/billing/decimal.ts';
 import { type InsightInput, insightOf } from '../../lib/billing/insight.ts';
+import { paceWindow } from '../../lib/billing/usage-tally.ts';
 
 interface Use {
   at: string;
@@ -32,14 +34,26 @@ function tallied(used: Use[]): InsightInput['usage'] {
   };
 }
 
+/** The credits of the uses in the pace window's slice of a day, as the ledger would sum them. */
+function sliceOf(used: Use[], now: string): string {
+  const { slice } = paceWindow(term.start, now);
+  if (!slice) return '0';
+  return used
+    .filter(({ at }) => at >= slice.from && at < slice.to)
+    .reduce((sum, use) => sum.plus(use.credits).plus(use.overageCredits), new Decimal(0))
+    .toString();
+}
+
 function on({ used, ...input }: Partial<InsightInput> & { used: Use[] }): InsightInput {
+  const now = input.now ?? '2026-11-12T09:00:00.000Z';
   return {
-    now: '2026-11-12T09:00:00.000Z',
+    now,
     term,
     available: '4570',
     plan: growth,
     plans: demoCatalog.plans,
     usage: tallied(used),
+    sliceUsed: sliceOf(used, now),
     ...input,
   };
 }
@@ -70,14 +84,29 @@ describe('insight (BILLING.md, Insight)', () => {
     ],
   });
 
-  // The pace reads Nov 5 (the day of Nov 5 09:00) to now: 7.375 days, Nov 3's use left out.
-  test('pace: from the UTC day a week ago (1,810 credits / 7.375 days = 245.424 a day)', () => {
-    expect(insightOf(steady).pacePerDay).toBe('245.424');
+  // The pace reads Nov 5 09:00 to now: 7 days, Nov 3's use left out.
+  test('pace: the last 7 × 24 hours (1,810 credits / 7 days = 258.571 a day)', () => {
+    expect(insightOf(steady).pacePerDay).toBe('258.571');
   });
 
-  test('runs out: now + available / pace, to the second, rounded down (Nov 22 00:45:44)', () => {
-    // 2370 / (1810 / 7.375) days = 834,344.75… s = 9 days 15 h 45 min 44 s
-    expect(insightOf(steady).runsOutAt).toBe('2026-11-22T00:45:44.000Z');
+  test('runs out: now + available / pace, to the second, rounded down (Nov 21 12:58:40)', () => {
+    // 2370 / (1810 / 7) days = 791,920.44… s = 9 days 3 h 58 min 40 s
+    expect(insightOf(steady).runsOutAt).toBe('2026-11-21T12:58:40.000Z');
+  });
+
+  test('the window starts at now − 7 × 24 h to the millisecond, inside a UTC day', () => {
+    // Nov 5 09:00 is the window's start: a use a millisecond before it is left out.
+    const edge = on({
+      used: [
+        use('2026-11-05T08:59:59.999Z', 'smart-crop', 100, '130'),
+        use('2026-11-05T09:00:00.000Z', 'smart-crop', 10, '13'),
+        use('2026-11-05T23:00:00.000Z', 'smart-crop', 1, '1.3'),
+        use('2026-11-06T00:00:00.000Z', 'smart-crop', 1, '1.3'),
+      ],
+    });
+    expect(edge.sliceUsed).toBe('14.3');
+    // (13 + 1.3 + 1.3) / 7 = 2.228571…
+    expect(insightOf(edge).pacePerDay).toBe('2.229');
   });
 
   test('projected term usage: counts × 30/10 on the current rates (900, 1,500, 300 → 6,600)', () => {
@@ -94,8 +123,8 @@ describe('insight (BILLING.md, Insight)', () => {
       used: [use('2026-11-10T10:00:00.000Z', 'background-removal', 2000, '4570', '1030')],
     });
     const insight = insightOf(heavy);
-    // 5,600 credits over 7.375 days.
-    expect(insight.pacePerDay).toBe('759.322');
+    // 5,600 credits over 7 days.
+    expect(insight.pacePerDay).toBe('800');
     expect(insight.advice).toEqual({
       planId: 'scale',
       projectedUsd: '1000.00',
@@ -124,7 +153,7 @@ describe('insight (BILLING.md, Insight)', () => {
 
   test('a run-out after the renewal is not shown', () => {
     const slow = on({ used: [use('2026-11-11T10:00:00.000Z', 'smart-crop', 10, '13')] });
-    expect(insightOf(slow).pacePerDay).toBe('1.763');
+    expect(insightOf(slow).pacePerDay).toBe('1.857');
     expect(insightOf(slow).runsOutAt).toBeNull();
   });
 
@@ -144,5 +173,115 @@ describe('insight (BILLING.md, Insight)', () => {
     });
     // 30 Smart Crops (39 credits) do not fit Free, which has no overage: nothing cheaper.
     expect(insightOf(more).advice).toBeNull();
+  });
+});
+
+describe('insight, properties over random terms of usage', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const startMs = Date.parse(term.start);
+  const termMs = Date.parse(term.end) - startMs;
+  const operations = ['smart-crop', 'background-removal', 'lifestyle-crop'] as const;
+  /** A term's uses at random instants before `now`, on Growth's rates, with `now` itself. */
+  const history = fc
+    .record({
+      nowMs: fc.integer({ min: 0, max: termMs - 1 }),
+      uses: fc.array(
+        fc.record({
+          // Anywhere in the term so far, or within 12 hours of the window's start.
+          nearWindowStart: fc.boolean(),
+          offset: fc.integer({ min: 0, max: 1_000_000 }),
+          shift: fc.integer({ min: -12 * 3600_000, max: 12 * 3600_000 }),
+          operation: fc.constantFrom(...operations),
+          quantity: fc.integer({ min: 1, max: 400 }),
+        }),
+        { maxLength: 40 },
+      ),
+    })
+    .map(({ nowMs, uses }) => ({
+      now: new Date(startMs + nowMs).toISOString(),
+      used: uses.map(({ nearWindowStart, offset, shift, operation, quantity }) => {
+        const near = nowMs - 7 * DAY + shift;
+        const atMs =
+          nearWindowStart && near >= 0 && near < nowMs
+            ? near
+            : Math.floor((offset / 1_000_001) * nowMs);
+        return use(
+          new Date(startMs + atMs).toISOString(),
+          operation,
+          quantity,
+          new Decimal(growth.rates[operation]!).times(quantity).toString(),
+        );
+      }),
+    }));
+
+  /** BILLING.md's projected term cost of a plan, worked out here on its own. */
+  function projectedCost(planId: string, used: Use[], nowMs: number): Decimal | null {
+    const plan = findPlan(demoCatalog, planId);
+    const scale = new Decimal(termMs).dividedBy(nowMs - startMs);
+    const credits = used
+      .map(({ operation, quantity }) => new Decimal(plan.rates[operation]!).times(quantity))
+      .reduce((sum, credit) => sum.plus(credit), new Decimal(0))
+      .times(scale);
+    const past = Decimal.max(0, credits.minus(plan.monthlyCredits));
+    if (past.greaterThan(0) && !plan.allowsOverage) return null;
+    return new Decimal(plan.priceUsd).plus(
+      past.times(plan.overageUsdPerCredit).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    );
+  }
+
+  test('nothing before 24 hours; then the pace is the usage of [max(start, now − 7 d), now) over its days', () => {
+    fc.assert(
+      fc.property(history, ({ now, used }) => {
+        const insight = insightOf(on({ now, used }));
+        const nowMs = Date.parse(now);
+        if (nowMs - startMs < DAY) {
+          expect(insight).toEqual({
+            pacePerDay: null,
+            runsOutAt: null,
+            projectedCredits: null,
+            advice: null,
+          });
+          return;
+        }
+        const from = Math.max(startMs, nowMs - 7 * DAY);
+        const inWindow = used
+          .filter(({ at }) => Date.parse(at) >= from)
+          .reduce((sum, { credits }) => sum.plus(credits), new Decimal(0));
+        const pace = inWindow.times(DAY).dividedBy(nowMs - from);
+        expect(insight.pacePerDay).toBe(pace.toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toString());
+        expect(insight.projectedCredits).toMatch(/^\d+(\.\d{1,3})?$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('advice names the cheapest plan, only when it saves at least $1.00, with exact figures', () => {
+    fc.assert(
+      fc.property(history, ({ now, used }) => {
+        const nowMs = Date.parse(now);
+        fc.pre(nowMs - startMs >= DAY);
+        const { advice } = insightOf(on({ now, used }));
+        const current = projectedCost('growth', used, nowMs) as Decimal;
+        const others = demoCatalog.plans
+          .filter(({ id }) => id !== 'growth')
+          .map(({ id }) => ({ id, cost: projectedCost(id, used, nowMs) }))
+          .filter((plan): plan is { id: string; cost: Decimal } => plan.cost !== null);
+        const cheapest = others.reduce<{ id: string; cost: Decimal } | null>(
+          (best, plan) => (best === null || plan.cost.lessThan(best.cost) ? plan : best),
+          null,
+        );
+        if (cheapest === null || current.minus(cheapest.cost).lessThan(1)) {
+          expect(advice).toBeNull();
+          return;
+        }
+        expect(advice).toEqual({
+          planId: cheapest.id,
+          projectedUsd: cheapest.cost.toFixed(2),
+          currentProjectedUsd: current.toFixed(2),
+          savesUsd: current.minus(cheapest.cost).toFixed(2),
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,7 +26,7 @@ function stream(memberId: string, tokenHash = `token-${memberId}`) {
 const state = { id: 'acct_1', version: 7 } as AccountState;
 
 describe('EventHub', () => {
-  test('renders each member’s Snapshot once per change and sends those bytes to all its streams', () => {
+  test('renders each member’s Snapshot once per change and sends those bytes to all its streams', async () => {
     const renders: string[] = [];
     const hub = new EventHub((_state, memberId) => {
       renders.push(memberId);
@@ -37,7 +37,7 @@ describe('EventHub', () => {
     for (const s of [...ada, ...milo]) hub.subscribe(s.subscriber);
     hub.publish(state);
     expect(renders).toEqual([]);
-    hub.flush();
+    await hub.flush();
     expect(renders.sort()).toEqual(['ada', 'milo']);
     const adaFrame = ada[0]!.frames[0]!;
     for (const s of ada) expect(s.frames).toEqual([adaFrame]);
@@ -48,7 +48,7 @@ describe('EventHub', () => {
     hub.closeAll();
   });
 
-  test('changes of one account within the window go out once, as the newest Snapshot', () => {
+  test('changes of one account within the window go out once, as the newest Snapshot', async () => {
     const renders: number[] = [];
     const hub = new EventHub((changed) => {
       renders.push(changed.version);
@@ -57,7 +57,7 @@ describe('EventHub', () => {
     const ada = stream('ada');
     hub.subscribe(ada.subscriber);
     for (const version of [8, 10, 9]) hub.publish({ id: 'acct_1', version } as AccountState);
-    hub.flush();
+    await hub.flush();
     expect(renders).toEqual([10]);
     expect(new TextDecoder().decode(ada.frames[0])).toContain('id: 10\n');
     hub.closeAll();

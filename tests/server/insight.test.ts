@@ -45,18 +45,26 @@ test('a steady 1,300 credits a day: pace 1,300, run-out 12 h 22 min 9 s after da
   });
 });
 
-test('the pace reads the UTC days from the day of a week ago; a slow pace runs out after the renewal', async () => {
+test('the pace reads exactly the last 7 × 24 h, to the entry; a slow pace runs out after the renewal', async () => {
   expect((await clock(server(), { now: '2027-06-01T12:00:00.000Z' })).status).toBe(200);
   const { api } = await soleAdmin(server());
-  // 100 Smart Crops (130 credits) on Jun 1, then 10 (13 credits) on Jun 10.
-  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 100 })).status).toBe(
-    201,
-  );
-  expect((await clock(server(), { advance: 'P9D' })).status).toBe(200);
-  expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity: 10 })).status).toBe(201);
-  expect((await clock(server(), { advance: 'PT6H' })).status).toBe(200);
-  const { insight } = (await api.get('/v1/me')).body;
-  // Now Jun 10 18:00: the pace reads Jun 3 00:00 to now (7.75 days), so Jun 1 is left out.
-  expect(insight.pacePerDay).toBe('1.677');
-  expect(insight.runsOutAt).toBeNull();
+  const crops = async (quantity: number) =>
+    expect((await api.post('/v1/usage', { operation: 'smart-crop', quantity })).status).toBe(201);
+  // Jun 1 12:00: 130 credits; Jun 3 10:00: 26; Jun 3 20:00: 39; Jun 10 12:00: 13.
+  await crops(100);
+  expect((await clock(server(), { advance: 'P1DT22H' })).status).toBe(200);
+  await crops(20);
+  expect((await clock(server(), { advance: 'PT10H' })).status).toBe(200);
+  await crops(30);
+  expect((await clock(server(), { advance: 'P6DT16H' })).status).toBe(200);
+  await crops(10);
+
+  // Jun 10 15:00: the window is Jun 3 15:00 to now, so Jun 3 20:00 counts and 10:00 does not.
+  expect((await clock(server(), { advance: 'PT3H' })).status).toBe(200);
+  const at15 = (await api.get('/v1/me')).body.insight;
+  expect(at15.pacePerDay).toBe('7.429'); // (39 + 13) / 7
+  expect(at15.runsOutAt).toBeNull();
+  // Jun 10 22:00: the window starts Jun 3 22:00, after the 39 credits of that day.
+  expect((await clock(server(), { advance: 'PT7H' })).status).toBe(200);
+  expect((await api.get('/v1/me')).body.insight.pacePerDay).toBe('1.857'); // 13 / 7
 });
