@@ -22,17 +22,21 @@ import {
   upgradeRequestFromRow,
   usageFromRow,
 } from '../ledger/rows.ts';
-import { type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
+import { answerKey, type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
 type WriteReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 /**
- * The ledger's store in one SQLite file, written by this process alone. The group commit runs
- * one batch at a time, so a batch reads without a transaction (here, on the event loop) and
- * hands all its changes to a writer thread (sqlite-write-worker.ts), which commits them in one
- * transaction: the fsync never stops the server from reading the next requests meanwhile.
+ * The ledger's store in one SQLite file, written by this process alone. A batch reads without
+ * a transaction (here, on the event loop) and hands all its changes to a writer thread
+ * (sqlite-write-worker.ts), which commits them in one transaction: the fsync never stops the
+ * server from reading the next requests meanwhile. Nor does it stop the next batch: batches
+ * decide one at a time, and one may decide while the one before commits. Its reads see what
+ * the batches in flight will have written (`inFlight`, newest first), and the writer commits
+ * in order. Should a commit fail, a later batch that read what it wrote fails too: its account
+ * update is guarded by the version it read.
  */
 export class SqliteStore implements Store {
   readonly batchesPerAccount = false;
@@ -41,6 +45,8 @@ export class SqliteStore implements Store {
   private readonly writer: Worker;
   private readonly waiting = new Map<number, (reply: WriteReply) => void>();
   private nextWrite = 0;
+  /** The changes sent to the writer and not yet committed (or failed), oldest first. */
+  private readonly inFlight: { changes: Changes; done: Promise<unknown> }[] = [];
 
   /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
   constructor(
@@ -102,18 +108,36 @@ export class SqliteStore implements Store {
         'SELECT * FROM charges WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       ),
     };
+    // A batch's reads: accounts, holds and answers as the batches in flight leave them; the rare
+    // reads of members, upgrade requests and the account count wait until those have committed.
     this.batch = {
-      lockAccount: async (accountId) => this.state(accountId),
-      findHold: (accountId, holdId) => this.findHold(accountId, holdId),
+      lockAccount: async (accountId) =>
+        this.pending((changes) => changes.accounts.get(accountId)?.state) ?? this.state(accountId),
+      findHold: async (accountId, holdId) =>
+        this.pending((changes) => {
+          const found = changes.holds.get(holdId);
+          return found?.accountId === accountId ? found.hold : undefined;
+        }) ?? this.findHold(accountId, holdId),
       findAnswer: async (scope, key) => {
+        const pending = this.pending((changes) => changes.answers.get(answerKey(scope, key)));
+        if (pending) return pending;
         const row = this.sql.findAnswer.get(scope, key);
         return row
           ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) }
           : null;
       },
-      noAccounts: async () => this.sql.countAccounts.get()?.n === 0,
-      members: (accountId) => this.members(accountId),
-      upgradeRequests: (accountId, filter) => this.upgradeRequests(accountId, filter),
+      noAccounts: async () => {
+        await this.committed();
+        return this.sql.countAccounts.get()?.n === 0;
+      },
+      members: async (accountId) => {
+        await this.committed();
+        return this.members(accountId);
+      },
+      upgradeRequests: async (accountId, filter) => {
+        await this.committed();
+        return this.upgradeRequests(accountId, filter);
+      },
     };
     this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
       workerData: { path },
@@ -131,8 +155,29 @@ export class SqliteStore implements Store {
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
     const { changes, result } = await work(this.batch);
-    await this.commit(sqliteWrites(changes));
+    const done = this.commit(sqliteWrites(changes));
+    const flight = { changes, done };
+    this.inFlight.push(flight);
+    try {
+      await done;
+    } finally {
+      this.inFlight.splice(this.inFlight.indexOf(flight), 1);
+    }
     return result;
+  }
+
+  /** What the newest batch in flight that `pick`s something from its changes left there. */
+  private pending<T>(pick: (changes: Changes) => T | undefined): T | undefined {
+    for (let i = this.inFlight.length - 1; i >= 0; i--) {
+      const found = pick((this.inFlight[i] as { changes: Changes }).changes);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Resolves once every batch in flight now has committed or failed. */
+  private async committed(): Promise<void> {
+    await Promise.allSettled(this.inFlight.map(({ done }) => done));
   }
 
   /** Commits `writes` in one transaction on the writer thread (the webhook sender's too). */

@@ -44,15 +44,16 @@ const sharedForMs = 1_000;
 export class GroupCommit {
   private readonly groups = new Map<string, Group>();
   /**
-   * Transactions of one group at once. On PostgreSQL the next batch begins once the previous
-   * one has run its jobs, and waits for the account's lock while that one commits (taking the
-   * jobs that arrive meanwhile), so its round trips overlap that commit. When another node
-   * writes the same account, its batches alternate with ours on the lock: a second batch of
-   * ours would only split this node's arrivals into more, smaller batches, each paying a
-   * commit while holding the lock, so then one runs at a time (see `shared`). SQLite's batches
-   * read outside their transaction, so they run one at a time.
+   * Transactions of one group at once: the next batch begins once the previous one has run its
+   * jobs, while that one commits, so its reads (and on PostgreSQL its round trips) overlap that
+   * commit. On SQLite it reads what the batch before will have written (sqlite-store.ts); on
+   * PostgreSQL it waits for the account's lock while that one commits, taking the jobs that
+   * arrive meanwhile. When another node writes the same account, its batches alternate with
+   * ours on the lock: a second batch of ours would only split this node's arrivals into more,
+   * smaller batches, each paying a commit while holding the lock, so then one runs at a time
+   * (see `shared`).
    */
-  private readonly parallel: number;
+  private readonly parallel = 2;
   /** When another node last committed to each account (wall clock, ms), oldest first. */
   private readonly sharedAt = new Map<string, number>();
 
@@ -64,9 +65,7 @@ export class GroupCommit {
       wallClock(): number;
       committed(changes: Changes): void;
     },
-  ) {
-    this.parallel = store.batchesPerAccount ? 2 : 1;
-  }
+  ) {}
 
   run<T>(scope: string, work: (tx: LedgerTx) => Promise<T>): Promise<T> {
     const name = this.store.batchesPerAccount ? scope : '';
