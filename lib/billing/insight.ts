@@ -4,13 +4,13 @@ import {
   maxDecimal,
   parseCreditChange,
   parseCredits,
-  parseUsd,
   roundCents,
   sumDecimals,
   toCreditsString,
   toUsdString,
 } from './decimal.ts';
 import { addSeconds, instantMs } from './instant.ts';
+import { planFigures } from './plan-figures.ts';
 import type {
   AccountState,
   Catalog,
@@ -68,30 +68,6 @@ const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: nul
 
 /** Term length / time elapsed: a count so far times it is the term's projected count. */
 type Scale = Decimal;
-
-/** A plan's numbers as decimals, parsed once per plan object (a Snapshot renders this often). */
-interface PlanFigures {
-  rates: Map<OperationId, Decimal>;
-  monthlyCredits: Decimal;
-  priceUsd: Decimal;
-  overageUsdPerCredit: Decimal;
-}
-
-const figuresOf = new WeakMap<Plan, PlanFigures>();
-
-function planFigures(plan: Plan): PlanFigures {
-  let figures = figuresOf.get(plan);
-  if (!figures) {
-    figures = {
-      rates: new Map(Object.entries(plan.rates).map(([id, rate]) => [id, parseCredits(rate)])),
-      monthlyCredits: parseCredits(plan.monthlyCredits),
-      priceUsd: parseUsd(plan.priceUsd),
-      overageUsdPerCredit: parseUsd(plan.overageUsdPerCredit),
-    };
-    figuresOf.set(plan, figures);
-  }
-  return figures;
-}
 
 /**
  * The credits this term's counts take on a plan's rates (exact: whole counts × rates), and

@@ -1,5 +1,3 @@
-import { rateOf } from './catalog.ts';
-import { creditValueDecimal } from './credit-value.ts';
 import {
   type Decimal,
   minDecimal,
@@ -10,6 +8,7 @@ import {
   toCreditsString,
   toUsdString,
 } from './decimal.ts';
+import { planFigures, rateFigure } from './plan-figures.ts';
 import { assertQuantity } from './quantity.ts';
 import type { BlockedReason, Credits, OperationId, OverageState, Plan, Quote } from './types.ts';
 
@@ -40,13 +39,14 @@ function overageBlockedReason(
 /** The cost preview of BILLING.md for one operation × quantity. */
 export function quote({ plan, available, overage, operation, quantity }: QuoteRequest): Quote {
   assertQuantity(quantity);
-  const rate = parseCredits(rateOf(plan, operation));
+  const figures = planFigures(plan);
+  const rate = rateFigure(plan, operation);
   const availableNow = parseCredits(available, 'Available credits');
   const credits = rate.times(quantity);
   const fromPlan = minDecimal(credits, availableNow);
   const overageCredits = credits.minus(fromPlan);
-  const overageUsd = roundCents(overageCredits.times(parseUsd(plan.overageUsdPerCredit)));
-  const planValueUsd = roundUnitUsd(fromPlan.times(creditValueDecimal(plan)));
+  const overageUsd = roundCents(overageCredits.times(figures.overageUsdPerCredit));
+  const planValueUsd = roundUnitUsd(fromPlan.times(figures.creditValue));
   const result: Quote = {
     operation,
     quantity,

@@ -23,6 +23,7 @@ import {
   usageFromRow,
 } from '../ledger/rows.ts';
 import { answerKey, type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
+import { AnswerKeys } from './answer-keys.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
@@ -45,8 +46,12 @@ export class SqliteStore implements Store {
   private readonly writer: Worker;
   private readonly waiting = new Map<number, (reply: WriteReply) => void>();
   private nextWrite = 0;
+  /** The number each statement has on the writer thread. */
+  private readonly statements = new Map<string, number>();
   /** The changes sent to the writer and not yet committed (or failed), oldest first. */
   private readonly inFlight: { changes: Changes; done: Promise<unknown> }[] = [];
+  /** The keys of the answers in the file, so that a new key is not looked for there. */
+  private readonly answerKeys = new AnswerKeys();
 
   /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
   constructor(
@@ -95,6 +100,9 @@ export class SqliteStore implements Store {
         { request_hash: string; status: number; body: string }
       >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?'),
       pruneAnswers: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+      answerKeys: db.prepare<[], { scope: string; key: string }>(
+        'SELECT scope, key FROM idempotency_keys',
+      ),
       entrySeq: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM entries WHERE account_id = ? AND id = ?',
       ),
@@ -121,6 +129,7 @@ export class SqliteStore implements Store {
       findAnswer: async (scope, key) => {
         const pending = this.pending((changes) => changes.answers.get(answerKey(scope, key)));
         if (pending) return pending;
+        if (!this.answerKeys.mayHave(scope, key)) return null;
         const row = this.sql.findAnswer.get(scope, key);
         return row
           ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) }
@@ -139,6 +148,7 @@ export class SqliteStore implements Store {
         return this.upgradeRequests(accountId, filter);
       },
     };
+    this.answerKeys.reset(this.sql.answerKeys.iterate());
     this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
       workerData: { path },
     });
@@ -160,6 +170,7 @@ export class SqliteStore implements Store {
     this.inFlight.push(flight);
     try {
       await done;
+      for (const { scope, key } of changes.answers.values()) this.answerKeys.add(scope, key);
     } finally {
       this.inFlight.splice(this.inFlight.indexOf(flight), 1);
     }
@@ -180,12 +191,25 @@ export class SqliteStore implements Store {
     await Promise.allSettled(this.inFlight.map(({ done }) => done));
   }
 
-  /** Commits `writes` in one transaction on the writer thread (the webhook sender's too). */
+  /**
+   * Commits `writes` in one transaction on the writer thread (the webhook sender's too). Each
+   * statement's text crosses to the thread once; after that, its number does.
+   */
   async commit(writes: Write[]): Promise<void> {
     const id = this.nextWrite++;
+    const statements: [number, string][] = [];
+    const sent = writes.map(({ sql, params, expectOne }) => {
+      let number = this.statements.get(sql);
+      if (number === undefined) {
+        number = this.statements.size;
+        this.statements.set(sql, number);
+        statements.push([number, sql]);
+      }
+      return expectOne === undefined ? [number, params] : [number, params, expectOne];
+    });
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
-      this.writer.postMessage({ id, writes });
+      this.writer.postMessage({ id, statements, writes: sent });
     });
     if (!reply.ok) throw new Error(reply.message);
   }
@@ -243,7 +267,9 @@ export class SqliteStore implements Store {
   }
 
   async pruneAnswers(before: number): Promise<number> {
-    return this.sql.pruneAnswers.run(before).changes;
+    const { changes } = this.sql.pruneAnswers.run(before);
+    this.answerKeys.reset(this.sql.answerKeys.iterate());
+    return changes;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 // The ledger's SQLite writer thread: commits each batch of writes it is sent in one
 // BEGIN IMMEDIATE transaction, so the COMMIT's fsync blocks this thread and never the server's
-// event loop. Plain JavaScript, so it starts without the TypeScript loader. Batches come one at
-// a time: the group commit waits for each reply before it reads for the next.
+// event loop. Plain JavaScript, so it starts without the TypeScript loader. Batches are
+// committed in the order they come: the server's next batch may be on its way while one commits
+// (sqlite-store.ts), and it builds on what that one writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -11,25 +12,21 @@ db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 db.pragma('foreign_keys = ON');
 
-const prepared = new Map();
-const statement = (sql) => {
-  let found = prepared.get(sql);
-  if (!found) {
-    found = db.prepare(sql);
-    prepared.set(sql, found);
-  }
-  return found;
-};
+// Statements by the number the server gave each; its text comes once, with its first use.
+const texts = [];
+const prepared = [];
 
 const commit = db.transaction((writes) => {
-  for (const { sql, params, expectOne } of writes) {
-    const { changes } = statement(sql).run(...params);
-    if (expectOne && changes !== 1) throw new Error(expectOne);
+  for (const [number, params, expectOne] of writes) {
+    prepared[number] ??= db.prepare(texts[number]);
+    const { changes } = prepared[number].run(...params);
+    if (expectOne !== undefined && changes !== 1) throw new Error(expectOne);
   }
 });
 
-parentPort.on('message', ({ id, writes }) => {
+parentPort.on('message', ({ id, statements, writes }) => {
   try {
+    for (const [number, sql] of statements) texts[number] = sql;
     commit.immediate(writes);
     parentPort.postMessage({ id, ok: true });
   } catch (error) {

@@ -44,6 +44,12 @@ test('every 201 survives a SIGKILL and the ledger identity holds after restart',
     const retry = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
     expect(retry.status).toBe(201);
   }
+  // A key answered before the kill is replayed after the restart, never applied again.
+  for (const [key, entryId] of [...confirmed].slice(0, 5)) {
+    const replay = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
+    expect(replay.status).toBe(201);
+    expect(replay.body.entry.id).toBe(entryId);
+  }
   const usage = (await allEntries(api)).filter((e) => e.kind === 'usage');
   expect(usage).toHaveLength(confirmed.size + unanswered.size);
 
