@@ -10,6 +10,9 @@ import { maxBodyBytes, tooLarge } from './body-limit.ts';
 export async function bodyText(c: Context): Promise<string> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || incoming.readableEnded) return c.req.text();
+  // A declared length was checked (body-limit.ts) and node's parser reads no more than it:
+  // read it with plain events, which cost a fraction of an async iterator's promises.
+  if (incoming.headers['content-length'] !== undefined) return declaredBody(incoming);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
@@ -18,4 +21,15 @@ export async function bodyText(c: Context): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function declaredBody(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    incoming.once('error', reject);
+    // Closed before its end (the client went away): a settled promise ignores this.
+    incoming.once('close', () => reject(new Error('The request closed before its body ended')));
+  });
 }

@@ -17,14 +17,14 @@ function limit(deps: AppDeps, key: string): void {
 export function memberAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(header(c, 'authorization'));
-    const member = token ? await deps.ledger.findMemberByToken(token) : null;
-    if (!token || !member) {
+    const tokenHash = token ? hashToken(token) : null;
+    const member = tokenHash ? await deps.ledger.findMemberByTokenHash(tokenHash) : null;
+    if (!tokenHash || !member) {
       throw new ApiError(
         'unauthorized',
         'A valid member token is needed (Authorization: Bearer tly_…)',
       );
     }
-    const tokenHash = hashToken(token);
     limit(deps, tokenHash);
     c.set('member', member);
     c.set('tokenHash', tokenHash);

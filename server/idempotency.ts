@@ -7,6 +7,8 @@ export interface StoredResponse {
   body: unknown;
   /** What a replay answers when it must differ from the first answer (a token shown once). */
   replayBody?: unknown;
+  /** `body` as JSON text, when it was serialized already (to be stored): sent as it is. */
+  text?: string;
 }
 
 /** Keys live at least this long (API.md: ≥ 24 h); older ones are pruned. */
@@ -61,12 +63,11 @@ export class IdempotencyStore {
     this.inFlight.add(marker);
     try {
       const response = await produce();
-      tx.storeAnswer(scope, key, {
-        requestHash: hash,
-        status: response.status,
-        body: response.replayBody ?? response.body,
-      });
-      return response;
+      const kept = response.replayBody ?? response.body;
+      // Serialized once: the same text is stored and, unless a replay differs, sent.
+      const text = JSON.stringify(kept);
+      tx.storeAnswer(scope, key, { requestHash: hash, status: response.status, body: kept, text });
+      return response.replayBody === undefined ? { ...response, text } : response;
     } finally {
       this.inFlight.delete(marker);
     }

@@ -32,6 +32,9 @@ export async function respondOnce(
   const response = await deps.ledger.atomically(scope, (tx) =>
     deps.idempotency.run(tx, scope, key, hash, () => produce(tx)),
   );
+  if (response.text !== undefined) {
+    return c.body(response.text, response.status as 200, { 'Content-Type': 'application/json' });
+  }
   return c.json(response.body as object, response.status as 200);
 }
 

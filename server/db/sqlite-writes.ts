@@ -136,7 +136,7 @@ export function sqliteWrites(changes: Changes): Write[] {
         answer.key,
         answer.requestHash,
         answer.status,
-        JSON.stringify(answer.body),
+        answer.text ?? JSON.stringify(answer.body),
         answer.createdAt,
       ],
     });

@@ -109,6 +109,8 @@ export interface StoredAnswer {
   requestHash: string;
   status: number;
   body: unknown;
+  /** `body` as JSON text, when it was serialized already: written as it is. */
+  text?: string;
 }
 
 /** No such object in this account (or in any: the caller cannot tell, API.md). */
@@ -166,7 +168,8 @@ export interface LedgerTx {
 }
 
 export interface Ledger {
-  findMemberByToken(token: string): Promise<Member | null>;
+  /** The member whose token has this hash (auth.ts `hashToken`), if it may sign in. */
+  findMemberByTokenHash(hash: string): Promise<Member | null>;
   /** The account's state as of now: renewals and hold expiries that were due are applied (and persisted). */
   settled(accountId: string): Promise<AccountState>;
   /**

@@ -7,7 +7,6 @@ import {
   paceWindow,
 } from '../../lib/billing/index.ts';
 import type { AccountState, Catalog, Hold } from '../../lib/billing/types.ts';
-import { hashToken } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { hasOutboxWork } from '../webhooks/outbox-changes.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -97,8 +96,7 @@ export class StoreLedger implements Ledger {
     return this.clock.now().toISOString();
   }
 
-  async findMemberByToken(token: string): Promise<Member | null> {
-    const hash = hashToken(token);
+  async findMemberByTokenHash(hash: string): Promise<Member | null> {
     const cached = this.membersByHash.get(hash);
     if (cached) return cached;
     const member = await this.store.memberByTokenHash(hash);
