@@ -73,18 +73,20 @@ export function balanceAlerts(
   const takers = entries.filter(
     (entry) => entry.kind !== 'expiry' && new Decimal(entry.credits).lessThan(0),
   );
-  if (takers.length > 0) {
-    const done = new Set<AlertThreshold>(kept.map(({ threshold }) => threshold));
+  const done = new Set<AlertThreshold>(kept.map(({ threshold }) => threshold));
+  // Highest first: one change that crosses several fires them in that order.
+  const open = [...[...thresholds].sort((a, b) => b - a), 'exhausted' as const].filter(
+    (threshold) => !done.has(threshold),
+  );
+  if (takers.length > 0 && open.length > 0) {
     const granted = parseCredits(after.credits.granted, 'Granted credits');
-    const levels: [AlertThreshold, Decimal][] = [...thresholds]
-      .sort((a, b) => b - a)
-      .map((percent): [AlertThreshold, Decimal] => [
-        percent,
-        granted.times(percent).dividedBy(100),
-      ]);
-    levels.push(['exhausted', new Decimal(0)]);
+    // available ≤ granted × percent / 100, compared as 100 × available ≤ granted × percent.
+    const levels = open.map((threshold): [AlertThreshold, Decimal] => [
+      threshold,
+      threshold === 'exhausted' ? new Decimal(0) : granted.times(threshold),
+    ]);
     for (const entry of takers) {
-      const available = parseCredits(entry.availableAfter, 'Available credits');
+      const available = parseCredits(entry.availableAfter, 'Available credits').times(100);
       for (const [threshold, level] of levels) {
         if (done.has(threshold) || available.greaterThan(level)) continue;
         done.add(threshold);

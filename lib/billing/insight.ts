@@ -1,16 +1,13 @@
 import { termOf } from './balance-alerts.ts';
 import {
-  Decimal,
-  maxDecimal,
-  parseCreditChange,
-  parseCredits,
-  roundCents,
-  sumDecimals,
-  toCreditsString,
-  toUsdString,
-} from './decimal.ts';
+  formatCents,
+  formatScaled,
+  placesOf,
+  roundDown,
+  roundHalfUp,
+  toScaled,
+} from './fixed-point.ts';
 import { addSeconds, instantMs } from './instant.ts';
-import { planFigures } from './plan-figures.ts';
 import type {
   AccountState,
   Catalog,
@@ -66,67 +63,87 @@ export interface Insight {
 
 const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: null, advice: null };
 
-/** Term length / time elapsed: a count so far times it is the term's projected count. */
-type Scale = Decimal;
+const MILLI = 1000n;
+
+/** A plan's numbers as integers (fixed-point.ts): credits in thousandths, kept per plan object. */
+interface PlanIntegers {
+  rates: Map<OperationId, bigint>;
+  monthlyCredits: bigint;
+  /** The price and overage per credit as decimal texts (their places vary). */
+  priceUsd: string;
+  overageUsdPerCredit: bigint;
+  overagePlaces: number;
+}
+
+const integersOf = new WeakMap<Plan, PlanIntegers>();
+
+function planIntegers(plan: Plan): PlanIntegers {
+  let integers = integersOf.get(plan);
+  if (!integers) {
+    integers = {
+      rates: new Map(Object.entries(plan.rates).map(([id, rate]) => [id, toScaled(rate, 3)])),
+      monthlyCredits: toScaled(plan.monthlyCredits, 3),
+      priceUsd: plan.priceUsd,
+      overageUsdPerCredit: toScaled(plan.overageUsdPerCredit, placesOf(plan.overageUsdPerCredit)),
+      overagePlaces: placesOf(plan.overageUsdPerCredit),
+    };
+    integersOf.set(plan, integers);
+  }
+  return integers;
+}
 
 /**
- * The credits this term's counts take on a plan's rates (exact: whole counts × rates), and
- * whether the plan prices every operation that ran. Projected to the whole term afterwards
- * with one multiplication by the term's scale, so the small exact sum is all that is repeated
- * per plan.
+ * The thousandths of credits this term's counts take on a plan's rates (exact: whole counts ×
+ * rates), and whether the plan prices every operation that ran.
  */
 function ratedCredits(plan: Plan, counts: Readonly<Record<OperationId, number>>) {
-  const { rates } = planFigures(plan);
-  let credits = new Decimal(0);
+  const { rates } = planIntegers(plan);
+  let credits = 0n;
   let priced = true;
   for (const [operation, count] of Object.entries(counts)) {
     const rate = rates.get(operation);
     if (rate === undefined) priced = false;
-    else credits = credits.plus(rate.times(count));
+    else credits += rate * BigInt(count);
   }
   return { credits, priced };
 }
 
-function projected(credits: Decimal, scale: Scale): Decimal {
-  return credits.times(scale);
+/** The term's length and the time elapsed (ms): a count so far × term / elapsed is the term's. */
+interface Scale {
+  term: bigint;
+  elapsed: bigint;
 }
 
 /**
- * Credits a day, unrounded: the credits used in `[max(term start, now − 7 × 24 h), now)` (the
- * slice of its first day, then the tally's whole days up to today) over its length in days.
- */
-function paceOf(input: InsightInput, nowMs: number): Decimal {
-  const window = paceWindow(input.term.start, input.now);
-  const first = window.slice ? utcDay(instantMs(window.slice.to)) : '';
-  const today = utcDay(nowMs);
-  const used = sumDecimals([
-    parseCredits(input.sliceUsed),
-    ...(input.usage?.days ?? [])
-      .filter(({ day }) => day >= first && day <= today)
-      .map(({ credits }) => parseCredits(credits)),
-  ]);
-  return used.times(DAY_MS).dividedBy(nowMs - window.startMs);
-}
-
-/**
- * A plan's projected cost this term: its price and the overage past its credits, rounded to
- * cents once. Null when the plan cannot run the projection (an operation it does not price,
- * or more credits than it has and no overage).
+ * A plan's projected cost this term, in units of 10^-places dollars: its price and the overage
+ * past its credits, rounded to cents once, from the exact fraction. Null when the plan cannot
+ * run the projection (an operation it does not price, or more credits than it has and no
+ * overage).
  */
 function projectedCost(
   plan: Plan,
   counts: Readonly<Record<OperationId, number>>,
   scale: Scale,
-): Decimal | null {
+  places: number,
+): bigint | null {
   const rated = ratedCredits(plan, counts);
   if (!rated.priced) return null;
-  const figures = planFigures(plan);
-  const past = maxDecimal(
-    new Decimal(0),
-    projected(rated.credits, scale).minus(figures.monthlyCredits),
+  const figures = planIntegers(plan);
+  const price = toScaled(figures.priceUsd, places);
+  // (projected − monthly) in thousandths, times the elapsed time: no division yet.
+  const past = rated.credits * scale.term - figures.monthlyCredits * scale.elapsed;
+  if (past <= 0n) return price;
+  if (!plan.allowsOverage) return null;
+  const cents = roundHalfUp(
+    past * figures.overageUsdPerCredit * 100n,
+    scale.elapsed * MILLI * 10n ** BigInt(figures.overagePlaces),
   );
-  if (!past.isZero() && !plan.allowsOverage) return null;
-  return figures.priceUsd.plus(roundCents(past.times(figures.overageUsdPerCredit)));
+  return price + cents * 10n ** BigInt(places - 2);
+}
+
+/** Dollars in units of 10^-places, shown to the cent (half-up). */
+function usdText(units: bigint, places: number): Usd {
+  return formatCents(roundHalfUp(units, 10n ** BigInt(places - 2)));
 }
 
 function adviceOf(
@@ -134,60 +151,80 @@ function adviceOf(
   counts: Readonly<Record<OperationId, number>>,
   scale: Scale,
 ): PlanAdvice | null {
-  const current = projectedCost(input.plan, counts, scale);
+  // Enough places for every plan's price exactly (cents at least).
+  const places = Math.max(2, ...input.plans.map(({ priceUsd }) => placesOf(priceUsd)));
+  const current = projectedCost(input.plan, counts, scale, places);
   if (current === null) return null;
-  let best: { plan: Plan; cost: Decimal } | null = null;
+  let best: { plan: Plan; cost: bigint } | null = null;
   for (const plan of input.plans) {
     if (plan.id === input.plan.id) continue;
-    const cost = projectedCost(plan, counts, scale);
-    if (cost !== null && (best === null || cost.lessThan(best.cost))) best = { plan, cost };
+    const cost = projectedCost(plan, counts, scale, places);
+    if (cost !== null && (best === null || cost < best.cost)) best = { plan, cost };
   }
-  if (!best || current.minus(best.cost).lessThan(ADVICE_MIN_SAVING)) return null;
+  const minimum = toScaled(ADVICE_MIN_SAVING, places);
+  if (!best || current - best.cost < minimum) return null;
   return {
     planId: best.plan.id,
-    projectedUsd: toUsdString(best.cost),
-    currentProjectedUsd: toUsdString(current),
-    savesUsd: toUsdString(current.minus(best.cost)),
+    projectedUsd: usdText(best.cost, places),
+    currentProjectedUsd: usdText(current, places),
+    savesUsd: usdText(current - best.cost, places),
   };
 }
 
 /**
- * Pace, run-out and plan advice by BILLING.md's "Insight": from the term's own usage, exact,
- * and nothing before 24 hours of the term have passed.
+ * The thousandths of credits used in the pace's window, `[max(term start, now − 7 × 24 h),
+ * now)` (the slice of its first day, then the tally's whole days up to today), and its length
+ * in ms.
+ */
+function paceUsage(input: InsightInput, nowMs: number): { used: bigint; windowMs: bigint } {
+  const window = paceWindow(input.term.start, input.now);
+  const first = window.slice ? utcDay(instantMs(window.slice.to)) : '';
+  const today = utcDay(nowMs);
+  let used = toScaled(input.sliceUsed, 3);
+  for (const { day, credits } of input.usage?.days ?? []) {
+    if (day >= first && day <= today) used += toScaled(credits, 3);
+  }
+  return { used, windowMs: BigInt(nowMs - window.startMs) };
+}
+
+/**
+ * Pace, run-out and plan advice by BILLING.md's "Insight": from the term's own usage, exact
+ * (integers throughout, each figure rounded once from its exact fraction), and nothing before
+ * 24 hours of the term have passed.
  */
 export function insightOf(input: InsightInput): Insight {
   const nowMs = instantMs(input.now);
   const startMs = instantMs(input.term.start);
+  const endMs = instantMs(input.term.end);
   const elapsedMs = nowMs - startMs;
   if (elapsedMs < DAY_MS) return NONE;
 
-  const pace = paceOf(input, nowMs);
+  // Credits a day = used × a day / the window's length, in thousandths.
+  const { used, windowMs } = paceUsage(input, nowMs);
+  const pace = roundHalfUp(used * BigInt(DAY_MS), windowMs);
 
   let runsOutAt: Instant | null = null;
-  if (pace.greaterThan(0)) {
-    const available = maxDecimal(new Decimal(0), parseCreditChange(input.available));
-    const secondsLeft = available
-      .dividedBy(pace)
-      .times(DAY_MS / 1000)
-      .toDecimalPlaces(0, Decimal.ROUND_DOWN);
-    // Compared with the term exactly; only a run-out inside the term, a whole number of seconds
-    // of at most a month, becomes an instant.
-    const termSecondsLeft = new Decimal(instantMs(input.term.end) - nowMs).dividedBy(1000);
-    if (secondsLeft.lessThan(termSecondsLeft)) {
-      runsOutAt = addSeconds(input.now, Number(secondsLeft.toFixed(0)));
+  if (used > 0n) {
+    const available = toScaled(input.available, 3);
+    // available / (used / window) is the time left, from the unrounded pace; whole seconds,
+    // rounded down, shown only before the term ends.
+    const secondsLeft = roundDown((available > 0n ? available : 0n) * windowMs, used * MILLI);
+    if (secondsLeft * MILLI < BigInt(endMs - nowMs)) {
+      runsOutAt = addSeconds(input.now, Number(secondsLeft));
     }
   }
 
   const counts = input.usage?.counts ?? {};
-  const scale = new Decimal(instantMs(input.term.end) - startMs).dividedBy(elapsedMs);
+  const scale: Scale = { term: BigInt(endMs - startMs), elapsed: BigInt(elapsedMs) };
   // On the current plan, an operation it does not price takes no credits.
-  const termCredits = projected(ratedCredits(input.plan, counts).credits, scale);
+  const termCredits = roundHalfUp(
+    ratedCredits(input.plan, counts).credits * scale.term,
+    scale.elapsed,
+  );
   return {
-    pacePerDay: toCreditsString(pace.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP)),
+    pacePerDay: formatScaled(pace, PACE_PLACES),
     runsOutAt,
-    projectedCredits: toCreditsString(
-      termCredits.toDecimalPlaces(PACE_PLACES, Decimal.ROUND_HALF_UP),
-    ),
+    projectedCredits: formatScaled(termCredits, PACE_PLACES),
     advice: adviceOf(input, counts, scale),
   };
 }
