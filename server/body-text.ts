@@ -29,7 +29,9 @@ function declaredBody(incoming: IncomingMessage): Promise<string> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     incoming.once('error', reject);
-    // Closed before its end (the client went away): a settled promise ignores this.
-    incoming.once('close', () => reject(new Error('The request closed before its body ended')));
+    // Closed before its end: the client went away. (It closes after its end too.)
+    incoming.once('close', () => {
+      if (!incoming.complete) reject(new Error('The request closed before its body ended'));
+    });
   });
 }

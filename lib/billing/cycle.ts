@@ -7,6 +7,21 @@ import type { Cycle, Instant } from './types.ts';
  * boundary, so Jan 31 → Feb 28 → Mar 31 → Apr 30 (BILLING.md, Billing cycle).
  */
 export function addMonths(anchor: Instant, k: number): Instant {
+  // Every change asks for its term's bounds, often more than once: a pure answer, kept.
+  const key = `${anchor}|${k}`;
+  let found = monthsLater.get(key);
+  if (found === undefined) {
+    if (monthsLater.size >= KEPT_MONTHS) monthsLater.clear();
+    found = computeAddMonths(anchor, k);
+    monthsLater.set(key, found);
+  }
+  return found;
+}
+
+const KEPT_MONTHS = 4096;
+const monthsLater = new Map<string, Instant>();
+
+function computeAddMonths(anchor: Instant, k: number): Instant {
   const start = new Date(instantMs(anchor, 'The anchor'));
   const timeOfDay =
     start.getTime() - Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());

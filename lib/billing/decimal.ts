@@ -31,23 +31,41 @@ export type Decimal = ExactDecimal;
 const CENT_PLACES = 2;
 const UNIT_PRICE_PLACES = 4;
 
-function parseDecimal(value: unknown, rule: DecimalRule): Decimal {
-  return new Decimal(checkDecimalText(value, rule));
+/**
+ * The decimals parsed lately, per rule (a text that passed a rule always passes it): the same
+ * rates, prices and balances come by on every change. A Decimal never changes, so one object
+ * serves every caller.
+ */
+const parsed = new Map<DecimalRule, Map<string, Decimal>>();
+const KEPT_PARSES = 2048;
+
+function parseDecimal(value: unknown, rule: DecimalRule, what: string): Decimal {
+  let known = parsed.get(rule);
+  if (!known) {
+    known = new Map();
+    parsed.set(rule, known);
+  }
+  const found = typeof value === 'string' ? known.get(value) : undefined;
+  if (found) return found;
+  const decimal = new Decimal(checkDecimalText(value, { ...rule, what }));
+  if (known.size >= KEPT_PARSES) known.clear();
+  known.set(value as string, decimal);
+  return decimal;
 }
 
 /** A non-negative credit amount with at most 3 decimal places; anything else throws. */
 export function parseCredits(value: unknown, what = CREDITS.what): Decimal {
-  return parseDecimal(value, { ...CREDITS, what });
+  return parseDecimal(value, CREDITS, what);
 }
 
 /** A signed change in credits (ledger entries), at most 3 decimal places. */
 export function parseCreditChange(value: unknown, what = CREDIT_CHANGE.what): Decimal {
-  return parseDecimal(value, { ...CREDIT_CHANGE, what });
+  return parseDecimal(value, CREDIT_CHANGE, what);
 }
 
 /** A non-negative dollar amount, any precision (unit prices keep all their digits). */
 export function parseUsd(value: unknown, what = USD.what): Decimal {
-  return parseDecimal(value, { ...USD, what });
+  return parseDecimal(value, USD, what);
 }
 
 /** A charge is rounded once, to cents, half-up. */
