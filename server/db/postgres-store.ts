@@ -131,17 +131,8 @@ class PostgresStore implements Store {
     return upgradeRequests(this.sql, accountId, filter);
   }
 
-  async usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
-    const rows = await this.sql<UsageSourceRow[]>`
-      SELECT e.at, e.member_id, e.operation, e.quantity, e.credits::text, h.credits::text AS held,
-        e.overage_credits::text, e.amount_usd::text
-      FROM entries e LEFT JOIN entries h
-        ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
-      WHERE e.account_id = ${accountId} AND e.kind IN ('usage', 'capture')
-        AND e.at >= ${range.from} AND e.at < ${range.to}
-        ${memberId === undefined ? this.sql`` : this.sql`AND e.member_id = ${memberId}`}
-      ORDER BY e.seq`;
-    return rows.map(usageFromRow);
+  usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
+    return usageRows(this.sql, accountId, range, memberId);
   }
 
   findHold(accountId: string, holdId: string): Promise<Hold | null> {
@@ -199,6 +190,24 @@ async function findHold(sql: Sql, accountId: string, holdId: string) {
   return row?.hold ?? null;
 }
 
+async function usageRows(
+  sql: Sql,
+  accountId: string,
+  range: Range,
+  memberId?: string,
+): Promise<UsageRow[]> {
+  const rows = await sql<UsageSourceRow[]>`
+    SELECT e.at, e.member_id, e.operation, e.quantity, e.credits::text, h.credits::text AS held,
+      e.overage_credits::text, e.amount_usd::text
+    FROM entries e LEFT JOIN entries h
+      ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
+    WHERE e.account_id = ${accountId} AND e.kind IN ('usage', 'capture')
+      AND e.at >= ${range.from} AND e.at < ${range.to}
+      ${memberId === undefined ? sql`` : sql`AND e.member_id = ${memberId}`}
+    ORDER BY e.seq`.execute();
+  return rows.map(usageFromRow);
+}
+
 async function members(sql: Sql, accountId: string): Promise<Member[]> {
   const rows = await sql<{ id: string; name: string; role: Role }[]>`
     SELECT id, name, role FROM members WHERE account_id = ${accountId} AND removed_at IS NULL
@@ -227,6 +236,7 @@ function batchOf(tx: Sql): StoreBatch {
     findHold: (accountId, holdId) => findHold(tx, accountId, holdId),
     members: (accountId) => members(tx, accountId),
     upgradeRequests: (accountId, filter) => upgradeRequests(tx, accountId, filter),
+    usageRows: (accountId, range) => usageRows(tx, accountId, range),
     async findAnswer(scope, key): Promise<StoredAnswer | null> {
       const [row] = await tx<{ request_hash: string; status: number; body: unknown }[]>`
         SELECT request_hash, status, body FROM idempotency_keys

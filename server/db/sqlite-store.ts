@@ -147,6 +147,8 @@ export class SqliteStore implements Store {
         await this.committed();
         return this.upgradeRequests(accountId, filter);
       },
+      // As committed: what it is asked for (the pace's past days) no batch in flight writes.
+      usageRows: (accountId, range) => this.usageRows(accountId, range),
     };
     this.answerKeys.reset(this.sql.answerKeys.iterate());
     this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {

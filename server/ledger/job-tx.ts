@@ -31,9 +31,11 @@ import {
   NotFoundError,
   type Outcome,
   operatorScope,
+  type Range,
   type StoredAnswer,
   type UpgradeRequest,
   type UpgradeRequestFilter,
+  type UsageRow,
 } from './ledger.ts';
 import { answerKey, type Changes, emptyChanges, type StoreBatch } from './store.ts';
 import { membersAfter, upgradeRequestsAfter } from './team-changes.ts';
@@ -235,6 +237,10 @@ export class JobTx implements LedgerTx {
       ...answer,
       createdAt: this.context.wallClock(),
     });
+  }
+
+  usageRows(accountId: string, range: Range): Promise<UsageRow[]> {
+    return this.fromStore(() => this.context.batch.usageRows(accountId, range));
   }
 
   async noAccounts(): Promise<boolean> {

@@ -142,6 +142,8 @@ export interface LedgerTx {
     change: { role: Role } | { removed: true } | { newToken: true },
   ): Promise<{ token: string | null }>;
   upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  /** The operations in `range` that used credits, read on this transaction's connection. */
+  usageRows(accountId: string, range: Range): Promise<UsageRow[]>;
   /** Writes an upgrade request as it now stands (new, or decided). */
   saveUpgradeRequest(accountId: string, request: UpgradeRequest): void;
   /**
@@ -174,9 +176,10 @@ export interface Ledger {
   settled(accountId: string): Promise<AccountState>;
   /**
    * The Snapshot (API.md) one member sees; the member has been found by token on this node.
-   * Async: the insight's pace may read a slice of the ledger (pace-slices.ts).
+   * Async: the insight's pace may read a slice of the ledger (pace-slices.ts), through `tx`
+   * when it is rendered in a transaction (never waiting for a second connection there).
    */
-  snapshot(state: AccountState, memberId: string): Promise<unknown>;
+  snapshot(state: AccountState, memberId: string, tx?: LedgerTx): Promise<unknown>;
   findHold(accountId: string, holdId: string): Promise<Hold | null>;
   ledgerPage(accountId: string, page: PageRequest): Promise<Page<Entry>>;
   chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>>;

@@ -48,15 +48,20 @@ function firstFrom(atMs: readonly number[], ms: number): number {
 export class PaceSlices {
   private readonly days = new Map<string, Promise<Day>>();
 
-  constructor(private readonly read: (accountId: string, range: Range) => Promise<UsageRow[]>) {}
-
-  /** The credits the account's operations used in `[slice.from, slice.to)`, one UTC day at most. */
-  async used(accountId: string, slice: Range): Promise<Credits> {
+  /**
+   * The credits the account's operations used in `[slice.from, slice.to)`, one UTC day at most;
+   * `read` reads the account's usage in a range when its day is not known yet.
+   */
+  async used(
+    accountId: string,
+    slice: Range,
+    read: (range: Range) => Promise<UsageRow[]>,
+  ): Promise<Credits> {
     const dayStart = `${slice.from.slice(0, 10)}T00:00:00.000Z`;
     const key = `${accountId}/${dayStart}`;
     let day = this.days.get(key);
     if (!day) {
-      day = this.read(accountId, { from: dayStart, to: slice.to }).then(dayOf);
+      day = read({ from: dayStart, to: slice.to }).then(dayOf);
       this.days.set(key, day);
       // A failed read is not kept: the next Snapshot reads again.
       day.catch(() => this.days.delete(key));

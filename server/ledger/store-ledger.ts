@@ -59,9 +59,7 @@ export class StoreLedger implements Ledger {
   /** Accounts being re-read after another node's change; true when a newer notice came meanwhile. */
   private readonly refreshing = new Map<string, boolean>();
   private readonly group: GroupCommit;
-  private readonly paceSlices = new PaceSlices((accountId, range) =>
-    this.store.usageRows(accountId, range),
-  );
+  private readonly paceSlices = new PaceSlices();
 
   private constructor(
     private readonly store: Store,
@@ -121,14 +119,17 @@ export class StoreLedger implements Ledger {
     );
   }
 
-  async snapshot(state: AccountState, memberId: string) {
+  async snapshot(state: AccountState, memberId: string, tx?: LedgerTx) {
     const members = this.directory.get(state.id) ?? [];
     const member = members.find(({ id }) => id === memberId);
     if (!member) throw new NotFoundError(`No member ${memberId} in this account`);
     const asOf = this.now();
     const described = describeAccount(state, this.catalog);
     const { slice } = paceWindow(described.cycle.start, asOf);
-    const sliceUsed = slice ? await this.paceSlices.used(state.id, slice) : '0';
+    const read = tx
+      ? (range: Range) => tx.usageRows(state.id, range)
+      : (range: Range) => this.store.usageRows(state.id, range);
+    const sliceUsed = slice ? await this.paceSlices.used(state.id, slice, read) : '0';
     return {
       version: state.version,
       asOf,

@@ -69,6 +69,8 @@ export interface StoreBatch {
   /** The account's members who can sign in (the account is locked). */
   members(accountId: string): Promise<Member[]>;
   upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  /** The operations in `range` that used credits (Store.usageRows), read in this transaction. */
+  usageRows(accountId: string, range: Range): Promise<UsageRow[]>;
   /** True while no account exists, decided under a lock two starting nodes share. */
   noAccounts(): Promise<boolean>;
 }

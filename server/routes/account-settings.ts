@@ -12,7 +12,7 @@ async function applySetting(c: Context<AppEnv>, deps: AppDeps, command: Command)
   const snapshot = await deps.ledger.atomically(member.accountId, async (tx) => {
     const { applied } = await tx.apply(member.accountId, command);
     if (!applied.ok) return refusalError(applied.refusal);
-    return checked(SnapshotSchema, await deps.ledger.snapshot(applied.state, member.id));
+    return checked(SnapshotSchema, await deps.ledger.snapshot(applied.state, member.id, tx));
   });
   // A refusal is thrown only after the commit: renewals that were due stay applied.
   if (snapshot instanceof Error) throw snapshot;

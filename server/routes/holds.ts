@@ -30,7 +30,7 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       if (applied.effect.kind !== 'reserve') throw new Error('reserve did not reserve');
       const result = {
         hold: applied.effect.hold,
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 201, body: checked(HoldResultSchema, result) };
     });
@@ -54,7 +54,7 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       const result = {
         hold: applied.effect.hold,
         entry: entries[applied.effect.entryIndex],
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 200, body: checked(CaptureResultSchema, result) };
     });
@@ -76,7 +76,7 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       if (applied.effect.kind !== 'release') throw new Error('release did not release');
       const result = {
         hold: applied.effect.hold,
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 200, body: checked(HoldResultSchema, result) };
     });

@@ -37,7 +37,7 @@ export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       if (applied.effect.kind !== 'change-plan') throw new Error('change-plan did not change plan');
       const result = {
         change: applied.effect.preview,
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 201, body: checked(PlanChangeResultSchema, result) };
     });

@@ -58,7 +58,7 @@ export function upgradeRequestRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       const answer = {
         request: result.request,
         change: applied.effect.preview,
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 201, body: checked(ApprovedUpgradeSchema, answer) };
     });

@@ -21,7 +21,7 @@ export function usageRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       if (applied.effect.kind !== 'usage') throw new Error('usage did not record usage');
       const result = {
         entry: entries[applied.effect.entryIndex],
-        snapshot: await deps.ledger.snapshot(applied.state, member.id),
+        snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),
       };
       return { status: 201, body: checked(UsageResultSchema, result) };
     });
