@@ -18,12 +18,13 @@ export function TeamPanel({ model, team }: { model: CreditModel; team: TeamPort 
   useEffect(() => {
     void model.loadCatalog();
   }, [model]);
-  // A new version, or a change made here (`reads`), means the team may have changed.
-  const { value: loaded, error } = useReadOnChange(version === undefined ? null : team.load, [
-    team,
-    version,
-    reads,
-  ]);
+  // A new version, or a change made here (`reads`), means the team may have changed; another
+  // member signed in sees the team as that member may.
+  const { value: loaded, error } = useReadOnChange(
+    version === undefined ? null : team.load,
+    snapshot?.member.id,
+    [team, version, reads],
+  );
 
   if (!snapshot) return null;
   const reload = () => setReads((n) => n + 1);

@@ -21,13 +21,13 @@ export function UsageThisTerm({
   const m = useMessages();
   const snapshot = model.snapshot.value;
   const version = snapshot?.version;
-  // Another member connected (same account, same version) sees other usage.
+  // Another member connected (same account, even at the same version) sees other usage.
   const memberId = snapshot?.member.id;
   useEffect(() => {
     void model.loadCatalog();
   }, [model]);
   const ready = load && version !== undefined && memberId !== undefined;
-  const { value: summary, error } = useReadOnChange(ready ? load : null, [load, version, memberId]);
+  const { value: summary, error } = useReadOnChange(ready ? load : null, memberId, [version]);
 
   const operations = model.catalog.value?.operations ?? [];
   const granted = snapshot?.credits.granted;
