@@ -27,7 +27,9 @@ import { AnswerKeys } from './answer-keys.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
-type WriteReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+type WriteReply =
+  | { id: number; ok: true; changes: number }
+  | { id: number; ok: false; message: string };
 
 /**
  * The ledger's store in one SQLite file, written by this process alone. A batch reads without
@@ -99,7 +101,6 @@ export class SqliteStore implements Store {
         [string, string],
         { request_hash: string; status: number; body: string }
       >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?'),
-      pruneAnswers: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
       answerKeys: db.prepare<[], { scope: string; key: string }>(
         'SELECT scope, key FROM idempotency_keys',
       ),
@@ -194,10 +195,11 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Commits `writes` in one transaction on the writer thread (the webhook sender's too). Each
-   * statement's text crosses to the thread once; after that, its number does.
+   * Commits `writes` in one transaction on the writer thread (the webhook sender's too); answers
+   * how many rows they changed. Each statement's text crosses to the thread once; after that,
+   * its number does.
    */
-  async commit(writes: Write[]): Promise<void> {
+  async commit(writes: Write[]): Promise<number> {
     const id = this.nextWrite++;
     const statements: [number, string][] = [];
     const sent = writes.map(({ sql, params, expectOne }) => {
@@ -214,6 +216,7 @@ export class SqliteStore implements Store {
       this.writer.postMessage({ id, statements, writes: sent });
     });
     if (!reply.ok) throw new Error(reply.message);
+    return reply.changes;
   }
 
   async loadAccount(accountId: string): Promise<AccountState | null> {
@@ -268,10 +271,16 @@ export class SqliteStore implements Store {
     return paged(rows.map(chargeFromRow), page.limit);
   }
 
+  /**
+   * On the writer thread, in turn with the batches: this thread never waits for the file's
+   * write lock, and the delete's fsync stays off the event loop like every commit's.
+   */
   async pruneAnswers(before: number): Promise<number> {
-    const { changes } = this.sql.pruneAnswers.run(before);
+    const pruned = await this.commit([
+      { sql: 'DELETE FROM idempotency_keys WHERE created_at < ?', params: [before] },
+    ]);
     this.answerKeys.reset(this.sql.answerKeys.iterate());
-    return changes;
+    return pruned;
   }
 
   async close(): Promise<void> {

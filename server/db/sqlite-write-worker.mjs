@@ -16,19 +16,23 @@ db.pragma('foreign_keys = ON');
 const texts = [];
 const prepared = [];
 
+/** Commits `writes` in order; answers how many rows they changed in all. */
 const commit = db.transaction((writes) => {
+  let total = 0;
   for (const [number, params, expectOne] of writes) {
     prepared[number] ??= db.prepare(texts[number]);
     const { changes } = prepared[number].run(...params);
     if (expectOne !== undefined && changes !== 1) throw new Error(expectOne);
+    total += changes;
   }
+  return total;
 });
 
 parentPort.on('message', ({ id, statements, writes }) => {
   try {
     for (const [number, sql] of statements) texts[number] = sql;
-    commit.immediate(writes);
-    parentPort.postMessage({ id, ok: true });
+    const changes = commit.immediate(writes);
+    parentPort.postMessage({ id, ok: true, changes });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, message: error?.message ?? String(error) });
   }

@@ -1,0 +1,50 @@
+// SQLite: old idempotency answers are pruned on the writer thread, in turn with the batches.
+// While another connection (a backup, a second tool) holds the file's write lock, the prune
+// waits there, and the server's own thread goes on serving.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, test } from 'vitest';
+import { demoCatalog } from '../../lib/billing/index.ts';
+import { systemClock } from '../../server/clock.ts';
+import { openStore } from '../../server/db/open-store.ts';
+import { keepKeysMs } from '../../server/idempotency.ts';
+import { operatorScope } from '../../server/ledger/ledger.ts';
+import { StoreLedger } from '../../server/ledger/store-ledger.ts';
+import { testStoreIsPostgres } from '../support/postgres-database.ts';
+
+let cleanUp = async () => {};
+afterEach(() => cleanUp());
+
+test.skipIf(testStoreIsPostgres())(
+  'a prune waits for a write lock held elsewhere without holding up the server’s thread',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
+    const path = join(dir, 'tally.sqlite');
+    const { store, outbox } = await openStore(undefined, path, 1);
+    const other = new Database(path);
+    cleanUp = async () => {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await outbox.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    let now = Date.UTC(2026, 4, 1);
+    const ledger = await StoreLedger.open(store, systemClock, demoCatalog, () => now);
+    await ledger.atomically(operatorScope, async (tx) =>
+      tx.storeAnswer(operatorScope, 'old', { requestHash: 'h', status: 201, body: {} }),
+    );
+    now += keepKeysMs + 1;
+
+    other.exec('BEGIN IMMEDIATE');
+    const pruning = ledger.pruneAnswers(now - keepKeysMs);
+    // The thread is free: timers run while the prune waits for the lock.
+    for (let turn = 0; turn < 5; turn++) await new Promise((done) => setTimeout(done, 10));
+    expect(other.inTransaction).toBe(true);
+    other.exec('COMMIT');
+    expect(await pruning).toBe(1);
+    expect(await ledger.pruneAnswers(now - keepKeysMs)).toBe(0);
+  },
+);
