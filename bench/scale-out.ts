@@ -2,11 +2,15 @@
 // one node, PostgreSQL on one node, PostgreSQL on two nodes (clients alternate between them),
 // each on one hot account and spread over 100 accounts. Also PostgreSQL's own ceiling for the
 // same guarded debit (a bare loop through the same client, one transaction per debit) and the
-// ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it).
-// Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The cluster is a throwaway one with fsync on, as a deployment runs.
+// ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it), then
+// in two processes under the same load: what two processes on this one machine cost by
+// themselves, the ceiling of "two nodes / one node" here.
+// Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The
+// cluster is a throwaway one with fsync on, as a deployment runs.
 // Run: npx tsx bench/scale-out.ts [requests] [rounds]
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { Agent } from 'node:http';
+import type { Readable } from 'node:stream';
 import postgres from 'postgres';
 import { type Cluster, startCluster } from '../tests/support/postgres-cluster.ts';
 import { createDatabase } from '../tests/support/postgres-database.ts';
@@ -94,7 +98,8 @@ async function measure(postgresNodes: number | null): Promise<Record<'hot' | 'sp
     const result = {} as Record<'hot' | 'spread', Measured>;
     for (const shape of ['hot', 'spread'] as const) {
       const targets = await targetsOn(nodes, shape);
-      await load(targets, warmup);
+      // Each node compiles its own code: as many requests before the measurement as one node has.
+      await load(targets, warmup * nodes.length);
       result[shape] = await load(targets, requests);
     }
     return result;
@@ -103,25 +108,31 @@ async function measure(postgresNodes: number | null): Promise<Record<'hot' | 'sp
   }
 }
 
-/** A bare Hono POST endpoint (bench/support/hello-server.ts) under the same load. */
-async function bareHono(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** A bare Hono POST endpoint (bench/support/hello-server.ts) under the same load, in `processes`. */
+async function bareHono(processes: number): Promise<number> {
+  const children = Array.from({ length: processes }, () =>
+    spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /TALLY_LISTENING (\S+)/.exec(chunk.toString());
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`hello-server exited (${code})`)));
-    });
-    const targets = [{ url: new URL('/v1/usage', url), token: 'none' }];
-    await load(targets, warmup);
+    const urls = await Promise.all(children.map(listeningUrl));
+    const targets = urls.map((url) => ({ url: new URL('/v1/usage', url), token: 'none' }));
+    await load(targets, warmup * processes);
     return (await load(targets, requests)).perSecond;
   } finally {
-    child.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
   }
+}
+
+function listeningUrl(child: ChildProcessByStdio<null, Readable, null>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /TALLY_LISTENING (\S+)/.exec(chunk.toString());
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`hello-server exited (${code})`)));
+  });
 }
 
 /** The same guarded debit through the same client, nothing around it: lock, check, debit, append. */
@@ -179,11 +190,13 @@ try {
   // with, and PostgreSQL's one node right before its two. On a shared machine one cell alone
   // can be off by a fifth either way; each ratio is the median of its rounds' ratios.
   const hellos: number[] = [];
+  const hellosOnTwo: number[] = [];
   const sqlites: Record<'hot' | 'spread', Measured>[] = [];
   const pgOnes: Record<'hot' | 'spread', Measured>[] = [];
   const pgTwos: Record<'hot' | 'spread', Measured>[] = [];
   for (let round = 0; round < rounds; round++) {
-    hellos.push(await bareHono());
+    hellos.push(await bareHono(1));
+    hellosOnTwo.push(await bareHono(2));
     sqlites.push(await measure(null));
     pgOnes.push(await measure(1));
     pgTwos.push(await measure(2));
@@ -194,6 +207,7 @@ try {
   const pgOne = medianCells(pgOnes);
   const pgTwo = medianCells(pgTwos);
   const sqliteRatio = median(sqlites.map((run, i) => run.hot.perSecond / hellos[i]!));
+  const helloTwoToOne = median(hellosOnTwo.map((two, i) => two / hellos[i]!));
   const twoToOne = median(pgTwos.map((run, i) => run.hot.perSecond / pgOnes[i]!.hot.perSecond));
   const rows: [string, Record<'hot' | 'spread', Measured>][] = [
     ['SQLite, one node', sqlite],
@@ -220,6 +234,9 @@ try {
   console.log(
     `  bare Hono endpoint: ${hello.toFixed(0)}/s; SQLite one node (hot) / bare Hono: ${sqliteRatio.toFixed(2)} (budget ≥ 0.8: ${sqliteMet ? 'met' : 'MISSED'})`,
   );
+  console.log(
+    `  bare Hono in two processes / in one: ${helloTwoToOne.toFixed(2)} (rounds ${each(hellosOnTwo.map((two, i) => two / hellos[i]!))}): what splitting the same load over two processes costs on this machine, nothing of Tally's in it`,
+  );
   console.log(`  PostgreSQL bare guarded debit, one transaction each: ${bare.toFixed(0)}/s`);
   console.log(`  ratio PostgreSQL one node (hot) / bare: ${ratio.toFixed(2)}`);
   const met = pgOne.hot.perSecond >= budget && twoToOne >= 0.95;
@@ -243,6 +260,7 @@ try {
       bareHono: Math.round(hello),
       sqliteRatio: Number(sqliteRatio.toFixed(2)),
       twoToOne: Number(twoToOne.toFixed(2)),
+      bareHonoTwoToOne: Number(helloTwoToOne.toFixed(2)),
       ratio: Number(ratio.toFixed(2)),
       failed,
       sqliteMet,
