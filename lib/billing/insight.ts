@@ -1,4 +1,3 @@
-import { termOf } from './balance-alerts.ts';
 import {
   formatCents,
   formatScaled,
@@ -19,7 +18,7 @@ import type {
   UsageTally,
   Usd,
 } from './types.ts';
-import { paceWindow, utcDay } from './usage-tally.ts';
+import { paceWindow, tallyOfTerm, utcDay } from './usage-tally.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Advice only when another plan saves at least this much this term. */
@@ -247,7 +246,7 @@ export function accountInsight(
     plan: described.plan,
     plans: catalog.plans,
     // A tally of an earlier term (no use since the renewal) is no usage of this one.
-    usage: state.usage?.term === termOf(state) ? state.usage : undefined,
+    usage: tallyOfTerm(state.usage, state),
     sliceUsed,
   });
 }

@@ -122,7 +122,7 @@ export interface AccountState {
  * change can carry it: each operation's count this term and the credits used per UTC day.
  */
 export interface UsageTally {
-  /** The term it belongs to (the same key as the alerts' memory). */
+  /** The term it belongs to (`usageTermOf`: the cycle's anchor and term, not the plan). */
   term: string;
   /** Each operation's count (sum of quantities) this term. */
   counts: Record<OperationId, number>;

@@ -1,4 +1,3 @@
-import { termOf } from './balance-alerts.ts';
 import { Decimal, parseCreditChange, parseCredits, toCreditsString } from './decimal.ts';
 import { instantMs, toInstant } from './instant.ts';
 import type { AccountState, DailyCredits, Instant, Transition, UsageTally } from './types.ts';
@@ -39,6 +38,26 @@ export function paceWindow(termStart: Instant, now: Instant): PaceWindow {
 }
 
 /**
+ * The term a usage tally belongs to: the cycle's anchor and term, whatever the plan. A switch
+ * to free keeps the anchor and the term goes on, so its usage goes on counting (the pace's
+ * window and the projection run from the term's start); a renewal or an upgrade starts a new
+ * term. (Tallies kept before this key was used carry `plan@anchor#term`: the plan is ignored.)
+ */
+export function usageTermOf(state: AccountState): string {
+  return `${state.cycle.anchor}#${state.cycle.term}`;
+}
+
+/** `tally` when it is of the account's current term, else none. */
+export function tallyOfTerm(
+  tally: UsageTally | undefined,
+  state: AccountState,
+): UsageTally | undefined {
+  return tally && tally.term.slice(tally.term.indexOf('@') + 1) === usageTermOf(state)
+    ? tally
+    : undefined;
+}
+
+/**
  * The credits one usage or capture took (plan and overage): a usage's entry carries them; a
  * capture's entry carries what returned of its hold, so what it used is the hold less that.
  */
@@ -55,13 +74,13 @@ function creditsUsed(transition: Transition, index: number): Decimal {
 
 /**
  * The account's usage tally after a transition: its usage and captures added to the counts of
- * their operations and to the credits of their day. A new term (or plan) starts an empty
- * tally; days before the pace's first day are dropped, so it never holds more than 8 days.
+ * their operations and to the credits of their day. A new term starts an empty tally (a
+ * switch to free does not: its term goes on); days before the pace's first day are dropped, so it never holds more than 8 days.
  * Nothing changes (the same object back) when the transition used nothing in the same term.
  */
 export function tallyUsage(before: AccountState, transition: Transition): UsageTally | undefined {
-  const term = termOf(transition.state);
-  const kept = before.usage?.term === term ? before.usage : undefined;
+  const term = usageTermOf(transition.state);
+  const kept = tallyOfTerm(before.usage, transition.state);
   const uses = transition.entries
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.kind === 'usage' || entry.kind === 'capture');

@@ -18,6 +18,18 @@ function growth() {
       state = withUsageTally(state, applied);
       return state.usage;
     },
+    /** `quantity` Smart Crops at `now`. */
+    crops(quantity: number, now: string) {
+      return this.run(
+        { kind: 'usage', memberId: member, operation: 'smart-crop', quantity, overage: 'deny' },
+        now,
+      );
+    },
+    /** Rewrites the stored tally, as an older server left it. */
+    keptAs(term: (current: string) => string) {
+      if (state.usage)
+        state = { ...state, usage: { ...state.usage, term: term(state.usage.term) } };
+    },
   };
 }
 
@@ -48,11 +60,7 @@ describe('the usage tally', () => {
 
   test('usage adds up per operation and per UTC day; days before a week ago are dropped', () => {
     const account = growth();
-    const use = (quantity: number, now: string) =>
-      account.run(
-        { kind: 'usage', memberId: member, operation: 'smart-crop', quantity, overage: 'deny' },
-        now,
-      );
+    const use = (quantity: number, now: string) => account.crops(quantity, now);
     use(10, '2026-10-03T23:00:00.000Z');
     use(10, '2026-10-04T01:00:00.000Z');
     use(5, '2026-10-04T02:00:00.000Z');
@@ -72,5 +80,36 @@ describe('the usage tally', () => {
       '2026-10-05T10:00:00.000Z',
     );
     expect(account.run({ kind: 'settle' }, '2026-11-02T00:00:01.000Z')).toBeUndefined();
+  });
+
+  test('a switch to free goes on counting the term; an upgrade starts a new tally', () => {
+    const account = growth();
+    const crops = (quantity: number, now: string) => account.crops(quantity, now);
+    const changePlan = (planId: 'free' | 'scale', now: string) =>
+      account.run({ kind: 'change-plan', memberId: member, role: 'admin', planId }, now);
+    crops(10, '2026-10-05T10:00:00.000Z');
+    // To free: the anchor stays and the term goes on, its credits with it.
+    changePlan('free', '2026-10-06T10:00:00.000Z');
+    expect(crops(1, '2026-10-07T10:00:00.000Z')).toMatchObject({
+      counts: { 'smart-crop': 11 },
+      days: [
+        { day: '2026-10-05', credits: '13' },
+        { day: '2026-10-07', credits: '1.3' },
+      ],
+    });
+    // An upgrade starts a new term now (Smart Crop at Scale's 1.2).
+    changePlan('scale', '2026-10-08T10:00:00.000Z');
+    expect(crops(2, '2026-10-08T11:00:00.000Z')).toMatchObject({
+      counts: { 'smart-crop': 2 },
+      days: [{ day: '2026-10-08', credits: '2.4' }],
+    });
+  });
+
+  test('a tally an older server kept under plan@anchor#term is still this term’s', () => {
+    const account = growth();
+    const crops = (quantity: number, now: string) => account.crops(quantity, now);
+    crops(10, '2026-10-05T10:00:00.000Z');
+    account.keptAs((term) => `growth@${term}`);
+    expect(crops(1, '2026-10-06T10:00:00.000Z')?.counts).toEqual({ 'smart-crop': 11 });
   });
 });
