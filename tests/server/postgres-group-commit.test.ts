@@ -1,15 +1,18 @@
 // Group commit on PostgreSQL when another node holds the account's lock: what arrives while a
 // batch waits for the lock goes into that batch, so a hot account shared by several nodes pays
-// one commit per turn of each node, not one per arrival.
+// one commit per turn of each node, not one per arrival. On an account another node writes to,
+// a batch asks for the lock only once this node's arrivals have settled.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/index.ts';
+import { hashToken } from '../../server/auth.ts';
 import { systemClock } from '../../server/clock.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
+import type { Store } from '../../server/ledger/store.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import type { Outbox } from '../../server/webhooks/outbox.ts';
 import { createDatabase, type TestDatabase } from '../support/postgres-database.ts';
@@ -17,6 +20,7 @@ import { createDatabase, type TestDatabase } from '../support/postgres-database.
 let database: TestDatabase;
 let dir: string;
 let outbox: Outbox;
+let store: Store;
 let ledger: StoreLedger;
 /** Another node's connection: it takes the account's lock and keeps it until told. */
 let otherNode: postgres.Sql;
@@ -26,7 +30,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tally-group-commit-'));
   const opened = await openStore(database.url, join(dir, 'tally.sqlite'), 1);
   outbox = opened.outbox;
-  ledger = await StoreLedger.open(opened.store, systemClock, demoCatalog);
+  store = opened.store;
+  ledger = await StoreLedger.open(store, systemClock, demoCatalog);
   otherNode = postgres(database.url, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {
@@ -45,18 +50,19 @@ async function waitingForLocks(): Promise<number> {
   return row?.n ?? 0;
 }
 
-test('debits that arrive while their batch waits for the account lock commit with it, in one transaction', async () => {
-  const { accountId, memberId } = await ledger.atomically(operatorScope, async (tx) => {
+/** A new Scale account with one member, and a Smart Crop debit of it through `on`. */
+async function sharedAccount() {
+  const { accountId, memberId, token } = await ledger.atomically(operatorScope, async (tx) => {
     const state = await tx.openAccount({
       name: 'Shared',
       planId: 'scale',
       startAt: systemClock.now().toISOString(),
     });
-    const { member } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
-    return { accountId: state.id, memberId: member.id };
+    const { member, token } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
+    return { accountId: state.id, memberId: member.id, token };
   });
-  const debit = () =>
-    ledger.atomically(accountId, (tx) =>
+  const debitOn = (on: StoreLedger) =>
+    on.atomically(accountId, (tx) =>
       tx.apply(accountId, {
         kind: 'usage',
         memberId,
@@ -65,6 +71,20 @@ test('debits that arrive while their batch waits for the account lock commit wit
         overage: 'deny',
       }),
     );
+  return { accountId, token, debitOn };
+}
+
+/** How many of the account's usage entries there are, and in how many transactions. */
+async function usageTransactions(accountId: string) {
+  const [row] = await otherNode<{ debits: number; transactions: number }[]>`
+    SELECT count(*)::int AS debits, count(DISTINCT xmin::text)::int AS transactions
+    FROM entries WHERE account_id = ${accountId} AND kind = 'usage'`;
+  return row;
+}
+
+test('debits that arrive while their batch waits for the account lock commit with it, in one transaction', async () => {
+  const { accountId, debitOn } = await sharedAccount();
+  const debit = () => debitOn(ledger);
 
   const held = await otherNode.reserve();
   await held`BEGIN`;
@@ -77,8 +97,47 @@ test('debits that arrive while their batch waits for the account lock commit wit
   const outcomes = await Promise.all([first, ...later]);
 
   expect(outcomes.every(({ applied }) => applied.ok)).toBe(true);
-  const [row] = await otherNode<{ debits: number; transactions: number }[]>`
-    SELECT count(*)::int AS debits, count(DISTINCT xmin::text)::int AS transactions
-    FROM entries WHERE account_id = ${accountId} AND kind = 'usage'`;
-  expect(row).toEqual({ debits: 10, transactions: 1 });
+  expect(await usageTransactions(accountId)).toEqual({ debits: 10, transactions: 1 });
+});
+
+test('once another node writes the account, a batch asks for its lock after the arrivals settle', async () => {
+  const { accountId, token, debitOn } = await sharedAccount();
+  // This node has met the account (as a request with its token does), so it follows it.
+  await ledger.findMemberByTokenHash(hashToken(token));
+  const heard: number[] = [];
+  ledger.onChange((state) => {
+    if (state.id === accountId) heard.push(state.version);
+  });
+  const other = await openStore(database.url, join(dir, 'other.sqlite'), 1);
+  const otherLedger = await StoreLedger.open(other.store, systemClock, demoCatalog);
+  try {
+    const { applied } = await debitOn(otherLedger);
+    await expect.poll(() => heard.includes(applied.state.version)).toBe(true);
+  } finally {
+    await other.outbox.close();
+    await otherLedger.close();
+  }
+
+  // Ten debits arrive here, one per turn of the event loop; note how many had arrived when
+  // the first transaction began.
+  const write = store.write.bind(store);
+  const begunAfter: number[] = [];
+  let arrived = 0;
+  store.write = (work) => {
+    begunAfter.push(arrived);
+    return write(work);
+  };
+  try {
+    const debits: Promise<unknown>[] = [];
+    for (let turn = 0; turn < 10; turn++) {
+      debits.push(debitOn(ledger));
+      arrived += 1;
+      await new Promise((next) => setImmediate(next));
+    }
+    await Promise.all(debits);
+  } finally {
+    store.write = write;
+  }
+  expect(begunAfter).toEqual([10]);
+  expect(await usageTransactions(accountId)).toEqual({ debits: 11, transactions: 2 });
 });
