@@ -28,7 +28,7 @@ import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
 type WriteReply =
-  | { id: number; ok: true; changes: number }
+  | { id: number; ok: true; changes: number; keys?: Uint8Array }
   | { id: number; ok: false; message: string };
 
 /**
@@ -101,9 +101,7 @@ export class SqliteStore implements Store {
         [string, string],
         { request_hash: string; status: number; body: string }
       >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?'),
-      answerKeys: db.prepare<[], { scope: string; key: string }>(
-        'SELECT scope, key FROM idempotency_keys',
-      ),
+      answerKeys: db.prepare<[], [string, string]>('SELECT scope, key FROM idempotency_keys').raw(),
       entrySeq: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM entries WHERE account_id = ? AND id = ?',
       ),
@@ -200,6 +198,10 @@ export class SqliteStore implements Store {
    * its number does.
    */
   async commit(writes: Write[]): Promise<number> {
+    return (await this.send(writes, false)).changes;
+  }
+
+  private async send(writes: Write[], mapKeys: boolean) {
     const id = this.nextWrite++;
     const statements: [number, string][] = [];
     const sent = writes.map(({ sql, params, expectOne }) => {
@@ -213,10 +215,10 @@ export class SqliteStore implements Store {
     });
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
-      this.writer.postMessage({ id, statements, writes: sent });
+      this.writer.postMessage({ id, statements, writes: sent, mapKeys });
     });
     if (!reply.ok) throw new Error(reply.message);
-    return reply.changes;
+    return reply;
   }
 
   async loadAccount(accountId: string): Promise<AccountState | null> {
@@ -273,14 +275,16 @@ export class SqliteStore implements Store {
 
   /**
    * On the writer thread, in turn with the batches: this thread never waits for the file's
-   * write lock, and the delete's fsync stays off the event loop like every commit's.
+   * write lock, and the delete's fsync stays off the event loop like every commit's. The
+   * writer then maps the keys that are left, so this thread does not read them all either.
    */
   async pruneAnswers(before: number): Promise<number> {
-    const pruned = await this.commit([
-      { sql: 'DELETE FROM idempotency_keys WHERE created_at < ?', params: [before] },
-    ]);
-    this.answerKeys.reset(this.sql.answerKeys.iterate());
-    return pruned;
+    const { changes, keys } = await this.send(
+      [{ sql: 'DELETE FROM idempotency_keys WHERE created_at < ?', params: [before] }],
+      true,
+    );
+    if (keys) this.answerKeys.replace(keys);
+    return changes;
   }
 
   async close(): Promise<void> {

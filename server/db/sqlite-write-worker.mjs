@@ -5,6 +5,8 @@
 // (sqlite-store.ts), and it builds on what that one writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+// biome-ignore lint/correctness/useImportExtensions: this is the module itself (its types sit beside it, in answer-key-bits.d.mts)
+import { bitsOf } from './answer-key-bits.mjs';
 
 const db = new Database(workerData.path);
 // The same durability as the reading connection (server/db/open.ts): every commit is fsynced.
@@ -28,10 +30,20 @@ const commit = db.transaction((writes) => {
   return total;
 });
 
-parentPort.on('message', ({ id, statements, writes }) => {
+const answerKeys = db.prepare('SELECT scope, key FROM idempotency_keys').raw();
+
+// `mapKeys`: after the commit, the bit map of every idempotency key the file holds (after a
+// prune), built here so that the server's thread does not read them all; its memory is moved,
+// not copied. The batches sent after this one add their keys to it once they commit.
+parentPort.on('message', ({ id, statements, writes, mapKeys }) => {
   try {
     for (const [number, sql] of statements) texts[number] = sql;
     const changes = commit.immediate(writes);
+    if (mapKeys) {
+      const keys = bitsOf(answerKeys.iterate());
+      parentPort.postMessage({ id, ok: true, changes, keys }, [keys.buffer]);
+      return;
+    }
     parentPort.postMessage({ id, ok: true, changes });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, message: error?.message ?? String(error) });

@@ -6,10 +6,10 @@ import { AnswerKeys } from '../../server/db/answer-keys.ts';
 
 test('a key added or loaded is always "maybe"; a reset forgets the keys it does not list', () => {
   const keys = new AnswerKeys();
-  const loaded = Array.from({ length: 1000 }, () => ({ scope: 'acct_1', key: randomUUID() }));
+  const loaded = Array.from({ length: 1000 }, () => ['acct_1', randomUUID()] as const);
   keys.reset(loaded);
   keys.add('acct_2', 'added');
-  for (const { scope, key } of loaded) expect(keys.mayHave(scope, key)).toBe(true);
+  for (const [scope, key] of loaded) expect(keys.mayHave(scope, key)).toBe(true);
   expect(keys.mayHave('acct_2', 'added')).toBe(true);
   // The same key in another scope is another key.
   expect(keys.mayHave('acct_1', 'added')).toBe(false);

@@ -1,6 +1,7 @@
 // SQLite: old idempotency answers are pruned on the writer thread, in turn with the batches.
 // While another connection (a backup, a second tool) holds the file's write lock, the prune
-// waits there, and the server's own thread goes on serving.
+// waits there, and the server's own thread goes on serving. The writer then maps the keys
+// that are left, and the server finds them by that map.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,9 @@ test.skipIf(testStoreIsPostgres())(
       tx.storeAnswer(operatorScope, 'old', { requestHash: 'h', status: 201, body: {} }),
     );
     now += keepKeysMs + 1;
+    await ledger.atomically(operatorScope, async (tx) =>
+      tx.storeAnswer(operatorScope, 'kept', { requestHash: 'h', status: 201, body: {} }),
+    );
 
     other.exec('BEGIN IMMEDIATE');
     const pruning = ledger.pruneAnswers(now - keepKeysMs);
@@ -46,5 +50,10 @@ test.skipIf(testStoreIsPostgres())(
     other.exec('COMMIT');
     expect(await pruning).toBe(1);
     expect(await ledger.pruneAnswers(now - keepKeysMs)).toBe(0);
+    // The writer mapped the keys left: the kept one is still found, the pruned one is not.
+    const stored = (key: string) =>
+      ledger.atomically(operatorScope, (tx) => tx.storedAnswer(operatorScope, key));
+    expect(await stored('kept')).toMatchObject({ status: 201 });
+    expect(await stored('old')).toBeNull();
   },
 );
