@@ -35,7 +35,7 @@ const sharedForMs = 1_000;
 
 /**
  * Most turns of the event loop a batch of a shared account waits for its arrivals to settle
- * (on the benchmark's two nodes, 16 against none: 1,381–1,686 → 1,577–1,746 debits/s in five
+ * (on the benchmark's two nodes, 16 against none: 1,307–1,686 → 1,429–1,746 debits/s in five
  * paired runs, each better).
  */
 const settleTurns = 16;
