@@ -206,9 +206,13 @@ try {
   const sqlite = medianCells(sqlites);
   const pgOne = medianCells(pgOnes);
   const pgTwo = medianCells(pgTwos);
-  const sqliteRatio = median(sqlites.map((run, i) => run.hot.perSecond / hellos[i]!));
-  const helloTwoToOne = median(hellosOnTwo.map((two, i) => two / hellos[i]!));
-  const twoToOne = median(pgTwos.map((run, i) => run.hot.perSecond / pgOnes[i]!.hot.perSecond));
+  // Each round's ratios, then their medians.
+  const sqliteRatios = sqlites.map((run, i) => run.hot.perSecond / hellos[i]!);
+  const helloRatios = hellosOnTwo.map((two, i) => two / hellos[i]!);
+  const twoToOneRatios = pgTwos.map((run, i) => run.hot.perSecond / pgOnes[i]!.hot.perSecond);
+  const sqliteRatio = median(sqliteRatios);
+  const helloTwoToOne = median(helloRatios);
+  const twoToOne = median(twoToOneRatios);
   const rows: [string, Record<'hot' | 'spread', Measured>][] = [
     ['SQLite, one node', sqlite],
     ['PostgreSQL, one node', pgOne],
@@ -227,7 +231,7 @@ try {
   }
   const each = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
   console.log(
-    `  rounds: SQLite / bare Hono ${each(sqlites.map((run, i) => run.hot.perSecond / hellos[i]!))}; PostgreSQL two / one node ${each(pgTwos.map((run, i) => run.hot.perSecond / pgOnes[i]!.hot.perSecond))}`,
+    `  rounds: SQLite / bare Hono ${each(sqliteRatios)}; PostgreSQL two / one node ${each(twoToOneRatios)}`,
   );
   const ratio = pgOne.hot.perSecond / bare;
   const sqliteMet = sqliteRatio >= 0.8;
@@ -235,7 +239,7 @@ try {
     `  bare Hono endpoint: ${hello.toFixed(0)}/s; SQLite one node (hot) / bare Hono: ${sqliteRatio.toFixed(2)} (budget ≥ 0.8: ${sqliteMet ? 'met' : 'MISSED'})`,
   );
   console.log(
-    `  bare Hono in two processes / in one: ${helloTwoToOne.toFixed(2)} (rounds ${each(hellosOnTwo.map((two, i) => two / hellos[i]!))}): what splitting the same load over two processes costs on this machine, nothing of Tally's in it`,
+    `  bare Hono in two processes / in one: ${helloTwoToOne.toFixed(2)} (rounds ${each(helloRatios)}): what splitting the same load over two processes costs on this machine, nothing of Tally's in it`,
   );
   console.log(`  PostgreSQL bare guarded debit, one transaction each: ${bare.toFixed(0)}/s`);
   console.log(`  ratio PostgreSQL one node (hot) / bare: ${ratio.toFixed(2)}`);

@@ -64,12 +64,13 @@ const NONE: Insight = { pacePerDay: null, runsOutAt: null, projectedCredits: nul
 
 const MILLI = 1000n;
 
-/** A plan's numbers as integers (fixed-point.ts): credits in thousandths, kept per plan object. */
+/**
+ * A plan's numbers as integers (fixed-point.ts), kept per plan object: credits in thousandths,
+ * the overage per credit in units of its own last place (its places vary).
+ */
 interface PlanIntegers {
   rates: Map<OperationId, bigint>;
   monthlyCredits: bigint;
-  /** The price and overage per credit as decimal texts (their places vary). */
-  priceUsd: string;
   overageUsdPerCredit: bigint;
   overagePlaces: number;
 }
@@ -79,12 +80,12 @@ const integersOf = new WeakMap<Plan, PlanIntegers>();
 function planIntegers(plan: Plan): PlanIntegers {
   let integers = integersOf.get(plan);
   if (!integers) {
+    const overagePlaces = placesOf(plan.overageUsdPerCredit);
     integers = {
       rates: new Map(Object.entries(plan.rates).map(([id, rate]) => [id, toScaled(rate, 3)])),
       monthlyCredits: toScaled(plan.monthlyCredits, 3),
-      priceUsd: plan.priceUsd,
-      overageUsdPerCredit: toScaled(plan.overageUsdPerCredit, placesOf(plan.overageUsdPerCredit)),
-      overagePlaces: placesOf(plan.overageUsdPerCredit),
+      overageUsdPerCredit: toScaled(plan.overageUsdPerCredit, overagePlaces),
+      overagePlaces,
     };
     integersOf.set(plan, integers);
   }
@@ -128,7 +129,7 @@ function projectedCost(
   const rated = ratedCredits(plan, counts);
   if (!rated.priced) return null;
   const figures = planIntegers(plan);
-  const price = toScaled(figures.priceUsd, places);
+  const price = toScaled(plan.priceUsd, places);
   // (projected − monthly) in thousandths, times the elapsed time: no division yet.
   const past = rated.credits * scale.term - figures.monthlyCredits * scale.elapsed;
   if (past <= 0n) return price;

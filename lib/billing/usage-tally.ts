@@ -43,7 +43,7 @@ export function paceWindow(termStart: Instant, now: Instant): PaceWindow {
  * window and the projection run from the term's start); a renewal or an upgrade starts a new
  * term. (Tallies kept before this key was used carry `plan@anchor#term`: the plan is ignored.)
  */
-export function usageTermOf(state: AccountState): string {
+function usageTermOf(state: AccountState): string {
   return `${state.cycle.anchor}#${state.cycle.term}`;
 }
 
@@ -75,8 +75,9 @@ function creditsUsed(transition: Transition, index: number): Decimal {
 /**
  * The account's usage tally after a transition: its usage and captures added to the counts of
  * their operations and to the credits of their day. A new term starts an empty tally (a
- * switch to free does not: its term goes on); days before the pace's first day are dropped, so it never holds more than 8 days.
- * Nothing changes (the same object back) when the transition used nothing in the same term.
+ * switch to free does not: its term goes on); days before the pace's first day are dropped, so
+ * it never holds more than 8 days. Nothing changes (the same object back) when the transition
+ * used nothing in the same term.
  */
 export function tallyUsage(before: AccountState, transition: Transition): UsageTally | undefined {
   const term = usageTermOf(transition.state);
