@@ -13,10 +13,12 @@ import {
   type UsageRow,
 } from '../ledger/ledger.ts';
 import {
+  type AnswerRow,
   type ChargeRow,
   chargeFromRow,
   type EntryRow,
   entryFromRow,
+  storedAnswer,
   type UpgradeRequestRow,
   type UsageSourceRow,
   upgradeRequestFromRow,
@@ -238,10 +240,10 @@ function batchOf(tx: Sql): StoreBatch {
     upgradeRequests: (accountId, filter) => upgradeRequests(tx, accountId, filter),
     usageRows: (accountId, range) => usageRows(tx, accountId, range),
     async findAnswer(scope, key): Promise<StoredAnswer | null> {
-      const [row] = await tx<{ request_hash: string; status: number; body: unknown }[]>`
+      const [row] = await tx<AnswerRow[]>`
         SELECT request_hash, status, body FROM idempotency_keys
         WHERE scope = ${scope} AND key = ${key}`.execute();
-      return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null;
+      return row ? storedAnswer(row) : null;
     },
     async noAccounts() {
       await tx`SELECT pg_advisory_xact_lock(${seedLock})`.execute();

@@ -13,10 +13,12 @@ import {
   type UsageRow,
 } from '../ledger/ledger.ts';
 import {
+  type AnswerRow,
   type ChargeRow,
   chargeFromRow,
   type EntryRow,
   entryFromRow,
+  storedAnswer,
   type UpgradeRequestRow,
   type UsageSourceRow,
   upgradeRequestFromRow,
@@ -97,10 +99,9 @@ export class SqliteStore implements Store {
       findHold: db.prepare<[string, string], { hold: string }>(
         'SELECT hold FROM holds WHERE account_id = ? AND id = ?',
       ),
-      findAnswer: db.prepare<
-        [string, string],
-        { request_hash: string; status: number; body: string }
-      >('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?'),
+      findAnswer: db.prepare<[string, string], AnswerRow>(
+        'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?',
+      ),
       answerKeys: db.prepare<[], [string, string]>('SELECT scope, key FROM idempotency_keys').raw(),
       entrySeq: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM entries WHERE account_id = ? AND id = ?',
@@ -130,9 +131,7 @@ export class SqliteStore implements Store {
         if (pending) return pending;
         if (!this.answerKeys.mayHave(scope, key)) return null;
         const row = this.sql.findAnswer.get(scope, key);
-        return row
-          ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) }
-          : null;
+        return row ? storedAnswer(row) : null;
       },
       noAccounts: async () => {
         await this.committed();

@@ -1,5 +1,5 @@
 import { parseCreditChange, toCreditsString } from '../../lib/billing/decimal.ts';
-import type { Charge, Entry, UpgradeRequest, UsageRow } from './ledger.ts';
+import type { Charge, Entry, StoredAnswer, UpgradeRequest, UsageRow } from './ledger.ts';
 
 // Ledger rows as both stores return them (snake_case columns, decimals as text), and their API
 // shapes (absent optionals are omitted).
@@ -26,6 +26,23 @@ export interface ChargeRow {
   amount_usd: string;
   description: string;
   entry_id: string | null;
+}
+
+export interface AnswerRow {
+  request_hash: string;
+  status: number;
+  /** The answer's JSON text, as it was sent. */
+  body: string;
+}
+
+/** A stored answer, with its text kept, so that a replay sends it byte for byte. */
+export function storedAnswer(row: AnswerRow): StoredAnswer {
+  return {
+    requestHash: row.request_hash,
+    status: row.status,
+    body: JSON.parse(row.body),
+    text: row.body,
+  };
 }
 
 export function entryFromRow(row: EntryRow): Entry {

@@ -7,6 +7,8 @@ export interface Answer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the server answered
   body: any;
+  /** The body as it came, byte for byte. */
+  text: string;
   headers: Headers;
 }
 
@@ -16,7 +18,7 @@ async function answer(response: Response): Promise<Answer> {
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {}
-  return { status: response.status, body, headers: response.headers };
+  return { status: response.status, body, text, headers: response.headers };
 }
 
 export function client(server: Pick<TestServer, 'url'>, token: string) {

@@ -46,6 +46,16 @@ describe('Idempotency-Key', () => {
     expect(replay.body).toEqual(first.body);
   });
 
+  test('a replay is the first answer byte for byte', async () => {
+    const api = await member();
+    const body = { operation: 'background-removal', quantity: 1 };
+    const first = await api.post('/v1/usage', body, 'bytes-1');
+    expect(first.status).toBe(201);
+    const replay = await api.post('/v1/usage', body, 'bytes-1');
+    expect(replay.status).toBe(201);
+    expect(replay.text).toBe(first.text);
+  });
+
   test('a request rejected by validation is not stored: fixed, it goes through under the same key', async () => {
     const api = await member();
     const bad = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 0 }, 'fix-me');

@@ -1,8 +1,8 @@
 // The PostgreSQL schema: nodes starting together on an empty database migrate it once, and
-// money is kept in exact numeric columns.
+// money is kept in exact numeric columns; an older database migrates with what it holds.
 import postgres from 'postgres';
 import { expect, test } from 'vitest';
-import { postgresSchemaVersion } from '../../server/db/postgres-migrations.ts';
+import { migratePostgres, postgresSchemaVersion } from '../../server/db/postgres-migrations.ts';
 import { openPostgres } from '../../server/db/postgres-store.ts';
 import { createDatabase } from '../support/postgres-database.ts';
 
@@ -21,6 +21,32 @@ test('three nodes opening one empty database at once migrate it once', async () 
   } finally {
     await sql.end();
     for (const { store, outbox } of opened) await Promise.all([store.close(), outbox.close()]);
+    await database.drop();
+  }
+});
+
+test('a database of version 3 migrates its stored answers to their text, and keeps replaying them', async () => {
+  const database = await createDatabase();
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(sql, 3);
+    const answer = { entry: { id: 'ent_1', credits: '-1.2' }, snapshot: { available: '98.8' } };
+    await sql`INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
+      VALUES ('acct_1', 'k1', 'h1', 201, ${sql.json(answer)}, 1)`;
+    await migratePostgres(sql);
+    const [column] = await sql`
+      SELECT data_type FROM information_schema.columns
+      WHERE table_name = 'idempotency_keys' AND column_name = 'body'`;
+    expect(column?.data_type).toBe('text');
+    const [row] = await sql<{ body: string }[]>`
+      SELECT body FROM idempotency_keys WHERE scope = 'acct_1' AND key = 'k1'`;
+    expect(typeof row?.body).toBe('string');
+    expect(JSON.parse(row?.body ?? '')).toEqual(answer);
+    // Usage entries, which carry no hold id, are left out of the hold index.
+    const [index] = await sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'entries_hold'`;
+    expect(index?.indexdef).toContain('WHERE (hold_id IS NOT NULL)');
+  } finally {
+    await sql.end();
     await database.drop();
   }
 });
