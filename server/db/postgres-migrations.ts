@@ -120,6 +120,10 @@ export const postgresSchemaVersion = steps.at(-1)?.version ?? 0;
 /** Any number of nodes may start together: the first to take the lock migrates, the rest wait. */
 const migrationLock = 7_361_001;
 
+/**
+ * Brings the schema up to version `to` (the newest this node knows). A database that a newer
+ * node has migrated past that is refused: this node would read and write it the old way.
+ */
 export async function migratePostgres(sql: Sql, to = postgresSchemaVersion): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${migrationLock})`;
@@ -130,6 +134,13 @@ export async function migratePostgres(sql: Sql, to = postgresSchemaVersion): Pro
         Number(row.version),
       ),
     );
+    const newest = Math.max(0, ...done);
+    if (newest > postgresSchemaVersion) {
+      throw new Error(
+        `This database is at schema version ${newest}, newer than this server's ` +
+          `(${postgresSchemaVersion}): run the newer version of Tally on it`,
+      );
+    }
     for (const step of steps) {
       if (done.has(step.version) || step.version > to) continue;
       await tx.unsafe(step.sql);

@@ -50,3 +50,19 @@ test('a database of version 3 migrates its stored answers to their text, and kee
     await database.drop();
   }
 });
+
+test('a server refuses a database that a newer version has migrated', async () => {
+  const database = await createDatabase();
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(sql);
+    const newer = postgresSchemaVersion + 1;
+    await sql`INSERT INTO schema_migrations (version, name) VALUES (${newer}, 'from the future')`;
+    await expect(migratePostgres(sql)).rejects.toThrow(
+      `This database is at schema version ${newer}, newer than this server's (${postgresSchemaVersion})`,
+    );
+  } finally {
+    await sql.end();
+    await database.drop();
+  }
+});
