@@ -49,9 +49,8 @@ export class IdempotencyStore {
           'This Idempotency-Key was already used for a different request',
         );
       }
-      // As it was first sent, byte for byte, when the store kept its text.
-      const { status, body, text } = stored;
-      return text === undefined ? { status, body } : { status, body, text };
+      // As it was first sent, byte for byte.
+      return { status: stored.status, body: stored.body, text: stored.text };
     }
     // Work under one scope runs one job at a time, so a second request normally sees the first
     // one's answer; the marker keeps 409 honest should two ever overlap on this node.

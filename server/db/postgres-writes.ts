@@ -143,7 +143,7 @@ export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
           ${rows.map((answer) => answer.key)}::text[],
           ${rows.map((answer) => answer.requestHash)}::text[],
           ${rows.map((answer) => String(answer.status))}::integer[],
-          ${rows.map((answer) => answer.text ?? JSON.stringify(answer.body))}::text[],
+          ${rows.map((answer) => answer.text)}::text[],
           ${rows.map((answer) => String(answer.createdAt))}::bigint[])`.execute(),
     );
   }

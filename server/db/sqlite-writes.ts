@@ -136,7 +136,7 @@ export function sqliteWrites(changes: Changes): Write[] {
         answer.key,
         answer.requestHash,
         answer.status,
-        answer.text ?? JSON.stringify(answer.body),
+        answer.text,
         answer.createdAt,
       ],
     });

@@ -109,8 +109,8 @@ export interface StoredAnswer {
   requestHash: string;
   status: number;
   body: unknown;
-  /** `body` as JSON text, when it was serialized already: written as it is. */
-  text?: string;
+  /** `body` as the JSON text that was sent: stored, and replayed, as it is. */
+  text: string;
 }
 
 /** No such object in this account (or in any: the caller cannot tell, API.md). */

@@ -55,7 +55,8 @@ async function gated(fail?: number) {
         quantity,
         overage: 'deny',
       });
-      if (!replayed) tx.storeAnswer(account.id, key, { requestHash: key, status: 201, body: {} });
+      if (!replayed)
+        tx.storeAnswer(account.id, key, { requestHash: key, status: 201, body: {}, text: '{}' });
       return { replayed, applied };
     });
   return { ledger, account, crops, open, sent: () => sent };

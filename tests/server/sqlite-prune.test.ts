@@ -35,11 +35,16 @@ test.skipIf(testStoreIsPostgres())(
     let now = Date.UTC(2026, 4, 1);
     const ledger = await StoreLedger.open(store, systemClock, demoCatalog, () => now);
     await ledger.atomically(operatorScope, async (tx) =>
-      tx.storeAnswer(operatorScope, 'old', { requestHash: 'h', status: 201, body: {} }),
+      tx.storeAnswer(operatorScope, 'old', { requestHash: 'h', status: 201, body: {}, text: '{}' }),
     );
     now += keepKeysMs + 1;
     await ledger.atomically(operatorScope, async (tx) =>
-      tx.storeAnswer(operatorScope, 'kept', { requestHash: 'h', status: 201, body: {} }),
+      tx.storeAnswer(operatorScope, 'kept', {
+        requestHash: 'h',
+        status: 201,
+        body: {},
+        text: '{}',
+      }),
     );
 
     other.exec('BEGIN IMMEDIATE');
