@@ -10,7 +10,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const idBytes = 12;
+const idBytes = 9;
 /**
  * Random bytes for ids, drawn 256 ids at a time: a debit takes two or three ids, and a call
  * into the system's generator for each was a fiftieth of the server's CPU under load.
@@ -18,15 +18,27 @@ const idBytes = 12;
 const idPool = Buffer.alloc(idBytes * 256);
 let idPoolNext = idPool.length;
 
-/** Random ids with a kind prefix (acct_, mem_, ent_, hold_, chg_). */
-export function newId(prefix: string): string {
+/** The base64url digits in ASCII order, so that a time written with them sorts as text. */
+const sortableDigits = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Ids with a kind prefix (acct_, mem_, ent_, hold_, chg_): 8 digits of the wall clock's
+ * milliseconds (48 bits, good until the year 10889), then 72 random bits. Ids so sort by when
+ * they were made, and a table's index of them grows at its end: a random id wrote one more
+ * index page per debit, a sixth of each SQLite commit.
+ */
+export function newId(prefix: string, now = Date.now()): string {
   if (idPoolNext === idPool.length) {
     randomFillSync(idPool);
     idPoolNext = 0;
   }
   const bytes = idPool.subarray(idPoolNext, idPoolNext + idBytes);
   idPoolNext += idBytes;
-  return `${prefix}_${bytes.toString('base64url')}`;
+  let time = '';
+  for (let rest = now, digit = 0; digit < 8; digit++, rest = Math.floor(rest / 64)) {
+    time = sortableDigits[rest % 64] + time;
+  }
+  return `${prefix}_${time}${bytes.toString('base64url')}`;
 }
 
 /** The bearer token of an Authorization header, or null when missing or malformed. */

@@ -1,7 +1,7 @@
 // One Smart Crop debit over node:http with keep-alive: a lighter client than fetch, so the load
 // generator takes less of the cores the server needs.
-import { randomUUID } from 'node:crypto';
 import { type Agent, request as httpRequest } from 'node:http';
+import { newIdempotencyKey } from '../../lib/api/idempotency.ts';
 
 const body = '{"operation":"smart-crop","quantity":1,"overage":"deny"}';
 
@@ -17,7 +17,8 @@ export function postDebit(agent: Agent, url: URL, token: string): Promise<number
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          'idempotency-key': randomUUID(),
+          // The key our clients send (lib/api): a v7 UUID, which sorts by time.
+          'idempotency-key': newIdempotencyKey(),
         },
       },
       (response) => {

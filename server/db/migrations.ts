@@ -99,6 +99,16 @@ const steps: { version: number; name: string; sql: string }[] = [
       CREATE INDEX entries_at ON entries(account_id, at);
     `,
   },
+  {
+    version: 4,
+    name: 'lighter debits',
+    sql: `
+      -- Only hold entries and their captures and releases carry a hold id: usage entries, most of
+      -- the ledger, no longer add to this index (a page of every commit's WAL).
+      DROP INDEX entries_hold;
+      CREATE INDEX entries_hold ON entries(account_id, hold_id) WHERE hold_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const schemaVersion = steps.at(-1)?.version ?? 0;

@@ -26,18 +26,30 @@ test('Retry-After in seconds or as an HTTP date', () => {
   expect(retryAfterMs('soon', now)).toBeUndefined();
 });
 
-test('idempotency keys are v4 UUIDs, also where randomUUID is missing (plain-http pages)', () => {
-  expect(newIdempotencyKey()).toMatch(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-  );
+const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+test('idempotency keys are v7 UUIDs: the time first (as in RFC 9562), then random bits', () => {
+  // RFC 9562, appendix A.6: 2022-02-22 19:22:22 UTC is 0x017F22E279B0 milliseconds.
+  const key = newIdempotencyKey(Date.UTC(2022, 1, 22, 19, 22, 22));
+  expect(key).toMatch(uuidV7);
+  expect(key.startsWith('017f22e2-79b0-7')).toBe(true);
+  const sameMs = new Set(Array.from({ length: 50 }, () => newIdempotencyKey(1_700_000_000_000)));
+  expect(sameMs.size).toBe(50);
+  for (const each of sameMs) expect(each).toMatch(uuidV7);
+});
+
+test('idempotency keys sort by the time they were made, across every bit of it', () => {
+  const times = [0, 1, 255, 256, 2 ** 32 - 1, 2 ** 32, Date.now(), 2 ** 48 - 1];
+  const keys = times.map((time) => newIdempotencyKey(time));
+  expect([...keys].sort()).toEqual(keys);
+  expect(keys.at(-1)?.startsWith('ffffffff-ffff-7')).toBe(true);
+});
+
+test('idempotency keys need no randomUUID (missing on plain-http pages)', () => {
   const original = crypto.randomUUID;
   Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
   try {
-    const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
-    expect(keys.size).toBe(50);
-    for (const key of keys) {
-      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    }
+    expect(newIdempotencyKey()).toMatch(uuidV7);
   } finally {
     Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
   }

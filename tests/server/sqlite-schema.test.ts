@@ -24,3 +24,23 @@ test('the schema is migrated and versioned, and a second open changes nothing', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the hold index keeps only entries with a hold, and the usage summary still finds them by it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-schema-'));
+  try {
+    const db = openDatabase(join(dir, 'tally.sqlite'));
+    const index = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'entries_hold'").pluck();
+    expect(index.get()).toMatch(/WHERE hold_id IS NOT NULL$/);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT h.credits FROM entries e LEFT JOIN entries h
+        ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
+        WHERE e.account_id = ?`)
+      .all('acct_x') as { detail: string }[];
+    expect(plan.map(({ detail }) => detail)).toContainEqual(
+      expect.stringMatching(/^SEARCH h USING INDEX entries_hold \(account_id=\? AND hold_id=\?\)/),
+    );
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
