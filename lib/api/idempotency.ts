@@ -12,18 +12,10 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
  */
 export function newIdempotencyKey(now = Date.now()): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  // 48 bits of milliseconds: above 2^32, so the high 16 bits by division, not by shifting.
-  const high = Math.floor(now / 2 ** 32);
-  const low = now % 2 ** 32;
-  bytes[0] = high >>> 8;
-  bytes[1] = high & 0xff;
-  bytes[2] = low >>> 24;
-  bytes[3] = (low >>> 16) & 0xff;
-  bytes[4] = (low >>> 8) & 0xff;
-  bytes[5] = low & 0xff;
+  // The milliseconds in the first 6 bytes, big-endian (by division: 48 bits exceed a shift's 32).
+  for (let at = 5, rest = now; at >= 0; at--, rest = Math.floor(rest / 256)) bytes[at] = rest % 256;
   bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
   bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
