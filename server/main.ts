@@ -59,7 +59,8 @@ const prune = () =>
   ledger.pruneAnswers(Date.now() - keepKeysMs).catch((error: unknown) => {
     console.error('Could not prune old idempotency keys:', error);
   });
-await prune();
+// Not waited for: the keys go a few thousand at a time, in turn with the requests' batches.
+void prune();
 const pruning = setInterval(prune, 60 * 60 * 1000);
 pruning.unref();
 

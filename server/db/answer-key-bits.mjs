@@ -25,10 +25,3 @@ export function setBit(bits, bit) {
 export function hasBit(bits, bit) {
   return (bits[bit >>> 3] & (1 << (bit & 7))) !== 0;
 }
-
-/** A new map with the bit of every `[scope, key]` of `rows` set. */
-export function bitsOf(rows) {
-  const bits = new Uint8Array(bitCount / 8);
-  for (const [scope, key] of rows) setBit(bits, keyBit(scope, key));
-  return bits;
-}

@@ -29,6 +29,11 @@ import { AnswerKeys } from './answer-keys.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
+/** Old answers deleted per transaction of a prune, oldest first: 50 ms or so with its fsync. */
+const answersPerPrune = 2000;
+const pruneAnswers = `DELETE FROM idempotency_keys WHERE rowid IN
+  (SELECT rowid FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ?)`;
+
 type WriteReply =
   | { id: number; ok: true; changes: number; keys?: Uint8Array }
   | { id: number; ok: false; message: string };
@@ -56,6 +61,8 @@ export class SqliteStore implements Store {
   private readonly inFlight: { changes: Changes; done: Promise<unknown> }[] = [];
   /** The keys of the answers in the file, so that a new key is not looked for there. */
   private readonly answerKeys = new AnswerKeys();
+  /** The map of the keys the writer is building, if it is. */
+  private mapping: Promise<void> | null = null;
 
   /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
   constructor(
@@ -102,7 +109,6 @@ export class SqliteStore implements Store {
       findAnswer: db.prepare<[string, string], AnswerRow>(
         'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = ? AND key = ?',
       ),
-      answerKeys: db.prepare<[], [string, string]>('SELECT scope, key FROM idempotency_keys').raw(),
       entrySeq: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM entries WHERE account_id = ? AND id = ?',
       ),
@@ -148,7 +154,6 @@ export class SqliteStore implements Store {
       // As committed: what it is asked for (the pace's past days) no batch in flight writes.
       usageRows: (accountId, range) => this.usageRows(accountId, range),
     };
-    this.answerKeys.reset(this.sql.answerKeys.iterate());
     this.writer = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
       workerData: { path },
     });
@@ -161,6 +166,7 @@ export class SqliteStore implements Store {
       for (const settle of this.waiting.values()) settle(failed);
       this.waiting.clear();
     });
+    this.mapKeys();
   }
 
   async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
@@ -197,11 +203,6 @@ export class SqliteStore implements Store {
    * its number does.
    */
   async commit(writes: Write[]): Promise<number> {
-    return (await this.send(writes, false)).changes;
-  }
-
-  private async send(writes: Write[], mapKeys: boolean) {
-    const id = this.nextWrite++;
     const statements: [number, string][] = [];
     const sent = writes.map(({ sql, params, expectOne }) => {
       let number = this.statements.get(sql);
@@ -212,12 +213,41 @@ export class SqliteStore implements Store {
       }
       return expectOne === undefined ? [number, params] : [number, params, expectOne];
     });
+    return (await this.ask((id) => ({ id, statements, writes: sent }))).changes;
+  }
+
+  /** Posts the message `compose` makes with a new id to the writer; resolves with its reply. */
+  private async ask(compose: (id: number) => object) {
+    const id = this.nextWrite++;
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
-      this.writer.postMessage({ id, statements, writes: sent, mapKeys });
+      this.writer.postMessage(compose(id));
     });
     if (!reply.ok) throw new Error(reply.message);
     return reply;
+  }
+
+  /**
+   * Has the writer thread map the file's keys (answer-keys.ts), unless it is at it already. The
+   * server goes on meanwhile: until the first map arrives each key is looked for in the file.
+   */
+  private mapKeys(): Promise<void> {
+    this.mapping ??= (async () => {
+      this.answerKeys.mapping();
+      try {
+        const { keys } = await this.ask((id) => ({ id, mapKeys: true }));
+        if (keys) this.answerKeys.replace(keys);
+      } catch (error) {
+        this.answerKeys.notMapped();
+        console.error(
+          'Could not map the idempotency keys (each is looked for in the file):',
+          error,
+        );
+      } finally {
+        this.mapping = null;
+      }
+    })();
+    return this.mapping;
   }
 
   async loadAccount(accountId: string): Promise<AccountState | null> {
@@ -273,17 +303,20 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * On the writer thread, in turn with the batches: this thread never waits for the file's
-   * write lock, and the delete's fsync stays off the event loop like every commit's. The
-   * writer then maps the keys that are left, so this thread does not read them all either.
+   * On the writer thread, in turn with the batches, a few thousand keys per transaction: this
+   * thread never waits for the file's write lock, the deletes' fsyncs stay off the event loop
+   * like every commit's, and the batches that come meanwhile commit between them. The writer
+   * then maps the keys that are left.
    */
   async pruneAnswers(before: number): Promise<number> {
-    const { changes, keys } = await this.send(
-      [{ sql: 'DELETE FROM idempotency_keys WHERE created_at < ?', params: [before] }],
-      true,
-    );
-    if (keys) this.answerKeys.replace(keys);
-    return changes;
+    let pruned = 0;
+    for (;;) {
+      const deleted = await this.commit([{ sql: pruneAnswers, params: [before, answersPerPrune] }]);
+      pruned += deleted;
+      if (deleted < answersPerPrune) break;
+    }
+    if (pruned > 0) await this.mapKeys();
+    return pruned;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 // biome-ignore lint/correctness/useImportExtensions: this is the module itself (its types sit beside it, in answer-key-bits.d.mts)
-import { bitsOf } from './answer-key-bits.mjs';
+import { bitCount, keyBit, setBit } from './answer-key-bits.mjs';
 
 const db = new Database(workerData.path);
 // The same durability as the reading connection (server/db/open.ts): every commit is fsynced.
@@ -30,21 +30,47 @@ const commit = db.transaction((writes) => {
   return total;
 });
 
-const answerKeys = db.prepare('SELECT scope, key FROM idempotency_keys').raw();
+/** Keys mapped per turn: 2 to 3 ms of reading, as long as a batch that comes meanwhile waits. */
+const keysPerTurn = 2000;
+const keysAfter = db
+  .prepare('SELECT rowid, scope, key FROM idempotency_keys WHERE rowid > ? ORDER BY rowid LIMIT ?')
+  .raw();
 
-// `mapKeys`: after the commit, the bit map of every idempotency key the file holds (after a
-// prune), built here so that the server's thread does not read them all; its memory is moved,
-// not copied. The batches sent after this one add their keys to it once they commit.
-parentPort.on('message', ({ id, statements, writes, mapKeys }) => {
+/**
+ * The bit map of every idempotency key the file holds (answer-keys.ts), built here so that the
+ * server's thread does not read them all, and a few thousand keys per turn of this thread's
+ * loop, so that the batches sent meanwhile commit in between instead of after millions of
+ * keys. Its memory is moved to the server's thread, not copied. Keys committed while it is
+ * built may be missed by it; the server's thread adds those itself.
+ */
+function mapKeys(id) {
+  const bits = new Uint8Array(bitCount / 8);
+  let after = Number.MIN_SAFE_INTEGER;
+  const turn = () => {
+    try {
+      const rows = keysAfter.all(after, keysPerTurn);
+      for (const [, scope, key] of rows) setBit(bits, keyBit(scope, key));
+      if (rows.length === keysPerTurn) {
+        after = rows[rows.length - 1][0];
+        setImmediate(turn);
+        return;
+      }
+      parentPort.postMessage({ id, ok: true, changes: 0, keys: bits }, [bits.buffer]);
+    } catch (error) {
+      parentPort.postMessage({ id, ok: false, message: error?.message ?? String(error) });
+    }
+  };
+  turn();
+}
+
+parentPort.on('message', ({ id, statements, writes, mapKeys: map }) => {
+  if (map) {
+    mapKeys(id);
+    return;
+  }
   try {
     for (const [number, sql] of statements) texts[number] = sql;
-    const changes = commit.immediate(writes);
-    if (mapKeys) {
-      const keys = bitsOf(answerKeys.iterate());
-      parentPort.postMessage({ id, ok: true, changes, keys }, [keys.buffer]);
-      return;
-    }
-    parentPort.postMessage({ id, ok: true, changes });
+    parentPort.postMessage({ id, ok: true, changes: commit.immediate(writes) });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, message: error?.message ?? String(error) });
   }

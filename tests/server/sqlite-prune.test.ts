@@ -1,7 +1,8 @@
-// SQLite: old idempotency answers are pruned on the writer thread, in turn with the batches.
+// SQLite: old idempotency answers are pruned on the writer thread, in turn with the batches,
+// a few thousand per transaction, so the batches that come meanwhile commit between them.
 // While another connection (a backup, a second tool) holds the file's write lock, the prune
 // waits there, and the server's own thread goes on serving. The writer then maps the keys
-// that are left, and the server finds them by that map.
+// that are left, and the server finds them by that map; until its first map, in the file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
+import { openDatabase } from '../../server/db/open.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { keepKeysMs } from '../../server/idempotency.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
@@ -60,5 +62,57 @@ test.skipIf(testStoreIsPostgres())(
       ledger.atomically(operatorScope, (tx) => tx.storedAnswer(operatorScope, key));
     expect(await stored('kept')).toMatchObject({ status: 201 });
     expect(await stored('old')).toBeNull();
+  },
+);
+
+test.skipIf(testStoreIsPostgres())(
+  'a prune of thousands of keys lets the batches that come meanwhile commit between its deletes',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
+    const path = join(dir, 'tally.sqlite');
+    const now = Date.UTC(2026, 4, 2);
+    const db = openDatabase(path);
+    const insert = db.prepare('INSERT INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 9000; i++)
+        insert.run(operatorScope, `old-${i}`, 'h', 201, '{}', now - keepKeysMs - i - 1);
+      for (let i = 0; i < 3000; i++)
+        insert.run(operatorScope, `kept-${i}`, 'h', 201, '{}', now - i);
+    })();
+    db.close();
+    const { store, outbox } = await openStore(undefined, path, 1);
+    cleanUp = async () => {
+      await outbox.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    const ledger = await StoreLedger.open(store, systemClock, demoCatalog, () => now);
+    const stored = (key: string) =>
+      ledger.atomically(operatorScope, (tx) => tx.storedAnswer(operatorScope, key));
+    // The keys are being mapped on the writer thread: meanwhile they are found in the file.
+    expect(await stored('kept-2999')).toMatchObject({ status: 201 });
+
+    let pruned: number | undefined;
+    const pruning = ledger.pruneAnswers(now - keepKeysMs).then((count) => {
+      pruned = count;
+    });
+    await ledger.atomically(operatorScope, async (tx) =>
+      tx.storeAnswer(operatorScope, 'new', { requestHash: 'h', status: 201, body: {}, text: '{}' }),
+    );
+    // It committed between the prune's deletes: old keys were still in the file then.
+    expect(pruned).toBeUndefined();
+    const reader = new Database(path, { readonly: true });
+    const old = reader.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM idempotency_keys WHERE created_at < ?',
+    );
+    expect(old.get(now - keepKeysMs)?.n).toBeGreaterThan(0);
+    await pruning;
+    expect(old.get(now - keepKeysMs)?.n).toBe(0);
+    reader.close();
+    expect(pruned).toBe(9000);
+    for (const key of ['new', 'kept-0', 'kept-2999']) {
+      expect(await stored(key)).toMatchObject({ status: 201 });
+    }
+    for (const key of ['old-0', 'old-8999']) expect(await stored(key)).toBeNull();
   },
 );
