@@ -63,6 +63,8 @@ export class SqliteStore implements Store {
   private readonly answerKeys = new AnswerKeys();
   /** The map of the keys the writer is building, if it is. */
   private mapping: Promise<void> | null = null;
+  /** The writer thread has exited: a write now fails at once. */
+  private stopped = false;
 
   /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
   constructor(
@@ -161,10 +163,10 @@ export class SqliteStore implements Store {
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
     });
-    this.writer.on('error', (error) => {
-      const failed: WriteReply = { id: -1, ok: false, message: `SQLite writer: ${error.message}` };
-      for (const settle of this.waiting.values()) settle(failed);
-      this.waiting.clear();
+    this.writer.on('error', (error) => this.failWaiting(`SQLite writer: ${error.message}`));
+    this.writer.on('exit', () => {
+      this.stopped = true;
+      this.failWaiting('The SQLite writer has stopped (the store is closed)');
     });
     this.mapKeys();
   }
@@ -218,6 +220,7 @@ export class SqliteStore implements Store {
 
   /** Posts the message `compose` makes with a new id to the writer; resolves with its reply. */
   private async ask(compose: (id: number) => object) {
+    if (this.stopped) throw new Error('The SQLite writer has stopped (the store is closed)');
     const id = this.nextWrite++;
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
@@ -225,6 +228,13 @@ export class SqliteStore implements Store {
     });
     if (!reply.ok) throw new Error(reply.message);
     return reply;
+  }
+
+  /** Every write still waiting for the writer fails with `message`: nothing waits forever. */
+  private failWaiting(message: string): void {
+    const failed: WriteReply = { id: -1, ok: false, message };
+    for (const settle of this.waiting.values()) settle(failed);
+    this.waiting.clear();
   }
 
   /**
@@ -239,10 +249,11 @@ export class SqliteStore implements Store {
         if (keys) this.answerKeys.replace(keys);
       } catch (error) {
         this.answerKeys.notMapped();
-        console.error(
-          'Could not map the idempotency keys (each is looked for in the file):',
-          error,
-        );
+        if (!this.stopped)
+          console.error(
+            'Could not map the idempotency keys (each is looked for in the file):',
+            error,
+          );
       } finally {
         this.mapping = null;
       }
