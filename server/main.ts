@@ -55,9 +55,11 @@ ledger.onUpgradeRequest((accountId, request, admins) =>
   events.sendTo(accountId, new Set([...admins, request.memberId]), upgradeRequestFrame(request)),
 );
 const idempotency = new IdempotencyStore();
+let stopping = false;
 const prune = () =>
   ledger.pruneAnswers(Date.now() - keepKeysMs).catch((error: unknown) => {
-    console.error('Could not prune old idempotency keys:', error);
+    // One under way when the server stops fails with the store; that is no news.
+    if (!stopping) console.error('Could not prune old idempotency keys:', error);
   });
 // Not waited for: the keys go a few thousand at a time, in turn with the requests' batches.
 void prune();
@@ -127,7 +129,6 @@ const server = serve(
   },
 );
 
-let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;

@@ -31,6 +31,7 @@ import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
 /** Old answers deleted per transaction of a prune, oldest first: 50 ms or so with its fsync. */
 const answersPerPrune = 2000;
+const closedMessage = 'The SQLite writer has stopped (the store is closed)';
 const pruneAnswers = `DELETE FROM idempotency_keys WHERE rowid IN
   (SELECT rowid FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ?)`;
 
@@ -63,8 +64,12 @@ export class SqliteStore implements Store {
   private readonly answerKeys = new AnswerKeys();
   /** The map of the keys the writer is building, if it is. */
   private mapping: Promise<void> | null = null;
+  /** A map asked for while one is under way (which may have read keys pruned since) follows it. */
+  private nextMapping: Promise<void> | null = null;
   /** The writer thread has exited: a write now fails at once. */
   private stopped = false;
+  /** `close()` was called: the writer's stop is no surprise. */
+  private closing = false;
 
   /** `db` is the file at `path`, opened (and migrated) on this thread for reading. */
   constructor(
@@ -164,9 +169,11 @@ export class SqliteStore implements Store {
       this.waiting.delete(reply.id);
     });
     this.writer.on('error', (error) => this.failWaiting(`SQLite writer: ${error.message}`));
-    this.writer.on('exit', () => {
+    this.writer.on('exit', (code) => {
       this.stopped = true;
-      this.failWaiting('The SQLite writer has stopped (the store is closed)');
+      this.failWaiting(
+        this.closing ? closedMessage : `The SQLite writer stopped (exit code ${code})`,
+      );
     });
     this.mapKeys();
   }
@@ -220,7 +227,7 @@ export class SqliteStore implements Store {
 
   /** Posts the message `compose` makes with a new id to the writer; resolves with its reply. */
   private async ask(compose: (id: number) => object) {
-    if (this.stopped) throw new Error('The SQLite writer has stopped (the store is closed)');
+    if (this.stopped) throw new Error(this.closing ? closedMessage : 'The SQLite writer stopped');
     const id = this.nextWrite++;
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
@@ -238,11 +245,19 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Has the writer thread map the file's keys (answer-keys.ts), unless it is at it already. The
-   * server goes on meanwhile: until the first map arrives each key is looked for in the file.
+   * Has the writer thread map the file's keys (answer-keys.ts); if it is at it already, once more
+   * after that. The server goes on meanwhile: until the first map arrives each key is looked for
+   * in the file.
    */
   private mapKeys(): Promise<void> {
-    this.mapping ??= (async () => {
+    if (this.mapping) {
+      this.nextMapping ??= this.mapping.then(() => {
+        this.nextMapping = null;
+        return this.mapKeys();
+      });
+      return this.nextMapping;
+    }
+    this.mapping = (async () => {
       this.answerKeys.mapping();
       try {
         const { keys } = await this.ask((id) => ({ id, mapKeys: true }));
@@ -321,16 +336,22 @@ export class SqliteStore implements Store {
    */
   async pruneAnswers(before: number): Promise<number> {
     let pruned = 0;
-    for (;;) {
-      const deleted = await this.commit([{ sql: pruneAnswers, params: [before, answersPerPrune] }]);
-      pruned += deleted;
-      if (deleted < answersPerPrune) break;
+    try {
+      for (;;) {
+        const deleted = await this.commit([
+          { sql: pruneAnswers, params: [before, answersPerPrune] },
+        ]);
+        pruned += deleted;
+        if (deleted < answersPerPrune) return pruned;
+      }
+    } finally {
+      // Also when a delete failed (a lock held elsewhere past the busy timeout) after others.
+      if (pruned > 0) await this.mapKeys();
     }
-    if (pruned > 0) await this.mapKeys();
-    return pruned;
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.writer.terminate();
     if (this.db.open) this.db.close();
   }

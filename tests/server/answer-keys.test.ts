@@ -42,6 +42,7 @@ test('a key added while a map is built is kept in the new map, which may have be
   keys.mapping();
   keys.add('acct_1', 'while a map failed');
   keys.notMapped();
+  expect(keys.mayHave('acct_1', 'while a map failed')).toBe(true);
   keys.replace(mapOf([]));
   expect(keys.mayHave('acct_1', 'while a map failed')).toBe(false);
   expect(() => keys.replace(new Uint8Array(16))).toThrow('A key map of 16 bytes');

@@ -10,10 +10,12 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
+import type { AnswerKeys } from '../../server/db/answer-keys.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { keepKeysMs } from '../../server/idempotency.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
+import type { Store } from '../../server/ledger/store.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import { testStoreIsPostgres } from '../support/postgres-database.ts';
 
@@ -71,15 +73,7 @@ test.skipIf(testStoreIsPostgres())(
     const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
     const path = join(dir, 'tally.sqlite');
     const now = Date.UTC(2026, 4, 2);
-    const db = openDatabase(path);
-    const insert = db.prepare('INSERT INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)');
-    db.transaction(() => {
-      for (let i = 0; i < 9000; i++)
-        insert.run(operatorScope, `old-${i}`, 'h', 201, '{}', now - keepKeysMs - i - 1);
-      for (let i = 0; i < 3000; i++)
-        insert.run(operatorScope, `kept-${i}`, 'h', 201, '{}', now - i);
-    })();
-    db.close();
+    seed(path, now, 9000, 3000);
     const { store, outbox } = await openStore(undefined, path, 1);
     cleanUp = async () => {
       await outbox.close();
@@ -114,5 +108,48 @@ test.skipIf(testStoreIsPostgres())(
       expect(await stored(key)).toMatchObject({ status: 201 });
     }
     for (const key of ['old-0', 'old-8999']) expect(await stored(key)).toBeNull();
+    // The writer mapped the keys left: a pruned key costs no read of the file.
+    expect(keysOf(store).mayHave(operatorScope, 'old-0')).toBe(false);
   },
 );
+
+test.skipIf(testStoreIsPostgres())(
+  'a prune that ends while a map is under way has the keys mapped again after it',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
+    const path = join(dir, 'tally.sqlite');
+    const now = Date.UTC(2026, 4, 2);
+    seed(path, now, 4000, 100_000);
+    const { store, outbox } = await openStore(undefined, path, 1);
+    cleanUp = async () => {
+      await outbox.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    // Straight after the store opens, its first map (50 turns of 2,000 keys) is under way, and
+    // the prune's deletes are done long before it: that map read the old keys before them.
+    expect(await store.pruneAnswers(now - keepKeysMs)).toBe(4000);
+    const keys = keysOf(store);
+    expect(keys.mayHave(operatorScope, 'old-0')).toBe(false);
+    expect(keys.mayHave(operatorScope, 'old-3999')).toBe(false);
+    expect(keys.mayHave(operatorScope, 'kept-0')).toBe(true);
+    expect(keys.mayHave(operatorScope, 'kept-99999')).toBe(true);
+  },
+);
+
+/** The SQLite store's map of its keys (answer-keys.ts), which the server asks before the file. */
+function keysOf(store: Store): AnswerKeys {
+  return (store as unknown as { answerKeys: AnswerKeys }).answerKeys;
+}
+
+/** `old` keys older than kept at `now`, then `kept` new ones, written straight into the file. */
+function seed(path: string, now: number, old: number, kept: number): void {
+  const db = openDatabase(path);
+  const insert = db.prepare('INSERT INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < old; i++)
+      insert.run(operatorScope, `old-${i}`, 'h', 201, '{}', now - keepKeysMs - i - 1);
+    for (let i = 0; i < kept; i++) insert.run(operatorScope, `kept-${i}`, 'h', 201, '{}', now - i);
+  })();
+  db.close();
+}
