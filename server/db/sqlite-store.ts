@@ -31,7 +31,6 @@ import { sqliteWrites, type Write } from './sqlite-writes.ts';
 
 /** Old answers deleted per transaction of a prune, oldest first: 50 ms or so with its fsync. */
 const answersPerPrune = 2000;
-const closedMessage = 'The SQLite writer has stopped (the store is closed)';
 const pruneAnswers = `DELETE FROM idempotency_keys WHERE rowid IN
   (SELECT rowid FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ?)`;
 
@@ -66,8 +65,8 @@ export class SqliteStore implements Store {
   private mapping: Promise<void> | null = null;
   /** A map asked for while one is under way (which may have read keys pruned since) follows it. */
   private nextMapping: Promise<void> | null = null;
-  /** The writer thread has exited: a write now fails at once. */
-  private stopped = false;
+  /** Why the writer thread has exited, once it has: a write then fails at once with it. */
+  private stopped: string | null = null;
   /** `close()` was called: the writer's stop is no surprise. */
   private closing = false;
 
@@ -170,10 +169,10 @@ export class SqliteStore implements Store {
     });
     this.writer.on('error', (error) => this.failWaiting(`SQLite writer: ${error.message}`));
     this.writer.on('exit', (code) => {
-      this.stopped = true;
-      this.failWaiting(
-        this.closing ? closedMessage : `The SQLite writer stopped (exit code ${code})`,
-      );
+      this.stopped = this.closing
+        ? 'The SQLite writer has stopped (the store is closed)'
+        : `The SQLite writer stopped (exit code ${code})`;
+      this.failWaiting(this.stopped);
     });
     this.mapKeys();
   }
@@ -227,7 +226,7 @@ export class SqliteStore implements Store {
 
   /** Posts the message `compose` makes with a new id to the writer; resolves with its reply. */
   private async ask(compose: (id: number) => object) {
-    if (this.stopped) throw new Error(this.closing ? closedMessage : 'The SQLite writer stopped');
+    if (this.stopped !== null) throw new Error(this.stopped);
     const id = this.nextWrite++;
     const reply = await new Promise<WriteReply>((resolve) => {
       this.waiting.set(id, resolve);
@@ -264,7 +263,7 @@ export class SqliteStore implements Store {
         if (keys) this.answerKeys.replace(keys);
       } catch (error) {
         this.answerKeys.notMapped();
-        if (!this.stopped)
+        if (this.stopped === null)
           console.error(
             'Could not map the idempotency keys (each is looked for in the file):',
             error,

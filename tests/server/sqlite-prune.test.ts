@@ -70,16 +70,8 @@ test.skipIf(testStoreIsPostgres())(
 test.skipIf(testStoreIsPostgres())(
   'a prune of thousands of keys lets the batches that come meanwhile commit between its deletes',
   async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
-    const path = join(dir, 'tally.sqlite');
     const now = Date.UTC(2026, 4, 2);
-    seed(path, now, 9000, 3000);
-    const { store, outbox } = await openStore(undefined, path, 1);
-    cleanUp = async () => {
-      await outbox.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    const { store, path } = await seeded(now, 9000, 3000);
     const ledger = await StoreLedger.open(store, systemClock, demoCatalog, () => now);
     const stored = (key: string) =>
       ledger.atomically(operatorScope, (tx) => tx.storedAnswer(operatorScope, key));
@@ -116,16 +108,8 @@ test.skipIf(testStoreIsPostgres())(
 test.skipIf(testStoreIsPostgres())(
   'a prune that ends while a map is under way has the keys mapped again after it',
   async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
-    const path = join(dir, 'tally.sqlite');
     const now = Date.UTC(2026, 4, 2);
-    seed(path, now, 4000, 100_000);
-    const { store, outbox } = await openStore(undefined, path, 1);
-    cleanUp = async () => {
-      await outbox.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    const { store } = await seeded(now, 4000, 100_000);
     // Straight after the store opens, its first map (50 turns of 2,000 keys) is under way, and
     // the prune's deletes are done long before it: that map read the old keys before them.
     expect(await store.pruneAnswers(now - keepKeysMs)).toBe(4000);
@@ -142,8 +126,13 @@ function keysOf(store: Store): AnswerKeys {
   return (store as unknown as { answerKeys: AnswerKeys }).answerKeys;
 }
 
-/** `old` keys older than kept at `now`, then `kept` new ones, written straight into the file. */
-function seed(path: string, now: number, old: number, kept: number): void {
+/**
+ * A store on a new file that holds `old` keys older than kept at `now`, then `kept` new ones,
+ * written straight into it before the store opens.
+ */
+async function seeded(now: number, old: number, kept: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-prune-'));
+  const path = join(dir, 'tally.sqlite');
   const db = openDatabase(path);
   const insert = db.prepare('INSERT INTO idempotency_keys VALUES (?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
@@ -152,4 +141,11 @@ function seed(path: string, now: number, old: number, kept: number): void {
     for (let i = 0; i < kept; i++) insert.run(operatorScope, `kept-${i}`, 'h', 201, '{}', now - i);
   })();
   db.close();
+  const { store, outbox } = await openStore(undefined, path, 1);
+  cleanUp = async () => {
+    await outbox.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { store, path };
 }
