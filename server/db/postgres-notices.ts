@@ -26,8 +26,9 @@ interface Notice {
  * and the ledger re-reads what this node may have streams of.
  *
  * The price: PostgreSQL holds one lock from a notifying transaction's commit through its WAL
- * flush, so such commits follow each other. Group commit keeps them few (one per batch of an
- * account, not one per debit), and a hot account's batches are serial on its row lock anyway.
+ * flush, so such commits follow each other. Group commit keeps them few: one per transaction,
+ * which takes the batches of every account that waited (postgres-transactions.ts), not one
+ * per debit; and a hot account's batches are serial on its row lock anyway.
  */
 export class ChangeNotices {
   private readonly node = randomUUID();

@@ -8,22 +8,10 @@ import {
   type Page,
   type PageRequest,
   type Range,
-  type StoredAnswer,
   type UpgradeRequestFilter,
   type UsageRow,
 } from '../ledger/ledger.ts';
-import {
-  type AnswerRow,
-  type ChargeRow,
-  chargeFromRow,
-  type EntryRow,
-  entryFromRow,
-  storedAnswer,
-  type UpgradeRequestRow,
-  type UsageSourceRow,
-  upgradeRequestFromRow,
-  usageFromRow,
-} from '../ledger/rows.ts';
+import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
 import {
   type Changes,
   paged,
@@ -34,84 +22,40 @@ import {
 import { PostgresOutbox } from '../webhooks/postgres-outbox.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { ChangeNotices } from './postgres-notices.ts';
-import { writeChanges } from './postgres-writes.ts';
+import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
+import { Transactions } from './postgres-transactions.ts';
 
 /** Old answers deleted per transaction of a prune. */
 const answersPerPrune = 5000;
-/** Two nodes opening an empty database both ask "any accounts?": this lock makes one wait. */
-const seedLock = 7_361_002;
-
-/** Transient failures that a new attempt of the whole transaction resolves. */
-const retryable = new Set([
-  '40001', // serialization_failure
-  '40P01', // deadlock_detected
-  '23505', // unique_violation: another node recorded the same operator key first
-]);
-
-const maxAttempts = 8;
 
 /**
  * The ledger's store in PostgreSQL, shared by any number of nodes. A batch locks each account
  * it touches (`FOR NO KEY UPDATE`, which lets inserts that reference the account go on), so a
  * debit is always decided on the latest state: none overdraws, an idempotency key is read and
  * written under the same lock, a hold resolves once and a due renewal is applied by the first
- * node only. The batch's writes go out together, pipelined (postgres-writes.ts), with the
- * NOTIFY that tells the other nodes (postgres-notices.ts), so they hear of every commit.
+ * node only. Batches of different accounts that wait together share a transaction
+ * (postgres-transactions.ts); its writes go out together, pipelined (postgres-writes.ts), with
+ * the NOTIFY that tells the other nodes (postgres-notices.ts), so they hear of every commit.
  */
 class PostgresStore implements Store {
   readonly batchesPerAccount = true;
   private readonly notices: ChangeNotices;
+  private readonly transactions: Transactions;
 
   constructor(
     private readonly sql: Sql,
     url: string,
+    poolSize: number,
   ) {
     this.notices = new ChangeNotices(url);
+    this.transactions = new Transactions(sql, this.notices, poolSize);
   }
 
-  async write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transaction(work);
-      } catch (error) {
-        if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
-          throw error;
-        }
-        // Apart again at random, so two nodes that collided do not collide again in step.
-        await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
-      }
-    }
-  }
-
-  /**
-   * One transaction on a connection of its own, its statements pipelined: BEGIN goes out with
-   * the batch's first reads, and COMMIT right behind its writes. A batch so holds its account's
-   * lock for two round trips (the lock with the reads, then the writes with the commit), where
-   * awaiting each statement (`sql.begin`) would hold it for four. A write that fails aborts the
-   * transaction on the server, and the COMMIT behind it then rolls back.
-   */
-  private async transaction<T>(
+  write<T>(
     work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>,
+    group: string,
   ): Promise<T> {
-    const connection = await this.sql.reserve();
-    try {
-      const begun = connection`BEGIN`.execute();
-      try {
-        const { changes, result } = await work(batchOf(connection));
-        const writes = [
-          begun,
-          writeChanges(connection, changes),
-          this.notices.send(connection, changes),
-        ];
-        await Promise.all([...writes, connection`COMMIT`.execute()]);
-        return result;
-      } catch (error) {
-        await connection`ROLLBACK`.catch(() => {});
-        throw error;
-      }
-    } finally {
-      connection.release();
-    }
+    return this.transactions.write(work, group);
   }
 
   async loadAccount(accountId: string): Promise<AccountState | null> {
@@ -202,74 +146,6 @@ class PostgresStore implements Store {
   }
 }
 
-async function findHold(sql: Sql, accountId: string, holdId: string) {
-  const [row] = await sql<{ hold: Hold }[]>`
-    SELECT hold FROM holds WHERE account_id = ${accountId} AND id = ${holdId}`.execute();
-  return row?.hold ?? null;
-}
-
-async function usageRows(
-  sql: Sql,
-  accountId: string,
-  range: Range,
-  memberId?: string,
-): Promise<UsageRow[]> {
-  const rows = await sql<UsageSourceRow[]>`
-    SELECT e.at, e.member_id, e.operation, e.quantity, e.credits::text, h.credits::text AS held,
-      e.overage_credits::text, e.amount_usd::text
-    FROM entries e LEFT JOIN entries h
-      ON h.account_id = e.account_id AND h.hold_id = e.hold_id AND h.kind = 'hold'
-    WHERE e.account_id = ${accountId} AND e.kind IN ('usage', 'capture')
-      AND e.at >= ${range.from} AND e.at < ${range.to}
-      ${memberId === undefined ? sql`` : sql`AND e.member_id = ${memberId}`}
-    ORDER BY e.seq`.execute();
-  return rows.map(usageFromRow);
-}
-
-async function members(sql: Sql, accountId: string): Promise<Member[]> {
-  const rows = await sql<{ id: string; name: string; role: Role }[]>`
-    SELECT id, name, role FROM members WHERE account_id = ${accountId} AND removed_at IS NULL
-    ORDER BY created_at, id`;
-  return rows.map((row) => ({ id: row.id, accountId, name: row.name, role: row.role }));
-}
-
-async function upgradeRequests(sql: Sql, accountId: string, filter: UpgradeRequestFilter) {
-  const rows = await sql<UpgradeRequestRow[]>`
-    SELECT id, member_id, plan_id, note, status, at, decided_at, decided_by, reason
-    FROM upgrade_requests WHERE account_id = ${accountId}
-      ${filter.memberId === undefined ? sql`` : sql`AND member_id = ${filter.memberId}`}
-      ${filter.status === undefined ? sql`` : sql`AND status = ${filter.status}`}
-    ORDER BY at DESC, id`;
-  return rows.map(upgradeRequestFromRow);
-}
-
-/** Reads inside one transaction (on its reserved connection). */
-function batchOf(tx: Sql): StoreBatch {
-  return {
-    async lockAccount(accountId) {
-      const [row] = await tx<{ state: AccountState }[]>`
-        SELECT state FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`.execute();
-      return row?.state ?? null;
-    },
-    findHold: (accountId, holdId) => findHold(tx, accountId, holdId),
-    members: (accountId) => members(tx, accountId),
-    upgradeRequests: (accountId, filter) => upgradeRequests(tx, accountId, filter),
-    usageRows: (accountId, range) => usageRows(tx, accountId, range),
-    async findAnswer(scope, key): Promise<StoredAnswer | null> {
-      const [row] = await tx<AnswerRow[]>`
-        SELECT request_hash, status, body FROM idempotency_keys
-        WHERE scope = ${scope} AND key = ${key}`.execute();
-      return row ? storedAnswer(row) : null;
-    },
-    async noAccounts() {
-      await tx`SELECT pg_advisory_xact_lock(${seedLock})`.execute();
-      const [row] = await tx<{ empty: boolean }[]>`
-        SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`.execute();
-      return row?.empty ?? true;
-    },
-  };
-}
-
 /**
  * Connects to TALLY_DATABASE_URL and brings the schema up to date. TALLY_DATABASE_POOL sets
  * the connections this node may hold (default 10): batches of different accounts commit in
@@ -296,5 +172,9 @@ export async function openPostgres(
   shown.password = '';
   // The webhook senders hold a transaction open through each attempt: their own connections.
   const outbox = new PostgresOutbox(sql, connect(webhookSenders));
-  return { store: new PostgresStore(sql, url), outbox, where: `PostgreSQL ${shown.href}` };
+  return {
+    store: new PostgresStore(sql, url, poolSize),
+    outbox,
+    where: `PostgreSQL ${shown.href}`,
+  };
 }

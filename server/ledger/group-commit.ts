@@ -46,7 +46,8 @@ const settleTurns = 16;
  * order, each seeing the ones before it (their reads overlap, see job-tx.ts). A job that throws
  * leaves no trace; the others commit. No job's promise settles before its COMMIT is durable, so
  * no answer ever reports a change a crash could lose. Groups: one per account when the store
- * locks per account (PostgreSQL, where groups of different accounts commit in parallel), else one.
+ * locks per account (PostgreSQL, where the batches of different accounts that wait together
+ * share a transaction, see postgres-transactions.ts), else one.
  */
 export class GroupCommit {
   private readonly groups = new Map<string, Group>();
@@ -158,7 +159,7 @@ export class GroupCommit {
           group.deciding = false;
           this.schedule(name, group);
         }
-      });
+      }, name);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

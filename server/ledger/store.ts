@@ -83,16 +83,21 @@ export interface RemoteChange {
 
 export interface Store {
   /**
-   * True when one transaction may only hold one account's work (PostgreSQL: rows are locked
-   * per account, and accounts can be sharded); false for one file with one writer (SQLite).
+   * True when batches are per account (PostgreSQL: each batch locks its account's row, and
+   * batches of different accounts may commit in parallel or share a transaction); false for
+   * one file with one writer (SQLite).
    */
   readonly batchesPerAccount: boolean;
   /**
    * One write transaction: `work` reads through the batch and returns what to write and what to
    * answer; both commit together. Transient failures (serialization, deadlock, a lost race on
-   * a unique key) run `work` again from the start.
+   * a unique key) run `work` again from the start. `group` names the batch's group
+   * (group-commit.ts): its account, when batches are per account.
    */
-  write<T>(work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>): Promise<T>;
+  write<T>(
+    work: (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>,
+    group: string,
+  ): Promise<T>;
   loadAccount(accountId: string): Promise<AccountState | null>;
   memberByTokenHash(tokenHash: string): Promise<Member | null>;
   /** The account's members who can sign in, oldest first (removed ones are left out). */

@@ -2,10 +2,8 @@
 // batch waits for the lock goes into that batch, so a hot account shared by several nodes pays
 // one commit per turn of each node, not one per arrival. On an account another node writes to,
 // a batch asks for the lock only once this node's arrivals have settled.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { hashToken } from '../../server/auth.ts';
@@ -14,41 +12,19 @@ import { openStore } from '../../server/db/open-store.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
 import type { Store } from '../../server/ledger/store.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
-import type { Outbox } from '../../server/webhooks/outbox.ts';
-import { createDatabase, type TestDatabase } from '../support/postgres-database.ts';
+import { type LedgerNode, openLedgerNode, waitingForLocks } from '../support/postgres-node.ts';
 
-let database: TestDatabase;
-let dir: string;
-let outbox: Outbox;
+let node: LedgerNode;
 let store: Store;
 let ledger: StoreLedger;
-/** Another node's connection: it takes the account's lock and keeps it until told. */
+/** Another node's connection: it takes an account's lock and keeps it until told. */
 let otherNode: postgres.Sql;
 
 beforeAll(async () => {
-  database = await createDatabase();
-  dir = mkdtempSync(join(tmpdir(), 'tally-group-commit-'));
-  const opened = await openStore(database.url, join(dir, 'tally.sqlite'), 1);
-  outbox = opened.outbox;
-  store = opened.store;
-  ledger = await StoreLedger.open(store, systemClock, demoCatalog);
-  otherNode = postgres(database.url, { max: 2, onnotice: () => {} });
+  node = await openLedgerNode(1);
+  ({ store, ledger, otherNode } = node);
 });
-afterAll(async () => {
-  await otherNode?.end();
-  await outbox?.close();
-  await ledger?.close();
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Backends of this database waiting for a lock. */
-async function waitingForLocks(): Promise<number> {
-  const [row] = await otherNode<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-  return row?.n ?? 0;
-}
+afterAll(() => node?.close());
 
 /** A new Scale account with one member, and a Smart Crop debit of it through `on`. */
 async function sharedAccount() {
@@ -90,7 +66,7 @@ test('debits that arrive while their batch waits for the account lock commit wit
   await held`BEGIN`;
   await held`SELECT id FROM accounts WHERE id = ${accountId} FOR UPDATE`;
   const first = debit();
-  await expect.poll(waitingForLocks).toBe(1);
+  await expect.poll(() => waitingForLocks(otherNode)).toBe(1);
   const later = Array.from({ length: 9 }, debit);
   await held`COMMIT`;
   held.release();
@@ -108,7 +84,7 @@ test('once another node writes the account, a batch asks for its lock after the 
   ledger.onChange((state) => {
     if (state.id === accountId) heard.push(state.version);
   });
-  const other = await openStore(database.url, join(dir, 'other.sqlite'), 1);
+  const other = await openStore(node.database.url, join(node.dir, 'other.sqlite'), 1);
   const otherLedger = await StoreLedger.open(other.store, systemClock, demoCatalog);
   try {
     const { applied } = await debitOn(otherLedger);
@@ -123,9 +99,9 @@ test('once another node writes the account, a batch asks for its lock after the 
   const write = store.write.bind(store);
   const begunAfter: number[] = [];
   let arrived = 0;
-  store.write = (work) => {
+  store.write = (work, group) => {
     begunAfter.push(arrived);
-    return write(work);
+    return write(work, group);
   };
   try {
     const debits: Promise<unknown>[] = [];

@@ -1,0 +1,290 @@
+import type { ReservedSql, Sql } from 'postgres';
+import type { AccountState, Hold } from '../../lib/billing/types.ts';
+import type { StoredAnswer } from '../ledger/ledger.ts';
+import { type AnswerRow, storedAnswer } from '../ledger/rows.ts';
+import { type Changes, emptyChanges, mergeChanges, type StoreBatch } from '../ledger/store.ts';
+import type { ChangeNotices } from './postgres-notices.ts';
+import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
+import { writeChanges } from './postgres-writes.ts';
+
+/** One batch's work (group-commit.ts): reads through its batch, returns what to write. */
+type Work<T> = (batch: StoreBatch) => Promise<{ changes: Changes; result: T }>;
+
+interface Waiting {
+  work: Work<unknown>;
+  /** The batch's group: its account (or the operator's scope). */
+  group: string;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Transient failures that a new attempt of the whole transaction resolves. */
+const retryable = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '23505', // unique_violation: another node recorded the same operator key first
+]);
+
+const maxAttempts = 8;
+
+/** Two nodes opening an empty database both ask "any accounts?": this lock makes one wait. */
+const seedLock = 7_361_002;
+
+/** Most transactions of this node under way at once; batches that come meanwhile wait. */
+const transactionsAtOnce = 2;
+
+/** Most batches one transaction takes. */
+const batchesAtOnce = 64;
+
+/** Two batches of one transaction locked the same account: each must run alone. */
+class SharedAccountError extends Error {}
+
+/**
+ * The node's write transactions. Group commit (group-commit.ts) makes one batch per account;
+ * the batches that wait here while the node's transactions are all under way then go together
+ * into the next one: one round trip for their locks and reads, one for their writes, one
+ * COMMIT. Debits spread over many accounts so pay one commit (one WAL flush, one NOTIFY) per
+ * transaction instead of one each, which matters most because notifying commits follow each
+ * other through their flush (postgres-notices.ts).
+ *
+ * A transaction locks the accounts its batches are for in one statement, in the order of their
+ * ids, as every transaction of every node does: two of them can wait for each other only over
+ * an account a batch locks later (a rare operator change of another account); the deadlock is
+ * then retried. Should two batches of one transaction lock the same account, or one of them
+ * fail, the transaction rolls back and each batch runs again alone, so a batch's failure fails
+ * only its own jobs.
+ */
+export class Transactions {
+  private readonly waiting: Waiting[] = [];
+  private running = 0;
+  /** The groups of the running transactions' batches, each with how many. */
+  private readonly held = new Map<string, number>();
+  /** Transactions running their batches (they have not sent their writes yet). */
+  private deciding = 0;
+  private readonly atOnce: number;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly notices: ChangeNotices,
+    poolSize: number,
+  ) {
+    this.atOnce = Math.min(transactionsAtOnce, poolSize);
+  }
+
+  write<T>(work: Work<T>, group: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const waiting = { work, group, resolve: resolve as (result: unknown) => void, reject };
+      this.waiting.push(waiting);
+      this.next();
+    });
+  }
+
+  /**
+   * Begins a transaction with what waits, unless one is still running its batches. While one
+   * commits, the next begins only when each waiting batch is of an account that one holds (a
+   * hot account): its lock and reads then queue behind that commit and save a round trip.
+   * Any other batch waits for the commit, and then goes with all that came meanwhile: fewer,
+   * larger transactions, where many small ones would each pay a commit.
+   */
+  private next(): void {
+    while (this.deciding === 0 && this.running < this.atOnce && this.waiting.length > 0) {
+      if (this.running > 0 && !this.waiting.every(({ group }) => this.held.has(group))) return;
+      const together = this.waiting.splice(0, batchesAtOnce);
+      for (const { group } of together) this.held.set(group, (this.held.get(group) ?? 0) + 1);
+      this.running += 1;
+      void this.settle(together).finally(() => {
+        for (const { group } of together) {
+          const left = (this.held.get(group) ?? 1) - 1;
+          if (left === 0) this.held.delete(group);
+          else this.held.set(group, left);
+        }
+        this.running -= 1;
+        this.next();
+      });
+    }
+  }
+
+  private async settle(together: Waiting[]): Promise<void> {
+    if (together.length > 1) {
+      try {
+        const results = await this.retried(together.map(({ work }) => work));
+        for (const [i, { resolve }] of together.entries()) resolve(results[i]);
+        return;
+      } catch {
+        // One batch failed, or two locked one account: each again, alone.
+      }
+    }
+    await Promise.all(
+      together.map(async ({ work, resolve, reject }) => {
+        try {
+          resolve((await this.retried([work]))[0]);
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+  }
+
+  private async retried(works: Work<unknown>[]): Promise<unknown[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transaction(works);
+      } catch (error) {
+        if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
+          throw error;
+        }
+        // Apart again at random, so two nodes that collided do not collide again in step.
+        await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  /**
+   * One transaction on a connection of its own, its statements pipelined: BEGIN goes out with
+   * the accounts' lock and the batches' first reads behind it, and COMMIT right behind their
+   * writes. The batches so hold their accounts' locks for two round trips (the lock with the
+   * reads, then the writes with the commit). A write that fails aborts the transaction on the
+   * server, and the COMMIT behind it then rolls back.
+   */
+  private async transaction(works: Work<unknown>[]): Promise<unknown[]> {
+    this.deciding += 1;
+    let decided = false;
+    const decide = () => {
+      if (decided) return;
+      decided = true;
+      this.deciding -= 1;
+      this.next();
+    };
+    const connection = await this.sql.reserve().catch((error: unknown) => {
+      decide();
+      throw error;
+    });
+    try {
+      const begun = connection`BEGIN`.execute();
+      const locks = new AccountLocks(connection);
+      // Each batch asks for its account's lock before it awaits anything; the lock goes out
+      // once they all have, and every read behind it.
+      const running = works.map((work) => work(locks.batch()));
+      locks.send();
+      const done = await Promise.allSettled(running);
+      const outcomes = done.map((outcome) => {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        return outcome.value;
+      });
+      locks.checkDisjoint();
+      const changes = merged(outcomes.map((outcome) => outcome.changes));
+      const writes = [
+        begun,
+        writeChanges(connection, changes),
+        this.notices.send(connection, changes),
+      ];
+      decide();
+      await Promise.all([...writes, connection`COMMIT`.execute()]);
+      return outcomes.map(({ result }) => result);
+    } catch (error) {
+      await connection`ROLLBACK`.catch(() => {});
+      throw error;
+    } finally {
+      decide();
+      connection.release();
+    }
+  }
+}
+
+/** The changes of a transaction's batches as one (they are of different accounts). */
+function merged(all: Changes[]): Changes {
+  const [only] = all;
+  if (all.length === 1 && only) return only;
+  const changes = emptyChanges();
+  for (const one of all) mergeChanges(changes, one);
+  return changes;
+}
+
+/**
+ * The accounts a transaction's batches lock: the ones asked before `send` in one statement,
+ * ordered by id; any asked later one at a time. Each batch's reads go out behind that
+ * statement, so they run under its locks.
+ */
+class AccountLocks {
+  private readonly asked = new Set<string>();
+  private readonly lockedBy: Set<string>[] = [];
+  private sent = false;
+  private release!: () => void;
+  private readonly gate = new Promise<void>((open) => {
+    this.release = open;
+  });
+  private rows: Promise<Map<string, AccountState>> = Promise.resolve(new Map());
+
+  constructor(private readonly tx: ReservedSql) {}
+
+  send(): void {
+    this.sent = true;
+    const ids = [...this.asked];
+    if (ids.length > 0) {
+      const locking = this.tx<{ id: string; state: AccountState }[]>`
+        SELECT id, state FROM accounts WHERE id = ANY(${ids}::text[])
+        ORDER BY id FOR NO KEY UPDATE`.execute();
+      this.rows = locking.then((rows) => new Map(rows.map(({ id, state }) => [id, state])));
+      // Every batch waits for its own account; none leaves the failure unheard.
+      this.rows.catch(() => {});
+    }
+    this.release();
+  }
+
+  /** Throws when two batches locked one account: their changes could not both be written. */
+  checkDisjoint(): void {
+    if (this.lockedBy.length < 2) return;
+    const seen = new Set<string>();
+    for (const locked of this.lockedBy) {
+      for (const id of locked) {
+        if (seen.has(id)) throw new SharedAccountError(`Two batches locked account ${id}`);
+        seen.add(id);
+      }
+    }
+  }
+
+  /** A batch's reads, all on this transaction's connection. */
+  batch(): StoreBatch {
+    const tx = this.tx;
+    const locked = new Set<string>();
+    this.lockedBy.push(locked);
+    const behindLock = async <T>(read: () => Promise<T>): Promise<T> => {
+      await this.gate;
+      return read();
+    };
+    return {
+      lockAccount: (accountId) => {
+        locked.add(accountId);
+        if (!this.sent) {
+          this.asked.add(accountId);
+          return this.gate.then(() => this.rows).then((rows) => rows.get(accountId) ?? null);
+        }
+        return behindLock(async () => {
+          const [row] = await tx<{ state: AccountState }[]>`
+            SELECT state FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`.execute();
+          return row?.state ?? null;
+        });
+      },
+      findHold: (accountId, holdId): Promise<Hold | null> =>
+        behindLock(() => findHold(tx, accountId, holdId)),
+      members: (accountId) => behindLock(() => members(tx, accountId)),
+      upgradeRequests: (accountId, filter) =>
+        behindLock(() => upgradeRequests(tx, accountId, filter)),
+      usageRows: (accountId, range) => behindLock(() => usageRows(tx, accountId, range)),
+      findAnswer: (scope, key) =>
+        behindLock(async (): Promise<StoredAnswer | null> => {
+          const [row] = await tx<AnswerRow[]>`
+            SELECT request_hash, status, body FROM idempotency_keys
+            WHERE scope = ${scope} AND key = ${key}`.execute();
+          return row ? storedAnswer(row) : null;
+        }),
+      noAccounts: () =>
+        behindLock(async () => {
+          await tx`SELECT pg_advisory_xact_lock(${seedLock})`.execute();
+          const [row] = await tx<{ empty: boolean }[]>`
+            SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`.execute();
+          return row?.empty ?? true;
+        }),
+    };
+  }
+}
