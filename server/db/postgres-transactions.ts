@@ -36,26 +36,54 @@ const transactionsAtOnce = 2;
 /** Most batches one transaction takes. */
 const batchesAtOnce = 64;
 
-/** Two batches of one transaction locked the same account: each must run alone. */
-class SharedAccountError extends Error {}
+/**
+ * How long the node's transaction waits for its accounts' locks before it gives up and its
+ * batches go on alone (`SET LOCAL lock_timeout`): a node that stalls while it holds an account
+ * (a network partition, a pause) then holds up that account's debits, not every other one.
+ */
+const lockWait = '200ms';
+
+/** lock_not_available: the locks were not granted within `lockWait`. */
+const lockTimedOut = '55P03';
+
+/** Two batches of one transaction touched the same account or key: each must run alone. */
+class OverlapError extends Error {}
+
+/**
+ * The connection failed after the COMMIT was sent: the transaction may have committed, so it
+ * must not run again.
+ */
+class OutcomeUnknown extends Error {
+  constructor(readonly error: unknown) {
+    super('The connection failed after COMMIT was sent', { cause: error });
+  }
+}
+
+/** An error PostgreSQL answered with (it has a SQLSTATE): the transaction did not commit. */
+function fromServer(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
 
 /**
  * The node's write transactions. Group commit (group-commit.ts) makes one batch per account;
- * the batches that wait here while the node's transactions are all under way then go together
- * into the next one: one round trip for their locks and reads, one for their writes, one
- * COMMIT. Debits spread over many accounts so pay one commit (one WAL flush, one NOTIFY) per
- * transaction instead of one each, which matters most because notifying commits follow each
- * other through their flush (postgres-notices.ts).
+ * the batches that wait here while the node's transaction runs its batches then go together
+ * into the next one, one of each account: one round trip for their locks and reads, one for
+ * their writes, one COMMIT. Debits spread over many accounts so pay one commit (one WAL flush,
+ * one NOTIFY) per transaction instead of one each, which matters most because notifying
+ * commits follow each other through their flush (postgres-notices.ts).
  *
  * A transaction locks the accounts its batches are for in one statement, in the order of their
  * ids, as every transaction of every node does: two of them can wait for each other only over
  * an account a batch locks later (a rare operator change of another account); the deadlock is
- * then retried. Should two batches of one transaction lock the same account, or one of them
- * fail, the transaction rolls back and each batch runs again alone, so a batch's failure fails
+ * then retried. It waits for those locks `lockWait` at most. When they do not come in time,
+ * when two of its batches touch one account, or when one of them fails, the transaction rolls
+ * back and each batch runs again alone, outside the node's turn (it waits for its lock as long
+ * as it takes, and holds up no other): a batch's failure or a stalled account then holds up
  * only its own jobs.
  */
 export class Transactions {
-  private readonly waiting: Waiting[] = [];
+  private waiting: Waiting[] = [];
   private running = 0;
   /** The groups of the running transactions' batches, each with how many. */
   private readonly held = new Map<string, number>();
@@ -88,8 +116,10 @@ export class Transactions {
    */
   private next(): void {
     while (this.deciding === 0 && this.running < this.atOnce && this.waiting.length > 0) {
-      if (this.running > 0 && !this.waiting.every(({ group }) => this.held.has(group))) return;
-      const together = this.waiting.splice(0, batchesAtOnce);
+      const together = this.takeable();
+      if (this.running > 0 && !together.every(({ group }) => this.held.has(group))) return;
+      const taken = new Set(together);
+      this.waiting = this.waiting.filter((waiting) => !taken.has(waiting));
       for (const { group } of together) this.held.set(group, (this.held.get(group) ?? 0) + 1);
       this.running += 1;
       void this.settle(together).finally(() => {
@@ -104,31 +134,52 @@ export class Transactions {
     }
   }
 
-  private async settle(together: Waiting[]): Promise<void> {
-    if (together.length > 1) {
-      try {
-        const results = await this.retried(together.map(({ work }) => work));
-        for (const [i, { resolve }] of together.entries()) resolve(results[i]);
-        return;
-      } catch {
-        // One batch failed, or two locked one account: each again, alone.
-      }
+  /** The first waiting batch of each group, oldest first: a second one waits for the next. */
+  private takeable(): Waiting[] {
+    const groups = new Set<string>();
+    const together: Waiting[] = [];
+    for (const waiting of this.waiting) {
+      if (together.length === batchesAtOnce) break;
+      if (groups.has(waiting.group)) continue;
+      groups.add(waiting.group);
+      together.push(waiting);
     }
-    await Promise.all(
-      together.map(async ({ work, resolve, reject }) => {
-        try {
-          resolve((await this.retried([work]))[0]);
-        } catch (error) {
-          reject(error);
-        }
-      }),
-    );
+    return together;
   }
 
-  private async retried(works: Work<unknown>[]): Promise<unknown[]> {
+  private async settle(together: Waiting[]): Promise<void> {
+    try {
+      const results = await this.retried(
+        together.map(({ work }) => work),
+        true,
+      );
+      for (const [i, { resolve }] of together.entries()) resolve(results[i]);
+    } catch (error) {
+      const again =
+        !(error instanceof OutcomeUnknown) &&
+        (together.length > 1 || (error as { code?: string }).code === lockTimedOut);
+      if (!again) {
+        for (const { reject } of together) reject(unwrapped(error));
+        return;
+      }
+      // Each again, alone; this slot is free for the next transaction meanwhile.
+      for (const waiting of together) void this.alone(waiting);
+    }
+  }
+
+  private async alone({ work, resolve, reject }: Waiting): Promise<void> {
+    try {
+      resolve((await this.retried([work], false))[0]);
+    } catch (error) {
+      reject(unwrapped(error));
+    }
+  }
+
+  /** `inTurn`: the node's next transaction waits while this one runs its batches. */
+  private async retried(works: Work<unknown>[], inTurn: boolean): Promise<unknown[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.transaction(works);
+        return await this.transaction(works, inTurn);
       } catch (error) {
         if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
           throw error;
@@ -146,9 +197,10 @@ export class Transactions {
    * reads, then the writes with the commit). A write that fails aborts the transaction on the
    * server, and the COMMIT behind it then rolls back.
    */
-  private async transaction(works: Work<unknown>[]): Promise<unknown[]> {
-    this.deciding += 1;
-    let decided = false;
+  private async transaction(works: Work<unknown>[], inTurn: boolean): Promise<unknown[]> {
+    if (inTurn) this.deciding += 1;
+    let decided = !inTurn;
+    let commitSent = false;
     const decide = () => {
       if (decided) return;
       decided = true;
@@ -161,7 +213,9 @@ export class Transactions {
     });
     try {
       const begun = connection`BEGIN`.execute();
-      const locks = new AccountLocks(connection);
+      // Awaited with the writes; a failure before them is the transaction's anyway.
+      begun.catch(() => {});
+      const locks = new AccountLocks(connection, inTurn);
       // Each batch asks for its account's lock before it awaits anything; the lock goes out
       // once they all have, and every read behind it.
       const running = works.map((work) => work(locks.batch()));
@@ -179,11 +233,12 @@ export class Transactions {
         this.notices.send(connection, changes),
       ];
       decide();
+      commitSent = true;
       await Promise.all([...writes, connection`COMMIT`.execute()]);
       return outcomes.map(({ result }) => result);
     } catch (error) {
       await connection`ROLLBACK`.catch(() => {});
-      throw error;
+      throw commitSent && !fromServer(error) ? new OutcomeUnknown(error) : error;
     } finally {
       decide();
       connection.release();
@@ -191,12 +246,27 @@ export class Transactions {
   }
 }
 
-/** The changes of a transaction's batches as one (they are of different accounts). */
+function unwrapped(error: unknown): unknown {
+  return error instanceof OutcomeUnknown ? error.error : error;
+}
+
+/**
+ * The changes of a transaction's batches as one. They are of different accounts; should two
+ * all the same write one account, key, hold or request, one would overwrite the other.
+ */
 function merged(all: Changes[]): Changes {
   const [only] = all;
   if (all.length === 1 && only) return only;
   const changes = emptyChanges();
   for (const one of all) mergeChanges(changes, one);
+  const keyed = (pick: (changes: Changes) => Map<string, unknown>) =>
+    pick(changes).size === all.reduce((n, one) => n + pick(one).size, 0);
+  const distinct =
+    keyed(({ accounts }) => accounts) &&
+    keyed(({ answers }) => answers) &&
+    keyed(({ holds }) => holds) &&
+    keyed(({ upgradeRequests }) => upgradeRequests);
+  if (!distinct) throw new OverlapError('Two batches of one transaction wrote the same row');
   return changes;
 }
 
@@ -215,18 +285,27 @@ class AccountLocks {
   });
   private rows: Promise<Map<string, AccountState>> = Promise.resolve(new Map());
 
-  constructor(private readonly tx: ReservedSql) {}
+  /** `bounded`: the statement waits `lockWait` at most (later locks as long as it takes). */
+  constructor(
+    private readonly tx: ReservedSql,
+    private readonly bounded: boolean,
+  ) {}
 
   send(): void {
     this.sent = true;
     const ids = [...this.asked];
     if (ids.length > 0) {
+      const statements: Promise<unknown>[] = [];
+      if (this.bounded)
+        statements.push(this.tx.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute());
       const locking = this.tx<{ id: string; state: AccountState }[]>`
         SELECT id, state FROM accounts WHERE id = ANY(${ids}::text[])
         ORDER BY id FOR NO KEY UPDATE`.execute();
+      // Back to the connection's own setting (RESET in a transaction: until its end).
+      if (this.bounded) statements.push(this.tx`RESET lock_timeout`.execute());
       this.rows = locking.then((rows) => new Map(rows.map(({ id, state }) => [id, state])));
-      // Every batch waits for its own account; none leaves the failure unheard.
-      this.rows.catch(() => {});
+      // Every batch waits for its own account, and the transaction fails with it.
+      for (const statement of [this.rows, ...statements]) statement.catch(() => {});
     }
     this.release();
   }
@@ -237,7 +316,7 @@ class AccountLocks {
     const seen = new Set<string>();
     for (const locked of this.lockedBy) {
       for (const id of locked) {
-        if (seen.has(id)) throw new SharedAccountError(`Two batches locked account ${id}`);
+        if (seen.has(id)) throw new OverlapError(`Two batches locked account ${id}`);
         seen.add(id);
       }
     }

@@ -4,8 +4,9 @@
 import type postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
+import { IdempotencyStore } from '../../server/idempotency.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
-import type { Store } from '../../server/ledger/store.ts';
+import { emptyChanges, type Store } from '../../server/ledger/store.ts';
 import type { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import { type LedgerNode, openLedgerNode, waitingForLocks } from '../support/postgres-node.ts';
 
@@ -48,24 +49,35 @@ function debit(account: { accountId: string; memberId: string }, scope = account
 }
 
 /**
- * Runs `meanwhile` while this node's transaction waits for an account's lock that another
- * node holds: what it starts waits for that transaction, and goes together into the next.
+ * Runs `meanwhile` while this node's transaction runs a batch that takes its time: what
+ * `meanwhile` starts waits for it, and goes into the next transaction.
  */
-async function whileOneWaits<T>(meanwhile: () => T): Promise<Awaited<T>> {
-  const blocker = await newAccount();
-  const held = await otherNode.reserve();
-  try {
-    await held`BEGIN`;
-    await held`SELECT id FROM accounts WHERE id = ${blocker.accountId} FOR UPDATE`;
-    const blocked = debit(blocker);
-    await expect.poll(() => waitingForLocks(otherNode)).toBe(1);
-    const started = meanwhile();
-    await held`COMMIT`;
-    await blocked;
-    return await started;
-  } finally {
-    held.release();
-  }
+async function whileOneRuns<T>(meanwhile: () => T): Promise<Awaited<T>> {
+  let finish = () => {};
+  const finished = new Promise<void>((done) => {
+    finish = done;
+  });
+  let began = () => {};
+  const running = new Promise<void>((done) => {
+    began = done;
+  });
+  const slow = store.write(async () => {
+    began();
+    await finished;
+    return { changes: emptyChanges(), result: null };
+  }, 'slow');
+  await running;
+  const started = meanwhile();
+  // Two turns of the event loop: the batches of what started are made, and wait.
+  await nextTurn();
+  await nextTurn();
+  finish();
+  await slow;
+  return await started;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
 }
 
 async function usage(accountIds: string[]) {
@@ -83,9 +95,7 @@ async function available(accountId: string): Promise<string> {
 
 test('debits of many accounts that wait together commit in one transaction', async () => {
   const accounts = await Promise.all(Array.from({ length: 12 }, newAccount));
-  const outcomes = await whileOneWaits(() =>
-    Promise.all(accounts.map((account) => debit(account))),
-  );
+  const outcomes = await whileOneRuns(() => Promise.all(accounts.map((account) => debit(account))));
 
   expect(outcomes.every(({ applied }) => applied.ok)).toBe(true);
   const ids = accounts.map(({ accountId }) => accountId);
@@ -96,7 +106,7 @@ test('debits of many accounts that wait together commit in one transaction', asy
 test('two batches of one transaction that change one account run apart, and neither change is lost', async () => {
   const account = await newAccount();
   // The operator's batch debits the account too: both would write its row in one statement.
-  const outcomes = await whileOneWaits(() =>
+  const outcomes = await whileOneRuns(() =>
     Promise.all([debit(account), debit(account, operatorScope)]),
   );
 
@@ -107,7 +117,7 @@ test('two batches of one transaction that change one account run apart, and neit
 
 test('a batch that fails fails alone: the batches it waited with commit', async () => {
   const account = await newAccount();
-  const [failed, debited] = await whileOneWaits(() =>
+  const [failed, debited] = await whileOneRuns(() =>
     Promise.allSettled([
       store.write(async () => {
         throw new Error('this batch fails');
@@ -119,4 +129,75 @@ test('a batch that fails fails alone: the batches it waited with commit', async 
   expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'this batch fails' } });
   expect(debited).toMatchObject({ status: 'fulfilled', value: { applied: { ok: true } } });
   expect(await usage([account.accountId])).toEqual({ debits: 1, transactions: 1 });
+});
+
+test('two batches of one account that wait together go into successive transactions, and hold up no other', async () => {
+  const [account, ...others] = await Promise.all(Array.from({ length: 6 }, newAccount));
+  if (!account) throw new Error('no account');
+  const outcomes = await whileOneRuns(async () => {
+    const first = debit(account);
+    // A turn later: a second batch of the same account (its first one has not begun yet).
+    await nextTurn();
+    return Promise.all([first, debit(account), ...others.map((other) => debit(other))]);
+  });
+
+  expect(outcomes.every(({ applied }) => applied.ok)).toBe(true);
+  expect(await usage([account.accountId])).toEqual({ debits: 2, transactions: 2 });
+  const ids = others.map(({ accountId }) => accountId);
+  expect(await usage(ids)).toEqual({ debits: 5, transactions: 1 });
+  expect(await available(account.accountId)).toBe('9997.6');
+});
+
+test('the same operator key twice, waiting together, applies once', async () => {
+  const idempotency = new IdempotencyStore();
+  const name = `Studio ${Math.random()}`;
+  const open = () =>
+    ledger.atomically(operatorScope, (tx) =>
+      idempotency.run(tx, operatorScope, 'key-1', 'same request', async () => {
+        const state = await tx.openAccount({
+          name,
+          planId: 'scale',
+          startAt: systemClock.now().toISOString(),
+        });
+        return { status: 201, body: { id: state.id } };
+      }),
+    );
+  const answers = await whileOneRuns(async () => {
+    const first = open();
+    await nextTurn();
+    return Promise.all([first, open()]);
+  });
+
+  expect(answers[1].body).toEqual(answers[0].body);
+  const [row] = await otherNode<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM accounts WHERE name = ${name}`;
+  expect(row?.n).toBe(1);
+});
+
+test('an account another node keeps locked holds up its own debits only', async () => {
+  const [stalled, ...others] = await Promise.all(Array.from({ length: 4 }, newAccount));
+  if (!stalled) throw new Error('no account');
+  const held = await otherNode.reserve();
+  try {
+    await held`BEGIN`;
+    await held`SELECT id FROM accounts WHERE id = ${stalled.accountId} FOR UPDATE`;
+    let stalledDone = false;
+    const stalledDebit = debit(stalled).finally(() => {
+      stalledDone = true;
+    });
+    await expect.poll(() => waitingForLocks(otherNode)).toBe(1);
+    const debits = Promise.all(others.map((other) => debit(other)));
+    const inTime = await Promise.race([
+      debits.then(() => true),
+      new Promise<false>((done) => setTimeout(() => done(false), 5_000)),
+    ]);
+    expect(inTime).toBe(true);
+    expect(stalledDone).toBe(false);
+    await held`COMMIT`;
+    expect((await stalledDebit).applied.ok).toBe(true);
+  } finally {
+    held.release();
+  }
+  const ids = [stalled, ...others].map(({ accountId }) => accountId);
+  expect(await usage(ids)).toMatchObject({ debits: 4 });
 });
