@@ -1,4 +1,4 @@
-import type { ReservedSql, Sql } from 'postgres';
+import postgres, { type ReservedSql, type Sql } from 'postgres';
 import type { AccountState, Hold } from '../../lib/billing/types.ts';
 import type { StoredAnswer } from '../ledger/ledger.ts';
 import { type AnswerRow, storedAnswer } from '../ledger/rows.ts';
@@ -37,9 +37,10 @@ const transactionsAtOnce = 2;
 const batchesAtOnce = 64;
 
 /**
- * How long the node's transaction waits for its accounts' locks before it gives up and its
- * batches go on alone (`SET LOCAL lock_timeout`): a node that stalls while it holds an account
- * (a network partition, a pause) then holds up that account's debits, not every other one.
+ * How long a transaction the node runs in turn waits for any lock while it runs its batches
+ * (`SET LOCAL lock_timeout`, reset before its writes) before it gives up and its batches go on
+ * alone: a node that stalls while it holds an account (a network partition, a pause) then holds
+ * up that account's writes, not every other one.
  */
 const lockWait = '200ms';
 
@@ -59,10 +60,9 @@ class OutcomeUnknown extends Error {
   }
 }
 
-/** An error PostgreSQL answered with (it has a SQLSTATE): the transaction did not commit. */
+/** An error PostgreSQL answered the statement with: the transaction did not commit. */
 function fromServer(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+  return error instanceof postgres.PostgresError && error.severity === 'ERROR';
 }
 
 /**
@@ -76,11 +76,11 @@ function fromServer(error: unknown): boolean {
  * A transaction locks the accounts its batches are for in one statement, in the order of their
  * ids, as every transaction of every node does: two of them can wait for each other only over
  * an account a batch locks later (a rare operator change of another account); the deadlock is
- * then retried. It waits for those locks `lockWait` at most. When they do not come in time,
- * when two of its batches touch one account, or when one of them fails, the transaction rolls
- * back and each batch runs again alone, outside the node's turn (it waits for its lock as long
- * as it takes, and holds up no other): a batch's failure or a stalled account then holds up
- * only its own jobs.
+ * then retried. Until it sends its writes it waits `lockWait` at most for any lock. When one
+ * does not come in time, when two of its batches touch one account, or when one of them
+ * fails, the transaction rolls back and each batch runs again alone, outside the node's turn
+ * (it waits for its locks as long as it takes, and holds up no other): a batch's failure or a
+ * stalled account then holds up only its own jobs.
  */
 export class Transactions {
   private waiting: Waiting[] = [];
@@ -213,9 +213,12 @@ export class Transactions {
     });
     try {
       const begun = connection`BEGIN`.execute();
+      const bounded = inTurn
+        ? connection.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute()
+        : null;
       // Awaited with the writes; a failure before them is the transaction's anyway.
-      begun.catch(() => {});
-      const locks = new AccountLocks(connection, inTurn);
+      for (const statement of [begun, bounded]) statement?.catch(() => {});
+      const locks = new AccountLocks(connection);
       // Each batch asks for its account's lock before it awaits anything; the lock goes out
       // once they all have, and every read behind it.
       const running = works.map((work) => work(locks.batch()));
@@ -229,6 +232,8 @@ export class Transactions {
       const changes = merged(outcomes.map((outcome) => outcome.changes));
       const writes = [
         begun,
+        // The writes and the COMMIT wait as long as they must (RESET: to the session's own).
+        ...(bounded ? [bounded, connection`RESET lock_timeout`.execute()] : []),
         writeChanges(connection, changes),
         this.notices.send(connection, changes),
       ];
@@ -285,27 +290,18 @@ class AccountLocks {
   });
   private rows: Promise<Map<string, AccountState>> = Promise.resolve(new Map());
 
-  /** `bounded`: the statement waits `lockWait` at most (later locks as long as it takes). */
-  constructor(
-    private readonly tx: ReservedSql,
-    private readonly bounded: boolean,
-  ) {}
+  constructor(private readonly tx: ReservedSql) {}
 
   send(): void {
     this.sent = true;
     const ids = [...this.asked];
     if (ids.length > 0) {
-      const statements: Promise<unknown>[] = [];
-      if (this.bounded)
-        statements.push(this.tx.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute());
       const locking = this.tx<{ id: string; state: AccountState }[]>`
         SELECT id, state FROM accounts WHERE id = ANY(${ids}::text[])
         ORDER BY id FOR NO KEY UPDATE`.execute();
-      // Back to the connection's own setting (RESET in a transaction: until its end).
-      if (this.bounded) statements.push(this.tx`RESET lock_timeout`.execute());
       this.rows = locking.then((rows) => new Map(rows.map(({ id, state }) => [id, state])));
       // Every batch waits for its own account, and the transaction fails with it.
-      for (const statement of [this.rows, ...statements]) statement.catch(() => {});
+      this.rows.catch(() => {});
     }
     this.release();
   }
