@@ -12,6 +12,7 @@ import { operatorScope } from '../../server/ledger/ledger.ts';
 import type { Store } from '../../server/ledger/store.ts';
 import type { Outbox } from '../../server/webhooks/outbox.ts';
 import { createDatabase, type TestDatabase } from '../support/postgres-database.ts';
+import { signal } from '../support/signal.ts';
 
 const now = Date.UTC(2026, 4, 2);
 const before = now - keepKeysMs;
@@ -91,26 +92,20 @@ test('a prune deletes every old key, over several transactions, and keeps the re
 
 test('a key another transaction holds is left for the next prune, not waited for', async () => {
   const [store] = opened.map((node) => node.store);
-  let release = () => {};
-  const released = new Promise<void>((done) => {
-    release = done;
-  });
-  let held = () => {};
-  const holding = new Promise<void>((done) => {
-    held = done;
-  });
+  const released = signal();
+  const holding = signal();
   const other = sql.begin(async (tx) => {
     await tx`SELECT 1 FROM idempotency_keys WHERE scope = ${operatorScope} AND key = 'old-7'
       FOR UPDATE`;
-    held();
-    await released;
+    holding.fire();
+    await released.done;
   });
-  await holding;
+  await holding.done;
   const pruned = await Promise.race([
     store?.pruneAnswers(before),
     new Promise<string>((done) => setTimeout(() => done('waited for the held key'), 10_000)),
   ]);
-  release();
+  released.fire();
   await other;
   expect(pruned).toBe(oldKeys - 1);
   expect(await left()).toEqual({ old: 1, kept: keptKeys });

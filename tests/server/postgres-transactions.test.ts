@@ -9,6 +9,7 @@ import { operatorScope } from '../../server/ledger/ledger.ts';
 import { emptyChanges, type Store } from '../../server/ledger/store.ts';
 import type { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import { type LedgerNode, openLedgerNode, waitingForLocks } from '../support/postgres-node.ts';
+import { signal } from '../support/signal.ts';
 
 let node: LedgerNode;
 let store: Store;
@@ -55,25 +56,19 @@ function debit(account: Account, scope = account.accountId) {
  * `meanwhile` starts waits for it, and goes into the next transaction.
  */
 async function whileOneRuns<T>(meanwhile: () => T): Promise<Awaited<T>> {
-  let finish = () => {};
-  const finished = new Promise<void>((done) => {
-    finish = done;
-  });
-  let began = () => {};
-  const running = new Promise<void>((done) => {
-    began = done;
-  });
+  const finished = signal();
+  const running = signal();
   const slow = store.write(async () => {
-    began();
-    await finished;
+    running.fire();
+    await finished.done;
     return { changes: emptyChanges(), result: null };
   }, 'slow');
-  await running;
+  await running.done;
   const started = meanwhile();
   // Two turns of the event loop: the batches of what started are made, and wait.
   await nextTurn();
   await nextTurn();
-  finish();
+  finished.fire();
   await slow;
   return await started;
 }
