@@ -2,7 +2,13 @@ import postgres, { type ReservedSql, type Sql } from 'postgres';
 import type { AccountState, Hold } from '../../lib/billing/types.ts';
 import type { StoredAnswer } from '../ledger/ledger.ts';
 import { type AnswerRow, storedAnswer } from '../ledger/rows.ts';
-import { type Changes, emptyChanges, mergeChanges, type StoreBatch } from '../ledger/store.ts';
+import {
+  type Changes,
+  type DeliveryLookup,
+  emptyChanges,
+  mergeChanges,
+  type StoreBatch,
+} from '../ledger/store.ts';
 import type { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { writeChanges } from './postgres-writes.ts';
@@ -359,6 +365,16 @@ class AccountLocks {
           const [row] = await tx<{ empty: boolean }[]>`
             SELECT NOT EXISTS (SELECT 1 FROM accounts) AS empty`.execute();
           return row?.empty ?? true;
+        }),
+      webhookDelivery: (endpointId, eventId) =>
+        behindLock(async () => {
+          const [row] = await tx<DeliveryLookup[]>`
+            SELECT
+              EXISTS (SELECT 1 FROM webhook_endpoints
+                WHERE id = ${endpointId} AND deleted_at IS NULL) AS endpoint,
+              EXISTS (SELECT 1 FROM webhook_deliveries
+                WHERE endpoint_id = ${endpointId} AND event_id = ${eventId}) AS delivery`.execute();
+          return row ?? { endpoint: false, delivery: false };
         }),
     };
   }

@@ -24,7 +24,14 @@ import {
   upgradeRequestFromRow,
   usageFromRow,
 } from '../ledger/rows.ts';
-import { answerKey, type Changes, paged, type Store, type StoreBatch } from '../ledger/store.ts';
+import {
+  answerKey,
+  type Changes,
+  type DeliveryLookup,
+  paged,
+  type Store,
+  type StoreBatch,
+} from '../ledger/store.ts';
 import { AnswerKeys } from './answer-keys.ts';
 import type { Db } from './open.ts';
 import { sqliteWrites, type Write } from './sqlite-writes.ts';
@@ -38,6 +45,8 @@ type WriteReply =
   | { id: number; ok: true; changes: number; keys?: Uint8Array }
   | { id: number; ok: false; message: string };
 
+/** A DeliveryLookup as SQLite answers it: 0 or 1. */
+type DeliveryFlags = { [flag in keyof DeliveryLookup]: number };
 /**
  * The ledger's store in one SQLite file, written by this process alone. A batch reads without
  * a transaction (here, on the event loop) and hands all its changes to a writer thread
@@ -78,6 +87,13 @@ export class SqliteStore implements Store {
     this.sql = {
       loadState: db.prepare<[string], { state: string }>('SELECT state FROM accounts WHERE id = ?'),
       countAccounts: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts'),
+      webhookDelivery: db.prepare<[{ endpoint: string; event: string }], DeliveryFlags>(
+        `SELECT
+           EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = @endpoint AND deleted_at IS NULL)
+             AS endpoint,
+           EXISTS (SELECT 1 FROM webhook_deliveries
+             WHERE endpoint_id = @endpoint AND event_id = @event) AS delivery`,
+      ),
       memberByHash: db.prepare<
         [string],
         { id: string; account_id: string; name: string; role: Role }
@@ -148,6 +164,11 @@ export class SqliteStore implements Store {
       noAccounts: async () => {
         await this.committed();
         return this.sql.countAccounts.get()?.n === 0;
+      },
+      webhookDelivery: async (endpoint, event) => {
+        await this.committed();
+        const found = this.sql.webhookDelivery.get({ endpoint, event });
+        return { endpoint: found?.endpoint === 1, delivery: found?.delivery === 1 };
       },
       members: async (accountId) => {
         await this.committed();

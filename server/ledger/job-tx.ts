@@ -193,9 +193,15 @@ export class JobTx implements LedgerTx {
     return endpoint;
   }
 
-  retryWebhookDelivery(endpointId: string, eventId: string): void {
+  async retryWebhookDelivery(endpointId: string, eventId: string) {
+    const found = await this.fromStore(() =>
+      this.context.batch.webhookDelivery(endpointId, eventId),
+    );
+    if (!found.endpoint) return 'no_endpoint';
+    if (!found.delivery) return 'no_delivery';
     const dueAt = Date.parse(this.context.now());
     this.changes.webhookRetries.push({ endpointId, eventId, dueAt });
+    return 'queued';
   }
 
   /** Keeps the account's new state, guarded by the version the batch first read. */

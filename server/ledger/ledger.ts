@@ -165,8 +165,14 @@ export interface LedgerTx {
   noAccounts(): Promise<boolean>;
   /** Registers a webhook endpoint (API.md "Webhooks"); its secret is in the answer only. */
   addWebhookEndpoint(input: { url: string; events: WebhookEventType[] }): EndpointWrite;
-  /** Makes the delivery of an event to an endpoint due now (the caller checked both exist). */
-  retryWebhookDelivery(endpointId: string, eventId: string): void;
+  /**
+   * Makes the delivery of an event to an endpoint due now; says which is missing instead when
+   * the endpoint is not registered (or was deleted) or never had the event.
+   */
+  retryWebhookDelivery(
+    endpointId: string,
+    eventId: string,
+  ): Promise<'queued' | 'no_endpoint' | 'no_delivery'>;
 }
 
 export interface Ledger {

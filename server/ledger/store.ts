@@ -60,6 +60,12 @@ export interface Changes extends OutboxChanges {
   answers: Map<string, AnswerWrite>;
 }
 
+/** Whether a webhook endpoint is registered (not deleted), and has a delivery of an event. */
+export interface DeliveryLookup {
+  endpoint: boolean;
+  delivery: boolean;
+}
+
 /** Reads inside an open write transaction. */
 export interface StoreBatch {
   /** The account's state, locked until the commit; null when there is no such account. */
@@ -73,6 +79,8 @@ export interface StoreBatch {
   usageRows(accountId: string, range: Range): Promise<UsageRow[]>;
   /** True while no account exists, decided under a lock two starting nodes share. */
   noAccounts(): Promise<boolean>;
+  /** The endpoint and its delivery of the event, as committed (a retry checks and queues at once). */
+  webhookDelivery(endpointId: string, eventId: string): Promise<DeliveryLookup>;
 }
 
 /** What another node committed: an account's new version, or a new member of it. */

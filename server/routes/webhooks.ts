@@ -59,13 +59,11 @@ export function webhookRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const key = idempotencyKey(c);
     const body = await input.body();
     return respondOnce(deps, c, operatorScope, key, body, async (tx) => {
-      const [endpoint, delivery] = await Promise.all([
-        deps.outbox.endpointExists(id),
-        deps.outbox.deliveryExists(id, eventId),
-      ]);
-      if (!endpoint) throw noEndpoint();
-      if (!delivery) throw new ApiError('not_found', 'No such event for this webhook endpoint');
-      tx.retryWebhookDelivery(id, eventId);
+      const retry = await tx.retryWebhookDelivery(id, eventId);
+      if (retry === 'no_endpoint') throw noEndpoint();
+      if (retry === 'no_delivery') {
+        throw new ApiError('not_found', 'No such event for this webhook endpoint');
+      }
       return { status: 202, body: checked(WebhookRetryResultSchema, {}) };
     });
   });

@@ -44,7 +44,6 @@ export interface Outbox {
   endpointExists(endpointId: string): Promise<boolean>;
   /** Stops deliveries to the endpoint; false when there is no such endpoint (or it was deleted). */
   deleteEndpoint(endpointId: string, at: string): Promise<boolean>;
-  deliveryExists(endpointId: string, eventId: string): Promise<boolean>;
   /** The endpoint's attempts, newest first; `before` is an attempt id. */
   deliveriesPage(endpointId: string, page: PageRequest): Promise<Page<WebhookDelivery>>;
   close(): Promise<void>;

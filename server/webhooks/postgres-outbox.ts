@@ -88,12 +88,6 @@ export class PostgresOutbox implements Outbox {
     return result.count === 1;
   }
 
-  async deliveryExists(endpointId: string, eventId: string): Promise<boolean> {
-    const rows = await this.sql`
-      SELECT 1 FROM webhook_deliveries WHERE endpoint_id = ${endpointId} AND event_id = ${eventId}`;
-    return rows.length > 0;
-  }
-
   async deliveriesPage(endpointId: string, page: PageRequest): Promise<Page<WebhookDelivery>> {
     let from = '9223372036854775807';
     if (page.before !== undefined) {

@@ -50,9 +50,6 @@ export class SqliteOutbox implements Outbox {
       endpoint: db.prepare<[string], { id: string }>(
         'SELECT id FROM webhook_endpoints WHERE id = ? AND deleted_at IS NULL',
       ),
-      delivery: db.prepare<[string, string], { status: string }>(
-        'SELECT status FROM webhook_deliveries WHERE endpoint_id = ? AND event_id = ?',
-      ),
       attemptSeq: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM webhook_attempts WHERE endpoint_id = ? AND id = ?',
       ),
@@ -135,10 +132,6 @@ export class SqliteOutbox implements Outbox {
       },
     ]);
     return true;
-  }
-
-  async deliveryExists(endpointId: string, eventId: string): Promise<boolean> {
-    return this.sql.delivery.get(endpointId, eventId) !== undefined;
   }
 
   async deliveriesPage(endpointId: string, page: PageRequest): Promise<Page<WebhookDelivery>> {

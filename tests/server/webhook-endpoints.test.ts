@@ -7,7 +7,9 @@ import { serverPerFile } from './server-per-file.ts';
 import { accountOf } from './webhook-receiver.ts';
 import { operator, receiverPerTest } from './webhooks.ts';
 
-const server = serverPerFile({ devClock: true });
+// On PostgreSQL with one connection: no request may wait for a second connection while its
+// transaction holds the first (a retry reads its endpoint and delivery in its transaction).
+const server = serverPerFile({ devClock: true, env: { TALLY_DATABASE_POOL: '1' } });
 const receiver = receiverPerTest(server);
 
 test('an endpoint takes http and https URLs only, and known event types', async () => {

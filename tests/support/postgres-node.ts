@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
-import { openStore } from '../../server/db/open-store.ts';
+import { openPostgres } from '../../server/db/postgres-store.ts';
 import type { Store } from '../../server/ledger/store.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import { createDatabase, type TestDatabase } from './postgres-database.ts';
 
 export interface LedgerNode {
   database: TestDatabase;
-  /** A temp folder of the node's own (removed on close). */
+  /** A temp folder of the node's own (removed on close), for another node's demo tokens. */
   dir: string;
   store: Store;
   ledger: StoreLedger;
@@ -29,7 +29,7 @@ export interface LedgerNode {
 export async function openLedgerNode(poolSize: number): Promise<LedgerNode> {
   const database = await createDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'tally-node-'));
-  const { store, outbox } = await openStore(database.url, join(dir, 'tally.sqlite'), poolSize);
+  const { store, outbox } = await openPostgres(database.url, poolSize, 1);
   const ledger = await StoreLedger.open(store, systemClock, demoCatalog);
   const otherNode = postgres(database.url, { max: 2, onnotice: () => {} });
   return {
