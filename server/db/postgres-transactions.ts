@@ -53,6 +53,13 @@ const lockWait = '200ms';
 /** lock_not_available: the locks were not granted within `lockWait`. */
 const lockTimedOut = '55P03';
 
+/**
+ * How a transaction runs: in the node's turn (the next one waits while it runs its batches),
+ * alone, or alone on a lock another node keeps; only that last one waits for its locks
+ * longer than `lockWait`.
+ */
+type Lane = 'turn' | 'alone' | 'kept';
+
 /** Two batches of one transaction touched the same account or key: each must run alone. */
 class OverlapError extends Error {}
 
@@ -84,9 +91,10 @@ function fromServer(error: unknown): boolean {
  * an account a batch locks later (a rare operator change of another account); the deadlock is
  * then retried. Until it sends its writes it waits `lockWait` at most for any lock. When one
  * does not come in time, when two of its batches touch one account, or when one of them
- * fails, the transaction rolls back and each batch runs again alone, outside the node's turn
- * (it waits for its locks as long as it takes, and holds up no other): a batch's failure or a
- * stalled account then holds up only its own jobs.
+ * fails, the transaction rolls back and each batch runs again alone, outside the node's turn;
+ * one whose locks do not come in time again waits for them as long as it takes, on at most half
+ * the node's connections. A batch's failure, or accounts another node keeps locked (however
+ * many), then hold up only their own jobs.
  */
 export class Transactions {
   private waiting: Waiting[] = [];
@@ -96,6 +104,8 @@ export class Transactions {
   /** Transactions running their batches (they have not sent their writes yet). */
   private deciding = 0;
   private readonly atOnce: number;
+  /** Half the node's connections at most wait for locks another node keeps. */
+  private readonly kept: Slots;
 
   constructor(
     private readonly sql: Sql,
@@ -103,6 +113,7 @@ export class Transactions {
     poolSize: number,
   ) {
     this.atOnce = Math.min(transactionsAtOnce, poolSize);
+    this.kept = new Slots(Math.max(1, Math.floor(poolSize / 2)));
   }
 
   write<T>(work: Work<T>, group: string): Promise<T> {
@@ -157,7 +168,7 @@ export class Transactions {
     try {
       const results = await this.retried(
         together.map(({ work }) => work),
-        true,
+        'turn',
       );
       for (const [i, { resolve }] of together.entries()) resolve(results[i]);
     } catch (error) {
@@ -173,19 +184,27 @@ export class Transactions {
     }
   }
 
+  /**
+   * A batch again in a transaction of its own. When its locks do not come within `lockWait`
+   * either, another node keeps them: the batch then waits as long as it takes, on one of the
+   * connections such waits may hold, so batches of the accounts nobody keeps still find one.
+   */
   private async alone({ work, resolve, reject }: Waiting): Promise<void> {
     try {
-      resolve((await this.retried([work], false))[0]);
+      const [result] = await this.retried([work], 'alone').catch((error: unknown) => {
+        if ((error as { code?: string }).code !== lockTimedOut) throw error;
+        return this.kept.run(() => this.retried([work], 'kept'));
+      });
+      resolve(result);
     } catch (error) {
       reject(unwrapped(error));
     }
   }
 
-  /** `inTurn`: the node's next transaction waits while this one runs its batches. */
-  private async retried(works: Work<unknown>[], inTurn: boolean): Promise<unknown[]> {
+  private async retried(works: Work<unknown>[], lane: Lane): Promise<unknown[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.transaction(works, inTurn);
+        return await this.transaction(works, lane);
       } catch (error) {
         if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
           throw error;
@@ -203,9 +222,9 @@ export class Transactions {
    * reads, then the writes with the commit). A write that fails aborts the transaction on the
    * server, and the COMMIT behind it then rolls back.
    */
-  private async transaction(works: Work<unknown>[], inTurn: boolean): Promise<unknown[]> {
-    if (inTurn) this.deciding += 1;
-    let decided = !inTurn;
+  private async transaction(works: Work<unknown>[], lane: Lane): Promise<unknown[]> {
+    if (lane === 'turn') this.deciding += 1;
+    let decided = lane !== 'turn';
     let commitSent = false;
     const decide = () => {
       if (decided) return;
@@ -219,9 +238,10 @@ export class Transactions {
     });
     try {
       const begun = connection`BEGIN`.execute();
-      const bounded = inTurn
-        ? connection.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute()
-        : null;
+      const bounded =
+        lane !== 'kept'
+          ? connection.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute()
+          : null;
       // Awaited with the writes; a failure before them is the transaction's anyway.
       for (const statement of [begun, bounded]) statement?.catch(() => {});
       const locks = new AccountLocks(connection);
@@ -377,5 +397,27 @@ class AccountLocks {
           return row ?? { endpoint: false, delivery: false };
         }),
     };
+  }
+}
+
+/** Runs at most `size` tasks at once; the others wait, in the order they came. */
+class Slots {
+  private free: number;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((go) => this.queue.push(go));
+    try {
+      return await task();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.free += 1;
+    }
   }
 }

@@ -202,3 +202,37 @@ test.each([
   const ids = [stalled, ...others].map(({ accountId }) => accountId);
   expect(await usage(ids)).toMatchObject({ debits: 4 });
 });
+
+test('more accounts another node keeps locked than the node has connections hold up their own debits only', async () => {
+  const accounts = await Promise.all(Array.from({ length: 15 }, newAccount));
+  const stalled = accounts.slice(0, 12);
+  const others = accounts.slice(12);
+  const held = await otherNode.reserve();
+  try {
+    await held`BEGIN`;
+    await held`SELECT id FROM accounts
+      WHERE id = ANY(${stalled.map(({ accountId }) => accountId)}::text[]) FOR UPDATE`;
+    let stalledDone = 0;
+    const stalledDebits = stalled.map((account) =>
+      debit(account).finally(() => {
+        stalledDone += 1;
+      }),
+    );
+    // Their transaction in the node's turn gave up; they wait alone, on many connections.
+    await expect.poll(() => waitingForLocks(otherNode), { timeout: 5_000 }).toBeGreaterThan(2);
+    const debits = Promise.all(others.map((other) => debit(other)));
+    const inTime = await Promise.race([
+      debits.then(() => true),
+      new Promise<false>((done) => setTimeout(() => done(false), 5_000)),
+    ]);
+    expect(inTime).toBe(true);
+    expect(stalledDone).toBe(0);
+    // Those that waited in vain alone too wait on half the node's 10 connections, no more.
+    await expect.poll(() => waitingForLocks(otherNode), { timeout: 5_000 }).toBe(5);
+    await held`COMMIT`;
+    for (const outcome of await Promise.all(stalledDebits)) expect(outcome.applied.ok).toBe(true);
+  } finally {
+    held.release();
+  }
+  expect(await usage(accounts.map(({ accountId }) => accountId))).toMatchObject({ debits: 15 });
+});
