@@ -78,6 +78,27 @@ function fromServer(error: unknown): boolean {
   return error instanceof postgres.PostgresError && error.severity === 'ERROR';
 }
 
+/** How the client tells of a connection that closed, was reset, or could not be opened. */
+const lostConnection = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * The connection was lost (a failover, a restart, a proxy that cut it), or PostgreSQL ended
+ * the session (FATAL). Before the COMMIT was sent nothing committed: the work runs again on
+ * another connection.
+ */
+function connectionLost(error: unknown): boolean {
+  if (error instanceof postgres.PostgresError) return error.severity === 'FATAL';
+  return lostConnection.has((error as { code?: string }).code ?? '');
+}
+
 /**
  * The node's write transactions. Group commit (group-commit.ts) makes one batch per account;
  * the batches that wait here while the node's transaction runs its batches then go together
@@ -206,9 +227,9 @@ export class Transactions {
       try {
         return await this.transaction(works, lane);
       } catch (error) {
-        if (attempt >= maxAttempts || !retryable.has((error as { code?: string }).code ?? '')) {
-          throw error;
-        }
+        const again =
+          retryable.has((error as { code?: string }).code ?? '') || connectionLost(error);
+        if (attempt >= maxAttempts || !again) throw error;
         // Apart again at random, so two nodes that collided do not collide again in step.
         await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
       }
