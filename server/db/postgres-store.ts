@@ -147,6 +147,15 @@ class PostgresStore implements Store {
 }
 
 /**
+ * How long (ms) a node's session may sit in an open transaction waiting for the node before
+ * PostgreSQL ends it (`idle_in_transaction_session_timeout`): a node that stalls mid-transaction
+ * (paused, cut off) so lets go of its accounts' locks, and its work, should it wake, runs again.
+ * A node's own transactions wait for it only between their round trips; the webhook senders'
+ * wait through an attempt (15 s at most).
+ */
+const idleInTransactionMs = { ledger: 10_000, senders: 30_000 };
+
+/**
  * Connects to TALLY_DATABASE_URL and brings the schema up to date. TALLY_DATABASE_POOL sets
  * the connections this node may hold (default 10): batches of different accounts commit in
  * parallel on them.
@@ -155,23 +164,27 @@ export async function openPostgres(
   url: string,
   poolSize = Number(process.env.TALLY_DATABASE_POOL ?? 10),
   webhookSenders = 4,
+  ledgerIdleMs = idleInTransactionMs.ledger,
 ): Promise<{ store: PostgresStore; outbox: PostgresOutbox; where: string }> {
   if (!Number.isInteger(poolSize) || poolSize < 1) {
     throw new Error(`TALLY_DATABASE_POOL must be a whole number ≥ 1, not ${poolSize}`);
   }
-  const connect = (max: number) =>
+  const connect = (max: number, idleMs: number) =>
     postgres(url, {
       max,
       onnotice: () => {},
       transform: { undefined: null },
-      connection: { application_name: 'tally' },
+      connection: {
+        application_name: 'tally',
+        idle_in_transaction_session_timeout: idleMs,
+      },
     });
-  const sql = connect(poolSize);
+  const sql = connect(poolSize, ledgerIdleMs);
   await migratePostgres(sql);
   const shown = new URL(url);
   shown.password = '';
   // The webhook senders hold a transaction open through each attempt: their own connections.
-  const outbox = new PostgresOutbox(sql, connect(webhookSenders));
+  const outbox = new PostgresOutbox(sql, connect(webhookSenders, idleInTransactionMs.senders));
   return {
     store: new PostgresStore(sql, url, poolSize),
     outbox,

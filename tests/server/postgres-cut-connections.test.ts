@@ -84,6 +84,54 @@ test('a transaction whose connection is cut before its COMMIT runs again, and co
   expect(await ledger.settled(accountId)).toMatchObject({ id: accountId });
 });
 
+test('a node stalled in a transaction lets go of its account, and its work runs again when it wakes', async () => {
+  // PostgreSQL ends a session of this node left idle in a transaction for 300 ms.
+  const stalling = await openLedgerNode(2, 300);
+  try {
+    const { accountId, memberId } = await stalling.ledger.atomically(operatorScope, async (tx) => {
+      const state = await tx.openAccount({
+        name: 'Stalls',
+        planId: 'scale',
+        startAt: systemClock.now().toISOString(),
+      });
+      const { member } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
+      return { accountId: state.id, memberId: member.id };
+    });
+    const paused = signal();
+    const wake = signal();
+    let runs = 0;
+    const debit = stalling.ledger.atomically(accountId, async (tx) => {
+      runs += 1;
+      const outcome = await tx.apply(accountId, {
+        kind: 'usage',
+        memberId,
+        operation: 'smart-crop',
+        quantity: 1,
+        overage: 'deny',
+      });
+      if (runs === 1) {
+        paused.fire();
+        await wake.done;
+      }
+      await tx.members(accountId);
+      return outcome;
+    });
+    await paused.done;
+    // Another node's change of the account waits for the stalled one's lock: not for ever.
+    await stalling.otherNode`UPDATE accounts SET name = 'Changed meanwhile' WHERE id = ${accountId}`;
+    wake.fire();
+    expect((await debit).applied.ok).toBe(true);
+    expect(runs).toBe(2);
+    const [row] = await stalling.otherNode<{ name: string; debits: number }[]>`
+      SELECT name, (SELECT count(*)::int FROM entries
+        WHERE account_id = ${accountId} AND kind = 'usage') AS debits
+      FROM accounts WHERE id = ${accountId}`;
+    expect(row).toEqual({ name: 'Changed meanwhile', debits: 1 });
+  } finally {
+    await stalling.close();
+  }
+});
+
 test('connections cut again and again under load: the node answers on, and every 201 is in the ledger', async () => {
   const { account, members } = await createAccount(server, {
     planId: 'scale',

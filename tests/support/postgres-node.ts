@@ -26,10 +26,11 @@ export interface LedgerNode {
   close(): Promise<void>;
 }
 
-export async function openLedgerNode(poolSize: number): Promise<LedgerNode> {
+/** `idleMs`: how long PostgreSQL lets a session of the node sit idle in a transaction. */
+export async function openLedgerNode(poolSize: number, idleMs?: number): Promise<LedgerNode> {
   const database = await createDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'tally-node-'));
-  const { store, outbox } = await openPostgres(database.url, poolSize, 1);
+  const { store, outbox } = await openPostgres(database.url, poolSize, 1, idleMs);
   const ledger = await StoreLedger.open(store, systemClock, demoCatalog);
   const otherNode = postgres(database.url, { max: 2, onnotice: () => {} });
   return {
