@@ -50,6 +50,13 @@ const batchesAtOnce = 64;
  */
 const lockWait = '200ms';
 
+/**
+ * How long a node asks what became of a transaction whose connection was lost after its
+ * COMMIT went out: a little longer than PostgreSQL lets the node's session sit idle in a
+ * transaction (postgres-store.ts), after which it is aborted if it never got the COMMIT.
+ */
+const fateWaitMs = 12_000;
+
 /** lock_not_available: the locks were not granted within `lockWait`. */
 const lockTimedOut = '55P03';
 
@@ -64,8 +71,9 @@ type Lane = 'turn' | 'alone' | 'kept';
 class OverlapError extends Error {}
 
 /**
- * The connection failed after the COMMIT was sent: the transaction may have committed, so it
- * must not run again.
+ * The connection failed after the COMMIT was sent, and PostgreSQL could not tell in time
+ * whether the transaction committed (or the failure was not the connection's): it must not
+ * run again.
  */
 class OutcomeUnknown extends Error {
   constructor(readonly error: unknown) {
@@ -237,6 +245,27 @@ export class Transactions {
   }
 
   /**
+   * Whether the transaction `xid`, whose connection was lost after its COMMIT went out,
+   * committed: asked on another connection until it is no longer in progress (a session cut off
+   * without COMMIT ends after idle_in_transaction_session_timeout); null when that cannot be
+   * told in time.
+   */
+  private async fateOf(xid: string): Promise<'committed' | 'aborted' | null> {
+    const deadline = Date.now() + fateWaitMs;
+    while (Date.now() < deadline) {
+      try {
+        const [row] = await this.sql<{ status: string | null }[]>`
+          SELECT pg_xact_status(${xid}::xid8) AS status`;
+        if (row?.status === 'committed' || row?.status === 'aborted') return row.status;
+      } catch {
+        // The database is out of reach too: ask again until the deadline.
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    return null;
+  }
+
+  /**
    * One transaction on a connection of its own, its statements pipelined: BEGIN goes out with
    * the accounts' lock and the batches' first reads behind it, and COMMIT right behind their
    * writes. The batches so hold their accounts' locks for two round trips (the lock with the
@@ -257,14 +286,19 @@ export class Transactions {
       decide();
       throw error;
     });
+    let xid: string | null = null;
+    let results: unknown[] = [];
     try {
       const begun = connection`BEGIN`.execute();
+      // Its id, known before the COMMIT goes out: should the connection be lost after that,
+      // PostgreSQL still tells whether it committed.
+      const id = connection<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`.execute();
       const bounded =
         lane !== 'kept'
           ? connection.unsafe(`SET LOCAL lock_timeout = '${lockWait}'`).execute()
           : null;
       // Awaited with the writes; a failure before them is the transaction's anyway.
-      for (const statement of [begun, bounded]) statement?.catch(() => {});
+      for (const statement of [begun, bounded, id]) statement?.catch(() => {});
       const locks = new AccountLocks(connection);
       // Each batch asks for its account's lock before it awaits anything; the lock goes out
       // once they all have, and every read behind it.
@@ -275,6 +309,8 @@ export class Transactions {
         if (outcome.status === 'rejected') throw outcome.reason;
         return outcome.value;
       });
+      results = outcomes.map(({ result }) => result);
+      xid = (await id)[0]?.xid ?? null;
       locks.checkDisjoint();
       const changes = merged(outcomes.map((outcome) => outcome.changes));
       const writes = [
@@ -287,10 +323,15 @@ export class Transactions {
       decide();
       commitSent = true;
       await Promise.all([...writes, connection`COMMIT`.execute()]);
-      return outcomes.map(({ result }) => result);
+      return results;
     } catch (error) {
       await connection`ROLLBACK`.catch(() => {});
-      throw commitSent && !fromServer(error) ? new OutcomeUnknown(error) : error;
+      if (!commitSent || fromServer(error)) throw error;
+      const fate = xid !== null && connectionLost(error) ? await this.fateOf(xid) : null;
+      if (fate === 'committed') return results;
+      // Rolled back, on a lost connection: the work runs again.
+      if (fate === 'aborted') throw error;
+      throw new OutcomeUnknown(error);
     } finally {
       decide();
       connection.release();

@@ -7,7 +7,7 @@ import { checkLedger } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
-import { type LedgerNode, openLedgerNode } from '../support/postgres-node.ts';
+import { type LedgerNode, openLedgerNode, scaleAccount } from '../support/postgres-node.ts';
 import { createAccount, startServer, type TestServer } from '../support/server.ts';
 import { signal } from '../support/signal.ts';
 import { until } from '../support/until.ts';
@@ -86,17 +86,9 @@ test('a transaction whose connection is cut before its COMMIT runs again, and co
 
 test('a node stalled in a transaction lets go of its account, and its work runs again when it wakes', async () => {
   // PostgreSQL ends a session of this node left idle in a transaction for 300 ms.
-  const stalling = await openLedgerNode(2, 300);
+  const stalling = await openLedgerNode(2, { idleMs: 300 });
   try {
-    const { accountId, memberId } = await stalling.ledger.atomically(operatorScope, async (tx) => {
-      const state = await tx.openAccount({
-        name: 'Stalls',
-        planId: 'scale',
-        startAt: systemClock.now().toISOString(),
-      });
-      const { member } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
-      return { accountId: state.id, memberId: member.id };
-    });
+    const { accountId, memberId } = await scaleAccount(stalling.ledger, 'Stalls');
     const paused = signal();
     const wake = signal();
     let runs = 0;
@@ -132,7 +124,60 @@ test('a node stalled in a transaction lets go of its account, and its work runs 
   }
 });
 
-test('connections cut again and again under load: the node answers on, and every 201 is in the ledger', async () => {
+test.each([
+  ['committed', 'the connection is cut', 1],
+  ['rolled back', 'the session is ended', 2],
+] as const)(
+  'a transaction that %s after its COMMIT went out, when %s, answers as it ended',
+  async (_, __, runs) => {
+    const lossy = await openLedgerNode(2, { throughProxy: true });
+    try {
+      const { ledger, otherNode } = lossy;
+      const { accountId, memberId } = await scaleAccount(ledger, 'Lossy');
+      // From here each COMMIT that writes an entry takes 300 ms: time to lose its connection.
+      await otherNode.unsafe(`
+      CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$;
+      CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON entries
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit();`);
+      let ran = 0;
+      const debit = ledger.atomically(accountId, (tx) => {
+        ran += 1;
+        return tx.apply(accountId, {
+          kind: 'usage',
+          memberId,
+          operation: 'smart-crop',
+          quantity: 1,
+          overage: 'deny',
+        });
+      });
+      const committing = async () =>
+        (
+          await otherNode<{ pid: number }[]>`
+          SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND query = 'COMMIT'`
+        )[0]?.pid;
+      let pid: number | undefined;
+      await expect
+        .poll(async () => {
+          pid = await committing();
+          return pid;
+        })
+        .toBeDefined();
+      if (runs === 1) lossy.proxy?.cut();
+      else await otherNode`SELECT pg_terminate_backend(${pid ?? 0})`;
+      expect((await debit).applied.ok).toBe(true);
+      expect(ran).toBe(runs);
+      const [row] = await otherNode<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM entries WHERE account_id = ${accountId} AND kind = 'usage'`;
+      expect(row?.n).toBe(1);
+    } finally {
+      await lossy.close();
+    }
+  },
+);
+
+test('connections cut again and again under load: no client sees it, and every 201 is in the ledger', async () => {
   const { account, members } = await createAccount(server, {
     planId: 'scale',
     members: [{ name: 'Ada', role: 'admin' }],
@@ -140,6 +185,7 @@ test('connections cut again and again under load: the node answers on, and every
   const api = client(server, members[0]!.token);
   const database = new URL(server.databaseUrl ?? '').pathname.slice(1);
   const confirmed = new Map<string, string>(); // key → entry id
+  const refused: number[] = [];
   let next = 0;
   let stop = false;
   const worker = async () => {
@@ -147,6 +193,7 @@ test('connections cut again and again under load: the node answers on, and every
       const key = `cut-${next++}`;
       const answer = await api.post('/v1/usage', { operation: 'smart-crop', quantity: 1 }, key);
       if (answer.status === 201) confirmed.set(key, answer.body.entry.id);
+      else refused.push(answer.status);
     }
   };
   const workers = Array.from({ length: 8 }, worker);
@@ -162,6 +209,8 @@ test('connections cut again and again under load: the node answers on, and every
     stop = true;
     await Promise.all(workers);
   }
+  // A transaction cut before its COMMIT ran again; one cut after it was looked up.
+  expect(refused).toEqual([]);
   expect(server.output()).not.toMatch(/TypeError|uncaught/i);
   const entries = await allEntries(api);
   const ids = new Set(entries.map((entry) => entry.id));

@@ -8,7 +8,12 @@ import { IdempotencyStore } from '../../server/idempotency.ts';
 import { operatorScope } from '../../server/ledger/ledger.ts';
 import { emptyChanges, type Store } from '../../server/ledger/store.ts';
 import type { StoreLedger } from '../../server/ledger/store-ledger.ts';
-import { type LedgerNode, openLedgerNode, waitingForLocks } from '../support/postgres-node.ts';
+import {
+  type LedgerNode,
+  openLedgerNode,
+  scaleAccount,
+  waitingForLocks,
+} from '../support/postgres-node.ts';
 import { signal } from '../support/signal.ts';
 
 let node: LedgerNode;
@@ -24,16 +29,8 @@ beforeAll(async () => {
 afterAll(() => node?.close());
 
 /** A new Scale account (10,000 credits) with one member. */
-async function newAccount() {
-  return ledger.atomically(operatorScope, async (tx) => {
-    const state = await tx.openAccount({
-      name: 'Studio',
-      planId: 'scale',
-      startAt: systemClock.now().toISOString(),
-    });
-    const { member } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
-    return { accountId: state.id, memberId: member.id };
-  });
+function newAccount() {
+  return scaleAccount(ledger, 'Studio');
 }
 
 type Account = Awaited<ReturnType<typeof newAccount>>;

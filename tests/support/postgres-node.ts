@@ -12,9 +12,11 @@ import postgres from 'postgres';
 import { demoCatalog } from '../../lib/billing/index.ts';
 import { systemClock } from '../../server/clock.ts';
 import { openPostgres } from '../../server/db/postgres-store.ts';
+import { operatorScope } from '../../server/ledger/ledger.ts';
 import type { Store } from '../../server/ledger/store.ts';
 import { StoreLedger } from '../../server/ledger/store-ledger.ts';
 import { createDatabase, type TestDatabase } from './postgres-database.ts';
+import { proxyTo, type TcpProxy } from './tcp-proxy.ts';
 
 export interface LedgerNode {
   database: TestDatabase;
@@ -23,14 +25,31 @@ export interface LedgerNode {
   store: Store;
   ledger: StoreLedger;
   otherNode: postgres.Sql;
+  /** The proxy the node connects through, when it was asked for. */
+  proxy: TcpProxy | null;
   close(): Promise<void>;
 }
 
-/** `idleMs`: how long PostgreSQL lets a session of the node sit idle in a transaction. */
-export async function openLedgerNode(poolSize: number, idleMs?: number): Promise<LedgerNode> {
+export interface NodeOptions {
+  /** How long PostgreSQL lets a session of the node sit idle in a transaction. */
+  idleMs?: number;
+  /** The node connects through a TCP proxy that can cut its connections. */
+  throughProxy?: boolean;
+}
+
+export async function openLedgerNode(
+  poolSize: number,
+  options: NodeOptions = {},
+): Promise<LedgerNode> {
   const database = await createDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'tally-node-'));
-  const { store, outbox } = await openPostgres(database.url, poolSize, 1, idleMs);
+  const proxy = options.throughProxy ? await proxyTo(database.url) : null;
+  const { store, outbox } = await openPostgres(
+    proxy?.url ?? database.url,
+    poolSize,
+    1,
+    options.idleMs,
+  );
   const ledger = await StoreLedger.open(store, systemClock, demoCatalog);
   const otherNode = postgres(database.url, { max: 2, onnotice: () => {} });
   return {
@@ -39,14 +58,29 @@ export async function openLedgerNode(poolSize: number, idleMs?: number): Promise
     store,
     ledger,
     otherNode,
+    proxy,
     async close() {
       await otherNode.end();
       await outbox.close();
       await ledger.close();
+      await proxy?.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new Scale account (10,000 credits) with one admin, opened through `ledger`. */
+export function scaleAccount(ledger: StoreLedger, name: string) {
+  return ledger.atomically(operatorScope, async (tx) => {
+    const state = await tx.openAccount({
+      name,
+      planId: 'scale',
+      startAt: systemClock.now().toISOString(),
+    });
+    const { member } = await tx.addMember(state.id, { name: 'Ada', role: 'admin' });
+    return { accountId: state.id, memberId: member.id };
+  });
 }
 
 /** Backends of this database waiting for a lock, as `sql` sees them. */
