@@ -20,10 +20,18 @@ import {
   type StoreBatch,
 } from '../ledger/store.ts';
 import { PostgresOutbox } from '../webhooks/postgres-outbox.ts';
+import { reread } from './postgres-errors.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { Transactions } from './postgres-transactions.ts';
+
+interface MemberRow {
+  id: string;
+  account_id: string;
+  name: string;
+  role: Role;
+}
 
 /** Old answers deleted per transaction of a prune. */
 const answersPerPrune = 5000;
@@ -58,52 +66,62 @@ class PostgresStore implements Store {
     return this.transactions.write(work, group);
   }
 
-  async loadAccount(accountId: string): Promise<AccountState | null> {
-    const [row] = await this.sql<{ state: AccountState }[]>`
-      SELECT state FROM accounts WHERE id = ${accountId}`;
-    return row?.state ?? null;
+  // Reads go to the pool, and again to another connection should theirs be lost (reread).
+
+  loadAccount(accountId: string): Promise<AccountState | null> {
+    return reread(async () => {
+      const [row] = await this.sql<{ state: AccountState }[]>`
+        SELECT state FROM accounts WHERE id = ${accountId}`;
+      return row?.state ?? null;
+    });
   }
 
-  async memberByTokenHash(tokenHash: string): Promise<Member | null> {
-    const [row] = await this.sql<{ id: string; account_id: string; name: string; role: Role }[]>`
-      SELECT id, account_id, name, role FROM members
-      WHERE token_hash = ${tokenHash} AND removed_at IS NULL`;
-    return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+  memberByTokenHash(tokenHash: string): Promise<Member | null> {
+    return reread(async () => {
+      const [row] = await this.sql<MemberRow[]>`
+        SELECT id, account_id, name, role FROM members
+        WHERE token_hash = ${tokenHash} AND removed_at IS NULL`;
+      return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+    });
   }
 
   members(accountId: string): Promise<Member[]> {
-    return members(this.sql, accountId);
+    return reread(() => members(this.sql, accountId));
   }
 
   upgradeRequests(accountId: string, filter: UpgradeRequestFilter) {
-    return upgradeRequests(this.sql, accountId, filter);
+    return reread(() => upgradeRequests(this.sql, accountId, filter));
   }
 
   usageRows(accountId: string, range: Range, memberId?: string): Promise<UsageRow[]> {
-    return usageRows(this.sql, accountId, range, memberId);
+    return reread(() => usageRows(this.sql, accountId, range, memberId));
   }
 
   findHold(accountId: string, holdId: string): Promise<Hold | null> {
-    return findHold(this.sql, accountId, holdId);
+    return reread(() => findHold(this.sql, accountId, holdId));
   }
 
-  async entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>> {
-    const from = await this.cursor('entries', accountId, page.before);
-    const rows = await this.sql<EntryRow[]>`
-      SELECT id, at, kind, member_id, operation, quantity, hold_id, credits::text,
-        overage_credits::text, amount_usd::text, available_after::text, description
-      FROM entries WHERE account_id = ${accountId} AND seq < ${from}
-      ORDER BY seq DESC LIMIT ${page.limit + 1}`;
-    return paged(rows.map(entryFromRow), page.limit);
+  entriesPage(accountId: string, page: PageRequest): Promise<Page<Entry>> {
+    return reread(async () => {
+      const from = await this.cursor('entries', accountId, page.before);
+      const rows = await this.sql<EntryRow[]>`
+        SELECT id, at, kind, member_id, operation, quantity, hold_id, credits::text,
+          overage_credits::text, amount_usd::text, available_after::text, description
+        FROM entries WHERE account_id = ${accountId} AND seq < ${from}
+        ORDER BY seq DESC LIMIT ${page.limit + 1}`;
+      return paged(rows.map(entryFromRow), page.limit);
+    });
   }
 
-  async chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>> {
-    const from = await this.cursor('charges', accountId, page.before);
-    const rows = await this.sql<ChargeRow[]>`
-      SELECT id, at, kind, amount_usd::text, description, entry_id
-      FROM charges WHERE account_id = ${accountId} AND seq < ${from}
-      ORDER BY seq DESC LIMIT ${page.limit + 1}`;
-    return paged(rows.map(chargeFromRow), page.limit);
+  chargesPage(accountId: string, page: PageRequest): Promise<Page<Charge>> {
+    return reread(async () => {
+      const from = await this.cursor('charges', accountId, page.before);
+      const rows = await this.sql<ChargeRow[]>`
+        SELECT id, at, kind, amount_usd::text, description, entry_id
+        FROM charges WHERE account_id = ${accountId} AND seq < ${from}
+        ORDER BY seq DESC LIMIT ${page.limit + 1}`;
+      return paged(rows.map(chargeFromRow), page.limit);
+    });
   }
 
   /**

@@ -1,4 +1,4 @@
-import postgres, { type ReservedSql, type Sql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
 import type { AccountState, Hold } from '../../lib/billing/types.ts';
 import type { StoredAnswer } from '../ledger/ledger.ts';
 import { type AnswerRow, storedAnswer } from '../ledger/rows.ts';
@@ -9,6 +9,7 @@ import {
   mergeChanges,
   type StoreBatch,
 } from '../ledger/store.ts';
+import { connectionLost, fromServer } from './postgres-errors.ts';
 import type { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { writeChanges } from './postgres-writes.ts';
@@ -79,32 +80,6 @@ class OutcomeUnknown extends Error {
   constructor(readonly error: unknown) {
     super('The connection failed after COMMIT was sent', { cause: error });
   }
-}
-
-/** An error PostgreSQL answered the statement with: the transaction did not commit. */
-function fromServer(error: unknown): boolean {
-  return error instanceof postgres.PostgresError && error.severity === 'ERROR';
-}
-
-/** How the client tells of a connection that closed, was reset, or could not be opened. */
-const lostConnection = new Set([
-  'CONNECTION_CLOSED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-]);
-
-/**
- * The connection was lost (a failover, a restart, a proxy that cut it), or PostgreSQL ended
- * the session (FATAL). Before the COMMIT was sent nothing committed: the work runs again on
- * another connection.
- */
-function connectionLost(error: unknown): boolean {
-  if (error instanceof postgres.PostgresError) return error.severity === 'FATAL';
-  return lostConnection.has((error as { code?: string }).code ?? '');
 }
 
 /**

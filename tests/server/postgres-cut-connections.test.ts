@@ -177,7 +177,7 @@ test.each([
   },
 );
 
-test('connections cut again and again under load: no client sees it, and every 201 is in the ledger', async () => {
+test('connections cut again and again under load: no client sees it, writing or reading, and every 201 is in the ledger', async () => {
   const { account, members } = await createAccount(server, {
     planId: 'scale',
     members: [{ name: 'Ada', role: 'admin' }],
@@ -196,7 +196,15 @@ test('connections cut again and again under load: no client sees it, and every 2
       else refused.push(answer.status);
     }
   };
-  const workers = Array.from({ length: 8 }, worker);
+  // Readers meanwhile: the ledger's newest page, and the ledger read outside any transaction.
+  const failedReads: number[] = [];
+  const reader = async () => {
+    while (!stop) {
+      const answer = await api.get('/v1/ledger?limit=5');
+      if (answer.status !== 200) failedReads.push(answer.status);
+    }
+  };
+  const workers = [...Array.from({ length: 8 }, worker), reader(), reader()];
   try {
     for (let cut = 1; cut <= 5; cut++) {
       const before = confirmed.size;
@@ -211,6 +219,7 @@ test('connections cut again and again under load: no client sees it, and every 2
   }
   // A transaction cut before its COMMIT ran again; one cut after it was looked up.
   expect(refused).toEqual([]);
+  expect(failedReads).toEqual([]);
   expect(server.output()).not.toMatch(/TypeError|uncaught/i);
   const entries = await allEntries(api);
   const ids = new Set(entries.map((entry) => entry.id));

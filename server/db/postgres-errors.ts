@@ -1,0 +1,44 @@
+import postgres from 'postgres';
+
+// How the errors of PostgreSQL and its client are told apart: an answer to a statement, or a
+// connection lost.
+
+/** An error PostgreSQL answered the statement with: the transaction did not commit. */
+export function fromServer(error: unknown): boolean {
+  return error instanceof postgres.PostgresError && error.severity === 'ERROR';
+}
+
+/** How the client tells of a connection that closed, was reset, or could not be opened. */
+const lostConnection = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * The connection was lost (a failover, a restart, a proxy that cut it), or PostgreSQL ended
+ * the session (FATAL): what was sent on it and not answered may run again on another one.
+ */
+export function connectionLost(error: unknown): boolean {
+  if (error instanceof postgres.PostgresError) return error.severity === 'FATAL';
+  return lostConnection.has((error as { code?: string }).code ?? '');
+}
+
+/** Most attempts of a read on the pool whose connections are lost under it. */
+const readAttempts = 3;
+
+/** A read on the pool; should its connection be lost under it, again on another one. */
+export async function reread<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= readAttempts || !connectionLost(error)) throw error;
+      await new Promise((done) => setTimeout(done, 10 * attempt));
+    }
+  }
+}
