@@ -8,6 +8,12 @@ export function fromServer(error: unknown): boolean {
   return error instanceof postgres.PostgresError && error.severity === 'ERROR';
 }
 
+/** The error's code: PostgreSQL's SQLSTATE, or the client's or the socket's own; '' when none. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
 /** How the client tells of a connection that closed, was reset, or could not be opened. */
 const lostConnection = new Set([
   'CONNECTION_CLOSED',
@@ -25,7 +31,7 @@ const lostConnection = new Set([
  */
 export function connectionLost(error: unknown): boolean {
   if (error instanceof postgres.PostgresError) return error.severity === 'FATAL';
-  return lostConnection.has((error as { code?: string }).code ?? '');
+  return lostConnection.has(errorCode(error));
 }
 
 /** Most attempts of a read on the pool whose connections are lost under it. */

@@ -1,5 +1,5 @@
 import postgres, { type Sql } from 'postgres';
-import type { AccountState, Hold, Role } from '../../lib/billing/types.ts';
+import type { AccountState, Hold } from '../../lib/billing/types.ts';
 import {
   type Charge,
   CursorError,
@@ -11,7 +11,14 @@ import {
   type UpgradeRequestFilter,
   type UsageRow,
 } from '../ledger/ledger.ts';
-import { type ChargeRow, chargeFromRow, type EntryRow, entryFromRow } from '../ledger/rows.ts';
+import {
+  type ChargeRow,
+  chargeFromRow,
+  type EntryRow,
+  entryFromRow,
+  type MemberRow,
+  memberFromRow,
+} from '../ledger/rows.ts';
 import {
   type Changes,
   paged,
@@ -25,13 +32,6 @@ import { migratePostgres } from './postgres-migrations.ts';
 import { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { Transactions } from './postgres-transactions.ts';
-
-interface MemberRow {
-  id: string;
-  account_id: string;
-  name: string;
-  role: Role;
-}
 
 /** Old answers deleted per transaction of a prune. */
 const answersPerPrune = 5000;
@@ -81,7 +81,7 @@ class PostgresStore implements Store {
       const [row] = await this.sql<MemberRow[]>`
         SELECT id, account_id, name, role FROM members
         WHERE token_hash = ${tokenHash} AND removed_at IS NULL`;
-      return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+      return row ? memberFromRow(row) : null;
     });
   }
 

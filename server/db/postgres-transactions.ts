@@ -9,7 +9,7 @@ import {
   mergeChanges,
   type StoreBatch,
 } from '../ledger/store.ts';
-import { connectionLost, fromServer } from './postgres-errors.ts';
+import { connectionLost, errorCode, fromServer } from './postgres-errors.ts';
 import type { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { writeChanges } from './postgres-writes.ts';
@@ -178,7 +178,7 @@ export class Transactions {
     } catch (error) {
       const again =
         !(error instanceof OutcomeUnknown) &&
-        (together.length > 1 || (error as { code?: string }).code === lockTimedOut);
+        (together.length > 1 || errorCode(error) === lockTimedOut);
       if (!again) {
         for (const { reject } of together) reject(unwrapped(error));
         return;
@@ -196,7 +196,7 @@ export class Transactions {
   private async alone({ work, resolve, reject }: Waiting): Promise<void> {
     try {
       const [result] = await this.retried([work], 'alone').catch((error: unknown) => {
-        if ((error as { code?: string }).code !== lockTimedOut) throw error;
+        if (errorCode(error) !== lockTimedOut) throw error;
         return this.kept.run(() => this.retried([work], 'kept'));
       });
       resolve(result);
@@ -210,8 +210,7 @@ export class Transactions {
       try {
         return await this.transaction(works, lane);
       } catch (error) {
-        const again =
-          retryable.has((error as { code?: string }).code ?? '') || connectionLost(error);
+        const again = retryable.has(errorCode(error)) || connectionLost(error);
         if (attempt >= maxAttempts || !again) throw error;
         // Apart again at random, so two nodes that collided do not collide again in step.
         await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));

@@ -18,6 +18,8 @@ import {
   chargeFromRow,
   type EntryRow,
   entryFromRow,
+  type MemberRow,
+  memberFromRow,
   storedAnswer,
   type UpgradeRequestRow,
   type UsageSourceRow,
@@ -47,6 +49,7 @@ type WriteReply =
 
 /** A DeliveryLookup as SQLite answers it: 0 or 1. */
 type DeliveryFlags = { [flag in keyof DeliveryLookup]: number };
+
 /**
  * The ledger's store in one SQLite file, written by this process alone. A batch reads without
  * a transaction (here, on the event loop) and hands all its changes to a writer thread
@@ -94,10 +97,7 @@ export class SqliteStore implements Store {
            EXISTS (SELECT 1 FROM webhook_deliveries
              WHERE endpoint_id = @endpoint AND event_id = @event) AS delivery`,
       ),
-      memberByHash: db.prepare<
-        [string],
-        { id: string; account_id: string; name: string; role: Role }
-      >(
+      memberByHash: db.prepare<[string], MemberRow>(
         'SELECT id, account_id, name, role FROM members WHERE token_hash = ? AND removed_at IS NULL',
       ),
       members: db.prepare<[string], { id: string; name: string; role: Role }>(
@@ -302,7 +302,7 @@ export class SqliteStore implements Store {
 
   async memberByTokenHash(tokenHash: string): Promise<Member | null> {
     const row = this.sql.memberByHash.get(tokenHash);
-    return row ? { id: row.id, accountId: row.account_id, name: row.name, role: row.role } : null;
+    return row ? memberFromRow(row) : null;
   }
 
   async members(accountId: string): Promise<Member[]> {

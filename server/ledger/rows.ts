@@ -1,5 +1,6 @@
 import { parseCreditChange, toCreditsString } from '../../lib/billing/decimal.ts';
-import type { Charge, Entry, StoredAnswer, UpgradeRequest, UsageRow } from './ledger.ts';
+import type { Role } from '../../lib/billing/types.ts';
+import type { Charge, Entry, Member, StoredAnswer, UpgradeRequest, UsageRow } from './ledger.ts';
 
 // Ledger rows as both stores return them (snake_case columns, decimals as text), and their API
 // shapes (absent optionals are omitted).
@@ -17,6 +18,17 @@ export interface EntryRow {
   amount_usd: string;
   available_after: string;
   description: string;
+}
+
+export interface MemberRow {
+  id: string;
+  account_id: string;
+  name: string;
+  role: Role;
+}
+
+export function memberFromRow(row: MemberRow): Member {
+  return { id: row.id, accountId: row.account_id, name: row.name, role: row.role };
 }
 
 export interface ChargeRow {
