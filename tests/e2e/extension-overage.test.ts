@@ -94,9 +94,22 @@ test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with
 });
 
 test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click and the operation proceeds', async () => {
-  const { ada, chipLabel, choose, operation, receipt } = await studioNorth('ada', TO_ZERO);
+  const { ada, chipLabel, dialog, choose, operation, receipt } = await studioNorth('ada', TO_ZERO);
   await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('No credits left');
   await operation('lifestyle-crop').click();
+  const upgrade = (await dialog()).getByRole('button', {
+    name: 'Upgrade to Scale · $500.00 today',
+  });
+  await upgrade.waitFor();
+  // Each of Scale's facts reads on one line: the button does not squeeze them into a narrow column.
+  const factLines = await upgrade.evaluate((button) =>
+    [...(button.parentElement?.querySelectorAll('.t-upgrade__facts > span') ?? [])].map((fact) => {
+      const range = document.createRange();
+      range.selectNodeContents(fact);
+      return range.getClientRects().length;
+    }),
+  );
+  expect(factLines).toEqual([1, 1]);
   await choose('Upgrade to Scale · $500.00 today');
 
   await expect.poll(async () => (await ada.me()).plan.id, { timeout: 10_000 }).toBe('scale');
