@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // Four projects: everything that runs in Node or happy-dom (components opt in with a
 // `// @vitest-environment happy-dom` docblock) with the server on SQLite; the billing rules again
 // under Tally's exact decimal (lib/billing/exact-decimal.ts), the edition the browser bundles use
-// (wxt.config.ts, embed/vite.config.ts), to prove BILLING.md's examples hold under both; the server suite again on PostgreSQL (one
+// (wxt.config.ts, embed/vite.config.ts), to prove docs/billing.md's examples hold under both; the server suite again on PostgreSQL (one
 // throwaway cluster per run, a database per server), plus the tests only several nodes can
 // fail; and the end-to-end tests in a real Chromium, which need the built extension and run one
 // file at a time.

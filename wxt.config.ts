@@ -53,7 +53,7 @@ export default defineConfig({
     // server.
     'vite:build:extendConfig': (entrypoints, config) => {
       // The content script: terser's passes, then oxc's minify (output options), about 0.5 KB
-      // gzip less than oxc alone against its 24 KB budget (shared/ARCHITECTURE.md). Only there:
+      // gzip less than oxc alone against its 24 KB budget (docs/architecture.md). Only there:
       // terser is slow, and the other bundles have no budget.
       if (entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) {
         const terser = {

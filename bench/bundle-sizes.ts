@@ -1,5 +1,5 @@
-// Every bundle a browser downloads, gzip -9 and brotli, next to its budget (shared/
-// ARCHITECTURE.md: content script ≤ 24 KB, embed ≤ 32 KB gzip for what loads at once;
+// Every bundle a browser downloads, gzip -9 and brotli, next to its budget
+// docs/architecture.md: content script ≤ 24 KB, embed ≤ 32 KB gzip for what loads at once;
 // docs/embedding.md: ≤ 8 KB for each chunk loaded on demand; the others are reported). The build
 // tests hold the budgets; this prints them all.
 // Run: `npx tsx bench/bundle-sizes.ts` after `npm run build` (`npm run bench` builds first).

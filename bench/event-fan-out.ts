@@ -1,7 +1,7 @@
 // Server CPU per change per open event stream: the real server process, one account with
 // 50 members × 10 streams each (the cap per token) = 500 open streams, 200 debits one after
 // another; the server's CPU time (/proc/<pid>/stat) for them, minus the same 200 debits with no
-// stream open, over 200 × 500. Budget (ARCHITECTURE.md): ≤ 5 µs. The split into user and system
+// stream open, over 200 × 500. Budget (docs/architecture.md): ≤ 5 µs. The split into user and system
 // time shows the kernel's share (on loopback it also does the readers' receiving). Then usage
 // debits per second from 32 concurrent clients, with and without the streams open.
 // Run: npx tsx bench/event-fan-out.ts

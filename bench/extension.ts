@@ -1,4 +1,4 @@
-// The extension's budgets (shared/ARCHITECTURE.md), measured on the built extension in Chromium
+// The extension's budgets (docs/architecture.md), measured on the built extension in Chromium
 // on the demo editor (sizes: bench/bundle-sizes.ts):
 //   1. hover → cost preview, from the pointerover event's timestamp to the preview in the DOM,
 //      with our own share apart (p50/p95; ≤ 16 ms p95), see bench/support/hover.ts. The

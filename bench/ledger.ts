@@ -1,6 +1,6 @@
 // Durable usage debits per second: through HTTP (64 concurrent clients on loopback against the
 // real server process, synchronous=FULL) and, in the same run, a bare better-sqlite3 loop doing
-// the same guarded debit, one transaction per debit. Budget (ARCHITECTURE.md): ≥ 1,000/s over
+// the same guarded debit, one transaction per debit. Budget (docs/architecture.md): ≥ 1,000/s over
 // HTTP on 2 cores. Run: npx tsx bench/ledger.ts [requests]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';

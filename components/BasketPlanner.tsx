@@ -30,7 +30,7 @@ function lineText(line: Quote, names: OperationNames, m: Messages): string {
 
 /**
  * "What if I do 100 Smart Crops and 83 Background Removals?": quoted line by line in order,
- * each line drawing on what the previous ones left (BILLING.md, basket).
+ * each line drawing on what the previous ones left (docs/billing.md, basket).
  */
 export function BasketPlanner({ model }: { model: CreditModel }) {
   const m = useMessages();

@@ -44,7 +44,7 @@ function decimalComma(locale: string): boolean {
 }
 
 /**
- * The account's overage policy (BILLING.md): what it is and what this cycle's overage came
+ * The account's overage policy (docs/billing.md): what it is and what this cycle's overage came
  * to; an admin changes it here, a member sees whom to ask.
  */
 export function OveragePolicy({ model }: { model: CreditModel }) {

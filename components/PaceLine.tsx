@@ -2,7 +2,7 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
 import { useMessages } from './messages-context.ts';
 
 /**
- * Whether the credits last until the renewal at this pace (BILLING.md, Insight), in one line;
+ * Whether the credits last until the renewal at this pace (docs/billing.md, Insight), in one line;
  * nothing before 24 hours of the term (no pace yet). The pace shows as the Snapshot has it (3
  * places, half-up), formatted from its decimal string: the content script carries no decimal
  * library for it.

@@ -16,7 +16,7 @@ interface PlanAdviceProps {
 }
 
 /**
- * BILLING.md's plan advice, with both figures ("at this pace Scale costs $3,220.00 this term;
+ * docs/billing.md's plan advice, with both figures ("at this pace Scale costs $3,220.00 this term;
  * Growth $3,823.00 with its overage") and the way to act on it: an admin previews the change,
  * a member asks the admins for it.
  */

@@ -14,7 +14,7 @@ interface PlanChangeProps {
   proposed?: PlanId | null | undefined;
 }
 
-/** Admins pick a plan, see what the change does (BILLING.md preview), then confirm. */
+/** Admins pick a plan, see what the change does (docs/billing.md preview), then confirm. */
 export function PlanChange({ model, proposed }: PlanChangeProps) {
   const m = useMessages();
   const [planId, setPlanId] = useState<PlanId | null>(null);

@@ -3,9 +3,9 @@ import type { Plan, PlanChangePreview } from '../lib/billing/types.ts';
 import { useMessages } from './messages-context.ts';
 
 /**
- * What a plan change does (BILLING.md preview), shown before an admin confirms it. A switch to
+ * What a plan change does (docs/billing.md preview), shown before an admin confirms it. A switch to
  * a plan without a fee keeps the term: the credits stay usable until it ends, then the new
- * plan's allotment follows each month (BILLING.md, decisions 4), so nothing reads as lost.
+ * plan's allotment follows each month (docs/billing.md, decisions 4), so nothing reads as lost.
  */
 export function PlanChangeFacts({ preview, plan }: { preview: PlanChangePreview; plan?: Plan }) {
   const m = useMessages();

@@ -40,7 +40,7 @@ function requestState(request: UpgradeRequest, plans: Plan[], admins: string, m:
   }
 }
 
-/** A member asks the admins for a plan (BILLING.md: only an admin changes it), with a note. */
+/** A member asks the admins for a plan (docs/billing.md: only an admin changes it), with a note. */
 export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAskProps) {
   const m = useMessages();
   const dearer = plans.filter((plan) => plan.id !== snapshot.plan.id);

@@ -5,7 +5,7 @@ import type { AlertEvent } from '../lib/api/schemas/snapshot.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 
-/** The words of one low-balance alert (BILLING.md), named after the account it is about. */
+/** The words of one low-balance alert (docs/billing.md), named after the account it is about. */
 export function alertText(alert: AlertEvent, account: string, m: Messages): string {
   return alert.threshold === 'exhausted'
     ? m.t('bannerExhausted', { account })

@@ -8,7 +8,7 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 
 /**
- * The expanded layout's insight (BILLING.md): the pace, this term's alerts, and the plan advice
+ * The expanded layout's insight (docs/billing.md): the pace, this term's alerts, and the plan advice
  * with its one click, the plan-change preview for an admin (shown only once asked for, the
  * panel has no plan picker otherwise) and the upgrade request for a member.
  */

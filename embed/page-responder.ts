@@ -9,7 +9,7 @@ import type { CreditModel } from '../lib/store/credit-model.ts';
 /**
  * One answer per preflight: several Tally widgets may be mounted on one page (a chip in the
  * toolbar, a panel in settings), but only the first one still mounted answers the page, and
- * while any is mounted the extension's in-page widget stands down (API.md, page protocol).
+ * while any is mounted the extension's in-page widget stands down (docs/page-protocol.md, page protocol).
  */
 interface Responder {
   model: CreditModel;

@@ -1,5 +1,5 @@
 // `npm run bench`: build, then run every benchmark in bench/ one after another, each printing
-// its figures (and a last JSON line); the budgets are in shared/ARCHITECTURE.md.
+// its figures (and a last JSON line); the budgets are in docs/architecture.md.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './errors.ts';
 
 /**
- * Which `Host` names a request may carry (API.md, TALLY_ALLOWED_HOSTS). A name an attacker
+ * Which `Host` names a request may carry (docs/api.md, TALLY_ALLOWED_HOSTS). A name an attacker
  * re-pointed at this machine (DNS rebinding) makes a browser treat its page and this server as
  * one origin; checking Host is what tells the two apart.
  */
@@ -24,7 +24,7 @@ function bracketed(host: string): string {
 
 const entryPattern = /^(\[[0-9a-f:.]+\]|[^\s:[\]/@]+)(?::(\d{1,5}))?$/;
 
-/** Reads TALLY_ALLOWED_HOSTS (comma list of host[:port]); unset, the default of API.md. */
+/** Reads TALLY_ALLOWED_HOSTS (comma list of host[:port]); unset, the default of docs/api.md. */
 export function allowedHostsFromEnv(list: string | undefined, host: string): AllowedHosts {
   const entries = (list ?? '')
     .split(',')

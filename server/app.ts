@@ -33,7 +33,7 @@ export type EditorRoutes = (deps: {
   operatorKey: string;
 }) => Hono;
 
-/** The billing API of shared/API.md as one Hono app; main.ts serves it, tests may call fetch. */
+/** The billing API of docs/api.md as one Hono app; main.ts serves it, tests may call fetch. */
 export function createApp(deps: AppDeps, editorRoutes?: EditorRoutes | null): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error));

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
 import { header } from './header.ts';
 
-/** API.md: bodies over 64 KiB are refused with 413. */
+/** docs/api.md: bodies over 64 KiB are refused with 413. */
 export const maxBodyBytes = 64 * 1024;
 
 export const tooLarge = () => new ApiError('payload_too_large', 'The body is over 64 KiB');

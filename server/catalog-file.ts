@@ -2,7 +2,7 @@ import { CatalogSchema } from '../lib/api/schemas/plan.ts';
 import { BillingError, type Catalog, parseCredits, parseUsd } from '../lib/billing/index.ts';
 import { issueMessage } from './issue-message.ts';
 
-// The catalogue is data a vendor replaces (BILLING.md), so the server checks the one it bills
+// The catalogue is data a vendor replaces (docs/billing.md), so the server checks the one it bills
 // with when it starts: a bad file must fail loudly with the place of the mistake, never bill
 // wrongly. Its shape is the API's CatalogSchema (one definition); the rules a shape cannot say
 // are checked here, once it has that shape.

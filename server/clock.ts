@@ -11,12 +11,12 @@ export class ClockError extends Error {}
 
 /**
  * The dev clock stops short of year 10000: instants are written with four-digit years
- * (BILLING.md), and a term or a hold that starts just before still has room to end.
+ * (docs/billing.md), and a term or a hold that starts just before still has room to end.
  */
 const latestMs = Date.UTC(9999, 0, 1);
 
 /**
- * The dev clock of API.md (TALLY_DEV_CLOCK=1): it follows the system clock until it is set;
+ * The dev clock of docs/api.md (TALLY_DEV_CLOCK=1): it follows the system clock until it is set;
  * once set or advanced it stands still until moved again, and it never moves backwards, so a
  * test can walk an account through renewals deterministically. The first set may pick any
  * instant, past or future: that is where the test's calendar starts.

@@ -5,14 +5,14 @@ import { ClockError } from './clock.ts';
 import { ApiError, billingInvalid } from './errors.ts';
 import { CursorError, NotFoundError } from './ledger/ledger.ts';
 
-/** Turns anything a handler threw into API.md's error shape; unknown errors are 500 internal. */
+/** Turns anything a handler threw into docs/api.md's error shape; unknown errors are 500 internal. */
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof NotFoundError) {
     return new ApiError('not_found', 'No such object in this account');
   }
   // A cursor is input, not an object: one that names nothing is a bad query (400). One naming
-  // another account's entry answers exactly as one naming nothing (API.md).
+  // another account's entry answers exactly as one naming nothing (docs/api.md).
   if (error instanceof CursorError) {
     return new ApiError('invalid_request', error.message, {
       issues: [{ path: 'before', code: 'unknown_cursor', message: error.message }],

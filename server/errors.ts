@@ -9,7 +9,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
-/** A response a handler decided on: thrown, caught by app.onError, answered as API.md's shape. */
+/** A response a handler decided on: thrown, caught by app.onError, answered as docs/api.md's shape. */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -45,7 +45,7 @@ const fieldOf: Partial<Record<BillingErrorCode, string>> = {
 
 /**
  * A request lib/billing's rules found invalid: `details.issues` as for any validation failure
- * (API.md), so a client reads every 400 invalid_request the same way.
+ * (docs/api.md), so a client reads every 400 invalid_request the same way.
  */
 export function billingInvalid(
   message: string,

@@ -32,7 +32,7 @@ const COALESCE_MS = 20;
  * The SSE hub: after every committed change of an account, each open stream of that account
  * gets the new Snapshot built for its own member; streams of other accounts never hear of it.
  * A member's Snapshot is rendered and encoded once per change, however many streams it has open
- * (ARCHITECTURE.md: ≤ 5 µs per stream and change, `npm run bench`).
+ * (docs/architecture.md: ≤ 5 µs per stream and change, `npm run bench`).
  */
 export class EventHub {
   private readonly byAccount = new Map<string, Set<Subscriber>>();
@@ -132,7 +132,7 @@ export class EventHub {
   }
 
   /**
-   * Ends the streams of a member who was removed or whose token was replaced (API.md: its
+   * Ends the streams of a member who was removed or whose token was replaced (docs/api.md: its
    * tokens stop working at once); main.ts calls it when the ledger reports the revocation.
    */
   closeMember(accountId: string, memberId: string): void {

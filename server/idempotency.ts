@@ -11,7 +11,7 @@ export interface StoredResponse {
   text?: string;
 }
 
-/** Keys live at least this long (API.md: ≥ 24 h); older ones are pruned. */
+/** Keys live at least this long (docs/api.md: ≥ 24 h); older ones are pruned. */
 export const keepKeysMs = 24 * 60 * 60 * 1000;
 
 /** What makes two requests "the same": method, path and the parsed body. */
@@ -22,7 +22,7 @@ export function requestHash(method: string, path: string, body: unknown): string
 }
 
 /**
- * Idempotency-Key handling (API.md). `run` is called inside the ledger's write transaction, so
+ * Idempotency-Key handling (docs/api.md). `run` is called inside the ledger's write transaction, so
  * the first response is stored in the same commit as the change it describes: after a crash
  * either both are there (a retry replays) or neither (a retry applies once).
  */

@@ -19,7 +19,7 @@ import { upgradeRequestFrame } from './snapshot-frame.ts';
 import { checkAnswers } from './validate.ts';
 import { startSender } from './webhooks/sender.ts';
 
-// The reference billing server: reads its settings from the environment (API.md), opens the
+// The reference billing server: reads its settings from the environment (docs/api.md), opens the
 // database, seeds the demo on first start, serves until SIGINT/SIGTERM, then closes cleanly.
 
 const env = process.env;

@@ -7,7 +7,7 @@ import { requestHash, type StoredResponse } from './idempotency.ts';
 import type { LedgerTx } from './ledger/ledger.ts';
 import { valid } from './validate.ts';
 
-/** The Idempotency-Key of a state-changing POST (API.md): required, 1–255 characters. */
+/** The Idempotency-Key of a state-changing POST (docs/api.md): required, 1–255 characters. */
 export function idempotencyKey(c: Context): string {
   const key = header(c, 'idempotency-key');
   if (key === undefined) {
@@ -38,9 +38,9 @@ export async function respondOnce(
   return c.json(response.body as object, response.status as 200);
 }
 
-/** A refusal worth keeping under the key (402, 403, 409, 422): the body of API.md's shape. */
+/** A refusal worth keeping under the key (402, 403, 409, 422): the body of docs/api.md's shape. */
 export function refused(error: ApiError): StoredResponse {
-  // A request the rules call invalid is not kept, like any validation failure (API.md): thrown,
+  // A request the rules call invalid is not kept, like any validation failure (docs/api.md): thrown,
   // it rolls back and can be fixed and retried under the same key.
   if (error.code === 'invalid_request') throw error;
   return { status: error.status, body: error.body() };

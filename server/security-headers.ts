@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * Headers every answer carries (API.md, "Server settings"). `nosniff`: a browser takes each
+ * Headers every answer carries (docs/api.md, "Server settings"). `nosniff`: a browser takes each
  * answer as the type it says, never guesses a script or a page out of JSON or text.
  * `frame-ancestors 'self'`: a page of this server may be framed only by its own pages; framed
  * by another site, it could be laid under a decoy so that a real click lands on "Pay" or "Run".

@@ -22,7 +22,7 @@ function readDemo(dbPath: string): DemoAccount | null {
 }
 
 /**
- * The plan the demo account starts on. The catalogue is the vendor's (BILLING.md), so no plan is
+ * The plan the demo account starts on. The catalogue is the vendor's (docs/billing.md), so no plan is
  * named: the middle one by price of those that allow overage (the demo shows the overage
  * choice, and there are plans to upgrade and to move down to), or of all plans if none does.
  * Growth, in the demo catalogue.

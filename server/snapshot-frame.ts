@@ -12,13 +12,13 @@ export function snapshotFrame(version: number, snapshot: unknown): Uint8Array {
   return encoder.encode(`event: snapshot\nid: ${version}\ndata: ${JSON.stringify(snapshot)}\n\n`);
 }
 
-/** One `event: upgrade-request` frame (API.md): the request as it now stands, no id. */
+/** One `event: upgrade-request` frame (docs/api.md): the request as it now stands, no id. */
 export function upgradeRequestFrame(request: unknown): Uint8Array {
   return encoder.encode(`event: upgrade-request\ndata: ${JSON.stringify(request)}\n\n`);
 }
 
 /**
- * The `event: alert` frames (API.md) of the alerts that fired after version `since` (this term's
+ * The `event: alert` frames (docs/api.md) of the alerts that fired after version `since` (this term's
  * and the term before's), in the order they fired: what a stream that had Snapshot `since` has not heard of. None for
  * a stream that had no Snapshot yet: the first one lists what fired.
  */

@@ -74,7 +74,7 @@ export default defineContentScript({
       onRemove: (container) => render(null, container),
     });
 
-    // API.md: with the embed on the page, the embed answers and this widget stands down.
+    // docs/page-protocol.md: with the embed on the page, the embed answers and this widget stands down.
     const stopWatching = watchEmbed((embedActive) => {
       if (embedActive) ui.remove();
       else if (!ui.mounted) ui.mount();

@@ -3,6 +3,6 @@ import { readEventData } from './events.ts';
 import { alertEventCheck } from './response-shapes.ts';
 import type { AlertEvent } from './schemas/snapshot.ts';
 
-/** An `event: alert`'s data (API.md), checked; an InvalidResponseError saying what was wrong. */
+/** An `event: alert`'s data (docs/api.md), checked; an InvalidResponseError saying what was wrong. */
 export const readAlertEvent = (data: string): AlertEvent | InvalidResponseError =>
   readEventData(data, alertEventCheck, 'alert');

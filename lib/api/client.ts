@@ -43,7 +43,7 @@ import * as z from './zod.ts';
 export type { ApiClientOptions, CallOptions, PageOptions };
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** A typed client of API.md: every answer is checked by its schema before it is returned. */
+/** A typed client of docs/api.md: every answer is checked by its schema before it is returned. */
 export function createApiClient(options: ApiClientOptions) {
   const transport = transportFor(options);
   const post = (path: string, body: unknown, idempotent: boolean) => ({

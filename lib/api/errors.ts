@@ -1,4 +1,4 @@
-/** Every error code of API.md with its HTTP status. */
+/** Every error code of docs/api.md with its HTTP status. */
 export const errorStatus = {
   invalid_request: 400,
   idempotency_key_required: 400,
@@ -21,7 +21,7 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-/** The server answered with an error of API.md's table. */
+/** The server answered with an error of docs/api.md's table. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
@@ -61,7 +61,7 @@ export class NetworkError extends Error {
   }
 }
 
-/** The server answered, but not with what API.md promises (bad JSON, wrong shape). */
+/** The server answered, but not with what docs/api.md promises (bad JSON, wrong shape). */
 export class InvalidResponseError extends Error {
   override readonly name = 'InvalidResponseError';
 

@@ -30,7 +30,7 @@ export interface SubscribeEventsOptions {
   /** Backoff between reconnects (`retries` is ignored: a stream reconnects until stopped). */
   retry?: Partial<RetryOptions>;
   /**
-   * The server comments every 15 s (API.md); silence this long means the connection is dead
+   * The server comments every 15 s (docs/api.md); silence this long means the connection is dead
    * and the numbers stale. 20 s by default: one missed heartbeat and a little slack.
    */
   idleTimeoutMs?: number;

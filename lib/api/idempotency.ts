@@ -1,4 +1,4 @@
-// Client side of API.md's idempotency: one key per logical call, reused by its retries.
+// Client side of docs/api.md's idempotency: one key per logical call, reused by its retries.
 // The server keeps its own store; nothing here is server-side.
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

@@ -1,4 +1,4 @@
-// The wire contract of API.md and its typed client. The OpenAPI document lives in
+// The wire contract of docs/api.md and its typed client. The OpenAPI document lives in
 // `openapi.ts`, imported by the server only (it pulls a library no client should ship).
 export {
   type ApiClient,

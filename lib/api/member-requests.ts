@@ -56,7 +56,7 @@ export function memberRequests(transport: Transport, checks: MemberAnswerChecks)
         },
         o,
       ),
-    /** PUT is idempotent by itself: no key (API.md). */
+    /** PUT is idempotent by itself: no key (docs/api.md). */
     setOveragePolicy: (body: OveragePolicyRequest, o?: CallOptions) =>
       request(
         transport,

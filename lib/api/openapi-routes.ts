@@ -2,7 +2,7 @@ import type { ErrorCode } from './schemas/errors.ts';
 import * as s from './schemas/index.ts';
 import type * as z from './zod.ts';
 
-// API.md's endpoints. Bodies and answers are the schemas the server validates them with, each
+// docs/api.md's endpoints. Bodies and answers are the schemas the server validates them with, each
 // named in `openapi-components.ts`; `openapi.ts` turns this table into paths, adding auth and
 // the error answers. The server registers each of its API routes by the `operationId` of an
 // entry here (server/api-route.ts), so a route cannot be served without being described, nor

@@ -4,7 +4,7 @@ import { type ErrorCode, errorStatus } from './schemas/errors.ts';
 import { webhookEventTypes } from './schemas/webhooks.ts';
 import * as z from './zod.ts';
 
-// Server only: the OpenAPI 3.1 document of API.md, generated from the same zod schemas the
+// Server only: the OpenAPI 3.1 document of docs/api.md, generated from the same zod schemas the
 // clients use with zod's own JSON Schema output (2020-12, the dialect of OpenAPI 3.1).
 // Served at GET /v1/openapi.json.
 

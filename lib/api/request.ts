@@ -151,7 +151,7 @@ export function apiErrorFrom(response: Response, text: string): ApiError {
     json = undefined;
   }
   const body = errorBodyCheck.safeParse(json);
-  // A code API.md does not list (a newer server, a proxy) reads as its HTTP status's code.
+  // A code docs/api.md does not list (a newer server, a proxy) reads as its HTTP status's code.
   if (!body.success || !Object.hasOwn(errorStatus, body.data.error.code)) {
     const code = codeForStatus(response.status);
     return new ApiError(response.status, code, `HTTP ${response.status}`, {}, retryAfter);

@@ -3,12 +3,12 @@
 // the wire: every shape in response-shapes.ts is derived from them in a test, and the checker
 // agrees with zod on what it accepts and on the data it returns (unknown fields dropped).
 
-/** Decimal strings of API.md (Conventions): no exponent, no leading zeros, credits to 3 places. */
+/** Decimal strings of docs/api.md (Conventions): no exponent, no leading zeros, credits to 3 places. */
 export const CREDITS_TEXT = /^(0|[1-9]\d*)(\.\d{1,3})?$/;
 export const SIGNED_CREDITS_TEXT = /^-?(0|[1-9]\d*)(\.\d{1,3})?$/;
 export const USD_TEXT = /^(0|[1-9]\d*)(\.\d+)?$/;
 export const SIGNED_USD_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-/** API.md: a quantity is a positive integer, at most 10,000; an id 1 to 255 characters. */
+/** docs/api.md: a quantity is a positive integer, at most 10,000; an id 1 to 255 characters. */
 export const MAX_QUANTITY = 10_000;
 export const MAX_ID_LENGTH = 255;
 // An ISO-8601 UTC instant with seconds, and a real one: Date.parse rolls "02-30" over to

@@ -19,7 +19,7 @@ export interface TeamAnswerChecks {
   none: WireCheck<null>;
 }
 
-/** The team calls of API.md (members, upgrade requests), apart so that the embed ships them without zod. */
+/** The team calls of docs/api.md (members, upgrade requests), apart so that the embed ships them without zod. */
 export function teamRequests(transport: Transport, checks: TeamAnswerChecks) {
   const member = (id: string) => `v1/members/${encodeURIComponent(id)}`;
   const upgradeRequest = (id: string) => `v1/upgrade-requests/${encodeURIComponent(id)}`;

@@ -102,7 +102,7 @@ function shiftEffect(effect: Effect, offset: number): Effect {
   return effect;
 }
 
-/** The billing part of a Snapshot (API.md). */
+/** The billing part of a Snapshot (docs/api.md). */
 export interface AccountDescription {
   plan: Plan;
   /** The current term, [start, end). */

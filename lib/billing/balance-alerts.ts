@@ -10,7 +10,7 @@ import type {
   Instant,
 } from './types.ts';
 
-/** BILLING.md "Low-balance alerts": 20 % and 5 % of the term's granted credits, unless set. */
+/** docs/billing.md "Low-balance alerts": 20 % and 5 % of the term's granted credits, unless set. */
 export const DEFAULT_ALERT_THRESHOLDS: readonly number[] = [20, 5];
 
 export interface FiredAlert {
@@ -22,13 +22,13 @@ export interface FiredAlert {
 
 /**
  * The term an alert (or a usage tally) belongs to. A renewal moves `term`, a change to a paid
- * plan the anchor and a change to free the plan: each re-arms every threshold (BILLING.md).
+ * plan the anchor and a change to free the plan: each re-arms every threshold (docs/billing.md).
  */
 export function termOf(state: AccountState): string {
   return `${state.planId}@${state.cycle.anchor}#${state.cycle.term}`;
 }
 
-/** BILLING.md: an admin sets at most this many thresholds ("exhausted" is always there). */
+/** docs/billing.md: an admin sets at most this many thresholds ("exhausted" is always there). */
 export const MAX_ALERT_THRESHOLDS = 5;
 
 /** Whole percentages from 1 to 99, each once, at most five; anything else throws. */

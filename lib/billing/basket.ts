@@ -39,7 +39,7 @@ export interface BasketAccount {
 
 /**
  * A basket is quoted line by line in order, each line drawing on what the previous lines left
- * (BILLING.md: 100 Smart Crops leave 370, then 83 Background Removals leave 137.6). Earlier
+ * (docs/billing.md: 100 Smart Crops leave 370, then 83 Background Removals leave 137.6). Earlier
  * lines' overage counts against the cap of later ones.
  */
 export function quoteBasket(account: BasketAccount, lines: BasketLine[]): BasketQuote {

@@ -3,7 +3,7 @@ import { BillingError } from './errors.ts';
 import type { Catalog, Credits, OperationId, Plan, PlanId } from './types.ts';
 
 /**
- * The four demo plans and three operations of BILLING.md. The server checks the catalogue it
+ * The four demo plans and three operations of docs/billing.md. The server checks the catalogue it
  * bills with when it starts (server/catalog-file.ts), this one included.
  */
 export const demoCatalog: Catalog = catalogData;

@@ -4,7 +4,7 @@ import type { Cycle, Instant } from './types.ts';
 /**
  * anchor + k months: the anchor's day of month clamped to the target month's length, the
  * anchor's time of day kept. Always counted from the anchor, never from the previous
- * boundary, so Jan 31 → Feb 28 → Mar 31 → Apr 30 (BILLING.md, Billing cycle).
+ * boundary, so Jan 31 → Feb 28 → Mar 31 → Apr 30 (docs/billing.md, Billing cycle).
  */
 export function addMonths(anchor: Instant, k: number): Instant {
   // Every change asks for its term's bounds, often more than once: a pure answer, kept.

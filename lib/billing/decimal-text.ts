@@ -7,7 +7,7 @@ export interface DecimalRule {
   signed?: boolean;
 }
 
-/** Credits are milli-credits at the finest (BILLING.md, Numbers). */
+/** Credits are milli-credits at the finest (docs/billing.md, Numbers). */
 export const CREDIT_PLACES = 3;
 
 export const CREDITS: DecimalRule = { what: 'A credit amount', maxPlaces: CREDIT_PLACES };

@@ -13,7 +13,7 @@ import type { Credits, Usd } from './types.ts';
 
 /**
  * Tally's own decimal.js: 40 significant digits (far beyond any balance or charge), half-up
- * rounding as BILLING.md requires, and plain notation so strings never turn into "1e-7".
+ * rounding as docs/billing.md requires, and plain notation so strings never turn into "1e-7".
  * A clone, so nobody else's Decimal settings can change our arithmetic.
  *
  * Typed as Tally's exact decimal (exact-decimal.ts), the small BigInt edition that the browser

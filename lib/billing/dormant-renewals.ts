@@ -8,7 +8,7 @@ import type { AccountState, Catalog } from './types.ts';
 
 /**
  * Up to this many renewals due at once are written one by one (an account may start 12 months
- * back, BILLING.md decision 9); beyond it the account was dormant, and its empty renewals are
+ * back, docs/billing.md decision 9); beyond it the account was dormant, and its empty renewals are
  * written as one step, so a catch-up of any length takes the same time (decision 9).
  */
 export const MAX_SEPARATE_RENEWALS = 12;

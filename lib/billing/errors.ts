@@ -10,7 +10,7 @@ export type BillingErrorCode =
   | 'invalid_request'
   | 'ledger_violation';
 
-/** A rule of BILLING.md refused an input; `message` is written for a person. */
+/** A rule of docs/billing.md refused an input; `message` is written for a person. */
 export class BillingError extends Error {
   readonly code: BillingErrorCode;
 

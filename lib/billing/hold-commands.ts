@@ -5,7 +5,7 @@ import { assertQuantity } from './quantity.ts';
 import { type CommandOf, invalid, notPending, type Outcome } from './refusals.ts';
 import type { AccountState, Catalog, Effect, Instant, Plan } from './types.ts';
 
-/** BILLING.md: a hold not resolved within its time to live (default 10 minutes) is released. */
+/** docs/billing.md: a hold not resolved within its time to live (default 10 minutes) is released. */
 const DEFAULT_HOLD_TTL_SECONDS = 600;
 /** A hold's time to live may not exceed a day: longer is a forgotten hold, not a long job. */
 const MAX_TTL_SECONDS = 86_400;

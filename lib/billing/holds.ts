@@ -14,7 +14,7 @@ import type { AccountState, Hold, Instant, Quote, Usd } from './types.ts';
 /** A step of one hold: the hold as it ends up is its only entry of `holds`. */
 export type HoldStep = Step & { holds: [Hold] };
 
-// Holds work like a card authorization (BILLING.md, Holds): reserve the plan credits of a
+// Holds work like a card authorization (docs/billing.md, Holds): reserve the plan credits of a
 // quote, then capture what was really used (the rest returns) or release everything.
 
 export interface ReserveRequest {

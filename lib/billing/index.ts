@@ -1,4 +1,4 @@
-// The billing rules of shared/BILLING.md: pure functions over decimal strings and instants.
+// The billing rules of docs/billing.md: pure functions over decimal strings and instants.
 export type { AccountDescription } from './account.ts';
 export { apply, describeAccount, openAccount } from './account.ts';
 export type { FiredAlert } from './balance-alerts.ts';

@@ -188,7 +188,7 @@ function paceUsage(input: InsightInput, nowMs: number): { used: bigint; windowMs
 }
 
 /**
- * Pace, run-out and plan advice by BILLING.md's "Insight": from the term's own usage, exact
+ * Pace, run-out and plan advice by docs/billing.md's "Insight": from the term's own usage, exact
  * (integers throughout, each figure rounded once from its exact fraction), and nothing before
  * 24 hours of the term have passed.
  */

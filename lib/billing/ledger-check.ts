@@ -10,7 +10,7 @@ function violation(message: string): never {
 }
 
 /**
- * Asserts BILLING.md's ledger identity over an account's whole ledger (oldest first): each
+ * Asserts docs/billing.md's ledger identity over an account's whole ledger (oldest first): each
  * entry's availableAfter is the running sum of credit changes and never negative; the sum is
  * the state's available; held equals the open holds; available + held + used = granted; and,
  * given the charges, they add up to the dollars of the entries.

@@ -14,7 +14,7 @@ export interface NewAccount {
   startAt: Instant;
 }
 
-/** BILLING.md decision 9: a start further back would make the first read renew for years. */
+/** docs/billing.md decision 9: a start further back would make the first read renew for years. */
 const MAX_MONTHS_BACK = 12;
 
 /**

@@ -8,7 +8,7 @@ export interface PlanFigures {
   monthlyCredits: Decimal;
   priceUsd: Decimal;
   overageUsdPerCredit: Decimal;
-  /** price / monthly credits at full precision (BILLING.md); 0 for a plan without credits. */
+  /** price / monthly credits at full precision (docs/billing.md); 0 for a plan without credits. */
   creditValue: Decimal;
 }
 

@@ -1,6 +1,6 @@
 import { BillingError } from './errors.ts';
 
-/** API.md: a quantity is a positive integer, at most 10,000 per request. */
+/** docs/api.md: a quantity is a positive integer, at most 10,000 per request. */
 export const MAX_QUANTITY = 10_000;
 
 export function assertQuantity(quantity: unknown): asserts quantity is number {

@@ -36,7 +36,7 @@ function overageBlockedReason(
   return spent.plus(overageUsd).lessThanOrEqualTo(cap) ? null : 'overage-cap-reached';
 }
 
-/** The cost preview of BILLING.md for one operation × quantity. */
+/** The cost preview of docs/billing.md for one operation × quantity. */
 export function quote({ plan, available, overage, operation, quantity }: QuoteRequest): Quote {
   assertQuantity(quantity);
   const figures = planFigures(plan);

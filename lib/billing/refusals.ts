@@ -13,7 +13,7 @@ export function invalid(message: string, reason?: BillingErrorCode): Refusal {
     : { code: 'invalid_request', message };
 }
 
-/** BILLING.md: a member gets a clear "ask your admin" answer, never a silent failure. */
+/** docs/billing.md: a member gets a clear "ask your admin" answer, never a silent failure. */
 export function forbidden(action: string): Refusal {
   return { code: 'forbidden', message: `Only an account admin can ${action}; ask your admin.` };
 }

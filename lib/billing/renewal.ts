@@ -18,7 +18,7 @@ export function grantEntry(plan: Plan, at: Instant, event: 'started' | 'renewed'
 }
 
 /**
- * The renewal at the end of the current term (BILLING.md): unused available credits expire,
+ * The renewal at the end of the current term (docs/billing.md): unused available credits expire,
  * the plan's allotment is granted and its price charged. Held credits stay reserved in the new
  * term, so they count in its `granted` (available + held + used = granted holds throughout).
  */

@@ -1,4 +1,4 @@
-// The plain data the billing rules (shared/BILLING.md) take and return.
+// The plain data the billing rules (docs/billing.md) take and return.
 // Credits and dollars are decimal strings at every boundary; instants are ISO-8601 UTC strings.
 // Everything here is JSON-serializable so the server can persist it and clients can cache it.
 import type { BillingErrorCode } from './errors.ts';
@@ -76,7 +76,7 @@ export interface Hold {
   /** Overage credits consented to at reserve time. */
   overageCredits: Credits;
   overageUsd: Usd;
-  /** The plan's overage rate when the hold was made: a capture charges at it (BILLING.md). */
+  /** The plan's overage rate when the hold was made: a capture charges at it (docs/billing.md). */
   overageUsdPerCredit: Usd;
   status: HoldStatus;
   createdAt: Instant;
@@ -111,7 +111,7 @@ export interface AccountState {
   version: number;
   /** The low-balance alerts fired this term (balance-alerts.ts); absent until one fires. */
   alerts?: AlertMemory;
-  /** The admin's alert thresholds, percent of granted; BILLING.md's default when absent. */
+  /** The admin's alert thresholds, percent of granted; docs/billing.md's default when absent. */
   alertThresholds?: number[];
   /** This term's usage, tallied as it happens (usage-tally.ts); absent until the first use. */
   usage?: UsageTally;
@@ -213,7 +213,7 @@ export type Command =
       operation: OperationId;
       quantity: number;
       overage: OverageChoice;
-      /** Time to live; BILLING.md's default (10 minutes) when absent. */
+      /** Time to live; docs/billing.md's default (10 minutes) when absent. */
       ttlSeconds?: number;
     }
   | { kind: 'capture'; memberId: string; holdId: string; quantity?: number }

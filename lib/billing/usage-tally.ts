@@ -3,7 +3,7 @@ import { instantMs, toInstant } from './instant.ts';
 import type { AccountState, DailyCredits, Instant, Transition, UsageTally } from './types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The pace reads the usage of the last 7 × 24 hours of the term (BILLING.md, Insight). */
+/** The pace reads the usage of the last 7 × 24 hours of the term (docs/billing.md, Insight). */
 const PACE_DAYS = 7;
 
 /** The UTC date (`YYYY-MM-DD`) of an instant. */

@@ -6,7 +6,7 @@ import type { Notice } from './request-notice.ts';
 export const ALERT_NOTICE_PREFIX = 'tally-alert:';
 
 /**
- * The browser notification of one low-balance alert (BILLING.md): one per alert, named after
+ * The browser notification of one low-balance alert (docs/billing.md): one per alert, named after
  * the alert so the same alert heard twice (a stream resumed) shows once.
  */
 export function alertNotice(

@@ -1,5 +1,5 @@
 // What the page side checks before it sends anything: the same limits the API enforces
-// (API.md: quantity is a positive integer, at most 10,000), so a mistake fails loudly in the
+// (docs/page-protocol.md: quantity is a positive integer, at most 10,000), so a mistake fails loudly in the
 // page's code instead of being silently ignored by every widget.
 
 export const MAX_QUANTITY = 10_000;

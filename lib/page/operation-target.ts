@@ -1,4 +1,4 @@
-// API.md: elements with `data-tally-operation` (and optional `data-tally-quantity`) get a cost
+// docs/page-protocol.md: elements with `data-tally-operation` (and optional `data-tally-quantity`) get a cost
 // preview on hover and focus. Both widgets find them here, by the same rules.
 import { MAX_QUANTITY } from '../billing/quantity.ts';
 

@@ -1,4 +1,4 @@
-// The page side of the page protocol (API.md), for editor pages: ask the Tally widget before
+// The page side of the page protocol (docs/page-protocol.md), for editor pages: ask the Tally widget before
 // running an operation, tell it after the page's backend recorded one. No zod, a few KB;
 // widgets (the extension's content script, the embed) use widget-side.ts.
 import { readDecision, readReceived } from './decision-reader.ts';

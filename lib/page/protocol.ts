@@ -1,4 +1,4 @@
-// The page protocol of API.md ("Page protocol"): event names and detail shapes. Every detail
+// The page protocol of docs/page-protocol.md ("Page protocol"): event names and detail shapes. Every detail
 // travels as a JSON string because objects do not cross the page / content-script boundary in
 // every browser (Firefox needs cloneInto for them; a string always crosses).
 // No zod here: a vendor's editor that only asks (the page side) ships none of it.

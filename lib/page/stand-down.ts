@@ -1,4 +1,4 @@
-// API.md: when both the embed and the extension are on one page, the embed answers and the
+// docs/page-protocol.md: when both the embed and the extension are on one page, the embed answers and the
 // extension's in-page widget stands down. The embed marks <html> while it answers; a DOM
 // attribute is visible to the page and to content scripts alike, and is there whenever the
 // extension looks, however late either of them started.

@@ -27,7 +27,7 @@ export function balanceOf(snapshot: Snapshot): Balance {
   const h = new Decimal(held);
   const u = new Decimal(used);
   const g = new Decimal(granted);
-  // Held credits survive a renewal (BILLING.md, Renewal), so the parts may exceed the grant.
+  // Held credits survive a renewal (docs/billing.md, Renewal), so the parts may exceed the grant.
   const whole = maxDecimal(g, a.plus(h).plus(u));
   return {
     available,

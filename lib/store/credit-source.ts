@@ -41,7 +41,7 @@ export type CreditUpdate =
       error?: string | undefined;
     };
 
-/** The answer to a page's `tally:preflight` (API.md, page protocol). */
+/** The answer to a page's `tally:preflight` (docs/page-protocol.md, page protocol). */
 export interface PreflightDecision {
   decision: 'proceed' | 'cancel';
   overage: boolean;

@@ -7,7 +7,7 @@ function sameMember(a: Snapshot, b: Snapshot): boolean {
 
 /**
  * Whether `incoming` may replace `current`. Snapshot versions grow by one with every change
- * of the account (API.md), and a stream event, a poll and a usage refresh can arrive out of
+ * of the account (docs/api.md), and a stream event, a poll and a usage refresh can arrive out of
  * order: an older version must never overwrite a newer one. Another member's snapshot (after
  * a reconnect) always replaces: versions of different accounts do not compare.
  */

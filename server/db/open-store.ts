@@ -5,7 +5,7 @@ import { openDatabase } from './open.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 /**
- * The store the settings name (API.md "Server settings"): PostgreSQL when
+ * The store the settings name (docs/api.md "Server settings"): PostgreSQL when
  * TALLY_DATABASE_URL is set (it wins over TALLY_DB), else the SQLite file at `sqlitePath`.
  * `outbox` reads and settles the webhook rows the store writes with its changes; up to
  * `webhookSenders` attempts run at once. `where` is what the server prints (never a password).

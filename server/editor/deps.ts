@@ -13,7 +13,7 @@ export interface EditorDemo {
 export interface EditorDeps {
   /**
    * The billing API in-process (`(request) => app.fetch(request)`). The editor's backend calls
-   * it over API.md exactly as a vendor's backend would call Tally over the network.
+   * it over docs/api.md exactly as a vendor's backend would call Tally over the network.
    */
   billing: (request: Request) => Response | Promise<Response>;
   /** Null when the database has no demo data (data/demo-tokens.json missing). */

@@ -22,7 +22,7 @@ export interface Member {
 
 export type UpgradeRequestStatus = 'open' | 'approved' | 'declined' | 'replaced';
 
-/** A member's request that an admin change the plan (API.md, upgrade requests). */
+/** A member's request that an admin change the plan (docs/api.md, upgrade requests). */
 export interface UpgradeRequest {
   id: string;
   memberId: string;
@@ -62,7 +62,7 @@ export interface Range {
   to: Instant;
 }
 
-/** A ledger entry as stored: lib/billing's EntryDraft plus its id (API.md's Entry). */
+/** A ledger entry as stored: lib/billing's EntryDraft plus its id (docs/api.md's Entry). */
 export interface Entry {
   id: string;
   at: Instant;
@@ -104,7 +104,7 @@ export interface Page<T> {
   next: string | null;
 }
 
-/** The first answer to an idempotent request, kept under its key (API.md). */
+/** The first answer to an idempotent request, kept under its key (docs/api.md). */
 export interface StoredAnswer {
   requestHash: string;
   status: number;
@@ -113,7 +113,7 @@ export interface StoredAnswer {
   text: string;
 }
 
-/** No such object in this account (or in any: the caller cannot tell, API.md). */
+/** No such object in this account (or in any: the caller cannot tell, docs/api.md). */
 export class NotFoundError extends Error {}
 
 /** A paging cursor that names no entry of this account. */
@@ -163,7 +163,7 @@ export interface LedgerTx {
   storeAnswer(scope: string, key: string, answer: StoredAnswer): void;
   /** True while no account exists: a first start seeds the demo (once, however many nodes start). */
   noAccounts(): Promise<boolean>;
-  /** Registers a webhook endpoint (API.md "Webhooks"); its secret is in the answer only. */
+  /** Registers a webhook endpoint (docs/api.md "Webhooks"); its secret is in the answer only. */
   addWebhookEndpoint(input: { url: string; events: WebhookEventType[] }): EndpointWrite;
   /**
    * Makes the delivery of an event to an endpoint due now; says which is missing instead when
@@ -181,7 +181,7 @@ export interface Ledger {
   /** The account's state as of now: renewals and hold expiries that were due are applied (and persisted). */
   settled(accountId: string): Promise<AccountState>;
   /**
-   * The Snapshot (API.md) one member sees; the member has been found by token on this node.
+   * The Snapshot (docs/api.md) one member sees; the member has been found by token on this node.
    * Async: the insight's pace may read a slice of the ledger (pace-slices.ts), through `tx`
    * when it is rendered in a transaction (never waiting for a second connection there).
    */

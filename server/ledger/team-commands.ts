@@ -1,7 +1,7 @@
 import type { Role } from '../../lib/billing/types.ts';
 import { type LedgerTx, type Member, NotFoundError } from './ledger.ts';
 
-// The rules of an account's team (API.md, members): only an admin changes roles or removes
+// The rules of an account's team (docs/api.md, members): only an admin changes roles or removes
 // members, and an account always keeps one admin. A removed member's tokens stop working at
 // once; its ledger entries stay, and an upgrade request it left open is closed.
 

@@ -10,7 +10,7 @@ import {
   type UpgradeRequest,
 } from './ledger.ts';
 
-// An upgrade request's life (API.md): a member asks for a plan (a second request replaces its
+// An upgrade request's life (docs/api.md): a member asks for a plan (a second request replaces its
 // open one); an admin approves it, which is exactly a plan change, or declines it with a reason.
 // A request is decided once.
 

@@ -8,7 +8,7 @@ import {
 } from '../../lib/billing/decimal.ts';
 import type { UsageRow } from './ledger.ts';
 
-// API.md's usage summary: the operations that used credits, grouped by day (UTC), operation,
+// docs/api.md's usage summary: the operations that used credits, grouped by day (UTC), operation,
 // member, or day and operation, in exact decimals. Groups with no usage are left out.
 
 interface Totals {

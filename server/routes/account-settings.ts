@@ -19,7 +19,7 @@ async function applySetting(c: Context<AppEnv>, deps: AppDeps, command: Command)
   return c.json(snapshot);
 }
 
-/** The account's settings an admin sets with PUT: repeating one is harmless, so no Idempotency-Key (API.md). */
+/** The account's settings an admin sets with PUT: repeating one is harmless, so no Idempotency-Key (docs/api.md). */
 export function accountSettingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   apiRoute(app, deps, 'setOveragePolicy', async (c, input) => {
     const { id: memberId, role } = c.get('member');

@@ -8,7 +8,7 @@ import { header } from '../header.ts';
 import { checked } from '../validate.ts';
 
 /**
- * Only mounted with TALLY_DEV_CLOCK=1; no key needed (API.md). With no key, a page of any
+ * Only mounted with TALLY_DEV_CLOCK=1; no key needed (docs/api.md). With no key, a page of any
  * other site could move it with a form or text/plain post (no CORS preflight for those), so a
  * browser request is taken only from the page origins listed in TALLY_CORS_ORIGINS.
  */

@@ -23,7 +23,7 @@ export function holdRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         operation: body.operation,
         quantity: body.quantity,
         overage: body.overage,
-        // Absent, lib/billing applies BILLING.md's default time to live.
+        // Absent, lib/billing applies docs/billing.md's default time to live.
         ...(body.ttlSeconds === undefined ? {} : { ttlSeconds: body.ttlSeconds }),
       });
       if (!applied.ok) return refused(refusalError(applied.refusal));
@@ -92,7 +92,7 @@ function holdIdOf(raw: string | undefined): string {
   }
 }
 
-/** Another account's hold answers exactly as a missing one (API.md). */
+/** Another account's hold answers exactly as a missing one (docs/api.md). */
 async function existingHold(tx: LedgerTx, member: Member, holdId: string): Promise<void> {
   if (!(await tx.findHold(member.accountId, holdId))) {
     throw new ApiError('not_found', 'No such hold in this account');

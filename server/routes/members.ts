@@ -11,7 +11,7 @@ import { checked, valid } from '../validate.ts';
 
 /** The team: who is in it and what each used this term; an admin changes roles and removes. */
 export function memberRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  // An admin sees every member; a member only itself (API.md).
+  // An admin sees every member; a member only itself (docs/api.md).
   apiRoute(app, deps, 'listMembers', async (c) => {
     const caller = c.get('member');
     const state = await deps.ledger.settled(caller.accountId);

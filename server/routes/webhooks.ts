@@ -16,7 +16,7 @@ import { checked, valid } from '../validate.ts';
 
 const noEndpoint = () => new ApiError('not_found', 'No such webhook endpoint');
 
-/** The operator's webhook endpoints and their deliveries (API.md "Webhooks"). */
+/** The operator's webhook endpoints and their deliveries (docs/api.md "Webhooks"). */
 export function webhookRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   apiRoute(app, deps, 'createWebhookEndpoint', async (c, input) => {
     const key = idempotencyKey(c);

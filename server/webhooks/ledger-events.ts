@@ -10,7 +10,7 @@ import type { Charge } from '../ledger/ledger.ts';
 import { checked } from '../validate.ts';
 import type { OutboxEvent } from './outbox-changes.ts';
 
-// The webhook events a ledger change causes (API.md "Webhooks"), built inside its transaction.
+// The webhook events a ledger change causes (docs/api.md "Webhooks"), built inside its transaction.
 
 /**
  * An event of `type` about `data.accountId`, at the server's `at`. member.removed and

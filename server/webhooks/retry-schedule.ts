@@ -1,4 +1,4 @@
-// API.md "Webhooks": any answer but a 2xx within 15 s is retried after 5 s, 5 min, 30 min, 2 h,
+// docs/api.md "Webhooks": any answer but a 2xx within 15 s is retried after 5 s, 5 min, 30 min, 2 h,
 // 5 h, 10 h and 10 h; the eighth failure marks the delivery failed.
 
 const second = 1000;

@@ -202,7 +202,7 @@ describe('errors', () => {
     expect(server.seen).toHaveLength(4);
   });
 
-  test('an error code API.md does not list (a newer server) reads as its status’s code', async () => {
+  test('an error code docs/api.md does not list (a newer server) reads as its status’s code', async () => {
     const { client } = await serve([json(403, errorBody('account_frozen', 'Frozen'))]);
     const error = await client.me().catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);

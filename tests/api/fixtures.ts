@@ -1,4 +1,4 @@
-// Wire examples in the numbers of BILLING.md: Studio North on Growth (4,570 credits a month).
+// Wire examples in the numbers of docs/billing.md: Studio North on Growth (4,570 credits a month).
 
 export const growthPlan = {
   id: 'growth',

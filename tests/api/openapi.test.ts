@@ -61,7 +61,7 @@ test('bearer auth everywhere except health, the document and the dev clock', () 
   expect(operation('get', '/v1/me')?.security).toEqual([{ member: [] }]);
   expect(operation('post', '/v1/accounts')?.security).toEqual([{ operator: [] }]);
   expect(operation('get', '/v1/me')?.responses['401']).toBeDefined();
-  // The dev clock takes no key (API.md): nothing to declare, no 401 to answer.
+  // The dev clock takes no key (docs/api.md): nothing to declare, no 401 to answer.
   expect(operation('post', '/v1/dev/clock')?.security).toEqual([]);
   expect(operation('post', '/v1/dev/clock')?.responses['401']).toBeUndefined();
   expect(operation('get', '/v1/health')?.responses['401']).toBeUndefined();

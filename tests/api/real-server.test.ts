@@ -10,7 +10,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { until } from '../support/until.ts';
 
 // The client against the reference server: every answer passes the client's schemas, so the
-// server and its clients read API.md the same way.
+// server and its clients read docs/api.md the same way.
 
 let server: TestServer;
 let milo: ApiClient;
@@ -70,7 +70,7 @@ test('a usage reaches an open event stream of another member, then the ledger', 
   }
 });
 
-test('holds, a preview, and the errors of API.md as ApiError', async () => {
+test('holds, a preview, and the errors of docs/api.md as ApiError', async () => {
   const { hold } = await milo.reserve({ operation: 'lifestyle-crop', quantity: 1 });
   expect(hold.status).toBe('pending');
   const captured = await milo.capture(hold.id);

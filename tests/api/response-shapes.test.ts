@@ -70,7 +70,7 @@ const LEAF_SCHEMAS = new Map<unknown, Shape>([
   [IdSchema, 'id'],
   [PercentSchema, 'percent'],
   [AlertThresholdSchema, 'alert-threshold'],
-  // The shape reads the code as text; request.ts then looks it up in API.md's table.
+  // The shape reads the code as text; request.ts then looks it up in docs/api.md's table.
   [ErrorCodeSchema, 'string'],
 ]);
 

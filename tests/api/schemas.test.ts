@@ -26,8 +26,8 @@ import { errorBody, overageQuote, pendingHold, snapshot, usageEntry } from './fi
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-describe('responses of API.md', () => {
-  test('a Snapshot in the numbers of BILLING.md passes', () => {
+describe('responses of docs/api.md', () => {
+  test('a Snapshot in the numbers of docs/billing.md passes', () => {
     expect(SnapshotSchema.parse(snapshot())).toEqual(snapshot());
   });
 
@@ -98,7 +98,7 @@ describe('responses of API.md', () => {
   });
 });
 
-describe('requests of API.md', () => {
+describe('requests of docs/api.md', () => {
   test('usage: overage defaults to "deny"', () => {
     expect(UsageRequestSchema.parse({ operation: 'smart-crop', quantity: 3 })).toEqual({
       operation: 'smart-crop',
@@ -177,7 +177,7 @@ describe('requests of API.md', () => {
   });
 });
 
-describe('errors of API.md', () => {
+describe('errors of docs/api.md', () => {
   test('the error table of docs/api.md is the one the code answers with', () => {
     const docs = readFileSync(join(root, 'docs/api.md'), 'utf8');
     const documented = Object.fromEntries(

@@ -3,7 +3,7 @@ import { demoCatalog, findPlan, rateOf } from '../../lib/billing/catalog.ts';
 import { BillingError } from '../../lib/billing/errors.ts';
 
 describe('the demo catalogue', () => {
-  test('has the four plans and three operations of BILLING.md', () => {
+  test('has the four plans and three operations of docs/billing.md', () => {
     expect(demoCatalog.plans.map((plan) => plan.id)).toEqual([
       'free',
       'starter',

@@ -1,4 +1,4 @@
-// BILLING.md "Decisions made explicit" that no other test states on its own.
+// docs/billing.md "Decisions made explicit" that no other test states on its own.
 import { describe, expect, test } from 'vitest';
 import { apply, openAccount } from '../../lib/billing/account.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';

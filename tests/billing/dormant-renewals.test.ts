@@ -1,4 +1,4 @@
-// BILLING.md decision 9: lazy renewal stays bounded. A start is at most 12 months back; a
+// docs/billing.md decision 9: lazy renewal stays bounded. A start is at most 12 months back; a
 // dormant account's empty renewals past a year are one step that adds up like the separate ones.
 import { describe, expect, test } from 'vitest';
 import { openAccount } from '../../lib/billing/account.ts';

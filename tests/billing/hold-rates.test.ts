@@ -1,4 +1,4 @@
-// BILLING.md, Holds: a capture charges the overage part at the rates fixed when the hold was
+// docs/billing.md, Holds: a capture charges the overage part at the rates fixed when the hold was
 // made, credit rate and overage rate alike, whatever plan the account moved to in between. A
 // catalogue whose plans' overage rates differ makes a wrong rate show.
 import fc from 'fast-check';

@@ -189,7 +189,7 @@ describe('expiry', () => {
     expect(book.state.credits).toMatchObject({ available: '4570', held: '0' });
   });
 
-  test('a hold reserved without a time to live lives the default 10 minutes (BILLING.md)', () => {
+  test('a hold reserved without a time to live lives the default 10 minutes (docs/billing.md)', () => {
     const book = new LedgerBook('growth', start);
     const { ttlSeconds: _, ...withoutTtl } = reserve('h1', 10) as Extract<
       Command,

@@ -72,7 +72,7 @@ const use = (
   overageCredits,
 });
 
-describe('insight (BILLING.md, Insight)', () => {
+describe('insight (docs/billing.md, Insight)', () => {
   // Growth, 10 days into a 30-day term: 300 Smart Crops on Nov 3, 500 Background Removals on
   // Nov 8, 100 Lifestyle Crops on Nov 11: 2,200 credits used, 2,370 left.
   const steady = on({
@@ -214,7 +214,7 @@ describe('insight, properties over random terms of usage', () => {
       }),
     }));
 
-  /** BILLING.md's projected term cost of a plan, worked out here on its own. */
+  /** docs/billing.md's projected term cost of a plan, worked out here on its own. */
   function projectedCost(planId: string, used: Use[], nowMs: number): Decimal | null {
     const plan = findPlan(demoCatalog, planId);
     const scale = new Decimal(termMs).dividedBy(nowMs - startMs);

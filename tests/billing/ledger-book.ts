@@ -58,7 +58,7 @@ export class LedgerBook {
 export const admin = { memberId: 'ada', role: 'admin' as const };
 export const member = { memberId: 'milo', role: 'member' as const };
 
-/** Milo reserves `quantity` operations for 10 minutes (a hold of BILLING.md). */
+/** Milo reserves `quantity` operations for 10 minutes (a hold of docs/billing.md). */
 export const reserve = (
   holdId: string,
   quantity: number,

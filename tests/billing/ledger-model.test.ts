@@ -1,5 +1,5 @@
 // Model-based test (TigerBeetle style): random sequences of everything an account goes through,
-// with the ledger identity of BILLING.md checked after every single step by LedgerBook.
+// with the ledger identity of docs/billing.md checked after every single step by LedgerBook.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { demoCatalog } from '../../lib/billing/catalog.ts';

@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest';
 import { LedgerBook } from './ledger-book.ts';
 
-/** Growth with 2.0 credits left (3,488 × 1.3 + 12 × 2.8 = 4,568), as in BILLING.md's example. */
+/** Growth with 2.0 credits left (3,488 × 1.3 + 12 × 2.8 = 4,568), as in docs/billing.md's example. */
 function growthWith2Left(): LedgerBook {
   const book = new LedgerBook('growth', '2026-10-02T00:00:00.000Z');
   for (const [operation, quantity] of [

@@ -16,7 +16,7 @@ function growthWith400LeftOnMay6(): LedgerBook {
   return book;
 }
 
-describe('changing to a paid plan (BILLING.md example)', () => {
+describe('changing to a paid plan (docs/billing.md example)', () => {
   const may8 = '2026-05-08T12:00:00.000Z';
 
   test('the preview of Growth → Starter on May 8: charge $100, 400 roll over, 2,100 after, renews June 8', () => {

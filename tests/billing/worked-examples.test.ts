@@ -1,4 +1,4 @@
-// Every worked example of shared/BILLING.md ("Cost preview"), with its numbers written out.
+// Every worked example of docs/billing.md ("Cost preview"), with its numbers written out.
 import { describe, expect, test } from 'vitest';
 import { quoteBasket } from '../../lib/billing/basket.ts';
 import { maxOperations } from '../../lib/billing/capacity.ts';
@@ -11,7 +11,7 @@ import { overageState } from './overage-state.ts';
 const growth = findPlan(demoCatalog, 'growth');
 const noOverageYet = overageState();
 
-describe('BILLING.md worked examples', () => {
+describe('docs/billing.md worked examples', () => {
   test('Growth credit value is $250 / 4,570 = $0.0547', () => {
     expect(creditValue(growth).startsWith('0.054704595')).toBe(true);
     expect(formatUnitUsd(creditValue(growth))).toBe('$0.0547');

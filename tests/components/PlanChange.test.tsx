@@ -5,7 +5,7 @@ import { PlanChange } from '../../components/PlanChange.tsx';
 import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
-// BILLING.md: Growth with 400 credits left, change to the $100 plan on May 8.
+// docs/billing.md: Growth with 400 credits left, change to the $100 plan on May 8.
 const MAY_8 = '2026-05-08T12:00:00.000Z';
 const growthWith400 = {
   plan: 'growth',

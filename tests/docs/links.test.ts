@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { brokenLinks, linkTargets, markdownFiles } from './markdown-links.ts';
+import {
+  brokenLinks,
+  linkTargets,
+  markdownFiles,
+  missingMarkdownNames,
+  sourceFiles,
+} from './markdown-links.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,6 +22,28 @@ test('every markdown file of the repository links only to paths inside it that e
   expect(files).toContain('docs/README.md');
   const texts = files.map((file) => ({ file, text: readFileSync(join(repo, file), 'utf8') }));
   expect(brokenLinks(repo, texts)).toEqual([]);
+});
+
+test('every markdown file the code and configuration name is in the repository', () => {
+  const files = sourceFiles(repo);
+  expect(files).toContain('server/app.ts');
+  // The checks' own examples (tests/docs/) name missing files on purpose.
+  const checked = files.filter((file) => !file.startsWith('tests/docs/'));
+  const missing = checked.flatMap((file) =>
+    missingMarkdownNames(repo, file, readFileSync(join(repo, file), 'utf8')).map(
+      (name) => `${file}: ${name}`,
+    ),
+  );
+  expect(missing).toEqual([]);
+});
+
+test("a markdown name is looked for from the root, docs/ and the naming file's folder", () => {
+  const text = '// See docs/billing.md, billing.md, README.md and BILLING.md (shared/API.md).';
+  expect(missingMarkdownNames(repo, 'lib/billing/quote.ts', text)).toEqual([
+    'BILLING.md',
+    'shared/API.md',
+  ]);
+  expect(missingMarkdownNames(repo, 'embed/package/x.ts', 'its README.md')).toEqual([]);
 });
 
 describe('the link check', () => {

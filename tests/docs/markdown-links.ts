@@ -3,7 +3,7 @@
 // and an anchor must name a heading of the markdown file it points into.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export interface BrokenLink {
   file: string;
@@ -86,6 +86,34 @@ export function markdownFiles(root: string): string[] {
   return [...new Set(listed.split('\0').filter(Boolean))]
     .filter((file) => existsSync(resolve(root, file)))
     .sort();
+}
+
+/** Every tracked or new source file (code and configuration, not markdown) git does not ignore. */
+export function sourceFiles(root: string): string[] {
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx']
+      .concat(['*.mjs', '*.js', '*.json', '*.css', '*.html'])
+      .concat([':!package-lock.json']),
+    { cwd: root, encoding: 'utf8' },
+  );
+  return [...new Set(listed.split('\0').filter(Boolean))]
+    .filter((file) => existsSync(resolve(root, file)))
+    .sort();
+}
+
+/**
+ * The names of markdown files a source file mentions ("docs/billing.md", "README.md") that are
+ * not in the repository, looked for from its root, from docs/ and from the file's folder: a
+ * comment may only send its reader to documentation the clone has.
+ */
+export function missingMarkdownNames(root: string, file: string, text: string): string[] {
+  const names = text.match(/(?<![\w./-])(?:[\w.-]+\/)*[\w-]+\.md\b/g) ?? [];
+  const found = (name: string) =>
+    [root, join(root, 'docs'), dirname(join(root, file))].some((folder) =>
+      existsSync(join(folder, name)),
+    );
+  return [...new Set(names)].filter((name) => !found(name));
 }
 
 export function brokenLinks(root: string, files: { file: string; text: string }[]): BrokenLink[] {

@@ -1,5 +1,5 @@
 // The upgrade-or-pay-overage dialog of the extension in a real Chromium, against the real
-// server and its demo editor: pay the overage (BILLING.md: 0 available, Lifestyle Crop 4.1 →
+// server and its demo editor: pay the overage (docs/billing.md: 0 available, Lifestyle Crop 4.1 →
 // $0.41), upgrade as an admin in one click (the consent frame is Tally's own page), and a
 // member's ask-your-admin. The demo editor acts only for its demo members, so every test has a
 // server of its own (its own Studio North) and runs alone as well as in any order.

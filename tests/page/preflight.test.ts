@@ -9,7 +9,7 @@ import {
 } from '../../lib/page/protocol.ts';
 import { listenForPreflight } from '../../lib/page/widget-side.ts';
 
-// BILLING.md: 2.0 available, Lifestyle Crop (4.1), overage allowed → 2.1 overage = $0.21.
+// docs/billing.md: 2.0 available, Lifestyle Crop (4.1), overage allowed → 2.1 overage = $0.21.
 const overageQuote = {
   operation: 'lifestyle-crop',
   quantity: 1,

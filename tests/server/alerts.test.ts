@@ -1,4 +1,4 @@
-// Low-balance alerts over HTTP (BILLING.md): once per threshold per term, re-armed by a
+// Low-balance alerts over HTTP (docs/billing.md): once per threshold per term, re-armed by a
 // renewal and a plan change, kept with the change that fired them, pushed to the streams as
 // `event: alert` after the Snapshot that holds them; the admin's thresholds (PUT /v1/alerts).
 import { expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 // Random and malformed bodies, headers and tokens sent to every route, the demo editor's and the
-// widget files' included: never a 5xx, API.md's error shape from the API, and the account under
+// widget files' included: never a 5xx, docs/api.md's error shape from the API, and the account under
 // test unchanged.
 import fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// BILLING.md decision 9 over HTTP: no start more than 12 months back, and a catch-up of any
+// docs/billing.md decision 9 over HTTP: no start more than 12 months back, and a catch-up of any
 // length (a dev-clock jump of centuries) is answered at once.
 import { expect, test } from 'vitest';
 import { Decimal } from '../../lib/billing/index.ts';

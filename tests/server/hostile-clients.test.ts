@@ -1,4 +1,4 @@
-// What a hostile page or client may try at the HTTP level (API.md, "Server settings"): a Host
+// What a hostile page or client may try at the HTTP level (docs/api.md, "Server settings"): a Host
 // it re-pointed at this machine, bodies too large to hold, framing the pages, and connections
 // held open by sending headers slowly.
 import { connect } from 'node:net';

@@ -27,7 +27,7 @@ export function client(server: Pick<TestServer, 'url'>, token: string) {
     'content-type': 'application/json',
     ...extra,
   });
-  // PUT and PATCH need no Idempotency-Key (API.md).
+  // PUT and PATCH need no Idempotency-Key (docs/api.md).
   const send = async (method: string, path: string, body: unknown) =>
     answer(
       await fetch(`${server.url}${path}`, {

@@ -1,4 +1,4 @@
-// Idempotency-Key as API.md states it: one change per key, replays answer the first response.
+// Idempotency-Key as docs/api.md states it: one change per key, replays answer the first response.
 import { describe, expect, test } from 'vitest';
 import { soleAdmin } from './accounts.ts';
 import { allEntries } from './http.ts';

@@ -1,4 +1,4 @@
-// The Snapshot's insight over HTTP, on the dev clock: a steady pace gives BILLING.md's pace,
+// The Snapshot's insight over HTTP, on the dev clock: a steady pace gives docs/billing.md's pace,
 // run-out and advice, from the usage tally the account keeps with each change.
 import { expect, test } from 'vitest';
 import { soleAdmin } from './accounts.ts';

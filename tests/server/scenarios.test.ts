@@ -1,4 +1,4 @@
-// BILLING.md's worked scenarios end to end through HTTP, with the dev clock moving time.
+// docs/billing.md's worked scenarios end to end through HTTP, with the dev clock moving time.
 import { describe, expect, test } from 'vitest';
 import { createAccount } from '../support/server.ts';
 import { allCharges, allEntries, type Client, client, clock } from './http.ts';
@@ -43,7 +43,7 @@ async function exhaust(api: Client) {
 
 const money = (usd: string) => Number(usd).toFixed(2);
 
-describe('BILLING.md scenarios over HTTP', () => {
+describe('docs/billing.md scenarios over HTTP', () => {
   test('Growth with 400 left on May 6 → Starter on May 8: 400 roll over, $100 charged, renews June 8', async () => {
     await clock(server(), { now: '2026-05-01T00:00:00.000Z' });
     const { admin } = await account('growth', '2026-05-01T00:00:00.000Z');

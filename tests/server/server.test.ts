@@ -117,7 +117,7 @@ describe('limits', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('invalid_request');
-    // API.md: invalid_request carries details.issues, whichever layer found the problem.
+    // docs/api.md: invalid_request carries details.issues, whichever layer found the problem.
     expect(answer.body.error.details.issues).toMatchObject([
       { path: 'operation', code: 'unknown_operation' },
     ]);

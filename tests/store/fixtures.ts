@@ -1,4 +1,4 @@
-// Snapshots in the shapes of API.md, built from the demo catalogue of BILLING.md so the
+// Snapshots in the shapes of docs/api.md, built from the demo catalogue of docs/billing.md so the
 // numbers under test come from the plans themselves.
 import type { Alerts, Insight, Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';

@@ -1,7 +1,7 @@
 // What each built bundle weighs as a browser downloads it: every file a bundle loads (its
 // entry, the chunks it imports, its stylesheets), gzip -9 and brotli. Shared by the size test
 // (tests/extension/build.test.ts, tests/embed/build.test.ts) and `npm run bench`. Budgets:
-// ARCHITECTURE.md, and docs/embedding.md for the embed's part loaded on demand.
+// docs/architecture.md, and docs/embedding.md for the embed's part loaded on demand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -12,7 +12,7 @@ export interface Bundle {
   name: string;
   /** Absolute paths of every file the bundle loads. */
   files: string[];
-  /** gzip bytes it may weigh; undefined where ARCHITECTURE.md only asks to report it. */
+  /** gzip bytes it may weigh; undefined where docs/architecture.md only asks to report it. */
   budgetBytes?: number;
 }
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The boundaries of ARCHITECTURE.md are Biome rules (biome.json, `overrides`), so `npm run check`
+// The boundaries of docs/architecture.md are Biome rules (biome.json, `overrides`), so `npm run check`
 // refuses a file that crosses one. Each probe below is a small file written into the folder it
 // speaks for, linted by the real Biome with the real config, and removed again.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -119,7 +119,7 @@ function crossingLines(folder: Folder): number[] {
   return probes[folder].lines.map((_, i) => i + 1);
 }
 
-describe('Biome enforces the boundaries of ARCHITECTURE.md', () => {
+describe('Biome enforces the boundaries of docs/architecture.md', () => {
   it('fails the check when a file crosses a boundary', () => {
     expect(probeRun.exitCode).not.toBe(0);
   });

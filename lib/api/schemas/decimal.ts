@@ -8,7 +8,7 @@ import {
 } from '../shape-check.ts';
 import * as z from '../zod.ts';
 
-// Decimal strings, never JSON numbers (API.md, Conventions); BILLING.md allows at most 3
+// Decimal strings, never JSON numbers (docs/api.md, Conventions); docs/billing.md allows at most 3
 // decimal places for credits (milli-credits). Leading zeros and exponents are not canonical.
 
 /** Credits, non-negative, at most 3 decimal places ("4568.7"). */
@@ -35,7 +35,7 @@ export const PercentSchema = z.int().check(z.minimum(1), z.maximum(99));
 /** An ISO-8601 UTC instant ("2026-05-08T00:00:00.000Z"). */
 export const InstantSchema = z.iso.datetime();
 
-/** How many times an operation runs: a positive integer, at most 10,000 (API.md). */
+/** How many times an operation runs: a positive integer, at most 10,000 (docs/api.md). */
 export const QuantitySchema = z.int().check(z.minimum(1), z.maximum(MAX_QUANTITY));
 
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));

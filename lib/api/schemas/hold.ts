@@ -3,7 +3,7 @@ import { CreditsSchema, IdSchema, InstantSchema, QuantitySchema, UsdSchema } fro
 
 export const HoldStatusSchema = z.enum(['pending', 'captured', 'released', 'expired']);
 
-/** API.md's Hold, extended with lib/billing's memberId, createdAt and resolvedAt. */
+/** docs/api.md's Hold, extended with lib/billing's memberId, createdAt and resolvedAt. */
 export const HoldSchema = z.object({
   id: IdSchema,
   memberId: IdSchema,

@@ -1,7 +1,7 @@
 import * as z from '../zod.ts';
 import { CreditsSchema, IdSchema, InstantSchema, UsdSchema } from './decimal.ts';
 
-/** What changing plan now would do (BILLING.md, Plan changes). */
+/** What changing plan now would do (docs/billing.md, Plan changes). */
 export const PlanChangePreviewSchema = z.object({
   from: IdSchema,
   to: IdSchema,

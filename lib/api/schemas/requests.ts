@@ -2,9 +2,9 @@ import * as z from '../zod.ts';
 import { IdSchema, PercentSchema, QuantitySchema, UsdSchema } from './decimal.ts';
 import { OveragePolicySchema } from './snapshot.ts';
 
-// Request bodies are strict: an unknown field is a 400 invalid_request, not ignored (API.md).
+// Request bodies are strict: an unknown field is a 400 invalid_request, not ignored (docs/api.md).
 
-/** 1–255 characters, scoped to the account (API.md, Conventions). */
+/** 1–255 characters, scoped to the account (docs/api.md, Conventions). */
 export const IdempotencyKeySchema = z.string().check(z.minLength(1), z.maxLength(255));
 
 /** "accept" only after the user consented (or under the `auto` policy). */
@@ -21,7 +21,7 @@ export const UsageRequestSchema = z.strictObject({
   overage: z._default(OverageChoiceSchema, 'deny'),
 });
 
-/** A hold lives 10 minutes unless told otherwise (BILLING.md); at most a day. */
+/** A hold lives 10 minutes unless told otherwise (docs/billing.md); at most a day. */
 export const HoldRequestSchema = z.strictObject({
   operation: IdSchema,
   quantity: QuantitySchema,

@@ -5,7 +5,7 @@ import { PlanChangeSchema } from './plan-change.ts';
 import { SnapshotSchema } from './snapshot.ts';
 
 // Response objects strip unknown fields instead of rejecting them, so an older client keeps
-// working against a server that extended the contract (API.md: "Extend it freely").
+// working against a server that extended the contract (docs/api.md: "Extend it freely").
 
 export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string() });
 

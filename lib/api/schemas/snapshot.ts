@@ -16,7 +16,7 @@ export const OverageStateSchema = z.object({
 /** A low-balance alert: a whole percentage of the term's granted credits, or none left. */
 export const AlertThresholdSchema = z.union([PercentSchema, z.literal('exhausted')]);
 
-/** BILLING.md "Insight": pace, run-out and plan advice; everything null before 24 h of the term. */
+/** docs/billing.md "Insight": pace, run-out and plan advice; everything null before 24 h of the term. */
 export const InsightSchema = z.object({
   /** Credits a day, 3 places, half-up. */
   pacePerDay: z.nullable(CreditsSchema),

@@ -1,7 +1,7 @@
 import * as z from '../zod.ts';
 import { CreditsSchema, IdSchema, InstantSchema, UsdSchema } from './decimal.ts';
 
-// Webhooks (API.md "Webhooks"): the endpoints an operator registers, what their deliveries
+// Webhooks (docs/api.md "Webhooks"): the endpoints an operator registers, what their deliveries
 // record, and the events a vendor's backend receives, signed per Standard Webhooks.
 
 export const webhookEventTypes = [

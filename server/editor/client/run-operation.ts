@@ -1,4 +1,4 @@
-// One click on an operation, by the page protocol (API.md): ask Tally first, then have the
+// One click on an operation, by the page protocol (docs/page-protocol.md): ask Tally first, then have the
 // page's backend record the usage, then tell the widget so it refreshes at once.
 import type { Entry } from '../../../lib/api/schemas/entry.ts';
 import type { Quote } from '../../../lib/api/schemas/quote.ts';
