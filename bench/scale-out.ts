@@ -5,6 +5,8 @@
 // ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it), then
 // in two processes under the same load: what two processes on this one machine cost by
 // themselves, the ceiling of "two nodes / one node" here.
+// Each ratio compares two setups running at once and measured in turns, a slice of the load
+// each (A B, B A, A B, …), so what else the machine does meanwhile falls on both alike.
 // Budget: PostgreSQL ≥ 1,500/s on one node on one hot account, and two nodes no slower. The
 // cluster is a throwaway one with fsync on, as a deployment runs.
 // Run: npx tsx bench/scale-out.ts [requests] [rounds]
@@ -18,7 +20,7 @@ import { createAccount, startServer, type TestServer } from '../tests/support/se
 import { postDebit } from './support/debit.ts';
 
 const requests = Number(process.argv[2] ?? 4000);
-const rounds = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[3] ?? 5);
 const clients = 32;
 const spreadAccounts = 100;
 /**
@@ -43,9 +45,9 @@ interface Measured {
 }
 
 /** `count` debits by `clients` workers; worker i posts to targets[i % n], round robin. */
-async function load(targets: Target[], count: number): Promise<Measured> {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients * 2 });
-  const post = (target: Target) => postDebit(agent, target.url, target.token);
+async function load(targets: Target[], count: number, agent?: Agent): Promise<Measured> {
+  const own = agent ?? new Agent({ keepAlive: true, maxSockets: clients * 2 });
+  const post = (target: Target) => postDebit(own, target.url, target.token);
   let issued = 0;
   let failed = 0;
   const worker = async (first: number) => {
@@ -59,8 +61,34 @@ async function load(targets: Target[], count: number): Promise<Measured> {
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
   const ms = performance.now() - started;
-  agent.destroy();
+  if (!agent) own.destroy();
   return { perSecond: (issued / ms) * 1000, failed };
+}
+
+/** Slices each side's `count` debits is cut into, taken in turns. */
+const slices = 8;
+
+/**
+ * `count` debits to each side, a slice at a time in turns, the order reversed every other turn
+ * (A B, B A, …): a side is never measured while the machine does something the other escapes.
+ */
+async function interleaved(sides: Target[][], count: number): Promise<Measured[]> {
+  const agents = sides.map(() => new Agent({ keepAlive: true, maxSockets: clients * 2 }));
+  const totals = sides.map(() => ({ ms: 0, failed: 0 }));
+  const slice = Math.ceil(count / slices);
+  try {
+    for (let turn = 0; turn < slices; turn++) {
+      const order = sides.map((_, i) => (turn % 2 ? sides.length - 1 - i : i));
+      for (const i of order) {
+        const { perSecond, failed } = await load(sides[i]!, slice, agents[i]);
+        totals[i]!.ms += (slice / perSecond) * 1000;
+        totals[i]!.failed += failed;
+      }
+    }
+  } finally {
+    for (const agent of agents) agent.destroy();
+  }
+  return totals.map(({ ms, failed }) => ({ perSecond: ((slice * slices) / ms) * 1000, failed }));
 }
 
 /** Members to post as: `clients` members of one Scale account, or one member each of 100. */
@@ -91,42 +119,130 @@ async function targetsOn(nodes: TestServer[], shape: 'hot' | 'spread'): Promise<
   }));
 }
 
-async function measure(postgresNodes: number | null): Promise<Record<'hot' | 'spread', Measured>> {
+interface Ledger {
+  nodes: TestServer[];
+  stop(): Promise<void>;
+}
+
+/** A ledger on SQLite (null) or on PostgreSQL over `postgresNodes` nodes, started and warmed. */
+async function startLedger(postgresNodes: number | null): Promise<Ledger> {
   const env = { TALLY_RATE_BURST: '1000000', TALLY_RATE_PER_SECOND: '1000000' };
   const first = await startServer({ postgres: postgresNodes !== null, env, checkAnswers: false });
   const nodes = [first];
-  for (let i = 1; i < (postgresNodes ?? 1); i++) {
-    nodes.push(await startServer({ sameLedgerAs: first, env, checkAnswers: false }));
-  }
+  const stop = async () => {
+    for (const node of [...nodes].reverse()) await node.stop();
+  };
   try {
-    const result = {} as Record<'hot' | 'spread', Measured>;
+    for (let i = 1; i < (postgresNodes ?? 1); i++) {
+      nodes.push(await startServer({ sameLedgerAs: first, env, checkAnswers: false }));
+    }
     // Each node compiles its own code: as many requests before the measurement as one node has.
     for (let done = 0; done < warmup * nodes.length; done += warmupPerAccount) {
       await load(await targetsOn(nodes, 'hot'), warmupPerAccount);
     }
-    for (const shape of ['hot', 'spread'] as const) {
-      result[shape] = await load(await targetsOn(nodes, shape), requests);
-    }
-    return result;
-  } finally {
-    for (const node of nodes.reverse()) await node.stop();
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { nodes, stop };
 }
 
-/** A bare Hono POST endpoint (bench/support/hello-server.ts) under the same load, in `processes`. */
-async function bareHono(processes: number): Promise<number> {
+interface BareHono {
+  targets: Target[];
+  stop(): void;
+}
+
+/** A bare Hono POST endpoint (bench/support/hello-server.ts) in `processes`, started and warmed. */
+async function startBareHono(processes: number): Promise<BareHono> {
   const children = Array.from({ length: processes }, () =>
     spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
   );
+  const stop = () => {
+    for (const child of children) child.kill('SIGTERM');
+  };
   try {
     const urls = await Promise.all(children.map(listeningUrl));
     const targets = urls.map((url) => ({ url: new URL('/v1/usage', url), token: 'none' }));
     await load(targets, warmup * processes);
-    return (await load(targets, requests)).perSecond;
+    return { targets, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+type Cells = Record<'hot' | 'spread', Measured>;
+
+interface Round {
+  hello: number;
+  helloOnTwo: number;
+  helloOnOne: number;
+  sqlite: Cells;
+  pgOne: Cells;
+  pgTwo: Cells;
+}
+
+/**
+ * One round: the bare endpoint against SQLite's hot account, the bare endpoint in one process
+ * against two, and PostgreSQL's one node against its two, each pair running at once.
+ */
+async function round(): Promise<Round> {
+  const hello = await startBareHono(1);
+  try {
+    const sqlite = await startLedger(null);
+    const sqliteRun = await (async () => {
+      try {
+        const hot = await targetsOn(sqlite.nodes, 'hot');
+        const [bare, sqliteHot] = await interleaved([hello.targets, hot], requests);
+        const spread = await load(await targetsOn(sqlite.nodes, 'spread'), requests);
+        return { bare: bare!, cells: { hot: sqliteHot!, spread } };
+      } finally {
+        await sqlite.stop();
+      }
+    })();
+    const helloTwo = await startBareHono(2);
+    const [one, two] = await (async () => {
+      try {
+        return await interleaved([hello.targets, helloTwo.targets], requests);
+      } finally {
+        helloTwo.stop();
+      }
+    })();
+    const pg = await postgresPair();
+    return {
+      hello: sqliteRun.bare.perSecond,
+      helloOnOne: one!.perSecond,
+      helloOnTwo: two!.perSecond,
+      sqlite: sqliteRun.cells,
+      ...pg,
+    };
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    hello.stop();
+  }
+}
+
+/** PostgreSQL on one node and on two (over a database of their own), both running, in turns. */
+async function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
+  const one = await startLedger(1);
+  try {
+    const two = await startLedger(2);
+    try {
+      const cells = {} as Record<'hot' | 'spread', Measured[]>;
+      for (const shape of ['hot', 'spread'] as const) {
+        const sides = [await targetsOn(one.nodes, shape), await targetsOn(two.nodes, shape)];
+        cells[shape] = await interleaved(sides, requests);
+      }
+      return {
+        pgOne: { hot: cells.hot[0]!, spread: cells.spread[0]! },
+        pgTwo: { hot: cells.hot[1]!, spread: cells.spread[1]! },
+      };
+    } finally {
+      await two.stop();
+    }
+  } finally {
+    await one.stop();
   }
 }
 
@@ -176,9 +292,7 @@ function median(values: number[]): number {
 }
 
 /** Each cell's median over the rounds, and how many of its debits failed in all. */
-function medianCells(
-  runs: Record<'hot' | 'spread', Measured>[],
-): Record<'hot' | 'spread', Measured> {
+function medianCells(runs: Cells[]): Cells {
   const cell = (shape: 'hot' | 'spread') => ({
     perSecond: median(runs.map((run) => run[shape].perSecond)),
     failed: runs.reduce((n, run) => n + run[shape].failed, 0),
@@ -192,34 +306,22 @@ if (!process.env.TALLY_TEST_DATABASE_URL) {
   process.env.TALLY_TEST_DATABASE_URL = cluster.url;
 }
 try {
-  // Side by side, in rounds: the bare endpoint right before the SQLite node it is compared
-  // with, and PostgreSQL's one node right before its two. On a shared machine one cell alone
-  // can be off by a fifth either way; each ratio is the median of its rounds' ratios.
-  const hellos: number[] = [];
-  const hellosOnTwo: number[] = [];
-  const sqlites: Record<'hot' | 'spread', Measured>[] = [];
-  const pgOnes: Record<'hot' | 'spread', Measured>[] = [];
-  const pgTwos: Record<'hot' | 'spread', Measured>[] = [];
-  for (let round = 0; round < rounds; round++) {
-    hellos.push(await bareHono(1));
-    hellosOnTwo.push(await bareHono(2));
-    sqlites.push(await measure(null));
-    pgOnes.push(await measure(1));
-    pgTwos.push(await measure(2));
-  }
+  // In rounds: on a shared machine a round can be off by a tenth or more either way; each ratio
+  // is the median of its rounds' ratios, each cell the median of its rounds.
+  const runs: Round[] = [];
+  for (let i = 0; i < rounds; i++) runs.push(await round());
   const bare = await bareLoop();
-  const hello = median(hellos);
-  const sqlite = medianCells(sqlites);
-  const pgOne = medianCells(pgOnes);
-  const pgTwo = medianCells(pgTwos);
-  // Each round's ratios, then their medians.
-  const sqliteRatios = sqlites.map((run, i) => run.hot.perSecond / hellos[i]!);
-  const helloRatios = hellosOnTwo.map((two, i) => two / hellos[i]!);
-  const twoToOneRatios = pgTwos.map((run, i) => run.hot.perSecond / pgOnes[i]!.hot.perSecond);
+  const hello = median(runs.map((run) => run.hello));
+  const sqlite = medianCells(runs.map((run) => run.sqlite));
+  const pgOne = medianCells(runs.map((run) => run.pgOne));
+  const pgTwo = medianCells(runs.map((run) => run.pgTwo));
+  const sqliteRatios = runs.map((run) => run.sqlite.hot.perSecond / run.hello);
+  const helloRatios = runs.map((run) => run.helloOnTwo / run.helloOnOne);
+  const twoToOneRatios = runs.map((run) => run.pgTwo.hot.perSecond / run.pgOne.hot.perSecond);
   const sqliteRatio = median(sqliteRatios);
   const helloTwoToOne = median(helloRatios);
   const twoToOne = median(twoToOneRatios);
-  const rows: [string, Record<'hot' | 'spread', Measured>][] = [
+  const rows: [string, Cells][] = [
     ['SQLite, one node', sqlite],
     ['PostgreSQL, one node', pgOne],
     ['PostgreSQL, two nodes', pgTwo],
