@@ -48,3 +48,16 @@ export async function reread<T>(read: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+/**
+ * Waits for statements pipelined on one connection, in the order they were sent. They run in
+ * that order, so the first of them to fail is the cause; those behind it only say that the
+ * transaction is aborted (25P02), and the client may reject one of those first. Fails, once
+ * every statement has answered, with the cause.
+ */
+export async function answeredInOrder(statements: Promise<unknown>[]): Promise<unknown[]> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
+}

@@ -9,7 +9,7 @@ import {
   mergeChanges,
   type StoreBatch,
 } from '../ledger/store.ts';
-import { connectionLost, errorCode, fromServer } from './postgres-errors.ts';
+import { answeredInOrder, connectionLost, errorCode, fromServer } from './postgres-errors.ts';
 import type { ChangeNotices } from './postgres-notices.ts';
 import { findHold, members, upgradeRequests, usageRows } from './postgres-reads.ts';
 import { writeChanges } from './postgres-writes.ts';
@@ -296,7 +296,7 @@ export class Transactions {
       ];
       decide();
       commitSent = true;
-      await Promise.all([...writes, connection`COMMIT`.execute()]);
+      await answeredInOrder([...writes, connection`COMMIT`.execute()]);
       return results;
     } catch (error) {
       await connection`ROLLBACK`.catch(() => {});

@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import type { Changes } from '../ledger/store.ts';
 import { writeOutbox } from '../webhooks/postgres-outbox-writes.ts';
+import { answeredInOrder } from './postgres-errors.ts';
 
 /**
  * Sends one batch's changes in its transaction, all at once: the statements run in the order
@@ -148,5 +149,5 @@ export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
     );
   }
   writes.push(writeOutbox(tx, changes));
-  return Promise.all(writes);
+  return answeredInOrder(writes);
 }

@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { answeredInOrder } from '../db/postgres-errors.ts';
 import type { OutboxChanges } from './outbox-changes.ts';
 
 /**
@@ -54,5 +55,5 @@ export async function writeOutbox(tx: Sql, changes: OutboxChanges): Promise<void
         FOR UPDATE SKIP LOCKED)`.execute(),
     );
   }
-  await Promise.all(writes);
+  await answeredInOrder(writes);
 }

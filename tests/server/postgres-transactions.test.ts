@@ -233,3 +233,43 @@ test('more accounts another node keeps locked than the node has connections hold
   }
   expect(await usage(accounts.map(({ accountId }) => accountId))).toMatchObject({ debits: 15 });
 });
+
+test('a batch whose write is refused midway commits none of its writes (those sent before it too) and fails with its error', async () => {
+  const account = await newAccount();
+  const [before] = await otherNode<{ version: string }[]>`
+    SELECT version::text FROM accounts WHERE id = ${account.accountId}`;
+  // The account's update goes out first, the entry behind it without a description (the
+  // client sends an undefined as NULL, which the column refuses), the COMMIT right behind.
+  const failing = store.write(async (batch) => {
+    const state = await batch.lockAccount(account.accountId);
+    if (!state) throw new Error('no account');
+    const changes = emptyChanges();
+    changes.accounts.set(account.accountId, {
+      name: 'Studio',
+      state: { ...state, version: state.version + 1 },
+      before: state.version,
+      createdAt: new Date().toISOString(),
+    });
+    changes.entries.push({
+      id: 'ent_unsendable',
+      accountId: account.accountId,
+      at: new Date().toISOString(),
+      kind: 'usage',
+      memberId: account.memberId,
+      credits: '-1.2',
+      overageCredits: '0',
+      amountUsd: '0.00',
+      availableAfter: '9998.8',
+      description: undefined as unknown as string,
+    });
+    return { changes, result: null };
+  }, account.accountId);
+  await expect(failing).rejects.toThrow(/null value in column "description"/);
+  const [after] = await otherNode<{ version: string }[]>`
+    SELECT version::text FROM accounts WHERE id = ${account.accountId}`;
+  expect(after?.version).toBe(before?.version);
+  expect(await otherNode`SELECT id FROM entries WHERE id = 'ent_unsendable'`).toHaveLength(0);
+  // The connection it ran on serves the next debit as if nothing happened.
+  await debit(account);
+  expect(await usage([account.accountId])).toMatchObject({ debits: 1 });
+});
