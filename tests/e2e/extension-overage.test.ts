@@ -76,6 +76,10 @@ test('at 0 credits, Lifestyle Crop opens the dialog; "Pay $0.41" records it with
   await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('No credits left');
   await operation('lifestyle-crop').click();
   await expect.poll(async () => (await dialog()).textContent()).toContain('4.1 credits');
+  // While the dialog waits for the user, the editor says what it waits for.
+  expect(await editor.locator('#op-status').textContent()).toBe(
+    "Lifestyle Crop × 1: waiting for Tally's go-ahead…",
+  );
   await choose('Pay $0.41 overage and continue');
 
   await expect

@@ -160,7 +160,7 @@ async function run(button: HTMLButtonElement) {
   opStatus.textContent = `${what}: asking Tally…`;
   try {
     const outcome = await runOperation(operation, q, settings.as, () => {
-      opStatus.textContent = `${what}: Tally is checking the cost…`;
+      opStatus.textContent = `${what}: waiting for Tally's go-ahead…`;
     });
     if (outcome.kind === 'cancelled') {
       opStatus.dataset.tone = 'cancelled';
