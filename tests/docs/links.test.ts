@@ -11,6 +11,7 @@ import {
   linkTargets,
   markdownFiles,
   missingMarkdownNames,
+  repositoryFiles,
   sourceFiles,
 } from './markdown-links.ts';
 
@@ -25,25 +26,35 @@ test('every markdown file of the repository links only to paths inside it that e
 });
 
 test('every markdown file the code and configuration name is in the repository', () => {
-  const files = sourceFiles(repo);
-  expect(files).toContain('server/app.ts');
+  const files = repositoryFiles(repo);
+  const sources = sourceFiles(files);
+  expect(sources).toContain('server/app.ts');
+  expect(sources).toContain('biome.json');
   // The checks' own examples (tests/docs/) name missing files on purpose.
-  const checked = files.filter((file) => !file.startsWith('tests/docs/'));
+  const checked = sources.filter((file) => !file.startsWith('tests/docs/'));
   const missing = checked.flatMap((file) =>
-    missingMarkdownNames(repo, file, readFileSync(join(repo, file), 'utf8')).map(
+    missingMarkdownNames(files, file, readFileSync(join(repo, file), 'utf8')).map(
       (name) => `${file}: ${name}`,
     ),
   );
   expect(missing).toEqual([]);
 });
 
-test("a markdown name is looked for from the root, docs/ and the naming file's folder", () => {
-  const text = '// See docs/billing.md, billing.md, README.md and BILLING.md (shared/API.md).';
-  expect(missingMarkdownNames(repo, 'lib/billing/quote.ts', text)).toEqual([
-    'BILLING.md',
-    'shared/API.md',
+test("a markdown name is looked for, in exact case, from the root, docs/ and the naming file's folder", () => {
+  const files = new Set(['README.md', 'docs/billing.md', 'embed/package/README.md', 'v1.2.md']);
+  const named = (file: string, text: string) => missingMarkdownNames(files, file, text);
+  const text =
+    '// See docs/billing.md, billing.md, README.md, v1.2.md and BILLING.md (shared/API.md).';
+  expect(named('lib/billing/quote.ts', text)).toEqual(['BILLING.md', 'shared/API.md']);
+  expect(named('embed/package/x.ts', 'its README.md, ../../docs/billing.md')).toEqual([]);
+  expect(named('lib/x.ts', 'NOTES.MD, ../../README.md, ../outside.md')).toEqual([
+    'NOTES.MD',
+    '../../README.md',
+    '../outside.md',
   ]);
-  expect(missingMarkdownNames(repo, 'embed/package/x.ts', 'its README.md')).toEqual([]);
+  expect(named('lib/x.ts', 'import "@scope/pkg/README.md"; https://example.com/docs/a.md')).toEqual(
+    [],
+  );
 });
 
 describe('the link check', () => {

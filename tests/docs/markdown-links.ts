@@ -3,7 +3,7 @@
 // and an anchor must name a heading of the markdown file it points into.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 
 export interface BrokenLink {
   file: string;
@@ -88,31 +88,43 @@ export function markdownFiles(root: string): string[] {
     .sort();
 }
 
-/** Every tracked or new source file (code and configuration, not markdown) git does not ignore. */
-export function sourceFiles(root: string): string[] {
+/** Every file of the repository, tracked or new and not ignored, by its path in exact case. */
+export function repositoryFiles(root: string): Set<string> {
   const listed = execFileSync(
     'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx']
-      .concat(['*.mjs', '*.js', '*.json', '*.css', '*.html'])
-      .concat([':!package-lock.json']),
-    { cwd: root, encoding: 'utf8' },
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
   );
-  return [...new Set(listed.split('\0').filter(Boolean))]
-    .filter((file) => existsSync(resolve(root, file)))
+  return new Set(listed.split('\0').filter((file) => file && existsSync(resolve(root, file))));
+}
+
+/** The code and configuration among `files` (not markdown, not the lock file). */
+export function sourceFiles(files: Iterable<string>): string[] {
+  return [...files]
+    .filter((file) => /\.(ts|tsx|mjs|js|json|css|html)$/.test(file) && file !== 'package-lock.json')
     .sort();
 }
 
 /**
- * The names of markdown files a source file mentions ("docs/billing.md", "README.md") that are
- * not in the repository, looked for from its root, from docs/ and from the file's folder: a
- * comment may only send its reader to documentation the clone has.
+ * The names of markdown files a source file mentions ("docs/billing.md", "README.md") that the
+ * repository does not have (`files`, exact case), looked for from its root, from docs/ and from
+ * the file's folder, never outside the repository: a comment may only send its reader to
+ * documentation the clone has.
  */
-export function missingMarkdownNames(root: string, file: string, text: string): string[] {
-  const names = text.match(/(?<![\w./-])(?:[\w.-]+\/)*[\w-]+\.md\b/g) ?? [];
+export function missingMarkdownNames(
+  files: ReadonlySet<string>,
+  file: string,
+  text: string,
+): string[] {
+  const names = text.match(/(?<![\w./@-])(?:[\w.-]+\/)*[\w.-]+\.md\b/gi) ?? [];
   const found = (name: string) =>
-    [root, join(root, 'docs'), dirname(join(root, file))].some((folder) =>
-      existsSync(join(folder, name)),
-    );
+    ['.', 'docs', posix.dirname(file)].some((folder) => {
+      const path = posix.normalize(posix.join(folder, name));
+      return !path.startsWith('../') && files.has(path);
+    });
   return [...new Set(names)].filter((name) => !found(name));
 }
 

@@ -114,6 +114,18 @@ test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click 
     }),
   );
   expect(factLines).toEqual([1, 1]);
+  // Nothing is wider than the dialog, not even a button with a long label (a team's admins
+  // named in full, a long language): its words wrap.
+  const overflow = await upgrade.evaluate((button) => {
+    const dialog = button.closest('dialog');
+    if (!dialog) return -1;
+    const label = button.textContent;
+    button.textContent = 'Ask Ada Lovelace, Grace Hopper and Margaret Hamilton to upgrade to Scale';
+    const over = dialog.scrollWidth - dialog.clientWidth;
+    button.textContent = label;
+    return over;
+  });
+  expect(overflow).toBe(0);
   await choose('Upgrade to Scale · $500.00 today');
 
   await expect.poll(async () => (await ada.me()).plan.id, { timeout: 10_000 }).toBe('scale');
