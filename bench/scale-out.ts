@@ -199,51 +199,48 @@ interface Round {
   pgTwo: Cells;
 }
 
+/** Runs `use` on what `starting` starts, and stops it whatever happens. */
+async function whileRunning<T extends { stop(): unknown }, R>(
+  starting: Promise<T>,
+  use: (running: T) => Promise<R>,
+): Promise<R> {
+  const running = await starting;
+  try {
+    return await use(running);
+  } finally {
+    await running.stop();
+  }
+}
+
 /**
  * One round: the bare endpoint against SQLite's hot account, the bare endpoint in one process
  * against two, and PostgreSQL's one node against its two, each pair running at once.
  */
-async function round(): Promise<Round> {
-  const hello = await startBareHono(1);
-  try {
-    const sqlite = await startLedger(null);
-    const sqliteRun = await (async () => {
-      try {
-        const hot = await targetsOn(sqlite.nodes, 'hot');
-        const [bare, sqliteHot] = await interleaved([hello.targets, hot], requests);
-        const spread = await load(await targetsOn(sqlite.nodes, 'spread'), requests);
-        return { bare: bare!, cells: { hot: sqliteHot!, spread } };
-      } finally {
-        await sqlite.stop();
-      }
-    })();
-    const helloTwo = await startBareHono(2);
-    const [one, two] = await (async () => {
-      try {
-        return await interleaved([hello.targets, helloTwo.targets], requests);
-      } finally {
-        helloTwo.stop();
-      }
-    })();
-    const pg = await postgresPair();
+function round(): Promise<Round> {
+  return whileRunning(startBareHono(1), async (hello) => {
+    const sqlite = await whileRunning(startLedger(null), async ({ nodes }) => {
+      const hot = await targetsOn(nodes, 'hot');
+      const [bare, sqliteHot] = await interleaved([hello.targets, hot], requests);
+      const spread = await load(await targetsOn(nodes, 'spread'), requests);
+      return { bare: bare!, cells: { hot: sqliteHot!, spread } };
+    });
+    const [one, two] = await whileRunning(startBareHono(2), (helloTwo) =>
+      interleaved([hello.targets, helloTwo.targets], requests),
+    );
     return {
-      hello: sqliteRun.bare.perSecond,
+      hello: sqlite.bare.perSecond,
       helloOnOne: one!.perSecond,
       helloOnTwo: two!.perSecond,
-      sqlite: sqliteRun.cells,
-      ...pg,
+      sqlite: sqlite.cells,
+      ...(await postgresPair()),
     };
-  } finally {
-    hello.stop();
-  }
+  });
 }
 
 /** PostgreSQL on one node and on two (over a database of their own), both running, in turns. */
-async function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
-  const one = await startLedger(1);
-  try {
-    const two = await startLedger(2);
-    try {
+function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
+  return whileRunning(startLedger(1), (one) =>
+    whileRunning(startLedger(2), async (two) => {
       const cells = {} as Record<'hot' | 'spread', Measured[]>;
       for (const shape of ['hot', 'spread'] as const) {
         const sides = [await targetsOn(one.nodes, shape), await targetsOn(two.nodes, shape)];
@@ -253,12 +250,8 @@ async function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
         pgOne: { hot: cells.hot[0]!, spread: cells.spread[0]! },
         pgTwo: { hot: cells.hot[1]!, spread: cells.spread[1]! },
       };
-    } finally {
-      await two.stop();
-    }
-  } finally {
-    await one.stop();
-  }
+    }),
+  );
 }
 
 function listeningUrl(child: ChildProcessByStdio<null, Readable, null>): Promise<string> {

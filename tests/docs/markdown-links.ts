@@ -76,18 +76,6 @@ function headingSlugs(markdown: string): Set<string> {
   return slugs;
 }
 
-/** Every markdown file of the repository: tracked ones and new ones git does not ignore. */
-export function markdownFiles(root: string): string[] {
-  const listed = execFileSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  return [...new Set(listed.split('\0').filter(Boolean))]
-    .filter((file) => existsSync(resolve(root, file)))
-    .sort();
-}
-
 /** Every file of the repository, tracked or new and not ignored, by its path in exact case. */
 export function repositoryFiles(root: string): Set<string> {
   const listed = execFileSync(
@@ -99,6 +87,11 @@ export function repositoryFiles(root: string): Set<string> {
     },
   );
   return new Set(listed.split('\0').filter((file) => file && existsSync(resolve(root, file))));
+}
+
+/** Every markdown file of the repository: tracked ones and new ones git does not ignore. */
+export function markdownFiles(root: string): string[] {
+  return [...repositoryFiles(root)].filter((file) => file.endsWith('.md')).sort();
 }
 
 /** The code and configuration among `files` (not markdown, not the lock file). */
