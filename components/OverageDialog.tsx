@@ -160,8 +160,12 @@ export function OverageDialog({
         </div>
       )}
       {!isAdmin && (
-        <p data-testid="ask-admin" role={asked ? 'status' : undefined}>
-          {asked ? m.t('youAsked', { admins, plan: asked }) : m.t('onlyAdminCanChange', { admins })}
+        // Whom to ask, said once: here only when no plan above says it; after asking, what
+        // happens next. The region is there from the start so that the news is announced.
+        <p data-testid="ask-admin" class="t-ask-status" role="status">
+          {asked
+            ? m.t('youAsked', { admins, plan: asked })
+            : options.length === 0 && m.t('onlyAdminCanChange', { admins })}
         </p>
       )}
       {error && (

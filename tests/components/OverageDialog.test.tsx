@@ -98,14 +98,23 @@ test('an admin’s trusted upgrade changes the plan and the operation proceeds',
   );
 });
 
-test('a member sees whom to ask instead of an upgrade button', async () => {
+test('a member sees whom to ask instead of an upgrade button, said once', async () => {
   await openDialog({ role: 'member', available: '0' });
+  expect(await screen.findByText(/Scale/)).toBeTruthy();
+  expect(screen.getByText('Ask Ada (admin) to upgrade')).toBeTruthy();
+  // The plans' heading says whom to ask: no second line under them repeats it.
+  expect(screen.getByRole('dialog').textContent?.split('Ada').length).toBe(2);
+  expect(screen.getByTestId('ask-admin').textContent).toBe('');
+  expect(screen.queryByRole('button', { name: /Upgrade/ })).toBeNull();
+  expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
+});
+
+test('a member on the top plan, with no plan to show, is told whom to ask', async () => {
+  await openDialog({ role: 'member', plan: 'scale', available: '0' });
   expect(screen.getByTestId('ask-admin').textContent).toBe(
     'Only an admin can change the plan: ask Ada (admin) to upgrade.',
   );
-  expect(await screen.findByText(/Scale/)).toBeTruthy();
-  expect(screen.queryByRole('button', { name: /Upgrade/ })).toBeNull();
-  expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
+  expect(screen.queryByText('Ask Ada (admin) to upgrade')).toBeNull();
 });
 
 test('a member with a way to ask: "Ask Ada to upgrade to Scale" sends the request', async () => {
@@ -113,9 +122,11 @@ test('a member with a way to ask: "Ask Ada to upgrade to Scale" sends the reques
   await openDialog({ role: 'member', available: '0' }, 'lifestyle-crop', async (planId) => {
     asked.push(planId);
   });
+  // The status region is there, empty, before the news it will announce.
+  expect(screen.getByRole('status').textContent).toBe('');
   fireEvent.click(await screen.findByRole('button', { name: 'Ask Ada to upgrade to Scale' }));
-  expect((await screen.findByRole('status')).textContent).toMatch(
-    /^You asked Ada to upgrade to Scale/,
+  await waitFor(() =>
+    expect(screen.getByRole('status').textContent).toMatch(/^You asked Ada to upgrade to Scale/),
   );
   expect(asked).toEqual(['scale']);
 });

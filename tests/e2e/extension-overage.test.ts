@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
 import { formatCredits, formatDay, formatUsd } from '../../lib/billing/format.ts';
+import { seriousViolations } from '../support/axe.ts';
 import {
   chooseInConsent,
   connectInPopup,
@@ -142,17 +143,38 @@ test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click 
 });
 
 test('a member sees whom to ask instead of the upgrade button', async () => {
-  const { milo, editor, chipLabel, dialog, choose, operation } = await studioNorth(
+  const { ada, milo, editor, chipLabel, dialog, choose, operation } = await studioNorth(
     'milo',
     TO_TWO_POINT_SIX,
   );
   await expect.poll(() => chipLabel().textContent(), { timeout: 10_000 }).toBe('2.6 credits');
 
   await operation('lifestyle-crop').click();
-  await expect
-    .poll(async () => (await dialog()).getByTestId('ask-admin').textContent())
-    .toContain('ask Ada (admin) to upgrade');
-  expect(await (await dialog()).getByRole('button', { name: /^Upgrade to/ }).count()).toBe(0);
+  const shown = await dialog();
+  await expect.poll(() => shown.textContent()).toContain('Ask Ada (admin) to upgrade');
+  expect(await shown.getByRole('button', { name: /^Upgrade to/ }).count()).toBe(0);
+  // Whom to ask is said once, over the plans; the status line under them waits, empty, for the
+  // news of an ask, and takes no room meanwhile: Cancel is one gap (14 px) under the plans.
+  expect((await shown.textContent())?.split('Ada (admin)').length).toBe(2);
+  const status = shown.getByRole('status');
+  expect(await status.textContent()).toBe('');
+  /** The gaps (px) between the plans, the status line and the actions row, top to bottom. */
+  const gaps = () =>
+    shown.evaluate((dialog) => {
+      const status = dialog.querySelector('[role="status"]')!;
+      const plans = status.previousElementSibling!.getBoundingClientRect();
+      const actions = dialog.querySelector('.t-dialog__actions')!.getBoundingClientRect();
+      const line = status.getBoundingClientRect();
+      if (line.height === 0) return [Math.round(actions.top - plans.bottom)];
+      return [Math.round(line.top - plans.bottom), Math.round(actions.top - line.bottom)];
+    });
+  expect(await gaps()).toEqual([14]);
+  expect(await seriousViolations(await consentFrame(editor))).toEqual([]);
+
+  await choose('Ask Ada to upgrade to Scale');
+  await expect.poll(() => status.textContent()).toMatch(/^You asked Ada to upgrade to Scale/);
+  expect(await gaps()).toEqual([14, 14]);
+  expect((await ada.upgradeRequests('open')).requests).toMatchObject([{ planId: 'scale' }]);
   await choose('Cancel');
   await expect.poll(() => consentFrames(editor)).toBe(0);
   // Cancelled: nothing recorded.
