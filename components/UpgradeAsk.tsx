@@ -77,17 +77,30 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
       )}
       <label class="t-field">
         <span>{m.t('plan')}</span>
-        <select value={target.id} onChange={(e) => setPlanId(e.currentTarget.value)}>
+        <select
+          class="t-input"
+          value={target.id}
+          onChange={(e) => setPlanId(e.currentTarget.value)}
+        >
           {dearer.map((plan) => (
             <option key={plan.id} value={plan.id}>
-              {plan.name}
+              {`${plan.name} · ${m.t('planOffer', {
+                price: m.formats.usd(plan.priceUsd),
+                amount: m.formats.creditAmount(plan.monthlyCredits),
+              })}`}
             </option>
           ))}
         </select>
       </label>
       <label class="t-field">
         <span>{m.t('noteFor', { admins })}</span>
-        <textarea maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea
+          class="t-input"
+          rows={2}
+          maxLength={500}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
       <button
         type="button"

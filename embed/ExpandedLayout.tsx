@@ -2,6 +2,7 @@
 // never downloads it.
 import { BalanceMeter } from '../components/BalanceMeter.tsx';
 import { Freshness } from '../components/Freshness.tsx';
+import fieldsCss from '../components/fields.css?inline';
 import { useMessages } from '../components/messages-context.ts';
 import { PlanCard } from '../components/PlanCard.tsx';
 import planCardCss from '../components/plan-card.css?inline';
@@ -30,7 +31,7 @@ export function ExpandedLayout({
   if (!snapshot) return null;
   return (
     <div class="t-embed-panel">
-      <style>{planCardCss}</style>
+      <style>{planCardCss + fieldsCss}</style>
       <header class="t-embed-head">
         <span class="t-embed-brand">Tally</span>
         <span class="t-muted" data-testid="embed-who">

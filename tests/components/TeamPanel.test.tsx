@@ -69,6 +69,21 @@ test('a member asks Ada to upgrade to Scale, with a note, in place of "ask your 
   await waitFor(() => expect(calls).toEqual(['ask scale Big shoot']));
 });
 
+test('the member’s plan list says what each plan offers; another choice renames the ask', async () => {
+  const { model } = await startedModel({ role: 'member' });
+  const { port, calls } = teamOf([milo], []);
+  render(<TeamPanel model={model} team={port} />);
+  const plan = await screen.findByRole('combobox', { name: 'Plan' });
+  expect([...(plan as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+    'Free · $0.00 · 25 credits',
+    'Starter · $100.00 · 1,700 credits',
+    'Scale · $500.00 · 10,000 credits',
+  ]);
+  fireEvent.change(plan, { target: { value: 'starter' } });
+  fireEvent.click(await screen.findByRole('button', { name: 'Ask Ada to upgrade to Starter' }));
+  await waitFor(() => expect(calls).toEqual(['ask starter ']));
+});
+
 test('the member sees what became of its request', async () => {
   const { model } = await startedModel({ role: 'member' });
   const { port } = teamOf([milo], [request({ status: 'declined', reason: 'Next quarter' })]);

@@ -9,6 +9,7 @@ import { formatCredits } from '../../lib/billing/index.ts';
 import { widget } from '../embed/shadow.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { fieldLooks, wellLaidOut } from '../support/field-look.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // A loaded 2-core machine runs these: wait generously, fail only on what never happens.
@@ -41,6 +42,8 @@ test('Milo asks from his widget; Ada’s widget shows it live and she approves; 
   const mine = widget(milo);
   const ask = mine.getByRole('button', { name: 'Ask Ada to upgrade to Scale' });
   await ask.waitFor(PATIENT);
+  const form = mine.getByRole('region', { name: 'Ask for an upgrade' });
+  expect(await fieldLooks(form)).toEqual(wellLaidOut(['Plan', 'Note for Ada (optional)']));
   expect(await seriousViolations(milo)).toEqual([]);
   await mine.getByRole('textbox', { name: /Note for Ada/ }).fill('Big catalogue shoot');
   await ask.click();

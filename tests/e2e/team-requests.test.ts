@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { fieldLooks, wellLaidOut } from '../support/field-look.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -32,6 +33,9 @@ afterAll(async () => {
 test('Milo asks; Ada’s popup shows it live with the preview; she approves; Milo is on Scale', async () => {
   const ask = milo.getByRole('button', { name: 'Ask Ada to upgrade to Scale' });
   await ask.waitFor();
+  const form = milo.getByRole('region', { name: 'Ask for an upgrade' });
+  expect(await fieldLooks(form)).toEqual(wellLaidOut(['Plan', 'Note for Ada (optional)']));
+  expect(await form.getByRole('combobox', { name: 'Plan' }).inputValue()).toBe('scale');
   await milo.getByRole('textbox', { name: /Note for Ada/ }).fill('Big catalogue shoot');
   await ask.click();
   await expect
