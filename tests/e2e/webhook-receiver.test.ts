@@ -34,6 +34,12 @@ test('the editor links to the receiver page, which is not receiving until told t
     .getByText(/^Not receiving yet/)
     .waitFor();
   await page.getByText('Nothing has arrived yet.').waitFor();
+  // The button stands a step below the state it acts on, not touching its line.
+  const state = await page.getByRole('status').boundingBox();
+  const button = await page
+    .getByRole('button', { name: "Send the demo's webhooks here" })
+    .boundingBox();
+  expect(button!.y - (state!.y + state!.height)).toBeGreaterThanOrEqual(8);
 });
 
 test('after one click, an overage in the demo account arrives as a verified charge.created', async () => {
