@@ -40,7 +40,7 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
   return (
     <form class="t-section t-connect" onSubmit={submit} aria-label={m.t('connectToTally')}>
       <h2>{m.t('connect')}</h2>
-      <label>
+      <label class="t-field">
         {m.t('apiUrl')}
         <input
           class="t-input"
@@ -56,7 +56,7 @@ export function ConnectForm({ onConnect, apiUrl = 'http://127.0.0.1:8787' }: Con
           }}
         />
       </label>
-      <label>
+      <label class="t-field">
         {m.t('token')}
         <input
           class="t-input"

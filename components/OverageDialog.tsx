@@ -160,12 +160,15 @@ export function OverageDialog({
         </div>
       )}
       {!isAdmin && (
-        // Whom to ask, said once: here only when no plan above says it; after asking, what
-        // happens next. The region is there from the start so that the news is announced.
+        // Whom to ask, said once: here only when no plan above says it (the catalogue is in
+        // and lists none); after asking, what happens next. The region is there from the start
+        // so that the news is announced.
         <p data-testid="ask-admin" class="t-ask-status" role="status">
           {asked
             ? m.t('youAsked', { admins, plan: asked })
-            : options.length === 0 && m.t('onlyAdminCanChange', { admins })}
+            : options.length === 0 &&
+              model.catalog.value !== null &&
+              m.t('onlyAdminCanChange', { admins })}
         </p>
       )}
       {error && (

@@ -161,7 +161,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
             ))}
           </div>
           {/* The cap limits overage dollars under both policies (lib/billing quote). */}
-          <label class="t-overage-cap" for={CAP_INPUT}>
+          <label class="t-field" for={CAP_INPUT}>
             {m.t('capLabel')}
             <input
               id={CAP_INPUT}

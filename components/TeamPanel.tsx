@@ -42,6 +42,7 @@ export function TeamPanel({ model, team }: { model: CreditModel; team: TeamPort 
       <UpgradeAsk
         snapshot={snapshot}
         plans={plans}
+        upgrades={model.upgrades.value}
         latest={loaded.requests[0] ?? null}
         team={team}
         onAsked={reload}

@@ -11,8 +11,10 @@ import { useMessages } from './messages-context.ts';
 
 interface UpgradeAskProps {
   snapshot: Snapshot;
-  /** The plans a member may ask for (not the current one). */
+  /** Every plan of the catalogue, to name the one a request was for. */
   plans: Plan[];
+  /** The plans above the current one, cheapest first: what a member may ask for. */
+  upgrades: Plan[];
   /** The member's latest request, if any: its state is shown. */
   latest: UpgradeRequest | null;
   team: TeamPort;
@@ -41,16 +43,16 @@ function requestState(request: UpgradeRequest, plans: Plan[], admins: string, m:
 }
 
 /** A member asks the admins for a plan (docs/billing.md: only an admin changes it), with a note. */
-export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAskProps) {
+export function UpgradeAsk({ snapshot, plans, upgrades, latest, team, onAsked }: UpgradeAskProps) {
   const m = useMessages();
-  const dearer = plans.filter((plan) => plan.id !== snapshot.plan.id);
-  const [planId, setPlanId] = useState<string>(dearer.at(-1)?.id ?? '');
+  const [planId, setPlanId] = useState<string>(upgrades.at(-1)?.id ?? '');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const admins = adminNames(snapshot, m);
-  const target = dearer.find((plan) => plan.id === planId) ?? dearer.at(-1);
-  if (!target) return null;
+  // On the top plan there is nothing to ask for, but what became of the last ask still shows.
+  const target = upgrades.find((plan) => plan.id === planId) ?? upgrades.at(-1);
+  if (!target && !latest) return null;
 
   async function ask() {
     if (!target || busy) return;
@@ -75,41 +77,48 @@ export function UpgradeAsk({ snapshot, plans, latest, team, onAsked }: UpgradeAs
           {requestState(latest, plans, admins, m)}
         </p>
       )}
-      <label class="t-field">
-        <span>{m.t('plan')}</span>
-        <select
-          class="t-input"
-          value={target.id}
-          onChange={(e) => setPlanId(e.currentTarget.value)}
-        >
-          {dearer.map((plan) => (
-            <option key={plan.id} value={plan.id}>
-              {`${plan.name} · ${m.t('planOffer', {
-                price: m.formats.usd(plan.priceUsd),
-                amount: m.formats.creditAmount(plan.monthlyCredits),
-              })}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="t-field">
-        <span>{m.t('noteFor', { admins })}</span>
-        <textarea
-          class="t-input"
-          rows={2}
-          maxLength={500}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
-      </label>
-      <button
-        type="button"
-        class="t-button t-button--primary"
-        disabled={busy}
-        onClick={() => void ask()}
-      >
-        {busy ? m.t('asking') : m.t('askAdminToUpgradeTo', { admins, plan: target.name })}
-      </button>
+      {target && (
+        <>
+          <label class="t-field">
+            <span>{m.t('plan')}</span>
+            <select
+              class="t-input"
+              value={target.id}
+              onChange={(e) => setPlanId(e.currentTarget.value)}
+            >
+              {upgrades.map((plan) => (
+                <option key={plan.id} value={plan.id}>
+                  {m.t('planOption', {
+                    plan: plan.name,
+                    offer: m.t('planOffer', {
+                      price: m.formats.usd(plan.priceUsd),
+                      amount: m.formats.creditAmount(plan.monthlyCredits),
+                    }),
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="t-field">
+            <span>{m.t('noteFor', { admins })}</span>
+            <textarea
+              class="t-input"
+              rows={2}
+              maxLength={500}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          </label>
+          <button
+            type="button"
+            class="t-button t-button--primary"
+            disabled={busy}
+            onClick={() => void ask()}
+          >
+            {busy ? m.t('asking') : m.t('askAdminToUpgradeTo', { admins, plan: target.name })}
+          </button>
+        </>
+      )}
       <FormOutcome error={error} done={null} />
     </section>
   );

@@ -40,7 +40,7 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
     <details class="t-section">
       <summary class="t-muted">{m.t('editorPagesAndDisconnect')}</summary>
       <form class="t-connect" onSubmit={save} aria-label={m.t('editorPages')}>
-        <label>
+        <label class="t-field">
           {m.t('matchPatterns')}
           <textarea
             class="t-input"

@@ -117,6 +117,13 @@ test('a member on the top plan, with no plan to show, is told whom to ask', asyn
   expect(screen.queryByText('Ask Ada (admin) to upgrade')).toBeNull();
 });
 
+test('while the catalogue is not in, a member is not told there is no plan to show', async () => {
+  const { model } = await openDialog({ role: 'member', available: '0' });
+  model.catalog.value = null;
+  await waitFor(() => expect(screen.queryByText(/Scale/)).toBeNull());
+  expect(screen.getByTestId('ask-admin').textContent).toBe('');
+});
+
 test('a member with a way to ask: "Ask Ada to upgrade to Scale" sends the request', async () => {
   const asked: string[] = [];
   await openDialog({ role: 'member', available: '0' }, 'lifestyle-crop', async (planId) => {

@@ -69,19 +69,29 @@ test('a member asks Ada to upgrade to Scale, with a note, in place of "ask your 
   await waitFor(() => expect(calls).toEqual(['ask scale Big shoot']));
 });
 
-test('the member’s plan list says what each plan offers; another choice renames the ask', async () => {
-  const { model } = await startedModel({ role: 'member' });
+test('a member may ask for the plans above its own, each saying what it costs and gives', async () => {
+  const { model } = await startedModel({ role: 'member', plan: 'starter' });
   const { port, calls } = teamOf([milo], []);
   render(<TeamPanel model={model} team={port} />);
   const plan = await screen.findByRole('combobox', { name: 'Plan' });
   expect([...(plan as HTMLSelectElement).options].map((option) => option.text)).toEqual([
-    'Free · $0.00 · 25 credits',
-    'Starter · $100.00 · 1,700 credits',
+    'Growth · $250.00 · 4,570 credits',
     'Scale · $500.00 · 10,000 credits',
   ]);
-  fireEvent.change(plan, { target: { value: 'starter' } });
-  fireEvent.click(await screen.findByRole('button', { name: 'Ask Ada to upgrade to Starter' }));
-  await waitFor(() => expect(calls).toEqual(['ask starter ']));
+  fireEvent.change(plan, { target: { value: 'growth' } });
+  fireEvent.click(await screen.findByRole('button', { name: 'Ask Ada to upgrade to Growth' }));
+  await waitFor(() => expect(calls).toEqual(['ask growth ']));
+});
+
+test('on the top plan a member has nothing to ask for, but still sees what became of its ask', async () => {
+  const { model } = await startedModel({ role: 'member', plan: 'scale' });
+  const { port } = teamOf([milo], [request({ status: 'approved' })]);
+  render(<TeamPanel model={model} team={port} />);
+  expect((await screen.findByRole('status')).textContent).toBe(
+    'Ada approved: the account moved to Scale.',
+  );
+  expect(screen.queryByRole('combobox')).toBeNull();
+  expect(screen.queryByRole('button', { name: /^Ask Ada/ })).toBeNull();
 });
 
 test('the member sees what became of its request', async () => {

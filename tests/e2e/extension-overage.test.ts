@@ -142,7 +142,7 @@ test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click 
   );
 });
 
-test('a member sees whom to ask instead of the upgrade button', async () => {
+test('a member is told once whom to ask, asks for Scale from the dialog, then cancels', async () => {
   const { ada, milo, editor, chipLabel, dialog, choose, operation } = await studioNorth(
     'milo',
     TO_TWO_POINT_SIX,
@@ -154,30 +154,33 @@ test('a member sees whom to ask instead of the upgrade button', async () => {
   await expect.poll(() => shown.textContent()).toContain('Ask Ada (admin) to upgrade');
   expect(await shown.getByRole('button', { name: /^Upgrade to/ }).count()).toBe(0);
   // Whom to ask is said once, over the plans; the status line under them waits, empty, for the
-  // news of an ask, and takes no room meanwhile: Cancel is one gap (14 px) under the plans.
+  // news of an ask, and takes no room meanwhile: Cancel is one of the dialog's gaps under the
+  // plans, not two.
   expect((await shown.textContent())?.split('Ada (admin)').length).toBe(2);
   const status = shown.getByRole('status');
   expect(await status.textContent()).toBe('');
-  /** The gaps (px) between the plans, the status line and the actions row, top to bottom. */
+  /** The gaps between the plans, the status line and the actions row, in the dialog's gaps. */
   const gaps = () =>
     shown.evaluate((dialog) => {
+      const gap = Number.parseFloat(getComputedStyle(dialog).rowGap);
       const status = dialog.querySelector('[role="status"]')!;
       const plans = status.previousElementSibling!.getBoundingClientRect();
       const actions = dialog.querySelector('.t-dialog__actions')!.getBoundingClientRect();
       const line = status.getBoundingClientRect();
-      if (line.height === 0) return [Math.round(actions.top - plans.bottom)];
-      return [Math.round(line.top - plans.bottom), Math.round(actions.top - line.bottom)];
+      const inGaps = (px: number) => Math.round(px / gap);
+      if (line.height === 0) return [inGaps(actions.top - plans.bottom)];
+      return [inGaps(line.top - plans.bottom), inGaps(actions.top - line.bottom)];
     });
-  expect(await gaps()).toEqual([14]);
+  expect(await gaps()).toEqual([1]);
   expect(await seriousViolations(await consentFrame(editor))).toEqual([]);
 
   await choose('Ask Ada to upgrade to Scale');
   await expect.poll(() => status.textContent()).toMatch(/^You asked Ada to upgrade to Scale/);
-  expect(await gaps()).toEqual([14, 14]);
+  expect(await gaps()).toEqual([1, 1]);
   expect((await ada.upgradeRequests('open')).requests).toMatchObject([{ planId: 'scale' }]);
   await choose('Cancel');
   await expect.poll(() => consentFrames(editor)).toBe(0);
-  // Cancelled: nothing recorded.
+  // Cancelled: no usage recorded (the ask stands).
   expect((await milo.me()).credits.available).toBe('2.6');
 });
 

@@ -27,6 +27,7 @@ export const dePages: Catalogue = {
   youAreOn: 'Sie sind jetzt auf {plan}.',
   plans: 'Pläne',
   planOffer: '{price} · {amount} Credits',
+  planOption: '{plan} · {offer}',
   workingOut: 'Änderungen werden berechnet…',
   changing: 'Wird geändert…',
   changeTo: 'Zu {plan} wechseln · heute {usd}',

@@ -29,6 +29,7 @@ export const enPages = {
   youAreOn: 'You are on {plan} now.',
   plans: 'Plans',
   planOffer: '{price} · {amount} credits',
+  planOption: '{plan} · {offer}',
   workingOut: 'Working out what changes…',
   changing: 'Changing…',
   changeTo: 'Change to {plan} · {usd} today',

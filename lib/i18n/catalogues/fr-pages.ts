@@ -27,6 +27,7 @@ export const frPages: Catalogue = {
   youAreOn: 'Vous êtes maintenant sur {plan}.',
   plans: 'Forfaits',
   planOffer: '{price} · {amount} crédits',
+  planOption: '{plan} · {offer}',
   workingOut: 'Calcul des changements…',
   changing: 'Changement…',
   changeTo: 'Passer à {plan} · {usd} aujourd’hui',
