@@ -50,7 +50,7 @@ export function EditorSettings({ link }: { link: WorkerLink }) {
             onInput={(event) => setText(event.currentTarget.value)}
           />
         </label>
-        <div style={{ display: 'flex', gap: '8px' }}>
+        <div class="t-actions">
           <button type="submit" class="t-button">
             {m.t('save')}
           </button>

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { spaceBetween, wordsOffset } from '../support/button-place.ts';
 import { fieldLooks, wellLaidOut } from '../support/field-look.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -47,7 +48,9 @@ test('Milo asks; Ada’s popup shows it live with the preview; she approves; Mil
   expect(await request.textContent()).toContain('“Big catalogue shoot”');
   expect(await request.getByTestId('plan-change-preview').textContent()).toContain('$500.00');
   expect(await seriousViolations(ada)).toEqual([]);
-  await ada.getByRole('button', { name: 'Approve · $500.00 today' }).click();
+  const approve = request.getByRole('button', { name: 'Approve · $500.00 today' });
+  expect(await spaceBetween(approve, request.getByRole('button', { name: 'Decline' }))).toBe(8);
+  await approve.click();
 
   await expect
     .poll(() => milo.getByRole('status').allTextContents(), { timeout: 10_000 })
@@ -60,6 +63,10 @@ test('Milo asks; Ada’s popup shows it live with the preview; she approves; Mil
 test('Ada removes Milo: Milo’s extension shows that his access was removed', async () => {
   const row = ada.getByRole('listitem', { name: 'Milo' });
   expect(await row.textContent()).toContain('used this term');
+  // The actions under his name start on its edge and stand apart.
+  const makeAdmin = row.getByRole('button', { name: 'Make Milo an admin' });
+  expect(await wordsOffset(makeAdmin, row.getByText('Milo', { exact: true }))).toBe(0);
+  expect(await spaceBetween(makeAdmin, row.getByRole('button', { name: 'Remove Milo' }))).toBe(8);
   await ada.getByRole('button', { name: 'Remove Milo' }).click();
   await expect
     .poll(() => milo.getByRole('alert').allTextContents(), { timeout: 10_000 })

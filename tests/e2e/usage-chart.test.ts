@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiClient } from '../../lib/api/client.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
+import { wordsOffset } from '../support/button-place.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import {
   chartViolations,
@@ -92,7 +93,12 @@ test('hovering a day shows its numbers', async () => {
 });
 
 test('"Show as table" shows the same numbers as a table with headers and the term’s totals', async () => {
-  await section().getByRole('button', { name: 'Show as table' }).click();
+  const toggle = section().getByRole('button', { name: 'Show as table' });
+  // Its words on the section's text edge, under the heading's.
+  expect(
+    await wordsOffset(toggle, section().getByRole('heading', { name: 'Usage this term' })),
+  ).toBe(0);
+  await toggle.click();
   const table = section().getByRole('table');
   expect(await tableRows(table)).toEqual(HISTORY_TABLE_ROWS);
   expect(await table.getByRole('columnheader').count()).toBe(5);
