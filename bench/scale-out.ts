@@ -27,11 +27,14 @@ const spreadAccounts = 100;
 /**
  * Requests each node (or process) serves before it is measured, so that what is measured is its
  * steady state, not its JIT: a PostgreSQL node warmed with 1,000 spent 430–570 µs of CPU per
- * debit, with 4,000 260–320 µs, with 8,000 no less (scratch probe runs). A hot account's warm-up
- * goes to accounts of its own (`warmupPerAccount` each, well inside a Scale plan's credits), so
- * the measured account starts as fresh in every cell.
+ * debit, with 4,000 260–320 µs, with 8,000 no less (scratch probe runs). A SQLite node and the
+ * bare endpoint take longer: timed in blocks of 2,000 at 32 clients, SQLite ran 3,000/s after
+ * 4,000 and 3,900/s after 8,000, and 4,800–5,400/s from 12,000 to 40,000; the bare endpoint
+ * 5,300/s after 4,000, then 8,000–9,500/s (with dips to 6,000) to 40,000. A hot account's
+ * warm-up goes to accounts of its own (`warmupPerAccount` each, well inside a Scale plan's
+ * credits), so the measured account starts as fresh in every cell.
  */
-const warmup = 4000;
+const warmup = 16000;
 const warmupPerAccount = 2000;
 const budget = 1500;
 
@@ -130,12 +133,29 @@ async function targetsOn(nodes: TestServer[], shape: 'hot' | 'spread'): Promise<
   }));
 }
 
-interface Ledger {
+/** A setup under measurement: its processes, and how to warm them with `count` requests each. */
+interface Warmable {
+  warm(count: number): Promise<void>;
+}
+
+/**
+ * Warms every side with `warmup` requests per process, a turn of `warmupPerAccount` each at a
+ * time (A B A B …), right before the sides are measured: a process left idle while another
+ * warms loses some of its warmth (V8 ages and drops the code of an idle process at its idle
+ * GCs), and the side that waited longest would start its measurement colder than the other.
+ */
+async function warmTogether(sides: Warmable[]): Promise<void> {
+  for (let done = 0; done < warmup; done += warmupPerAccount) {
+    for (const side of sides) await side.warm(warmupPerAccount);
+  }
+}
+
+interface Ledger extends Warmable {
   nodes: TestServer[];
   stop(): Promise<void>;
 }
 
-/** A ledger on SQLite (null) or on PostgreSQL over `postgresNodes` nodes, started and warmed. */
+/** A ledger on SQLite (null) or on PostgreSQL over `postgresNodes` nodes, started. */
 async function startLedger(postgresNodes: number | null): Promise<Ledger> {
   const env = { TALLY_RATE_BURST: '1000000', TALLY_RATE_PER_SECOND: '1000000' };
   const first = await startServer({ postgres: postgresNodes !== null, env, checkAnswers: false });
@@ -151,23 +171,23 @@ async function startLedger(postgresNodes: number | null): Promise<Ledger> {
     for (let i = 1; i < (postgresNodes ?? 1); i++) {
       nodes.push(await startServer({ sameLedgerAs: first, env, checkAnswers: false }));
     }
-    // Each node compiles its own code: as many requests before the measurement as one node has.
-    for (let done = 0; done < warmup * nodes.length; done += warmupPerAccount) {
-      await load(await targetsOn(nodes, 'hot'), warmupPerAccount);
-    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { nodes, stop };
+  // Each node compiles its own code: as many requests as one node has, on a fresh hot account.
+  const warm = async (count: number) => {
+    await load(await targetsOn(nodes, 'hot'), count * nodes.length);
+  };
+  return { nodes, warm, stop };
 }
 
-interface BareHono {
+interface BareHono extends Warmable {
   targets: Target[];
   stop(): void;
 }
 
-/** A bare Hono POST endpoint (bench/support/hello-server.ts) in `processes`, started and warmed. */
+/** A bare Hono POST endpoint (bench/support/hello-server.ts) in `processes`, started. */
 async function startBareHono(processes: number): Promise<BareHono> {
   const children = Array.from({ length: processes }, () =>
     spawn(process.execPath, ['--import', 'tsx', 'bench/support/hello-server.ts'], {
@@ -180,8 +200,10 @@ async function startBareHono(processes: number): Promise<BareHono> {
   try {
     const urls = await Promise.all(children.map(listeningUrl));
     const targets = urls.map((url) => ({ url: new URL('/v1/usage', url), token: 'none' }));
-    await load(targets, warmup * processes);
-    return { targets, stop };
+    const warm = async (count: number) => {
+      await load(targets, count * processes);
+    };
+    return { targets, warm, stop };
   } catch (error) {
     stop();
     throw error;
@@ -218,15 +240,18 @@ async function whileRunning<T extends { stop(): unknown }, R>(
  */
 function round(): Promise<Round> {
   return whileRunning(startBareHono(1), async (hello) => {
-    const sqlite = await whileRunning(startLedger(null), async ({ nodes }) => {
+    const sqlite = await whileRunning(startLedger(null), async (ledger) => {
+      const { nodes } = ledger;
+      await warmTogether([hello, ledger]);
       const hot = await targetsOn(nodes, 'hot');
       const [bare, sqliteHot] = await interleaved([hello.targets, hot], requests);
       const spread = await load(await targetsOn(nodes, 'spread'), requests);
       return { bare: bare!, cells: { hot: sqliteHot!, spread } };
     });
-    const [one, two] = await whileRunning(startBareHono(2), (helloTwo) =>
-      interleaved([hello.targets, helloTwo.targets], requests),
-    );
+    const [one, two] = await whileRunning(startBareHono(2), async (helloTwo) => {
+      await warmTogether([hello, helloTwo]);
+      return interleaved([hello.targets, helloTwo.targets], requests);
+    });
     return {
       hello: sqlite.bare.perSecond,
       helloOnOne: one!.perSecond,
@@ -241,6 +266,7 @@ function round(): Promise<Round> {
 function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
   return whileRunning(startLedger(1), (one) =>
     whileRunning(startLedger(2), async (two) => {
+      await warmTogether([one, two]);
       const cells = {} as Record<'hot' | 'spread', Measured[]>;
       for (const shape of ['hot', 'spread'] as const) {
         const sides = [await targetsOn(one.nodes, shape), await targetsOn(two.nodes, shape)];
