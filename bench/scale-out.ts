@@ -4,7 +4,8 @@
 // same guarded debit (a bare loop through the same client, one transaction per debit) and the
 // ratio, and a bare Hono endpoint in a process of its own (SQLite's budget: ≥ 0.8× of it), then
 // in two processes under the same load: what two processes on this one machine cost by
-// themselves, the ceiling of "two nodes / one node" here.
+// themselves, the ceiling of "two nodes / one node" here. Beside the rates, the CPU each request
+// cost the servers and the load generator (bench/support/cpu-time.ts), on Linux.
 // Each budget's ratio compares two setups running at once and measured in turns, a slice of
 // the load each (A B, B A, A B, …), so what else the machine does meanwhile falls on both
 // alike. (PostgreSQL's bare loop runs alone: it is a reference, not a budget.)
@@ -18,6 +19,7 @@ import postgres from 'postgres';
 import { type Cluster, startCluster } from '../tests/support/postgres-cluster.ts';
 import { createDatabase } from '../tests/support/postgres-database.ts';
 import { createAccount, startServer, type TestServer } from '../tests/support/server.ts';
+import { addCpu, type CpuTime, meterCpu, perRequest } from './support/cpu-time.ts';
 import { postDebit } from './support/debit.ts';
 
 const requests = Number(process.argv[2] ?? 4000);
@@ -43,15 +45,23 @@ interface Target {
   token: string;
 }
 
+/** Where a setup's load goes: the members to post as, and the server processes answering. */
+interface Side {
+  targets: Target[];
+  pids: number[];
+}
+
 interface Measured {
   perSecond: number;
   failed: number;
+  /** µs of CPU per request (interleaved sides only, and only where /proc tells). */
+  cpu: CpuTime | null;
 }
 
 /** `count` debits by `clients` workers; worker i posts to targets[i % n], round robin. */
 async function load(targets: Target[], count: number, agent?: Agent): Promise<Measured> {
   const { ms, failed } = await timedLoad(targets, count, agent);
-  return { perSecond: (count / ms) * 1000, failed };
+  return { perSecond: (count / ms) * 1000, failed, cpu: null };
 }
 
 /** `load`'s debits, with the milliseconds they took. */
@@ -84,9 +94,13 @@ const slices = 8;
  * `count` debits to each side, a slice at a time in turns, the order reversed every other turn
  * (A B, B A, …): a side is never measured while the machine does something the other escapes.
  */
-async function interleaved(sides: Target[][], count: number): Promise<Measured[]> {
+async function interleaved(sides: Side[], count: number): Promise<Measured[]> {
   const agents = sides.map(() => new Agent({ keepAlive: true, maxSockets: clients * 2 }));
-  const totals = sides.map(() => ({ ms: 0, failed: 0 }));
+  const totals = sides.map(() => ({
+    ms: 0,
+    failed: 0,
+    cpu: { loop: 0, others: 0, client: 0 } as CpuTime | null,
+  }));
   try {
     for (let turn = 0; turn < slices; turn++) {
       // Slices that add up to `count` exactly.
@@ -94,15 +108,22 @@ async function interleaved(sides: Target[][], count: number): Promise<Measured[]
       if (slice === 0) continue;
       const order = sides.map((_, i) => (turn % 2 ? sides.length - 1 - i : i));
       for (const i of order) {
-        const { ms, failed } = await timedLoad(sides[i]!, slice, agents[i]);
-        totals[i]!.ms += ms;
-        totals[i]!.failed += failed;
+        const spent = meterCpu(sides[i]!.pids);
+        const { ms, failed } = await timedLoad(sides[i]!.targets, slice, agents[i]);
+        const total = totals[i]!;
+        total.ms += ms;
+        total.failed += failed;
+        total.cpu = addCpu(total.cpu, spent());
       }
     }
   } finally {
     for (const agent of agents) agent.destroy();
   }
-  return totals.map(({ ms, failed }) => ({ perSecond: (count / ms) * 1000, failed }));
+  return totals.map(({ ms, failed, cpu }) => ({
+    perSecond: (count / ms) * 1000,
+    failed,
+    cpu: perRequest(cpu, count),
+  }));
 }
 
 /** Members to post as: `clients` members of one Scale account, or one member each of 100. */
@@ -153,6 +174,7 @@ async function warmTogether(sides: Warmable[]): Promise<void> {
 
 interface Ledger extends Warmable {
   nodes: TestServer[];
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -180,11 +202,10 @@ async function startLedger(postgresNodes: number | null): Promise<Ledger> {
   const warm = async (count: number) => {
     await load(await targetsOn(nodes, 'hot'), count * nodes.length);
   };
-  return { nodes, warm, stop };
+  return { nodes, pids: nodes.map((node) => node.process.pid ?? -1), warm, stop };
 }
 
-interface BareHono extends Warmable {
-  targets: Target[];
+interface BareHono extends Warmable, Side {
   stop(): void;
 }
 
@@ -204,7 +225,7 @@ async function startBareHono(processes: number): Promise<BareHono> {
     const warm = async (count: number) => {
       await load(targets, count * processes);
     };
-    return { targets, warm, stop };
+    return { targets, pids: children.map((child) => child.pid ?? -1), warm, stop };
   } catch (error) {
     stop();
     throw error;
@@ -214,7 +235,7 @@ async function startBareHono(processes: number): Promise<BareHono> {
 type Cells = Record<'hot' | 'spread', Measured>;
 
 interface Round {
-  hello: number;
+  hello: Measured;
   helloOnTwo: number;
   helloOnOne: number;
   sqlite: Cells;
@@ -245,16 +266,19 @@ function round(): Promise<Round> {
       const { nodes } = ledger;
       await warmTogether([hello, ledger]);
       const hot = await targetsOn(nodes, 'hot');
-      const [bare, sqliteHot] = await interleaved([hello.targets, hot], requests);
+      const [bare, sqliteHot] = await interleaved(
+        [hello, { targets: hot, pids: ledger.pids }],
+        requests,
+      );
       const spread = await load(await targetsOn(nodes, 'spread'), requests);
       return { bare: bare!, cells: { hot: sqliteHot!, spread } };
     });
     const [one, two] = await whileRunning(startBareHono(2), async (helloTwo) => {
       await warmTogether([hello, helloTwo]);
-      return interleaved([hello.targets, helloTwo.targets], requests);
+      return interleaved([hello, helloTwo], requests);
     });
     return {
-      hello: sqlite.bare.perSecond,
+      hello: sqlite.bare,
       helloOnOne: one!.perSecond,
       helloOnTwo: two!.perSecond,
       sqlite: sqlite.cells,
@@ -270,7 +294,10 @@ function postgresPair(): Promise<Pick<Round, 'pgOne' | 'pgTwo'>> {
       await warmTogether([one, two]);
       const cells = {} as Record<'hot' | 'spread', Measured[]>;
       for (const shape of ['hot', 'spread'] as const) {
-        const sides = [await targetsOn(one.nodes, shape), await targetsOn(two.nodes, shape)];
+        const sides = [
+          { targets: await targetsOn(one.nodes, shape), pids: one.pids },
+          { targets: await targetsOn(two.nodes, shape), pids: two.pids },
+        ];
         cells[shape] = await interleaved(sides, requests);
       }
       return {
@@ -326,11 +353,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Each figure's median over the rounds; null when a round has none. */
+function medianCpu(runs: (CpuTime | null)[]): CpuTime | null {
+  const known = runs.filter((cpu) => cpu !== null);
+  if (known.length < runs.length) return null;
+  return {
+    loop: median(known.map((cpu) => cpu.loop)),
+    others: median(known.map((cpu) => cpu.others)),
+    client: median(known.map((cpu) => cpu.client)),
+  };
+}
+
 /** Each cell's median over the rounds, and how many of its debits failed in all. */
 function medianCells(runs: Cells[]): Cells {
   const cell = (shape: 'hot' | 'spread') => ({
     perSecond: median(runs.map((run) => run[shape].perSecond)),
     failed: runs.reduce((n, run) => n + run[shape].failed, 0),
+    cpu: medianCpu(runs.map((run) => run[shape].cpu)),
   });
   return { hot: cell('hot'), spread: cell('spread') };
 }
@@ -346,11 +385,12 @@ try {
   const runs: Round[] = [];
   for (let i = 0; i < rounds; i++) runs.push(await round());
   const bare = await bareLoop();
-  const hello = median(runs.map((run) => run.hello));
+  const hello = median(runs.map((run) => run.hello.perSecond));
+  const helloCpu = medianCpu(runs.map((run) => run.hello.cpu));
   const sqlite = medianCells(runs.map((run) => run.sqlite));
   const pgOne = medianCells(runs.map((run) => run.pgOne));
   const pgTwo = medianCells(runs.map((run) => run.pgTwo));
-  const sqliteRatios = runs.map((run) => run.sqlite.hot.perSecond / run.hello);
+  const sqliteRatios = runs.map((run) => run.sqlite.hot.perSecond / run.hello.perSecond);
   const helloRatios = runs.map((run) => run.helloOnTwo / run.helloOnOne);
   const twoToOneRatios = runs.map((run) => run.pgTwo.hot.perSecond / run.pgOne.hot.perSecond);
   const sqliteRatio = median(sqliteRatios);
@@ -390,6 +430,26 @@ try {
   console.log(
     `  PostgreSQL two nodes / one node (hot): ${twoToOne.toFixed(2)}; budget: ≥ ${budget}/s on one node, hot account, and two nodes no slower: ${met ? 'met' : 'MISSED'}`,
   );
+  const cpuRows: [string, CpuTime | null][] = [
+    ['bare Hono', helloCpu],
+    ...rows.map(([name, m]): [string, CpuTime | null] => [`${name} (hot)`, m.hot.cpu]),
+  ];
+  if (cpuRows.every(([, cpu]) => cpu !== null)) {
+    const us = (value: number) => value.toFixed(0).padStart(5);
+    console.log(
+      "  CPU per request, µs (median): the servers' event loops + their other threads; the load generator",
+    );
+    for (const [name, cpu] of cpuRows) {
+      if (cpu)
+        console.log(`    ${name.padEnd(30)}${us(cpu.loop)} +${us(cpu.others)};${us(cpu.client)}`);
+    }
+  }
+  const rounded = (cpu: CpuTime | null) =>
+    cpu && {
+      loop: Math.round(cpu.loop),
+      others: Math.round(cpu.others),
+      client: Math.round(cpu.client),
+    };
   const failed = rows.reduce((n, [, m]) => n + m.hot.failed + m.spread.failed, 0);
   console.log(
     JSON.stringify({
@@ -409,6 +469,12 @@ try {
       twoToOne: Number(twoToOne.toFixed(2)),
       bareHonoTwoToOne: Number(helloTwoToOne.toFixed(2)),
       ratio: Number(ratio.toFixed(2)),
+      cpuPerRequestUs: {
+        bareHono: rounded(helloCpu),
+        sqliteHot: rounded(sqlite.hot.cpu),
+        postgresOneHot: rounded(pgOne.hot.cpu),
+        postgresTwoHot: rounded(pgTwo.hot.cpu),
+      },
       failed,
       sqliteMet,
       met,
