@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Operation, OperationId } from '../lib/billing/types.ts';
 import { type ChartDay, chartLayout, type UsageChartData } from '../lib/insight/chart-layout.ts';
 import { countText, dayLabel, dayText, operationName } from '../lib/insight/usage-text.ts';
+import { centredWithin, useTextWidth } from './label-place.ts';
 import { useMessages } from './messages-context.ts';
 import { UsageTable } from './UsageTable.tsx';
 
@@ -37,6 +38,9 @@ export function UsageChart({ title, data, operations }: UsageChartProps) {
   const [stop, setStop] = useState<number>(layout.todayIndex ?? shown.length - 1);
   const tabStop = Math.min(stop, shown.length - 1);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const todayLabel = useRef<SVGTextElement>(null);
+  // English "Today" at the labels' 10 px, until the language's word is drawn and measured.
+  const todayWidth = useTextWidth(todayLabel, 28);
   const active = hovered ?? focused;
   const order = data.order ?? [];
   const colourOf = (operation: OperationId) => {
@@ -139,8 +143,9 @@ export function UsageChart({ title, data, operations }: UsageChartProps) {
                     d={`M${today.slotX + layout.step / 2} ${PLOT + 2}l-3.5 5h7z`}
                   />
                   <text
+                    ref={todayLabel}
                     class="t-usage__label t-usage__label--today"
-                    x={Math.min(Math.max(today.slotX + layout.step / 2, 14), WIDTH - 14)}
+                    x={centredWithin(today.slotX + layout.step / 2, todayWidth, WIDTH)}
                     y={PLOT + AXIS - 1}
                     text-anchor="middle"
                   >

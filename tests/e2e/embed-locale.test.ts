@@ -1,6 +1,6 @@
 // The embedded widget in the page's language, in a real Chromium: the demo editor with
 // `<tally-credits lang="fr">` shows French words and French numbers, and its expanded layout's
-// part loaded on demand speaks French too; a German page (`<html lang="de">`, no attribute) gets
+// part loaded on demand speaks French too (its usage chart's words fitting the chart); a German page (`<html lang="de">`, no attribute) gets
 // German; axe-core finds nothing serious in either.
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -46,6 +46,17 @@ test('lang="fr": French words and numbers, the on-demand part included', async (
   expect(await plan.textContent()).toContain('250,00\u00a0$US');
   await panel.getByRole('heading', { name: 'De quoi faire' }).waitFor(PATIENT);
   expect(await panel.locator('.tally-embed-root').getAttribute('lang')).toBe('fr');
+  // The term began today, so today's mark is the chart's first day: its word, twice as long
+  // as "Today", stays on the chart instead of running off its left edge.
+  const today = panel.getByText('Aujourd’hui', { exact: true });
+  await today.waitFor(PATIENT);
+  const overhang = await today.evaluate((label) => {
+    const word = label.getBoundingClientRect();
+    const chart = (label.closest('svg') as SVGSVGElement).getBoundingClientRect();
+    return { left: chart.left - word.left, right: word.right - chart.right };
+  });
+  expect(overhang.left).toBeLessThanOrEqual(0);
+  expect(overhang.right).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
 });
