@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UsageSummary } from '../lib/api/schemas/team.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { useMessages } from './messages-context.ts';
@@ -23,21 +23,26 @@ export function UsageThisTerm({
   const version = snapshot?.version;
   // Another member connected (same account, even at the same version) sees other usage.
   const memberId = snapshot?.member.id;
+  // The chart waits for the catalogue, its stacking order and the operations' names: drawn
+  // before, it would stack by id and then reorder itself. A catalogue that cannot come (the
+  // model shows why) leaves the order by id.
+  const [catalogAsked, setCatalogAsked] = useState(false);
   useEffect(() => {
-    void model.loadCatalog();
+    void model.loadCatalog().finally(() => setCatalogAsked(true));
   }, [model]);
   const ready = load && version !== undefined && memberId !== undefined;
   const { value: summary, error } = useReadOnChange(ready ? load : null, memberId, [version]);
 
-  const operations = model.catalog.value?.operations ?? [];
+  const catalog = model.catalog.value;
+  const operations = catalog?.operations ?? [];
   const granted = snapshot?.credits.granted;
   const now = snapshot?.asOf;
   const data = useMemo(
     () =>
-      summary && granted !== undefined && now !== undefined
+      summary && granted !== undefined && now !== undefined && (catalog || catalogAsked)
         ? { ...summary, granted, now, order: operations.map((operation) => operation.id) }
         : null,
-    [summary, granted, now, operations],
+    [summary, granted, now, catalog, catalogAsked, operations],
   );
   if (!load || !snapshot) return null;
   const title =
