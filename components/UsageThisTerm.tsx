@@ -37,13 +37,12 @@ export function UsageThisTerm({
   const operations = catalog?.operations ?? [];
   const granted = snapshot?.credits.granted;
   const now = snapshot?.asOf;
-  const data = useMemo(
-    () =>
-      summary && granted !== undefined && now !== undefined && (catalog || catalogAsked)
-        ? { ...summary, granted, now, order: operations.map((operation) => operation.id) }
-        : null,
-    [summary, granted, now, catalog, catalogAsked, operations],
-  );
+  const data = useMemo(() => {
+    if (!summary || granted === undefined || now === undefined) return null;
+    if (!catalog && !catalogAsked) return null;
+    const order = catalog?.operations.map((operation) => operation.id) ?? [];
+    return { ...summary, granted, now, order };
+  }, [summary, granted, now, catalog, catalogAsked]);
   if (!load || !snapshot) return null;
   const title =
     snapshot.member.role === 'admin'

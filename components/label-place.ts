@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * Where a label `width` wide is centred: on `x`, or moved in just enough that it stays within
@@ -11,15 +11,19 @@ export function centredWithin(x: number, width: number, span: number): number {
 }
 
 /**
- * The drawn width of an SVG text in its drawing's units, measured after each render, before the
- * browser paints it: a word is as wide as its language writes it ("Aujourd’hui" is twice
- * "Today"). `estimate` until it is drawn, and where nothing lays text out.
+ * The drawn width of an SVG text in its drawing's units, measured before the browser paints it,
+ * once for each word it shows: a word is as wide as its language writes it ("Aujourd’hui" is
+ * twice "Today"). `estimate` until it is drawn, and where nothing lays text out.
  */
 export function useTextWidth(text: RefObject<SVGTextElement | null>, estimate: number): number {
   const [width, setWidth] = useState(estimate);
+  const measured = useRef<string | null>(null);
   useLayoutEffect(() => {
-    const drawn = text.current?.getComputedTextLength?.();
-    if (drawn && Math.abs(drawn - width) > 0.5) setWidth(drawn);
+    const element = text.current;
+    if (!element || element.textContent === measured.current) return;
+    measured.current = element.textContent;
+    const drawn = element.getComputedTextLength?.();
+    if (drawn) setWidth(drawn);
   });
   return width;
 }

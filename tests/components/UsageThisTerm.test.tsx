@@ -3,17 +3,15 @@
 // order and the operations' names, instead of drawing the days in the order of the operations'
 // ids and reordering them once the catalogue comes; without a catalogue it draws them by id
 // (named from the ids).
-import { cleanup, screen, waitFor } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { screen, waitFor } from '@testing-library/preact';
+import { expect, test } from 'vitest';
 import { UsageThisTerm } from '../../components/UsageThisTerm.tsx';
 import type { UsageSummary } from '../../lib/api/schemas/team.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
-import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
-import { localMath } from '../../lib/store/local-math.ts';
 import { snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
-import { english } from '../support/english.ts';
 import { render } from './render.tsx';
+import { modelOver } from './started-model.ts';
 
 /** A source whose catalogue comes when the test says, or never. */
 class LateCatalog extends MemoryCreditSource {
@@ -31,12 +29,6 @@ class LateCatalog extends MemoryCreditSource {
     this.settle?.(arrives);
   }
 }
-
-const models: CreditModel[] = [];
-afterEach(() => {
-  cleanup();
-  for (const model of models.splice(0)) model.dispose();
-});
 
 // The fixture's term (Nov 2 to Dec 2, 2026; now Nov 20): Nov 19 with two operations, whose ids
 // sort the other way round from the catalogue (Smart Crop, then Background Removal).
@@ -64,9 +56,7 @@ const summary: UsageSummary = {
 };
 
 async function chartOver(source: LateCatalog) {
-  const model = createCreditModel(source, { math: localMath, messages: english, timeZone: 'UTC' });
-  models.push(model);
-  await model.start();
+  const model = await modelOver(source);
   render(<UsageThisTerm model={model} load={async () => summary} />);
 }
 

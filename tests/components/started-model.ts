@@ -18,6 +18,18 @@ afterEach(() => {
   for (const model of models.splice(0)) model.dispose();
 });
 
+/** A model over `source`, started (its catalogue not asked for), disposed after the test. */
+export async function modelOver(source: MemoryCreditSource, messages: Messages = english) {
+  const model = createCreditModel(source, {
+    math: localMath,
+    messages,
+    timeZone: 'UTC',
+  });
+  models.push(model);
+  await model.start();
+  return model;
+}
+
 /** A model over an in-memory transport, started and with the catalogue loaded. */
 export async function startedModel(
   options: SnapshotOptions = {},
@@ -28,13 +40,7 @@ export async function startedModel(
     snapshot: snapshotOf(options),
     ...(now ? { now } : {}),
   });
-  const model = createCreditModel(transport, {
-    math: localMath,
-    messages,
-    timeZone: 'UTC',
-  });
-  models.push(model);
-  await model.start();
+  const model = await modelOver(transport, messages);
   await model.loadCatalog();
   return { model, transport };
 }
