@@ -1,11 +1,12 @@
 import { useId, useState } from 'preact/hooks';
 import { Decimal } from '../lib/billing/decimal.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import type { Quote } from '../lib/billing/types.ts';
+import { quote as quoteOf } from '../lib/billing/quote.ts';
+import type { OverageState, Quote } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
-import type { UpgradeOption } from '../lib/store/overage-prompt.ts';
+import type { OverageRequest, UpgradeOption } from '../lib/store/overage-prompt.ts';
 import { ModalFrame } from './ModalFrame.tsx';
 import { useMessages } from './messages-context.ts';
 import { trustedOnly } from './trusted-only.ts';
@@ -23,9 +24,40 @@ function why(quote: Quote, planName: string, capUsd: string | null, m: Messages)
     : m.t('capReached', { costs });
 }
 
-/** What choosing the plan would do: the credits after and the next renewal at its price. */
-function UpgradeFacts({ plan, preview }: UpgradeOption) {
+/**
+ * What the operation would leave once on `plan` with the preview's credits (the plan's own rate,
+ * docs/billing.md quote): the credits left, or those still short and, where the plan allows
+ * overage, what they would cost; null when the plan does not price it.
+ */
+function afterUpgrade(
+  { plan, preview }: UpgradeOption,
+  request: OverageRequest,
+  overage: OverageState,
+): { left: string } | { short: string; usd: string | null } | null {
+  if (!preview || !Object.hasOwn(plan.rates, request.operation)) return null;
+  const there = quoteOf({ plan, available: preview.creditsAfter, overage, ...request });
+  if (new Decimal(there.overageCredits).isZero()) return { left: there.availableAfter };
+  return { short: there.overageCredits, usd: plan.allowsOverage ? there.overageUsd : null };
+}
+
+/**
+ * What choosing the plan would do: the credits at once, what this operation would leave of
+ * them (or how far they still fall short), and the next renewal at its price.
+ */
+function UpgradeFacts({
+  option,
+  request,
+  overage,
+  what,
+}: {
+  option: UpgradeOption;
+  request: OverageRequest;
+  overage: OverageState;
+  /** The operation as the title names it ("this Lifestyle Crop", "5,000 Smart Crops"). */
+  what: string;
+}) {
   const m = useMessages();
+  const { plan, preview } = option;
   const price = m.formats.usd(plan.priceUsd);
   if (!preview) {
     return (
@@ -34,9 +66,26 @@ function UpgradeFacts({ plan, preview }: UpgradeOption) {
       </span>
     );
   }
+  const after = afterUpgrade(option, request, overage);
   return (
     <span class="t-upgrade__facts">
       <span>{m.t('creditsAfterUpgrade', { credits: m.tn('credits', preview.creditsAfter) })}</span>
+      {after && 'left' in after && (
+        <span data-testid="upgrade-covers">
+          {m.t('upgradeCovers', { what, credits: m.tn('credits', after.left) })}
+        </span>
+      )}
+      {after && 'short' in after && (
+        <span data-testid="upgrade-short">
+          {after.usd === null
+            ? m.t('upgradeFallsShort', { what, credits: m.tn('credits', after.short) })
+            : m.t('upgradeThenOverage', {
+                what,
+                credits: m.tn('credits', after.short),
+                usd: m.formats.usd(after.usd),
+              })}
+        </span>
+      )}
       <span>{m.t('renewsAt', { day: m.formats.day(preview.cycleAfter.end), price })}</span>
     </span>
   );
@@ -137,7 +186,12 @@ export function OverageDialog({
             <div key={option.plan.id} class="t-upgrade">
               <span>
                 <strong>{option.plan.name}</strong>
-                <UpgradeFacts {...option} />
+                <UpgradeFacts
+                  option={option}
+                  request={request}
+                  overage={snapshot.overage}
+                  what={what}
+                />
               </span>
               {isAdmin && <UpgradeButton option={option} model={model} />}
               {!isAdmin && onAsk && (

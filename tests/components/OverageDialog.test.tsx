@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
-import type { SnapshotOptions } from '../store/fixtures.ts';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
+import { MemoryCreditSource } from '../store/memory-credit-source.ts';
 import { render } from './render.tsx';
-import { startedModel, trustedClick } from './started-model.ts';
+import { modelOver, startedModel, trustedClick } from './started-model.ts';
 
 const NOW = '2026-11-20T10:42:00.000Z';
 
@@ -12,10 +14,11 @@ async function openDialog(
   options: SnapshotOptions,
   operation = 'lifestyle-crop',
   onAsk?: (planId: string) => Promise<unknown>,
+  quantity = 1,
 ) {
   const { model, transport } = await startedModel(options, NOW);
   let settled = false;
-  const decision = model.preflight(operation, 1).finally(() => {
+  const decision = model.preflight(operation, quantity).finally(() => {
     settled = true;
   });
   render(<OverageDialog model={model} onAsk={onAsk} />);
@@ -65,23 +68,68 @@ test('Cancel cancels', async () => {
   expect((await decision)?.decision).toBe('cancel');
 });
 
+/** Each upgrade option's facts, a line each, joined by " | ". */
+function upgradeFacts(): string[] {
+  return [...screen.getByRole('dialog').querySelectorAll('.t-upgrade__facts')].map((el) =>
+    [...el.children].map((line) => line.textContent).join(' | '),
+  );
+}
+
 test('the free plan can only upgrade: the next plans up, with what upgrading now would do', async () => {
   await openDialog({ plan: 'free', available: '1', used: '24' });
   expect(screen.queryByRole('button', { name: /overage/ })).toBeNull();
   expect(screen.getByRole('dialog').textContent).toContain('The Free plan has no overage');
-  const facts = () =>
-    [...screen.getByRole('dialog').querySelectorAll('.t-upgrade__facts')].map((el) =>
-      [...el.children].map((line) => line.textContent).join(' | '),
-    );
+  // What this Lifestyle Crop (4.1) leaves of each plan's credits: 1,701 − 4.1, 4,571 − 4.1.
   await waitFor(() =>
-    expect(facts()).toEqual([
-      '1,701 credits after | renews Dec 20 at $100.00/month',
-      '4,571 credits after | renews Dec 20 at $250.00/month',
+    expect(upgradeFacts()).toEqual([
+      '1,701 credits right away | enough for this Lifestyle Crop, 1,696.9 credits left | renews Dec 20 at $100.00/month',
+      '4,571 credits right away | enough for this Lifestyle Crop, 4,566.9 credits left | renews Dec 20 at $250.00/month',
     ]),
   );
   // One click upgrades, so the button says the plan and what it charges today.
   expect(screen.getByRole('button', { name: 'Upgrade to Starter · $100.00 today' })).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Upgrade to Growth · $250.00 today' })).toBeTruthy();
+});
+
+test('what an upgrade leaves is worked out at the new plan’s rate, and says when it still falls short', async () => {
+  // Scale prices a Smart Crop at 1.2, not Growth's 1.3: 3,000 of them cost 3,600 there.
+  await openDialog({ plan: 'growth', available: '100' }, 'smart-crop', undefined, 3000);
+  await waitFor(() =>
+    expect(upgradeFacts()).toEqual([
+      '10,100 credits right away | enough for 3,000 Smart Crops, 6,500 credits left | renews Dec 20 at $500.00/month',
+    ]),
+  );
+  cleanup();
+  // 10,000 of them cost 12,000 on Scale: 1,900 more than its 10,100 credits, at $0.10 each.
+  await openDialog({ plan: 'growth', available: '100' }, 'smart-crop', undefined, 10000);
+  await waitFor(() =>
+    expect(upgradeFacts()).toEqual([
+      '10,100 credits right away | still 1,900 credits short for 10,000 Smart Crops: $190.00 overage | renews Dec 20 at $500.00/month',
+    ]),
+  );
+});
+
+test('an upgrade to a plan without overage that still falls short says so, with no price', async () => {
+  const catalog = {
+    ...demoCatalog,
+    plans: demoCatalog.plans.map((plan) =>
+      plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
+    ),
+  };
+  const source = new (class extends MemoryCreditSource {
+    override async catalog() {
+      return catalog;
+    }
+  })({ snapshot: snapshotOf({ plan: 'growth', available: '100' }), now: NOW });
+  const model = await modelOver(source);
+  await model.loadCatalog();
+  void model.preflight('smart-crop', 10000);
+  render(<OverageDialog model={model} />);
+  await waitFor(() =>
+    expect(upgradeFacts()).toEqual([
+      '10,100 credits right away | still 1,900 credits short for 10,000 Smart Crops | renews Dec 20 at $500.00/month',
+    ]),
+  );
 });
 
 test('an admin’s trusted upgrade changes the plan and the operation proceeds', async () => {

@@ -169,6 +169,11 @@ describe('the embedded demo editor', () => {
       exact: true,
     });
     await expect.poll(() => upgrade.count(), PATIENT).toBe(1);
+    // What the upgrade would leave, at Scale's rate (3.8): what the widget shows once it is done.
+    const promise = dialog.getByText('enough for this Lifestyle Crop, 9,996.2 credits left', {
+      exact: true,
+    });
+    await expect.poll(() => promise.count(), PATIENT).toBe(1);
     await upgrade.click();
     await expect.poll(() => editor.locator('#op-status').textContent(), PATIENT).toContain('done');
     const me = await ada().me();

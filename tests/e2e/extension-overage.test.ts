@@ -114,7 +114,14 @@ test('"Upgrade to Scale · $500.00 today" (admin) changes the plan in one click 
       return range.getClientRects().length;
     }),
   );
-  expect(factLines).toEqual([1, 1]);
+  expect(factLines).toEqual([1, 1, 1]);
+  // What upgrading would leave, at Scale's rate: the chip shows the same once it is done.
+  const facts = (await dialog()).locator('.t-upgrade__facts > span');
+  expect(await facts.allTextContents()).toEqual([
+    '10,000 credits right away',
+    'enough for this Lifestyle Crop, 9,996.2 credits left',
+    `renews ${formatDay((await ada.previewPlanChange({ planId: 'scale' })).cycleAfter.end)} at $500.00/month`,
+  ]);
   // Nothing is wider than the dialog, not even a button with a long label (a team's admins
   // named in full, a long language): its words wrap.
   const overflow = await upgrade.evaluate((button) => {

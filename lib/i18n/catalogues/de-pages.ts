@@ -41,7 +41,10 @@ export const dePages: Catalogue = {
   planHasNoOverage:
     '{costs} Der Plan {plan} erlaubt keinen Mehrverbrauch: Upgrade zum Weitermachen.',
   pricePerMonth: '{price}/Monat · {credits} pro Monat',
-  creditsAfterUpgrade: '{credits} danach',
+  creditsAfterUpgrade: '{credits} sofort',
+  upgradeCovers: 'reicht für {what}, danach {credits} übrig',
+  upgradeFallsShort: 'für {what} fehlen noch {credits}',
+  upgradeThenOverage: 'für {what} fehlen noch {credits}: {usd} Mehrverbrauch',
   renewsAt: 'verlängert sich am {day} zu {price}/Monat',
   upgradeWorkingOut: 'Upgrade auf {plan} · Preis wird berechnet…',
   upgradeToToday: 'Upgrade auf {plan} · heute {usd}',

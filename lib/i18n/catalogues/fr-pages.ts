@@ -41,7 +41,10 @@ export const frPages: Catalogue = {
   planHasNoOverage:
     '{costs} Le forfait {plan} n’autorise pas de dépassement : une mise à niveau est nécessaire.',
   pricePerMonth: '{price}/mois · {credits} par mois',
-  creditsAfterUpgrade: '{credits} ensuite',
+  creditsAfterUpgrade: '{credits} tout de suite',
+  upgradeCovers: 'assez pour {what}, il reste {credits}',
+  upgradeFallsShort: 'il manque encore {credits} pour {what}',
+  upgradeThenOverage: 'il manque encore {credits} pour {what} : {usd} de dépassement',
   renewsAt: 'renouvellement le {day} à {price}/mois',
   upgradeWorkingOut: 'Passer à {plan} · calcul du prix…',
   upgradeToToday: 'Passer à {plan} · {usd} aujourd’hui',
