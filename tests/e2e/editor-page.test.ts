@@ -1,34 +1,23 @@
 // The demo editor page in a real Chromium against the real server, with no Tally widget (the
 // extension-less visitor) and with a stand-in widget answering the page protocol.
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { Decimal } from '../../lib/billing/decimal.ts';
 import { formatCredits } from '../../lib/billing/format.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { chromiumPerFile } from '../support/chromium-per-file.ts';
 
-let server: TestServer;
-let browser: Browser;
+const session = chromiumPerFile();
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(`${server.url}/editor?mode=extension&as=milo`);
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.goto(`${session.server.url}/editor?mode=extension&as=milo`);
   await page.locator('#account[data-loaded="true"]').waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function available(): Promise<string> {
-  const response = await fetch(`${server.url}/v1/me`, {
-    headers: { authorization: `Bearer ${server.demo.ada.token}` },
+  const response = await fetch(`${session.server.url}/v1/me`, {
+    headers: { authorization: `Bearer ${session.server.demo.ada.token}` },
   });
   return ((await response.json()) as { credits: { available: string } }).credits.available;
 }
@@ -118,8 +107,8 @@ test('a widget’s cancel stops the operation before the backend is asked', asyn
 });
 
 test('below 900 px wide the image no longer sticks over the Operations card', async () => {
-  const narrow = await browser.newPage({ viewport: { width: 800, height: 860 } });
-  await narrow.goto(`${server.url}/editor?mode=extension&as=milo`);
+  const narrow = await session.browser.newPage({ viewport: { width: 800, height: 860 } });
+  await narrow.goto(`${session.server.url}/editor?mode=extension&as=milo`);
   const operations = narrow.getByRole('region', { name: 'Operations' });
   await operations.scrollIntoViewIfNeeded();
   const image = narrow.getByRole('region', { name: 'Image' });
@@ -133,10 +122,10 @@ test('below 900 px wide the image no longer sticks over the Operations card', as
 });
 
 test('"The account could not be loaded" goes away once the server is back', async () => {
-  await server.kill();
+  await session.server.kill();
   await expect
     .poll(() => status().textContent(), { timeout: 15_000 })
     .toContain('The account could not be loaded');
-  await server.restart();
+  await session.server.restart();
   await expect.poll(() => status().textContent(), { timeout: 15_000 }).toBe('');
 });

@@ -1,8 +1,8 @@
 // The demo editor in "Embedded" mode, in a real Chromium against the real server: the widget
 // shows the balance and cost previews, follows usage recorded in another tab, and its dialog
 // completes both "Pay overage" and "Upgrade".
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/index.ts';
 import {
   formatCreditAmount,
@@ -12,35 +12,23 @@ import {
   quote,
 } from '../../lib/billing/index.ts';
 import { available, widget } from '../embed/shadow.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
 
-// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
-const PATIENT = { timeout: 15_000 };
-let server: TestServer;
-let browser: Browser;
+const session = chromiumPerFile();
 let editor: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
   editor = await openEditor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function openEditor(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}/editor?mode=embed`);
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${session.server.url}/editor?mode=embed`);
   return page;
 }
 
-const ada = () => createApiClient({ baseUrl: server.url, token: server.demo.ada.token });
+const ada = () =>
+  createApiClient({ baseUrl: session.server.url, token: session.server.demo.ada.token });
 
 /** The `data-tally-operation` of the focused element, if any. */
 function focusedOperation(page: Page): Promise<string | null> {

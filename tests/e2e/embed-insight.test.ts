@@ -2,18 +2,14 @@
 // server on the dev clock: the demo editor in embedded mode as Ada (Studio North, Growth, 4,570
 // credits). An alert pushed by the server shows as a banner beside the compact chip and above
 // the expanded panel, each dismissible; the expanded layout shows the pace and this term's alerts.
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { available, widget } from '../embed/shadow.ts';
 import { type Client, client, clock } from '../server/http.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
 
-// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
-const PATIENT = { timeout: 15_000 };
-let server: TestServer;
-let browser: Browser;
+const session = chromiumPerFile({ devClock: true });
 let editor: Page;
 let ada: Client;
 
@@ -25,19 +21,10 @@ const setLayout = (layout: 'compact' | 'expanded') =>
 const banner = () => widget(editor).getByRole('alert').filter({ hasText: 'Studio North' });
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ devClock: true }),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-  ada = client(server, server.demo.ada.token);
-  editor = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await editor.goto(`${server.url}/editor?mode=embed&as=ada`);
+  ada = client(session.server, session.server.demo.ada.token);
+  editor = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await editor.goto(`${session.server.url}/editor?mode=embed&as=ada`);
   await available(editor).filter({ hasText: '4,570' }).waitFor(PATIENT);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('beside the compact chip, an alert shows as a banner that leaves the page’s controls free, until dismissed', async () => {
@@ -65,7 +52,7 @@ test('above the expanded panel, the next alert shows again, and Dismiss hides it
   await setLayout('expanded');
   // A day into the term, so there is a pace; then 527 Smart Crops (685.1 credits) leave 228:
   // at or below 5 % (228.5).
-  expect((await clock(server, { advance: 'P1D' })).status).toBe(200);
+  expect((await clock(session.server, { advance: 'P1D' })).status).toBe(200);
   expect((await ada.post('/v1/usage', { operation: 'smart-crop', quantity: 527 })).status).toBe(
     201,
   );
@@ -101,11 +88,13 @@ test('an admin’s plan advice opens the plan-change preview of the advised plan
 });
 
 test('a member’s plan advice asks the admins for the advised plan in one click', async () => {
-  const milo = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await milo.goto(`${server.url}/editor?mode=embed&as=milo`);
+  const milo = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await milo.goto(`${session.server.url}/editor?mode=embed&as=milo`);
   const panel = widget(milo);
   await panel.getByRole('button', { name: 'Ask Ada for Scale' }).click(PATIENT);
   await panel.getByRole('status').filter({ hasText: 'Asked Ada for Scale.' }).waitFor(PATIENT);
-  const requests = await client(server, server.demo.milo.token).get('/v1/upgrade-requests');
+  const requests = await client(session.server, session.server.demo.milo.token).get(
+    '/v1/upgrade-requests',
+  );
   expect(requests.body.requests.map((r: { planId: string }) => r.planId)).toEqual(['scale']);
 });

@@ -2,34 +2,19 @@
 // `<tally-credits lang="fr">` shows French words and French numbers, and its expanded layout's
 // part loaded on demand speaks French too (its usage chart's words fitting the chart); a German page (`<html lang="de">`, no attribute) gets
 // German; axe-core finds nothing serious in either.
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { startHostPage } from '../embed/host-page.ts';
 import { available, widget } from '../embed/shadow.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
+import { startServer } from '../support/server.ts';
 
-// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
-const PATIENT = { timeout: 15_000 };
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = chromiumPerFile();
 
 async function editor(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await page.goto(`${server.url}/editor?mode=embed&as=ada&${query}`);
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await page.goto(`${session.server.url}/editor?mode=embed&as=ada&${query}`);
   return page;
 }
 
@@ -66,7 +51,7 @@ test('a German page (its <html lang>) gets German, through Tally.mount without a
   const billing = await startServer({ env: { TALLY_CORS_ORIGINS: host.origin } });
   try {
     host.serve({ billingUrl: billing.url, token: billing.demo.ada.token, pageLang: 'de' });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.goto(`${host.origin}/module`);
     await expect.poll(() => available(page).textContent(), PATIENT).toBe('4.570');
     const panel = widget(page);

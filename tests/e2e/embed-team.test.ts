@@ -2,40 +2,27 @@
 // editor in embedded mode (the expanded layout). Milo asks Ada to upgrade; Ada's widget shows the
 // request live with its preview and she approves; Milo's widget shows the new plan. Ada's widget
 // lists the team with what each member used this term.
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/index.ts';
 import { formatCredits } from '../../lib/billing/index.ts';
 import { widget } from '../embed/shadow.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
+import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
 import { fieldLooks, wellLaidOut } from '../support/field-look.ts';
-import { startServer, type TestServer } from '../support/server.ts';
 
-// A loaded 2-core machine runs these: wait generously, fail only on what never happens.
-const PATIENT = { timeout: 15_000 };
-let server: TestServer;
-let browser: Browser;
+const session = chromiumPerFile();
 let milo: Page;
 let ada: Page;
 
 async function editorAs(as: 'ada' | 'milo'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await page.goto(`${server.url}/editor?mode=embed&as=${as}`);
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await page.goto(`${session.server.url}/editor?mode=embed&as=${as}`);
   return page;
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
   [milo, ada] = await Promise.all([editorAs('milo'), editorAs('ada')]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('Milo asks from his widget; Ada’s widget shows it live and she approves; Milo’s shows Scale', async () => {
@@ -69,9 +56,15 @@ test('Milo asks from his widget; Ada’s widget shows it live and she approves; 
 });
 
 test('Ada’s widget lists the team with what each member used this term', async () => {
-  const miloClient = createApiClient({ baseUrl: server.url, token: server.demo.milo.token });
+  const miloClient = createApiClient({
+    baseUrl: session.server.url,
+    token: session.server.demo.milo.token,
+  });
   await miloClient.recordUsage({ operation: 'smart-crop', quantity: 10 });
-  const adaClient = createApiClient({ baseUrl: server.url, token: server.demo.ada.token });
+  const adaClient = createApiClient({
+    baseUrl: session.server.url,
+    token: session.server.demo.ada.token,
+  });
   const { members } = await adaClient.members();
   const used = members.find((member) => member.name === 'Milo')?.usedThisCycle ?? '';
   expect(used).not.toBe('0');

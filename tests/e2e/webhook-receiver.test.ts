@@ -1,30 +1,19 @@
 // The demo's webhook receiver page in a real Chromium against the real server: one click points
 // the demo's webhooks at it, and what Tally then sends shows up, verified.
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { CHROMIUM_ARGS } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { chromiumPerFile } from '../support/chromium-per-file.ts';
 
-let server: TestServer;
-let browser: Browser;
+const session = chromiumPerFile();
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-  ]);
-  page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await session.browser.newPage({ viewport: { width: 1100, height: 800 } });
 });
 
 test('the editor links to the receiver page, which is not receiving until told to', async () => {
-  await page.goto(`${server.url}/editor`);
+  await page.goto(`${session.server.url}/editor`);
   await page.getByRole('link', { name: 'Webhooks' }).click();
   await expect
     .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -51,10 +40,10 @@ test('after one click, an overage in the demo account arrives as a verified char
   expect(await page.getByRole('button', { name: "Send the demo's webhooks here" }).count()).toBe(0);
 
   // 1,115 Lifestyle Crops: 4,570 credits from Growth, 1.5 overage = $0.15.
-  const used = await fetch(`${server.url}/v1/usage`, {
+  const used = await fetch(`${session.server.url}/v1/usage`, {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${server.demo.ada.token}`,
+      authorization: `Bearer ${session.server.demo.ada.token}`,
       'content-type': 'application/json',
       'idempotency-key': 'webhook-page-overage',
     },

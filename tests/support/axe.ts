@@ -20,12 +20,22 @@ interface AxeResult {
  * The serious and critical violations axe finds, one line each ("color-contrast: .t-chip …").
  * Injected by evaluation, which an extension page's CSP does not block.
  */
-export async function seriousViolations(target: Page | Frame): Promise<string[]> {
+export async function seriousViolations(
+  target: Page | Frame,
+  options: {
+    /** Rules not to run, each for a reason its caller gives. */
+    without?: string[];
+  } = {},
+): Promise<string[]> {
   await target.evaluate(AXE_SOURCE);
-  const result = (await target.evaluate(() =>
-    (window as unknown as { axe: { run(options: object): Promise<unknown> } }).axe.run({
-      resultTypes: ['violations'],
-    }),
+  const rules = Object.fromEntries((options.without ?? []).map((id) => [id, { enabled: false }]));
+  const result = (await target.evaluate(
+    (off) =>
+      (window as unknown as { axe: { run(options: object): Promise<unknown> } }).axe.run({
+        resultTypes: ['violations'],
+        rules: off,
+      }),
+    rules,
   )) as AxeResult;
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
