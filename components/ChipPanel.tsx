@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { BalanceChip } from './BalanceChip.tsx';
 import { BalancePanel } from './BalancePanel.tsx';
+import { fitAbove, keepInView } from './keep-in-view.ts';
 
 interface ChipPanelProps {
   model: CreditModel;
@@ -16,7 +17,10 @@ interface ChipPanelProps {
   beside?: ComponentChildren;
 }
 
-/** The balance chip and the panel it opens; Escape and a click outside close the panel. */
+/**
+ * The balance chip and the panel it opens, kept inside the viewport; Escape and a click outside
+ * close the panel.
+ */
 export function ChipPanel({ model, class: placement, opens, panelClass, beside }: ChipPanelProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -25,6 +29,15 @@ export function ChipPanel({ model, class: placement, opens, panelClass, beside }
   useLayoutEffect(() => {
     if (!open) return;
     const doc = root.current?.ownerDocument;
+    // The panel inside the viewport from its first frame, and again whenever the window resizes.
+    const place = () => {
+      const panel = root.current?.querySelector<HTMLElement>(':scope > .t-panel');
+      if (!panel) return;
+      keepInView(panel);
+      if (opens === 'above') fitAbove(panel);
+    };
+    place();
+    doc?.defaultView?.addEventListener('resize', place);
     // Clicks in the host page reach us retargeted to our host element: composedPath tells.
     const onPointer = (event: Event) => {
       if (root.current && !event.composedPath().includes(root.current)) setOpen(false);
@@ -37,8 +50,9 @@ export function ChipPanel({ model, class: placement, opens, panelClass, beside }
     return () => {
       doc?.removeEventListener('pointerdown', onPointer, true);
       doc?.removeEventListener('keydown', onKey);
+      doc?.defaultView?.removeEventListener('resize', place);
     };
-  }, [open]);
+  }, [open, opens]);
   const panel = open && <BalancePanel model={model} class={panelClass} />;
   const chip = <BalanceChip model={model} expanded={open} onClick={() => setOpen(!open)} />;
   return (

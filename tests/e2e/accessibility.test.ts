@@ -92,3 +92,29 @@ test('the popup in a contrast theme (forced colours): its meter drawn in the the
     await popup.emulateMedia({ colorScheme: null, forcedColors: null });
   }
 });
+
+test('the in-page widget in a small window: its panel inside it, scrolling what does not fit', async () => {
+  const editor = await session.browser.context.newPage();
+  try {
+    await editor.setViewportSize({ width: 340, height: 330 });
+    await editor.goto(`${session.server.url}/editor?mode=extension`);
+    const tally = editor.locator('tally-widget');
+    await tally.getByRole('button', { expanded: false }).click();
+    const panel = tally.locator('.t-panel');
+    await tally.getByRole('region', { name: 'Credit balance' }).waitFor();
+    const box = await panel.evaluate((element) => {
+      const { left, right, top, bottom } = element.getBoundingClientRect();
+      return { left, right, top, bottom, scrolls: element.scrollHeight > element.clientHeight };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(340);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    // 330 px leave too little room above the chip for the whole panel: its rest scrolls.
+    expect(box.scrolls).toBe(true);
+    await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect.poll(() => tally.getByText(/^synced/).isVisible()).toBe(true);
+    expect(await seriousViolations(editor)).toEqual([]);
+  } finally {
+    await editor.close();
+  }
+});
