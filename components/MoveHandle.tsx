@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { MARGIN } from './keep-in-view.ts';
 import { useMessages } from './messages-context.ts';
 
 /** Pixels from the viewport's right and bottom edges. */
@@ -16,7 +17,6 @@ interface MoveHandleProps {
 }
 
 const STEP = 24;
-const MARGIN = 8;
 
 /** Keeps the widget inside the viewport, whatever was remembered on a bigger screen. */
 export function clampPlace(place: Place, view: { width: number; height: number }): Place {

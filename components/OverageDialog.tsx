@@ -1,8 +1,9 @@
 import { useId, useState } from 'preact/hooks';
+import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
 import { Decimal } from '../lib/billing/decimal.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
-import { quote as quoteOf } from '../lib/billing/quote.ts';
-import type { OverageState, Quote } from '../lib/billing/types.ts';
+import { quoteAfterChange } from '../lib/billing/quote-after-change.ts';
+import type { Quote } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
@@ -25,19 +26,29 @@ function why(quote: Quote, planName: string, capUsd: string | null, m: Messages)
 }
 
 /**
- * What the operation would leave once on `plan` with the preview's credits (the plan's own rate,
- * docs/billing.md quote): the credits left, or those still short and, where the plan allows
- * overage, what they would cost; null when the plan does not price it.
+ * What the operation would leave once on the option's plan (lib/billing's quote after the
+ * change): the credits left, or those still short and, where that plan's overage may pay for
+ * them, what it would cost; null while the preview is being worked out.
  */
 function afterUpgrade(
   { plan, preview }: UpgradeOption,
   request: OverageRequest,
-  overage: OverageState,
+  snapshot: Snapshot,
 ): { left: string } | { short: string; usd: string | null } | null {
-  if (!preview || !Object.hasOwn(plan.rates, request.operation)) return null;
-  const there = quoteOf({ plan, available: preview.creditsAfter, overage, ...request });
-  if (new Decimal(there.overageCredits).isZero()) return { left: there.availableAfter };
-  return { short: there.overageCredits, usd: plan.allowsOverage ? there.overageUsd : null };
+  if (!preview) return null;
+  const there = quoteAfterChange({
+    plan,
+    preview,
+    held: snapshot.credits.held,
+    overage: snapshot.overage,
+    ...request,
+  });
+  if (!there) return null;
+  if (there.outcome === 'covered') return { left: there.availableAfter };
+  return {
+    short: there.overageCredits,
+    usd: there.outcome === 'overage' ? there.overageUsd : null,
+  };
 }
 
 /**
@@ -47,12 +58,12 @@ function afterUpgrade(
 function UpgradeFacts({
   option,
   request,
-  overage,
+  snapshot,
   what,
 }: {
   option: UpgradeOption;
   request: OverageRequest;
-  overage: OverageState;
+  snapshot: Snapshot;
   /** The operation as the title names it ("this Lifestyle Crop", "5,000 Smart Crops"). */
   what: string;
 }) {
@@ -66,7 +77,7 @@ function UpgradeFacts({
       </span>
     );
   }
-  const after = afterUpgrade(option, request, overage);
+  const after = afterUpgrade(option, request, snapshot);
   return (
     <span class="t-upgrade__facts">
       <span>{m.t('creditsAfterUpgrade', { credits: m.tn('credits', preview.creditsAfter) })}</span>
@@ -186,12 +197,7 @@ export function OverageDialog({
             <div key={option.plan.id} class="t-upgrade">
               <span>
                 <strong>{option.plan.name}</strong>
-                <UpgradeFacts
-                  option={option}
-                  request={request}
-                  overage={snapshot.overage}
-                  what={what}
-                />
+                <UpgradeFacts option={option} request={request} snapshot={snapshot} what={what} />
               </span>
               {isAdmin && <UpgradeButton option={option} model={model} />}
               {!isAdmin && onAsk && (

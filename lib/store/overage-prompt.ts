@@ -73,10 +73,16 @@ export function createOveragePrompt(deps: PromptDeps) {
     request.value ? deps.quoteFor(request.value.operation, request.value.quantity) : null,
   );
   const upgradeOptions = computed<UpgradeOption[]>(() =>
-    deps.upgrades.value
+    upgradesFor(request.value)
       .slice(0, UPGRADES_SHOWN)
       .map((plan) => ({ plan, preview: previews.value[plan.id] ?? null })),
   );
+
+  /** The plans above, less those that do not price the operation asked: they could not run it. */
+  function upgradesFor(asked: OverageRequest | null): Plan[] {
+    const plans = deps.upgrades.value;
+    return asked ? plans.filter((plan) => Object.hasOwn(plan.rates, asked.operation)) : plans;
+  }
 
   let answer: ((decision: PreflightDecision | null) => void) | null = null;
   let closed = false;
@@ -119,7 +125,7 @@ export function createOveragePrompt(deps: PromptDeps) {
 
   async function loadPreviews() {
     await deps.loadCatalog();
-    const plans = deps.upgrades.peek().slice(0, UPGRADES_SHOWN);
+    const plans = upgradesFor(request.peek()).slice(0, UPGRADES_SHOWN);
     await Promise.all(
       plans.map(async (plan) => {
         try {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { expect, test } from 'vitest';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
+import type { Plan } from '../../lib/billing/types.ts';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
 import { render } from './render.tsx';
@@ -91,43 +92,98 @@ test('the free plan can only upgrade: the next plans up, with what upgrading now
   expect(screen.getByRole('button', { name: 'Upgrade to Growth · $250.00 today' })).toBeTruthy();
 });
 
-test('what an upgrade leaves is worked out at the new plan’s rate, and says when it still falls short', async () => {
-  // Scale prices a Smart Crop at 1.2, not Growth's 1.3: 3,000 of them cost 3,600 there.
-  await openDialog({ plan: 'growth', available: '100' }, 'smart-crop', undefined, 3000);
+/** The dialog of `quantity` Smart Crops on `options`; Scale is the one plan above Growth. */
+async function expectScaleFacts(options: SnapshotOptions, quantity: number, facts: string) {
+  await openDialog(options, 'smart-crop', undefined, quantity);
   await waitFor(() =>
-    expect(upgradeFacts()).toEqual([
-      '10,100 credits right away | enough for 3,000 Smart Crops, 6,500 credits left | renews Dec 20 at $500.00/month',
-    ]),
+    expect(upgradeFacts()).toEqual([`${facts} | renews Dec 20 at $500.00/month`]),
   );
   cleanup();
-  // 10,000 of them cost 12,000 on Scale: 1,900 more than its 10,100 credits, at $0.10 each.
-  await openDialog({ plan: 'growth', available: '100' }, 'smart-crop', undefined, 10000);
-  await waitFor(() =>
-    expect(upgradeFacts()).toEqual([
-      '10,100 credits right away | still 1,900 credits short for 10,000 Smart Crops: $190.00 overage | renews Dec 20 at $500.00/month',
-    ]),
+}
+
+const growth100 = { plan: 'growth', available: '100' } as const;
+/** 10,000 Smart Crops cost 12,000 on Scale: 1,900 more than 10,100 credits, at $0.10 each. */
+const SHORT = 'still 1,900 credits short for 10,000 Smart Crops';
+
+test('what an upgrade leaves is worked out at the new plan’s rate, and says when it still falls short', async () => {
+  // Scale prices a Smart Crop at 1.2, not Growth's 1.3: 3,000 of them cost 3,600 there.
+  await expectScaleFacts(
+    growth100,
+    3000,
+    '10,100 credits right away | enough for 3,000 Smart Crops, 6,500 credits left',
+  );
+  await expectScaleFacts(growth100, 10000, `10,100 credits right away | ${SHORT}: $190.00 overage`);
+});
+
+test('what an upgrade leaves counts only available credits: held ones stay held', async () => {
+  // 100 available and 5,000 held roll over with Scale's 10,000 (15,100 after the change), but
+  // only 10,100 are available then.
+  await expectScaleFacts(
+    { ...growth100, held: '5000' },
+    10000,
+    `15,100 credits right away | ${SHORT}: $190.00 overage`,
   );
 });
 
-test('an upgrade to a plan without overage that still falls short says so, with no price', async () => {
-  const catalog = {
-    ...demoCatalog,
-    plans: demoCatalog.plans.map((plan) =>
-      plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
-    ),
-  };
+test('after an upgrade the cycle’s overage starts again, under the same cap', async () => {
+  // $450 of a $500 cap spent: Growth's overage here ($1,290) is blocked. On Scale the cycle's
+  // overage starts again at $0, so its $190 fits the cap.
+  const spent = { ...growth100, capUsd: '500', usdThisCycle: '450.00' } as const;
+  await openDialog(spent, 'smart-crop', undefined, 10000);
+  expect(screen.queryByRole('button', { name: /overage/ })).toBeNull();
+  cleanup();
+  await expectScaleFacts(spent, 10000, `10,100 credits right away | ${SHORT}: $190.00 overage`);
+  // A $100 cap: $190 would not fit on Scale either, so no price is promised.
+  await expectScaleFacts(
+    { ...growth100, capUsd: '100' },
+    10000,
+    `10,100 credits right away | ${SHORT}`,
+  );
+});
+
+/** The dialog of `quantity` × `operation` on `options`, over the demo catalogue with `plans`. */
+async function openOverPlans(
+  plans: Plan[],
+  options: SnapshotOptions,
+  operation: string,
+  quantity: number,
+) {
+  const catalog = { ...demoCatalog, plans };
   const source = new (class extends MemoryCreditSource {
     override async catalog() {
       return catalog;
     }
-  })({ snapshot: snapshotOf({ plan: 'growth', available: '100' }), now: NOW });
+  })({ snapshot: snapshotOf(options), now: NOW });
   const model = await modelOver(source);
   await model.loadCatalog();
-  void model.preflight('smart-crop', 10000);
+  void model.preflight(operation, quantity);
   render(<OverageDialog model={model} />);
+}
+
+test('a plan that does not price the operation is not offered for it', async () => {
+  const withoutLifestyleCrop = demoCatalog.plans.map((plan) => {
+    if (plan.id !== 'growth') return plan;
+    const { 'lifestyle-crop': _dropped, ...rates } = plan.rates;
+    return { ...plan, rates };
+  });
+  await openOverPlans(
+    withoutLifestyleCrop,
+    { plan: 'starter', available: '0' },
+    'lifestyle-crop',
+    1,
+  );
+  await screen.findByRole('button', { name: 'Upgrade to Scale · $500.00 today' });
+  expect(screen.queryByRole('button', { name: /Upgrade to Growth/ })).toBeNull();
+});
+
+test('an upgrade to a plan without overage that still falls short says so, with no price', async () => {
+  const scaleWithoutOverage = demoCatalog.plans.map((plan) =>
+    plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
+  );
+  await openOverPlans(scaleWithoutOverage, growth100, 'smart-crop', 10000);
   await waitFor(() =>
     expect(upgradeFacts()).toEqual([
-      '10,100 credits right away | still 1,900 credits short for 10,000 Smart Crops | renews Dec 20 at $500.00/month',
+      `10,100 credits right away | ${SHORT} | renews Dec 20 at $500.00/month`,
     ]),
   );
 });

@@ -99,21 +99,41 @@ test('the in-page widget in a small window: its panel inside it, scrolling what 
     await editor.setViewportSize({ width: 340, height: 330 });
     await editor.goto(`${session.server.url}/editor?mode=extension`);
     const tally = editor.locator('tally-widget');
+    await tally
+      .getByTestId('chip-label')
+      .filter({ hasText: /credits/ })
+      .waitFor();
     await tally.getByRole('button', { expanded: false }).click();
-    const panel = tally.locator('.t-panel');
-    await tally.getByRole('region', { name: 'Credit balance' }).waitFor();
-    const box = await panel.evaluate((element) => {
-      const { left, right, top, bottom } = element.getBoundingClientRect();
-      return { left, right, top, bottom, scrolls: element.scrollHeight > element.clientHeight };
-    });
-    expect(box.left).toBeGreaterThanOrEqual(0);
-    expect(box.right).toBeLessThanOrEqual(340);
-    expect(box.top).toBeGreaterThanOrEqual(0);
-    // 330 px leave too little room above the chip for the whole panel: its rest scrolls.
-    expect(box.scrolls).toBe(true);
+    // 330 px leave too little room above the chip for the whole panel: it scrolls, a named
+    // region one can Tab to.
+    const panel = tally.getByRole('region', { name: 'Credits in detail' });
+    await panel.waitFor();
+    const box = () =>
+      panel.evaluate((element) => {
+        const { left, right, top, bottom } = element.getBoundingClientRect();
+        return { left, right, top, bottom };
+      });
+    const inside = async () => {
+      const { left, right, top } = await box();
+      return left >= 8 && right <= 340 - 8 && top >= 8;
+    };
+    expect(await inside()).toBe(true);
+    expect(await panel.getAttribute('tabindex')).toBe('0');
+    // Its last line shows once scrolled to, inside the panel's box.
+    const synced = tally.getByText(/^synced/);
+    const lineInside = async () => {
+      const line = await synced.boundingBox();
+      const { top, bottom } = await box();
+      return line !== null && line.y >= top && line.y + line.height <= bottom;
+    };
+    expect(await lineInside()).toBe(false);
     await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-    await expect.poll(() => tally.getByText(/^synced/).isVisible()).toBe(true);
+    await expect.poll(lineInside).toBe(true);
     expect(await seriousViolations(editor)).toEqual([]);
+    // Moved up and to the left with the arrow keys, it stays inside the window.
+    const handle = tally.getByRole('button', { name: 'Move Tally (arrow keys)' });
+    for (const key of ['ArrowUp', 'ArrowUp', 'ArrowLeft', 'ArrowLeft']) await handle.press(key);
+    await expect.poll(inside).toBe(true);
   } finally {
     await editor.close();
   }

@@ -19,11 +19,15 @@ export interface ChromiumSession {
 export function chromiumPerFile(options: StartOptions = {}): ChromiumSession {
   const session: Partial<ChromiumSession> = {};
   beforeAll(async () => {
-    const [server, browser] = await Promise.all([
+    const [server, browser] = await Promise.allSettled([
       startServer(options),
       chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
     ]);
-    Object.assign(session, { server, browser });
+    if (server.status === 'fulfilled') session.server = server.value;
+    if (browser.status === 'fulfilled') session.browser = browser.value;
+    // One that started is stopped by afterAll all the same.
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -31,6 +31,7 @@ export const deWidget: Catalogue = {
   overageReceipt: '{account} hat {usd} Mehrverbrauch bezahlt: {credits} für {what}',
   dismissReceipt: 'Beleg schließen',
   creditBalance: 'Credit-Guthaben',
+  panelLabel: 'Credits im Detail',
   ofGranted: 'von {granted} Credits',
   resets: 'erneuert am {day}',
   meterLabel: '{available} von {granted} Credits verfügbar, {held} reserviert, {used} verbraucht',

@@ -39,6 +39,7 @@ export const enWidget = {
 
   // The balance.
   creditBalance: 'Credit balance',
+  panelLabel: 'Credits in detail',
   ofGranted: 'of {granted} credits',
   resets: 'resets {day}',
   meterLabel: '{available} of {granted} credits available, {held} held, {used} used',

@@ -31,6 +31,7 @@ export const frWidget: Catalogue = {
   overageReceipt: '{account} a payé {usd} de dépassement : {credits} pour {what}',
   dismissReceipt: 'Fermer le reçu',
   creditBalance: 'Solde de crédits',
+  panelLabel: 'Détail des crédits',
   ofGranted: 'sur {granted} crédits',
   resets: 'renouvelé le {day}',
   meterLabel: '{available} sur {granted} crédits disponibles, {held} réservés, {used} utilisés',

@@ -1,0 +1,46 @@
+import { maxDecimal, parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal.ts';
+import { quote } from './quote.ts';
+import type {
+  Credits,
+  OperationId,
+  OverageState,
+  Plan,
+  PlanChangePreview,
+  Quote,
+} from './types.ts';
+
+export interface AfterChangeRequest {
+  /** The plan changed to, and what the change would do (plan-change.ts's preview). */
+  plan: Plan;
+  preview: PlanChangePreview;
+  /** The account's held credits and overage state now. */
+  held: Credits;
+  overage: OverageState;
+  operation: OperationId;
+  quantity: number;
+}
+
+/**
+ * The quote of `operation` × `quantity` right after the change `preview` describes: on the new
+ * plan's rates, with its credits after less the held ones, which stay held (docs/billing.md,
+ * decisions 4). A change to a paid plan resets the cycle's overage counters (decisions 2); the
+ * policy and the cap stay. Null when the plan does not price the operation.
+ */
+export function quoteAfterChange(request: AfterChangeRequest): Quote | null {
+  const { plan, preview, held, overage, operation, quantity } = request;
+  if (!Object.hasOwn(plan.rates, operation)) return null;
+  const available = maxDecimal(
+    parseCredits(preview.creditsAfter).minus(parseCredits(held)),
+    parseCredits('0'),
+  );
+  const paid = !parseUsd(plan.priceUsd).isZero();
+  return quote({
+    plan,
+    available: toCreditsString(available),
+    overage: paid
+      ? { ...overage, creditsThisCycle: '0', usdThisCycle: toUsdString(parseUsd('0')) }
+      : overage,
+    operation,
+    quantity,
+  });
+}
