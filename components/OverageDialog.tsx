@@ -25,30 +25,20 @@ function why(quote: Quote, planName: string, capUsd: string | null, m: Messages)
     : m.t('capReached', { costs });
 }
 
-/**
- * What the operation would leave once on the option's plan (lib/billing's quote after the
- * change): the credits left, or those still short and, where that plan's overage may pay for
- * them, what it would cost; null while the preview is being worked out.
- */
+/** The quote of the request right after changing to the option's plan; null until previewed. */
 function afterUpgrade(
   { plan, preview }: UpgradeOption,
   request: OverageRequest,
   snapshot: Snapshot,
-): { left: string } | { short: string; usd: string | null } | null {
+): Quote | null {
   if (!preview) return null;
-  const there = quoteAfterChange({
+  return quoteAfterChange({
     plan,
     preview,
     held: snapshot.credits.held,
     overage: snapshot.overage,
     ...request,
   });
-  if (!there) return null;
-  if (there.outcome === 'covered') return { left: there.availableAfter };
-  return {
-    short: there.overageCredits,
-    usd: there.outcome === 'overage' ? there.overageUsd : null,
-  };
 }
 
 /**
@@ -81,19 +71,20 @@ function UpgradeFacts({
   return (
     <span class="t-upgrade__facts">
       <span>{m.t('creditsAfterUpgrade', { credits: m.tn('credits', preview.creditsAfter) })}</span>
-      {after && 'left' in after && (
+      {after?.outcome === 'covered' && (
         <span data-testid="upgrade-covers">
-          {m.t('upgradeCovers', { what, credits: m.tn('credits', after.left) })}
+          {m.t('upgradeCovers', { what, credits: m.tn('credits', after.availableAfter) })}
         </span>
       )}
-      {after && 'short' in after && (
+      {after && after.outcome !== 'covered' && (
         <span data-testid="upgrade-short">
-          {after.usd === null
-            ? m.t('upgradeFallsShort', { what, credits: m.tn('credits', after.short) })
+          {/* Overage that plan would not allow (or its cap would block) has no price to name. */}
+          {after.outcome === 'blocked'
+            ? m.t('upgradeFallsShort', { what, credits: m.tn('credits', after.overageCredits) })
             : m.t('upgradeThenOverage', {
                 what,
-                credits: m.tn('credits', after.short),
-                usd: m.formats.usd(after.usd),
+                credits: m.tn('credits', after.overageCredits),
+                usd: m.formats.usd(after.overageUsd),
               })}
         </span>
       )}
