@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { activityLine } from '../lib/store/activity-line.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { useMessages } from './messages-context.ts';
 
@@ -23,6 +24,7 @@ export function RecentUsage({ model, limit = 6 }: { model: CreditModel; limit?: 
     if (version !== undefined) void model.loadLedger(limit);
   }, [model, version, limit]);
   const entries = model.entries.value;
+  const catalog = model.catalog.value;
   if (version === undefined) return null;
   return (
     <section class="t-section" aria-label={m.t('recentUsage')}>
@@ -38,10 +40,11 @@ export function RecentUsage({ model, limit = 6 }: { model: CreditModel; limit?: 
             const change = m.formats.creditAmount(entry.credits).replace('-', '−');
             // Only charges show a dollar amount; entries carry "0" otherwise.
             const charged = /[1-9]/.test(entry.amountUsd) && !entry.amountUsd.startsWith('-');
+            const line = activityLine(entry, catalog, m);
             return (
               <li key={entry.id}>
                 <span>
-                  {entry.description}
+                  <span lang={line.lang}>{line.text}</span>
                   <br />
                   <span class="t-muted">{timeFormat(m.locale).format(new Date(entry.at))}</span>
                 </span>

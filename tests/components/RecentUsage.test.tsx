@@ -1,34 +1,32 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RecentUsage } from '../../components/RecentUsage.tsx';
-import type { Entry } from '../../lib/api/schemas/entry.ts';
-import { snapshotOf } from '../store/fixtures.ts';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { entryOf as entry, snapshotOf } from '../store/fixtures.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
-
-function entry(fields: Partial<Entry> & Pick<Entry, 'id' | 'credits' | 'description'>): Entry {
-  return {
-    at: '2026-11-20T10:40:00.000Z',
-    kind: 'usage',
-    memberId: 'mem_ada',
-    overageCredits: '0',
-    amountUsd: '0',
-    availableAfter: '0',
-    ...fields,
-  };
-}
 
 test('lists the latest entries with their signed change and charge', async () => {
   const { model, transport } = await startedModel({ available: '137.6' });
   transport.entries = [
     entry({
       id: 'e3',
+      operation: 'lifestyle-crop',
+      quantity: 1,
       credits: '-2',
-      description: 'Lifestyle Crop, 2.1 credits overage',
+      overageCredits: '2.1',
+      description: '1 × Lifestyle Crop on Growth: 4.1 credits (2.1 credits overage, $0.21)',
       amountUsd: '0.21',
     }),
-    entry({ id: 'e2', credits: '-232.4', description: '83 Background Removals' }),
+    entry({
+      id: 'e2',
+      operation: 'background-removal',
+      quantity: 83,
+      credits: '-232.4',
+      description: '83 × Background Removal on Growth: 232.4 credits',
+    }),
     entry({
       id: 'e1',
       credits: '4570',
@@ -40,14 +38,52 @@ test('lists the latest entries with their signed change and charge', async () =>
   await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
   const items = screen.getAllByRole('listitem').map((item) => item.lastElementChild?.textContent);
   expect(items).toEqual(['−2 · $0.21', '−232.4', '+4,570']);
-  expect(screen.getByText('83 Background Removals')).toBeTruthy();
+  expect(screen.getByText('83 × Background Removal')).toBeTruthy();
+  expect(screen.getByText('1 × Lifestyle Crop · 2.1 credits as overage')).toBeTruthy();
+  // What the popup cannot say from the entry's fields is the server's record.
+  expect(screen.getByText('Growth: 4,570 credits granted').lang).toBe('');
+});
+
+test('in German: operations in German, the server’s English record marked as English', async () => {
+  const german = messagesIn('de', de);
+  const { model, transport } = await startedModel({ available: '4568.7' }, undefined, german);
+  transport.entries = [
+    entry({
+      id: 'e2',
+      operation: 'smart-crop',
+      quantity: 1,
+      credits: '-1.3',
+      description: '1 × Smart Crop on Growth: 1.3 credits',
+    }),
+    entry({
+      id: 'e1',
+      credits: '4570',
+      kind: 'grant',
+      memberId: null,
+      description: 'Growth started: 4,570 credits, $250.00',
+    }),
+  ];
+  render(<RecentUsage model={model} />, { messages: german });
+  const list = await screen.findByRole('list');
+  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+  expect(within(list).getByText('1 × Smart Crop')).toBeTruthy();
+  expect(within(list).getByText('Growth started: 4,570 credits, $250.00').lang).toBe('en');
+  expect(list.textContent).not.toContain('on Growth');
 });
 
 test('reloads when the account changes version', async () => {
   const { model, transport } = await startedModel({ version: 1 });
   render(<RecentUsage model={model} />);
   await waitFor(() => expect(screen.getByText('Nothing yet this term.')).toBeTruthy());
-  transport.entries = [entry({ id: 'e1', credits: '-130', description: '100 Smart Crops' })];
+  transport.entries = [
+    entry({
+      id: 'e1',
+      operation: 'smart-crop',
+      quantity: 100,
+      credits: '-130',
+      description: '100 × Smart Crop on Growth: 130 credits',
+    }),
+  ];
   transport.push(snapshotOf({ version: 2, available: '4440', used: '130' }));
-  expect(await screen.findByText('100 Smart Crops')).toBeTruthy();
+  expect(await screen.findByText('100 × Smart Crop')).toBeTruthy();
 });

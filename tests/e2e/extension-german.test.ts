@@ -118,3 +118,14 @@ test('at 0 credits the consent dialog asks in German, every line whole, and Abbr
   await expect.poll(() => consentFrames(editor), PATIENT).toBe(0);
   await editor.close();
 });
+
+test('the popup’s recent activity says the operations in German, the server’s record as English', async () => {
+  // The usage of the test before: 1,114 Lifestyle Crops and 2 Smart Crops.
+  const activity = popup.getByRole('region', { name: 'Letzte Nutzung' });
+  await activity.getByText('1.114 × Lifestyle Crop', { exact: true }).waitFor(PATIENT);
+  await activity.getByText('2 × Smart Crop', { exact: true }).waitFor();
+  const record = activity.getByText(/^Growth started: 4,570 credits/);
+  expect(await record.getAttribute('lang')).toBe('en');
+  expect(await activity.textContent()).not.toContain(' on Growth');
+  expect(await seriousViolations(popup)).toEqual([]);
+});

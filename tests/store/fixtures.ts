@@ -1,5 +1,6 @@
 // Snapshots in the shapes of docs/api.md, built from the demo catalogue of docs/billing.md so the
 // numbers under test come from the plans themselves.
+import type { Entry } from '../../lib/api/schemas/entry.ts';
 import type { Alerts, Insight, Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
 import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types.ts';
@@ -59,5 +60,19 @@ export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
       ...options.insight,
     },
     alerts: { thresholds: [20, 5], fired: [], ...options.alerts },
+  };
+}
+
+/** A ledger entry as the API sends it: one of Ada's usages, unless `fields` say otherwise. */
+export function entryOf(fields: Partial<Entry> & Pick<Entry, 'credits' | 'description'>): Entry {
+  return {
+    id: 'ent_1',
+    at: '2026-11-20T10:40:00.000Z',
+    kind: 'usage',
+    memberId: 'mem_ada',
+    overageCredits: '0',
+    amountUsd: '0',
+    availableAfter: '0',
+    ...fields,
   };
 }

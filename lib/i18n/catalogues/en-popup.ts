@@ -12,6 +12,12 @@ export const enPopup = {
   recentActivity: 'Recent activity',
   loading: 'Loading…',
   nothingYet: 'Nothing yet this term.',
+  activityHeld: 'Held for {what}',
+  activityCaptured: '{what} from credits held',
+  activityCapturedRest: '{what} from credits held, the rest returned',
+  activityReleased: 'Hold released: {what}',
+  activityExpired: 'Hold expired: {what}',
+  activityOverage: '{line} · {over} as overage',
 
   // Planning a batch.
   basketPlanner: 'Basket planner',

@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { en } from '../../lib/i18n/catalogues/en.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
+import { activityLine } from '../../lib/store/activity-line.ts';
+import { messagesIn } from '../support/english.ts';
+import { entryOf as entry } from './fixtures.ts';
+
+const english = messagesIn('en-US', en);
+const german = messagesIn('de', de);
+const french = messagesIn('fr', fr);
+const catalog = demoCatalog;
+
+const usage = entry({
+  kind: 'usage',
+  operation: 'lifestyle-crop',
+  quantity: 1114,
+  credits: '-4567.4',
+  description: '1,114 × Lifestyle Crop on Growth: 4,567.4 credits',
+});
+const overUsage = entry({
+  kind: 'usage',
+  operation: 'lifestyle-crop',
+  quantity: 1,
+  credits: '-2',
+  overageCredits: '2.1',
+  amountUsd: '0.21',
+  description: '1 × Lifestyle Crop on Growth: 4.1 credits (2.1 credits overage, $0.21)',
+});
+const held = entry({
+  kind: 'hold',
+  operation: 'background-removal',
+  quantity: 3,
+  holdId: 'hold_1',
+  credits: '-8.4',
+  description: '8.4 credits held for 3 × Background Removal',
+});
+const captured = (credits: string) =>
+  entry({
+    kind: 'capture',
+    operation: 'background-removal',
+    quantity: 2,
+    holdId: 'hold_1',
+    credits,
+    description: `Captured 2 of 3 × Background Removal held: 5.6 credits used, ${credits} credits returned`,
+  });
+const returned = (memberId: string | null) =>
+  entry({
+    kind: 'release',
+    memberId,
+    operation: 'background-removal',
+    quantity: 3,
+    holdId: 'hold_1',
+    credits: '8.4',
+    description: `Hold ${memberId ? 'released' : 'expired'}: 8.4 credits returned`,
+  });
+const renewal = entry({
+  kind: 'grant',
+  memberId: null,
+  credits: '4570',
+  amountUsd: '250.00',
+  description: 'Growth renewed: 4,570 credits, $250.00',
+});
+
+describe('operations, holds and what became of them, in the UI’s language', () => {
+  test('an operation: how many of what, with the locale’s digits', () => {
+    expect(activityLine(usage, catalog, english)).toEqual({ text: '1,114 × Lifestyle Crop' });
+    expect(activityLine(usage, catalog, german)).toEqual({ text: '1.114 × Lifestyle Crop' });
+    expect(activityLine(usage, catalog, french).text).toBe('1\u202f114 × Lifestyle Crop');
+  });
+
+  test('the credits an operation took as overage', () => {
+    expect(activityLine(overUsage, catalog, english).text).toBe(
+      '1 × Lifestyle Crop · 2.1 credits as overage',
+    );
+    expect(activityLine(overUsage, catalog, german).text).toBe(
+      '1 × Lifestyle Crop · 2,1 Credits als Mehrverbrauch',
+    );
+    expect(activityLine(overUsage, catalog, french).text).toBe(
+      '1 × Lifestyle Crop · 2,1 crédits en dépassement',
+    );
+  });
+
+  test('a hold, its capture with or without a rest, its release and its expiry', () => {
+    expect(activityLine(held, catalog, german).text).toBe('Reserviert für 3 × Background Removal');
+    expect(activityLine(captured('2.8'), catalog, english).text).toBe(
+      '2 × Background Removal from credits held, the rest returned',
+    );
+    expect(activityLine(captured('0'), catalog, french).text).toBe(
+      '2 × Background Removal sur les crédits réservés',
+    );
+    expect(activityLine(returned('mem_ada'), catalog, german).text).toBe(
+      'Reservierung freigegeben: 3 × Background Removal',
+    );
+    expect(activityLine(returned(null), catalog, english).text).toBe(
+      'Hold expired: 3 × Background Removal',
+    );
+  });
+
+  test('before the catalogue arrives, the operation’s id reads as its name', () => {
+    expect(activityLine(held, null, english).text).toBe('Held for 3 × Background Removal');
+  });
+});
+
+describe('the rest: the server’s record', () => {
+  test('in English it is simply the record', () => {
+    expect(activityLine(renewal, catalog, english)).toEqual({ text: renewal.description });
+  });
+
+  test('in another language it is marked as English, for screen readers', () => {
+    expect(activityLine(renewal, catalog, german)).toEqual({
+      text: renewal.description,
+      lang: 'en',
+    });
+    expect(activityLine(renewal, catalog, french).lang).toBe('en');
+  });
+});
