@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { PlanId } from '../lib/billing/types.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
-import type { TeamPort } from '../lib/store/team-port.ts';
+import { sharingLoads, type TeamPort } from '../lib/store/team-port.ts';
 import { BalanceMeter } from './BalanceMeter.tsx';
 import { BasketPlanner } from './BasketPlanner.tsx';
 import { ConnectForm, type Connection } from './ConnectForm.tsx';
@@ -28,8 +28,10 @@ interface PopupProps {
 }
 
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */
-export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
+export function Popup({ model, onConnect, apiUrl, theme, team: port }: PopupProps) {
   const m = useMessages();
+  // The parts that read the team on a new version read it once between them.
+  const team = useMemo(() => port && sharingLoads(port), [port]);
   const [settings, setSettings] = useState(false);
   const [proposed, setProposed] = useState<PlanId | null>(null);
   const status = model.status.value;
@@ -79,7 +81,7 @@ export function Popup({ model, onConnect, apiUrl, theme, team }: PopupProps) {
             <PlanCard model={model} />
             <OveragePolicy model={model} />
             <UsageThisTerm model={model} load={model.usageSummary} />
-            <RecentUsage model={model} />
+            <RecentUsage model={model} team={team} />
             {(!team || snapshot.member.role === 'admin') && (
               <PlanChange model={model} proposed={proposed} />
             )}

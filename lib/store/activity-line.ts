@@ -4,6 +4,7 @@
 // UI's language from the entry's own fields. The rest (a renewal, a plan change) keep the
 // record's words, marked as English so that a screen reader reads them as English.
 import type { Entry } from '../api/schemas/entry.ts';
+import type { Snapshot } from '../api/schemas/snapshot.ts';
 import type { Operation } from '../billing/types.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { operationNames } from './display-names.ts';
@@ -53,4 +54,27 @@ function lineOf(entry: Entry, what: string, m: Messages): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * Who made the entry, when the list shows someone else's too ("by you", "by Ada", "by a
+ * teammate"): a member knows the account's admins by name, an admin every member (`names`, read
+ * from the team). Null for what the clock did (renewals, expiries), and for a list of one
+ * person's entries.
+ */
+export function activityBy(
+  entry: Entry,
+  entries: readonly Entry[],
+  snapshot: Snapshot,
+  m: Messages,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | null {
+  const self = snapshot.member.id;
+  const shared = entries.some((other) => other.memberId !== null && other.memberId !== self);
+  if (!shared || entry.memberId === null) return null;
+  if (entry.memberId === self) return m.t('activityByYou');
+  const name =
+    names.get(entry.memberId) ??
+    snapshot.account.admins.find((someone) => someone.id === entry.memberId)?.name;
+  return name === undefined ? m.t('activityByTeammate') : m.t('activityByName', { name });
 }

@@ -15,3 +15,29 @@ export interface TeamPort {
   setRole(memberId: string, role: 'admin' | 'member'): Promise<unknown>;
   remove(memberId: string): Promise<unknown>;
 }
+
+/**
+ * `team`, where the loads asked in one turn (the team panel and the recent activity reading the
+ * team on the same new version) share one request. A load asked later, after a change made
+ * meanwhile, is a request of its own, so it never answers with what was read before.
+ */
+export function sharingLoads(team: TeamPort): TeamPort {
+  let pending: ReturnType<TeamPort['load']> | null = null;
+  return {
+    load: () => {
+      if (!pending) {
+        pending = team.load();
+        queueMicrotask(() => {
+          pending = null;
+        });
+      }
+      return pending;
+    },
+    ask: (planId, note) => team.ask(planId, note),
+    preview: (planId) => team.preview(planId),
+    approve: (requestId) => team.approve(requestId),
+    decline: (requestId, reason) => team.decline(requestId, reason),
+    setRole: (memberId, role) => team.setRole(memberId, role),
+    remove: (memberId) => team.remove(memberId),
+  };
+}

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { RecentUsage } from '../../components/RecentUsage.tsx';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { entryOf as entry, snapshotOf } from '../store/fixtures.ts';
+import { countingTeam } from '../support/counting-team.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
@@ -42,6 +43,27 @@ test('lists the latest entries with their signed change and charge', async () =>
   expect(screen.getByText('1 × Lifestyle Crop · 2.1 credits as overage')).toBeTruthy();
   // What the popup cannot say from the entry's fields is the server's record.
   expect(screen.getByText('Growth: 4,570 credits granted').lang).toBe('');
+  // All of it Ada's own (the snapshot's member): no one is named.
+  expect(document.body.textContent).not.toContain('by you');
+});
+
+test('an account of several: whose each entry is, beside its time', async () => {
+  const { model, transport } = await startedModel({ role: 'member', available: '4500' });
+  transport.entries = [
+    entry({ id: 'e3', memberId: 'mem_milo', credits: '-2.8', description: 'x' }),
+    entry({ id: 'e2', memberId: 'mem_ada', credits: '-1.3', description: 'y' }),
+    entry({ id: 'e1', memberId: null, kind: 'grant', credits: '4570', description: 'z' }),
+  ];
+  render(<RecentUsage model={model} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
+  const times = screen
+    .getAllByRole('listitem')
+    .map((item) => item.firstElementChild?.lastElementChild?.textContent);
+  expect(times).toEqual([
+    expect.stringMatching(/^Nov 20, \d\d:\d\d · by you$/),
+    expect.stringMatching(/^Nov 20, \d\d:\d\d · by Ada$/),
+    expect.stringMatching(/^Nov 20, \d\d:\d\d$/),
+  ]);
 });
 
 test('in German: operations in German, the server’s English record marked as English', async () => {
@@ -86,4 +108,23 @@ test('reloads when the account changes version', async () => {
   ];
   transport.push(snapshotOf({ version: 2, available: '4440', used: '130' }));
   expect(await screen.findByText('100 × Smart Crop')).toBeTruthy();
+});
+
+test('an admin reads the members’ names from the team, only when an entry needs one', async () => {
+  const { model, transport } = await startedModel({ available: '4500' });
+  const { port, counted } = countingTeam();
+  transport.entries = [entry({ id: 'e1', memberId: 'mem_ada', credits: '-1.3', description: 'a' })];
+  const { unmount } = render(<RecentUsage model={model} team={port} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+  expect(counted.loads).toBe(0);
+  unmount();
+
+  transport.entries = [
+    entry({ id: 'e2', memberId: 'mem_milo', credits: '-2.8', description: 'b' }),
+    entry({ id: 'e1', memberId: 'mem_ada', credits: '-1.3', description: 'a' }),
+  ];
+  await model.loadLedger(6);
+  render(<RecentUsage model={model} team={port} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('by Milo'));
+  expect(screen.getAllByRole('listitem')[1]?.textContent).toContain('by you');
 });

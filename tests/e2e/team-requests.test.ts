@@ -3,6 +3,7 @@
 // Milo's extension says his access was removed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createApiClient } from '../../lib/api/client.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../support/browser.ts';
 import { spaceBetween, wordsOffset } from '../support/button-place.ts';
@@ -58,6 +59,31 @@ test('Milo asks; Ada’s popup shows it live with the preview; she approves; Mil
   const plan = milo.getByRole('region', { name: 'Plan', exact: true });
   await expect.poll(() => plan.textContent()).toContain('Scale$500.00 / month');
   expect(await seriousViolations(milo)).toEqual([]);
+});
+
+test('each one’s recent activity says whose each entry is: by you, or by name', async () => {
+  const client = (token: string) => createApiClient({ baseUrl: server.url, getToken: () => token });
+  await client(server.demo.milo.token).recordUsage({
+    operation: 'background-removal',
+    quantity: 2,
+  });
+  await client(server.demo.ada.token).recordUsage({ operation: 'smart-crop', quantity: 3 });
+  const line = (page: Page, text: string) =>
+    page
+      .getByRole('region', { name: 'Recent usage' })
+      .getByRole('listitem')
+      .filter({ hasText: text });
+  // Milo, a member, knows Ada as the account's admin.
+  await expect
+    .poll(() => line(milo, '2 × Background Removal').textContent(), { timeout: 10_000 })
+    .toMatch(/ · by you/);
+  expect(await line(milo, '3 × Smart Crop').textContent()).toMatch(/ · by Ada/);
+  // Ada, an admin, reads the members' names from the team.
+  await expect
+    .poll(() => line(ada, '2 × Background Removal').textContent(), { timeout: 10_000 })
+    .toMatch(/ · by Milo/);
+  expect(await line(ada, '3 × Smart Crop').textContent()).toMatch(/ · by you/);
+  expect(await seriousViolations(ada)).toEqual([]);
 });
 
 test('Ada removes Milo: Milo’s extension shows that his access was removed', async () => {

@@ -3,9 +3,9 @@ import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { en } from '../../lib/i18n/catalogues/en.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
-import { activityLine } from '../../lib/store/activity-line.ts';
+import { activityBy, activityLine } from '../../lib/store/activity-line.ts';
 import { messagesIn } from '../support/english.ts';
-import { entryOf as entry } from './fixtures.ts';
+import { entryOf as entry, snapshotOf } from './fixtures.ts';
 
 const english = messagesIn('en-US', en);
 const german = messagesIn('de', de);
@@ -114,5 +114,28 @@ describe('the rest: the server’s record', () => {
       lang: 'en',
     });
     expect(activityLine(renewal, catalog, french).lang).toBe('en');
+  });
+});
+
+describe('who made it, once the list shows someone else’s entries too', () => {
+  const byAda = entry({ id: 'e1', memberId: 'mem_ada', credits: '-1.3', description: 'a' });
+  const byMilo = entry({ id: 'e2', memberId: 'mem_milo', credits: '-2.8', description: 'b' });
+  const byZoe = entry({ id: 'e3', memberId: 'mem_zoe', credits: '-4.1', description: 'c' });
+  const shared = [byAda, byMilo, byZoe, renewal];
+
+  test('one person’s list names no one', () => {
+    const solo = snapshotOf();
+    for (const one of [byAda, renewal]) {
+      expect(activityBy(one, [byAda, renewal], solo, english)).toBeNull();
+    }
+  });
+
+  test('you, an admin by name, a member the viewer cannot name; the clock is no one', () => {
+    const milo = snapshotOf({ role: 'member' });
+    expect(activityBy(byMilo, shared, milo, english)).toBe('by you');
+    expect(activityBy(byAda, shared, milo, english)).toBe('by Ada');
+    expect(activityBy(byZoe, shared, milo, german)).toBe('von einem Teammitglied');
+    expect(activityBy(renewal, shared, milo, french)).toBeNull();
+    expect(activityBy(byAda, shared, snapshotOf(), french)).toBe('par vous');
   });
 });

@@ -18,6 +18,10 @@ export const enPopup = {
   activityReleased: 'Hold released: {what}',
   activityExpired: 'Hold expired: {what}',
   activityOverage: '{line} · {over} as overage',
+  activityWhenBy: '{when} · {who}',
+  activityByYou: 'by you',
+  activityByName: 'by {name}',
+  activityByTeammate: 'by a teammate',
 
   // Planning a batch.
   basketPlanner: 'Basket planner',
