@@ -30,7 +30,7 @@ interface PopupProps {
 /** The extension popup: the balance first (from the cache), then what it buys and the plan. */
 export function Popup({ model, onConnect, apiUrl, theme, team: port }: PopupProps) {
   const m = useMessages();
-  // The parts that read the team on a new version read it once between them.
+  // The parts that read the team on a new version usually share one read (sharingLoads).
   const team = useMemo(() => port && sharingLoads(port), [port]);
   const [settings, setSettings] = useState(false);
   const [proposed, setProposed] = useState<PlanId | null>(null);

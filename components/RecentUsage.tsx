@@ -1,6 +1,10 @@
-import { useEffect } from 'preact/hooks';
-import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
-import { activityBy, activityLine } from '../lib/store/activity-line.ts';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import {
+  activityByLine,
+  activityLine,
+  needsTeamNames,
+  positive,
+} from '../lib/store/activity-line.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { useMessages } from './messages-context.ts';
@@ -19,57 +23,82 @@ function timeFormat(locale: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** Lines "Show more" adds, and the most the list shows (what the worker reads at once). */
+const moreLines = 20;
+const mostLines = 100;
+
 interface RecentUsageProps {
   model: CreditModel;
+  /** Lines shown at first. */
   limit?: number;
   /** Where an admin reads the members' names from; without it they are "a teammate". */
   team?: TeamPort | undefined;
 }
 
-/** Whether the entry needs no name from the team: the clock's, the viewer's or an admin's. */
-function knownName(memberId: string | null, snapshot: Snapshot | null): boolean {
-  return (
-    memberId === null ||
-    !snapshot ||
-    memberId === snapshot.member.id ||
-    snapshot.account.admins.some((admin) => admin.id === memberId)
-  );
-}
-
 /** The latest ledger entries, reloaded whenever the account changes version. */
-export function RecentUsage({ model, limit = 6, team }: RecentUsageProps) {
+export function RecentUsage({ model, limit: first = 6, team }: RecentUsageProps) {
   const m = useMessages();
   const snapshot = model.snapshot.value;
   const version = snapshot?.version;
+  const [limit, setLimit] = useState(first);
+  // The limit the entries on screen were read with: "Show more" stays until fewer come back.
+  const [readWith, setReadWith] = useState(first);
+  const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    if (version !== undefined) void model.loadLedger(limit);
+    if (version === undefined) return;
+    let current = true;
+    void model.loadLedger(limit).then(() => current && setReadWith(limit));
+    return () => {
+      current = false;
+    };
   }, [model, version, limit]);
   const entries = model.entries.value;
   const catalog = model.catalog.value;
-  const shown = entries?.slice(0, limit) ?? [];
+  const shown = entries?.slice(0, readWith) ?? [];
+  const more = shown.length >= readWith && readWith < mostLines;
+  // The limit "Show more" asked for, until the lines it brings are on screen.
+  const asked = useRef<number | null>(null);
+  const showMore = () => {
+    asked.current = Math.min(readWith + moreLines, mostLines);
+    setLimit(asked.current);
+  };
+  // The button goes once the rest is on screen: the focus goes to the list it was under.
+  useEffect(() => {
+    if (asked.current !== readWith) return;
+    asked.current = null;
+    if (!more && document.activeElement === document.body) list.current?.focus();
+  }, [more, readWith]);
   // An admin sees every member's entries, and may read their names: only when some show here.
-  const nameless = shown.some((entry) => !knownName(entry.memberId, snapshot));
-  const readTeam = team && snapshot?.member.role === 'admin' && nameless ? team.load : null;
-  const { value: teamRead } = useReadOnChange(readTeam, snapshot?.member.id, [team, version]);
-  const names = new Map(teamRead?.members.map((member) => [member.id, member.name]));
+  const readTeam =
+    team && snapshot?.member.role === 'admin' && needsTeamNames(shown, snapshot) ? team.load : null;
+  const teamRead = useReadOnChange(readTeam, snapshot?.member.id, [team, version]);
+  // Until the team is read, a line that needs a name from it does not guess one.
+  const names =
+    teamRead.value !== null
+      ? new Map(teamRead.value.members.map((member) => [member.id, member.name]))
+      : readTeam && teamRead.error === null
+        ? null
+        : new Map<string, string>();
+  const heading = useId();
   if (!snapshot) return null;
+  const byLines = activityByLine(shown, snapshot, m, names);
   return (
-    <section class="t-section" aria-label={m.t('recentUsage')}>
-      <h2>{m.t('recentActivity')}</h2>
+    <section class="t-section" aria-labelledby={heading}>
+      <h2 id={heading}>{m.t('recentActivity')}</h2>
       {entries === null ? (
         <p class="t-muted">{m.t('loading')}</p>
       ) : entries.length === 0 ? (
         <p class="t-muted">{m.t('nothingYet')}</p>
       ) : (
-        <ul class="t-list">
-          {shown.map((entry) => {
+        <ul class="t-list" ref={list} tabIndex={-1}>
+          {shown.map((entry, index) => {
             const spent = entry.credits.startsWith('-');
             const change = m.formats.creditAmount(entry.credits).replace('-', '−');
             // Only charges show a dollar amount; entries carry "0" otherwise.
-            const charged = /[1-9]/.test(entry.amountUsd) && !entry.amountUsd.startsWith('-');
+            const charged = positive(entry.amountUsd);
             const line = activityLine(entry, catalog, m);
             const when = timeFormat(m.locale).format(new Date(entry.at));
-            const who = activityBy(entry, shown, snapshot, m, names);
+            const who = byLines[index];
             return (
               <li key={entry.id}>
                 <span>
@@ -85,6 +114,16 @@ export function RecentUsage({ model, limit = 6, team }: RecentUsageProps) {
             );
           })}
         </ul>
+      )}
+      {entries !== null && more && (
+        <button
+          type="button"
+          class="t-button t-button--quiet"
+          aria-busy={limit !== readWith}
+          onClick={showMore}
+        >
+          {m.t('showMoreActivity')}
+        </button>
       )}
     </section>
   );

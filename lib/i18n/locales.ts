@@ -2,7 +2,8 @@
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-function languageOf(tag: string): string {
+/** The language of a BCP 47 tag: `de-AT` → `de`. */
+export function languageOf(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 

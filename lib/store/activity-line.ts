@@ -1,13 +1,14 @@
 // What the popup's Recent activity says of a ledger entry. The server writes each entry's
 // description in English (the account's record, the same for every member); the entries a
 // designer makes all day (operations, holds and what became of them) are said again here in the
-// UI's language from the entry's own fields. The rest (a renewal, a plan change) keep the
-// record's words, marked as English so that a screen reader reads them as English.
+// UI's language from the entry's own fields. The other entries (a renewal, a grant, an expiry, a
+// plan change, a rollover) keep the record's words, marked as English so that a screen reader
+// reads them as English.
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { Operation } from '../billing/types.ts';
+import { languageOf } from '../i18n/locales.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { operationNames } from './display-names.ts';
+import { type OperationCatalog as Catalog, operationNames } from './display-names.ts';
 
 export interface ActivityLine {
   text: string;
@@ -15,10 +16,8 @@ export interface ActivityLine {
   lang?: string;
 }
 
-type Catalog = { readonly operations: readonly Operation[] } | null;
-
 /** Whether a decimal string is above zero ("0", "0.0" and negatives are not). */
-function positive(amount: string): boolean {
+export function positive(amount: string): boolean {
   return !amount.startsWith('-') && /[1-9]/.test(amount);
 }
 
@@ -26,7 +25,7 @@ function positive(amount: string): boolean {
 export function activityLine(entry: Entry, catalog: Catalog, m: Messages): ActivityLine {
   const said = operationLine(entry, catalog, m);
   if (said !== null) return { text: said };
-  return m.locale.split('-')[0] === 'en'
+  return languageOf(m.locale) === 'en'
     ? { text: entry.description }
     : { text: entry.description, lang: 'en' };
 }
@@ -56,25 +55,45 @@ function lineOf(entry: Entry, what: string, m: Messages): string | null {
   }
 }
 
+/** Whether an entry's maker is named without the team: the clock, the viewer or an admin. */
+function namedWithoutTeam(entry: Entry, snapshot: Snapshot): boolean {
+  return (
+    entry.memberId === null ||
+    entry.memberId === snapshot.member.id ||
+    snapshot.account.admins.some((admin) => admin.id === entry.memberId)
+  );
+}
+
+/** Whether the list shows an entry of someone else than the viewer (not the clock's). */
+function othersIn(entries: readonly Entry[], snapshot: Snapshot): boolean {
+  return entries.some((entry) => entry.memberId !== null && entry.memberId !== snapshot.member.id);
+}
+
+/** Whether naming who made the lines takes the team's names: an admin may read them. */
+export function needsTeamNames(entries: readonly Entry[], snapshot: Snapshot): boolean {
+  return othersIn(entries, snapshot) && entries.some((entry) => !namedWithoutTeam(entry, snapshot));
+}
+
 /**
- * Who made the entry, when the list shows someone else's too ("by you", "by Ada", "by a
+ * Who made each entry, when the list shows someone else's too ("by you", "by Ada", "by a
  * teammate"): a member knows the account's admins by name, an admin every member (`names`, read
- * from the team). Null for what the clock did (renewals, expiries), and for a list of one
- * person's entries.
+ * from the team; null while that read is under way, when such a line says nothing yet). Null
+ * for what the clock did (renewals, expiries), and for a list of one person's entries.
  */
-export function activityBy(
-  entry: Entry,
+export function activityByLine(
   entries: readonly Entry[],
   snapshot: Snapshot,
   m: Messages,
-  names: ReadonlyMap<string, string> = new Map(),
-): string | null {
-  const self = snapshot.member.id;
-  const shared = entries.some((other) => other.memberId !== null && other.memberId !== self);
-  if (!shared || entry.memberId === null) return null;
-  if (entry.memberId === self) return m.t('activityByYou');
-  const name =
-    names.get(entry.memberId) ??
-    snapshot.account.admins.find((someone) => someone.id === entry.memberId)?.name;
-  return name === undefined ? m.t('activityByTeammate') : m.t('activityByName', { name });
+  names: ReadonlyMap<string, string> | null = new Map(),
+): (string | null)[] {
+  const shared = othersIn(entries, snapshot);
+  return entries.map((entry) => {
+    if (!shared || entry.memberId === null) return null;
+    if (entry.memberId === snapshot.member.id) return m.t('activityByYou');
+    const name =
+      snapshot.account.admins.find((admin) => admin.id === entry.memberId)?.name ??
+      names?.get(entry.memberId);
+    if (name !== undefined) return m.t('activityByName', { name });
+    return names === null ? null : m.t('activityByTeammate');
+  });
 }

@@ -17,10 +17,10 @@ function nameFromId(id: OperationId): string {
     .join(' ');
 }
 
-export function operationNames(
-  catalog: { readonly operations: readonly Operation[] } | null,
-  id: OperationId,
-): OperationNames {
+/** What names the operations: the catalogue, or nothing yet. */
+export type OperationCatalog = { readonly operations: readonly Operation[] } | null;
+
+export function operationNames(catalog: OperationCatalog, id: OperationId): OperationNames {
   const name = catalog?.operations.find((operation) => operation.id === id)?.name ?? nameFromId(id);
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }

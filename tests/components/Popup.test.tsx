@@ -48,7 +48,7 @@ test('every part of the popup is there for an admin', async () => {
     'Remaining operations',
     'Basket planner',
     'Plan',
-    'Recent usage',
+    'Recent activity',
     'Change plan',
   ]) {
     expect(screen.getByRole('region', { name })).toBeTruthy();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RecentUsage } from '../../components/RecentUsage.tsx';
 import { de } from '../../lib/i18n/catalogues/de.ts';
@@ -60,9 +60,9 @@ test('an account of several: whose each entry is, beside its time', async () => 
     .getAllByRole('listitem')
     .map((item) => item.firstElementChild?.lastElementChild?.textContent);
   expect(times).toEqual([
-    expect.stringMatching(/^Nov 20, \d\d:\d\d · by you$/),
-    expect.stringMatching(/^Nov 20, \d\d:\d\d · by Ada$/),
-    expect.stringMatching(/^Nov 20, \d\d:\d\d$/),
+    expect.stringMatching(/^\w+ \d+, \d\d:\d\d · by you$/),
+    expect.stringMatching(/^\w+ \d+, \d\d:\d\d · by Ada$/),
+    expect.stringMatching(/^\w+ \d+, \d\d:\d\d$/),
   ]);
 });
 
@@ -110,21 +110,55 @@ test('reloads when the account changes version', async () => {
   expect(await screen.findByText('100 × Smart Crop')).toBeTruthy();
 });
 
-test('an admin reads the members’ names from the team, only when an entry needs one', async () => {
-  const { model, transport } = await startedModel({ available: '4500' });
+test('an admin reads the members’ names from the team, once a line needs one', async () => {
+  const { model, transport } = await startedModel({ version: 1, available: '4500' });
   const { port, counted } = countingTeam();
   transport.entries = [entry({ id: 'e1', memberId: 'mem_ada', credits: '-1.3', description: 'a' })];
-  const { unmount } = render(<RecentUsage model={model} team={port} />);
+  render(<RecentUsage model={model} team={port} />);
   await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
   expect(counted.loads).toBe(0);
-  unmount();
 
+  // Milo's usage arrives while the list is on screen.
   transport.entries = [
     entry({ id: 'e2', memberId: 'mem_milo', credits: '-2.8', description: 'b' }),
     entry({ id: 'e1', memberId: 'mem_ada', credits: '-1.3', description: 'a' }),
   ];
-  await model.loadLedger(6);
-  render(<RecentUsage model={model} team={port} />);
+  transport.push(snapshotOf({ version: 2, available: '4497.2', used: '72.8' }));
   await waitFor(() => expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('by Milo'));
   expect(screen.getAllByRole('listitem')[1]?.textContent).toContain('by you');
+  expect(counted.loads).toBe(1);
+  expect(document.body.textContent).not.toContain('teammate');
+});
+
+test('“Show earlier activity” reads 20 more lines at a time, and goes once all are shown', async () => {
+  const { model, transport } = await startedModel({ available: '4000' });
+  transport.entries = Array.from({ length: 30 }, (_, i) =>
+    entry({
+      id: `e${30 - i}`,
+      operation: 'smart-crop',
+      quantity: 30 - i,
+      credits: '-1.3',
+      description: 'x',
+    }),
+  );
+  render(<RecentUsage model={model} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(6));
+  expect(screen.getAllByRole('listitem')[0]?.textContent).toContain('30 × Smart Crop');
+  fireEvent.click(screen.getByRole('button', { name: 'Show earlier activity' }));
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(26));
+  const more = screen.getByRole('button', { name: 'Show earlier activity' });
+  more.focus();
+  fireEvent.click(more);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(30));
+  expect(screen.queryByRole('button', { name: 'Show earlier activity' })).toBeNull();
+  // The focus is not lost with the button: it is on the list it was under.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('list')));
+});
+
+test('no “Show earlier activity” when the first lines are all there is', async () => {
+  const { model, transport } = await startedModel({ available: '4000' });
+  transport.entries = [entry({ id: 'e1', credits: '-1.3', description: 'x' })];
+  render(<RecentUsage model={model} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+  expect(screen.queryByRole('button', { name: 'Show earlier activity' })).toBeNull();
 });

@@ -121,7 +121,7 @@ test('at 0 credits the consent dialog asks in German, every line whole, and Abbr
 
 test('the popup’s recent activity says the operations in German, the server’s record as English', async () => {
   // The usage of the test before: 1,114 Lifestyle Crops and 2 Smart Crops.
-  const activity = popup.getByRole('region', { name: 'Letzte Nutzung' });
+  const activity = popup.getByRole('region', { name: 'Letzte Aktivität' });
   await activity.getByText('1.114 × Lifestyle Crop', { exact: true }).waitFor(PATIENT);
   await activity.getByText('2 × Smart Crop', { exact: true }).waitFor();
   const record = activity.getByText(/^Growth started: 4,570 credits/);

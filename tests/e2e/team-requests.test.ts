@@ -70,7 +70,7 @@ test('each one’s recent activity says whose each entry is: by you, or by name'
   await client(server.demo.ada.token).recordUsage({ operation: 'smart-crop', quantity: 3 });
   const line = (page: Page, text: string) =>
     page
-      .getByRole('region', { name: 'Recent usage' })
+      .getByRole('region', { name: 'Recent activity' })
       .getByRole('listitem')
       .filter({ hasText: text });
   // Milo, a member, knows Ada as the account's admin.
@@ -83,6 +83,26 @@ test('each one’s recent activity says whose each entry is: by you, or by name'
     .poll(() => line(ada, '2 × Background Removal').textContent(), { timeout: 10_000 })
     .toMatch(/ · by Milo/);
   expect(await line(ada, '3 × Smart Crop').textContent()).toMatch(/ · by you/);
+  expect(await seriousViolations(ada)).toEqual([]);
+});
+
+test('“Show earlier activity” brings the earlier lines, and the focus stays in the list', async () => {
+  const client = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
+  for (let quantity = 1; quantity <= 6; quantity++) {
+    await client.recordUsage({ operation: 'lifestyle-crop', quantity });
+  }
+  const activity = ada.getByRole('region', { name: 'Recent activity' });
+  const lines = activity.getByRole('listitem');
+  await activity.getByText('6 × Lifestyle Crop', { exact: true }).waitFor({ timeout: 10_000 });
+  await expect.poll(() => lines.count()).toBe(6);
+  // Milo's Background Removals came before these six.
+  expect(await activity.getByText('2 × Background Removal').count()).toBe(0);
+  const more = activity.getByRole('button', { name: 'Show earlier activity' });
+  await more.click();
+  await activity.getByText('2 × Background Removal', { exact: true }).waitFor();
+  expect(await lines.count()).toBeGreaterThan(6);
+  await expect.poll(() => more.count()).toBe(0);
+  expect(await ada.evaluate(() => document.activeElement?.tagName)).toBe('UL');
   expect(await seriousViolations(ada)).toEqual([]);
 });
 

@@ -3,7 +3,7 @@ import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { en } from '../../lib/i18n/catalogues/en.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
-import { activityBy, activityLine } from '../../lib/store/activity-line.ts';
+import { activityByLine, activityLine, needsTeamNames } from '../../lib/store/activity-line.ts';
 import { messagesIn } from '../support/english.ts';
 import { entryOf as entry, snapshotOf } from './fixtures.ts';
 
@@ -88,7 +88,7 @@ describe('operations, holds and what became of them, in the UI’s language', ()
       '2 × Background Removal from credits held, the rest returned',
     );
     expect(activityLine(captured('0'), catalog, french).text).toBe(
-      '2 × Background Removal sur les crédits réservés',
+      '2 × Background Removal, prélevé sur les crédits réservés',
     );
     expect(activityLine(returned('mem_ada'), catalog, german).text).toBe(
       'Reservierung freigegeben: 3 × Background Removal',
@@ -123,19 +123,36 @@ describe('who made it, once the list shows someone else’s entries too', () => 
   const byZoe = entry({ id: 'e3', memberId: 'mem_zoe', credits: '-4.1', description: 'c' });
   const shared = [byAda, byMilo, byZoe, renewal];
 
-  test('one person’s list names no one', () => {
-    const solo = snapshotOf();
-    for (const one of [byAda, renewal]) {
-      expect(activityBy(one, [byAda, renewal], solo, english)).toBeNull();
-    }
+  test('one person’s list names no one, and needs no team', () => {
+    expect(activityByLine([byAda, renewal], snapshotOf(), english)).toEqual([null, null]);
+    expect(needsTeamNames([byAda, renewal], snapshotOf())).toBe(false);
   });
 
-  test('you, an admin by name, a member the viewer cannot name; the clock is no one', () => {
+  test('a member: you, the admin by name, a member it cannot name; the clock is no one', () => {
     const milo = snapshotOf({ role: 'member' });
-    expect(activityBy(byMilo, shared, milo, english)).toBe('by you');
-    expect(activityBy(byAda, shared, milo, english)).toBe('by Ada');
-    expect(activityBy(byZoe, shared, milo, german)).toBe('von einem Teammitglied');
-    expect(activityBy(renewal, shared, milo, french)).toBeNull();
-    expect(activityBy(byAda, shared, snapshotOf(), french)).toBe('par vous');
+    expect(activityByLine(shared, milo, english)).toEqual([
+      'by Ada',
+      'by you',
+      'by a teammate',
+      null,
+    ]);
+    expect(activityByLine(shared, milo, german)[2]).toBe('von einem Teammitglied');
+  });
+
+  test('an admin names every member once the team is read, and guesses no one before', () => {
+    const ada = snapshotOf();
+    expect(needsTeamNames(shared, ada)).toBe(true);
+    expect(needsTeamNames([byAda, renewal, byMilo], snapshotOf({ role: 'member' }))).toBe(false);
+    const team = new Map([
+      ['mem_milo', 'Milo'],
+      ['mem_zoe', 'Zoe'],
+    ]);
+    expect(activityByLine(shared, ada, french, team)).toEqual([
+      'par vous',
+      'par Milo',
+      'par Zoe',
+      null,
+    ]);
+    expect(activityByLine(shared, ada, english, null)).toEqual(['by you', null, null, null]);
   });
 });

@@ -21,7 +21,22 @@ test('a load asked after that turn is a request of its own', async () => {
   expect(counted.loads).toBe(2);
 });
 
-test('everything else goes to the team as it is', async () => {
-  const team = sharingLoads(countingTeam().port);
-  await expect(team.remove('mem_milo')).rejects.toThrow('not asked of this team');
+test('everything else goes to the team as it is, with its arguments', async () => {
+  const { port, counted } = countingTeam();
+  const team = sharingLoads(port);
+  await team.ask('scale', 'Big shoot');
+  await team.preview('scale');
+  await team.approve('upr_1');
+  await team.decline('upr_2', 'Not now');
+  await team.setRole('mem_milo', 'admin');
+  await team.remove('mem_milo');
+  expect(counted.calls).toEqual([
+    'ask scale Big shoot',
+    'preview scale',
+    'approve upr_1',
+    'decline upr_2 Not now',
+    'setRole mem_milo admin',
+    'remove mem_milo',
+  ]);
+  expect(counted.loads).toBe(0);
 });

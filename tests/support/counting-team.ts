@@ -1,4 +1,5 @@
-// A team port for component and store tests: a fixed team whose loads are counted.
+// A team port for component and store tests: a fixed team whose loads are counted and whose
+// other calls are written down.
 import type { TeamMember } from '../../lib/api/schemas/team.ts';
 import type { TeamPort } from '../../lib/store/team-port.ts';
 
@@ -11,20 +12,26 @@ const milo: TeamMember = {
 };
 
 /** A team of Milo that counts its loads; asked anything else, it says so. */
+/** A team of Milo that counts its loads and writes down every other call, with its arguments. */
 export function countingTeam(members: TeamMember[] = [milo]) {
-  const counted = { loads: 0 };
-  const unused = () => Promise.reject(new Error('not asked of this team'));
+  const counted = { loads: 0, calls: [] as string[] };
+  const called =
+    (method: string) =>
+    async (...args: unknown[]) => {
+      counted.calls.push([method, ...args].join(' '));
+      return undefined as never;
+    };
   const port: TeamPort = {
     load: async () => {
       counted.loads += 1;
       return { members, requests: [] };
     },
-    ask: unused,
-    preview: unused,
-    approve: unused,
-    decline: unused,
-    setRole: unused,
-    remove: unused,
+    ask: called('ask'),
+    preview: called('preview'),
+    approve: called('approve'),
+    decline: called('decline'),
+    setRole: called('setRole'),
+    remove: called('remove'),
   };
   return { port, counted };
 }

@@ -8,7 +8,6 @@ export const enPopup = {
     'Your credit balance, the cost of each operation and a clear choice when credits run out.',
 
   // Recent activity.
-  recentUsage: 'Recent usage',
   recentActivity: 'Recent activity',
   loading: 'Loading…',
   nothingYet: 'Nothing yet this term.',
@@ -22,6 +21,7 @@ export const enPopup = {
   activityByYou: 'by you',
   activityByName: 'by {name}',
   activityByTeammate: 'by a teammate',
+  showMoreActivity: 'Show earlier activity',
 
   // Planning a batch.
   basketPlanner: 'Basket planner',
