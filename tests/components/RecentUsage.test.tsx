@@ -2,12 +2,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RecentUsage } from '../../components/RecentUsage.tsx';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { entryOf as entry, snapshotOf } from '../store/fixtures.ts';
+import { MemoryCreditSource } from '../store/memory-credit-source.ts';
 import { countingTeam } from '../support/counting-team.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { startedModel } from './started-model.ts';
+import { modelOver, startedModel } from './started-model.ts';
 
 test('lists the latest entries with their signed change and charge', async () => {
   const { model, transport } = await startedModel({ available: '137.6' });
@@ -161,4 +163,20 @@ test('no “Show earlier activity” when the first lines are all there is', asy
   render(<RecentUsage model={model} />);
   await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
   expect(screen.queryByRole('button', { name: 'Show earlier activity' })).toBeNull();
+});
+
+test('operations are named as the catalogue names them, not after their ids', async () => {
+  const transport = new MemoryCreditSource({ snapshot: snapshotOf({ available: '4000' }) });
+  transport.catalog = async () => ({
+    ...demoCatalog,
+    operations: demoCatalog.operations.map((operation) =>
+      operation.id === 'smart-crop' ? { ...operation, name: 'Auto Crop' } : operation,
+    ),
+  });
+  transport.entries = [
+    entry({ id: 'e1', operation: 'smart-crop', quantity: 2, credits: '-2.6', description: 'x' }),
+  ];
+  const model = await modelOver(transport);
+  render(<RecentUsage model={model} />);
+  expect(await screen.findByText('2 × Auto Crop')).toBeTruthy();
 });
