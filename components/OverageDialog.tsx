@@ -153,6 +153,13 @@ export function OverageDialog({
       <p id={`${id}-why`} class="t-muted">
         {why(quote, snapshot.plan.name, snapshot.overage.capUsd, m)}
       </p>
+      {quote.outcome === 'blocked' && model.catalog.value !== null && options.length === 0 && (
+        <p data-testid="no-upgrade">
+          {m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) })}
+          {quote.reason === 'overage-cap-reached' &&
+            ` ${isAdmin ? m.t('raiseCap') : m.t('askRaiseCap', { admins })}`}
+        </p>
+      )}
       <p class="t-shortfall">
         <span>{m.t('shortBy')}</span>
         <span data-testid="shortfall">{m.tn('credits', quote.overageCredits)}</span>
@@ -211,15 +218,10 @@ export function OverageDialog({
         </div>
       )}
       {!isAdmin && (
-        // Whom to ask, said once: here only when no plan above says it (the catalogue is in
-        // and lists none); after asking, what happens next. The region is there from the start
-        // so that the news is announced.
+        // After asking, what happens next. The region is there from the start so that the
+        // news is announced.
         <p data-testid="ask-admin" class="t-ask-status" role="status">
-          {asked
-            ? m.t('youAsked', { admins, plan: asked })
-            : options.length === 0 &&
-              model.catalog.value !== null &&
-              m.t('onlyAdminCanChange', { admins })}
+          {asked && m.t('youAsked', { admins, plan: asked })}
         </p>
       )}
       {error && (

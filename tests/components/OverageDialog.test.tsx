@@ -213,12 +213,28 @@ test('a member sees whom to ask instead of an upgrade button, said once', async 
   expect(screen.getByRole('button', { name: 'Pay $0.41 overage and continue' })).toBeTruthy();
 });
 
-test('a member on the top plan, with no plan to show, is told whom to ask', async () => {
+test('a member on the top plan is not sent to ask for an upgrade there is none of', async () => {
   await openDialog({ role: 'member', plan: 'scale', available: '0' });
-  expect(screen.getByTestId('ask-admin').textContent).toBe(
-    'Only an admin can change the plan: ask Ada (admin) to upgrade.',
+  expect(screen.getByRole('button', { name: 'Pay $0.38 overage and continue' })).toBeTruthy();
+  expect(screen.getByTestId('ask-admin').textContent).toBe('');
+  expect(screen.getByRole('dialog').textContent).not.toMatch(/upgrade/i);
+  // Overage is a way on: no "there is no upgrade" either.
+  expect(screen.queryByTestId('no-upgrade')).toBeNull();
+});
+
+test('the top plan with its cap reached: no upgrade, when the credits renew, who may raise the cap', async () => {
+  const cap = { plan: 'scale', available: '0', capUsd: '5.00', usdThisCycle: '4.80' } as const;
+  await openDialog(cap);
+  expect(screen.queryByRole('button', { name: /overage and continue|Upgrade/ })).toBeNull();
+  expect(screen.getByTestId('no-upgrade').textContent).toBe(
+    'There is no upgrade for this: the credits renew on Dec 2. Or raise the monthly cap in the overage policy.',
   );
-  expect(screen.queryByText('Ask Ada (admin) to upgrade')).toBeNull();
+  expect(screen.getByRole('dialog').textContent).not.toContain('upgrade to go on');
+  cleanup();
+  await openDialog({ ...cap, role: 'member' });
+  expect(screen.getByTestId('no-upgrade').textContent).toBe(
+    'There is no upgrade for this: the credits renew on Dec 2. Or ask Ada (admin) to raise the monthly cap.',
+  );
 });
 
 test('while the catalogue is not in, a member is not told there is no plan to show', async () => {
@@ -248,6 +264,9 @@ test('a reached overage cap blocks paying and says so', async () => {
   expect(screen.getByRole('dialog').textContent).toContain(
     'This month’s overage cap of $5.00 is reached',
   );
+  // Upgrades are the way on here: they are offered, and no "there is no upgrade" line.
+  expect(await screen.findByText('Upgrade to go on')).toBeTruthy();
+  expect(screen.queryByTestId('no-upgrade')).toBeNull();
 });
 
 test('inside a shadow root, as the embed hosts it: it opens, and Cancel answers and closes it', async () => {

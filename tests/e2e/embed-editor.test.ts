@@ -12,6 +12,7 @@ import {
   quote,
 } from '../../lib/billing/index.ts';
 import { available, widget } from '../embed/shadow.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
 
 const session = chromiumPerFile();
@@ -178,5 +179,29 @@ describe('the embedded demo editor', () => {
     // It stays until the user dismisses it.
     await widget(editor).getByRole('button', { name: 'Dismiss receipt' }).click();
     await expect.poll(() => widget(editor).getByTestId('receipt').count(), PATIENT).toBe(0);
+  });
+
+  test('on the top plan with the cap reached: no upgrade to offer, when the credits renew, and the cap', async () => {
+    const me = await ada().me();
+    expect(me.plan.id).toBe('scale');
+    // Down to less than one Lifestyle Crop, then a cap its overage would pass.
+    const quantity = maxOperations(me.plan, me.credits.available, 'lifestyle-crop');
+    await ada().recordUsage({ operation: 'lifestyle-crop', quantity });
+    await ada().setOveragePolicy({ policy: 'ask', capUsd: '0.10' });
+    await expect.poll(() => available(editor).textContent(), PATIENT).toBe('2.2');
+    await operationButton(editor, 'lifestyle-crop').click();
+    const dialog = widget(editor).getByRole('dialog', {
+      name: 'Not enough credits for this Lifestyle Crop',
+    });
+    await dialog.waitFor(PATIENT);
+    const way = dialog.getByText(
+      /^There is no upgrade for this: the credits renew on \w+ \d+\. Or raise the monthly cap in the overage policy\.$/,
+    );
+    await expect.poll(() => way.count(), PATIENT).toBe(1);
+    expect(await dialog.textContent()).toContain('This month’s overage cap of $0.10 is reached.');
+    expect(await dialog.getByRole('button', { name: /overage|Upgrade/ }).count()).toBe(0);
+    expect(await seriousViolations(editor)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count(), PATIENT).toBe(0);
   });
 });

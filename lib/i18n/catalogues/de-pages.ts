@@ -34,12 +34,12 @@ export const dePages: Catalogue = {
   noneAvailable: 'keine sind verfügbar',
   creditsAvailable: { one: '{credits} ist verfügbar', other: '{credits} sind verfügbar' },
   itCosts: 'Es kostet {credits} und {available}.',
-  capReached:
-    '{costs} Das Mehrverbrauchslimit dieses Monats ist erreicht: Upgrade zum Weitermachen.',
-  capOfReached:
-    '{costs} Das Mehrverbrauchslimit dieses Monats von {cap} ist erreicht: Upgrade zum Weitermachen.',
-  planHasNoOverage:
-    '{costs} Der Plan {plan} erlaubt keinen Mehrverbrauch: Upgrade zum Weitermachen.',
+  capReached: '{costs} Das Mehrverbrauchslimit dieses Monats ist erreicht.',
+  capOfReached: '{costs} Das Mehrverbrauchslimit dieses Monats von {cap} ist erreicht.',
+  planHasNoOverage: '{costs} Der Plan {plan} erlaubt keinen Mehrverbrauch.',
+  noUpgradeRenews: 'Dafür gibt es kein Upgrade: Die Credits werden am {day} erneuert.',
+  raiseCap: 'Oder erhöhen Sie das Monatslimit in der Mehrverbrauchsregel.',
+  askRaiseCap: 'Oder bitten Sie {admins} (Admin), das Monatslimit zu erhöhen.',
   pricePerMonth: '{price}/Monat · {credits} pro Monat',
   creditsAfterUpgrade: '{credits} sofort',
   upgradeCovers: 'reicht für {what}, danach {credits} übrig',
@@ -59,8 +59,6 @@ export const dePages: Catalogue = {
   askAdminToUpgradeTo: '{admins} um ein Upgrade auf {plan} bitten',
   youAsked:
     'Sie haben {admins} um ein Upgrade auf {plan} gebeten: Den neuen Plan sehen Sie hier, sobald er genehmigt ist.',
-  onlyAdminCanChange:
-    'Nur Admins können den Plan ändern: Bitten Sie {admins} (Admin) um ein Upgrade.',
   cancel: 'Abbrechen',
   roleAdmin: 'Admin',
   roleMember: 'Mitglied',

@@ -38,9 +38,12 @@ export const enPages = {
   noneAvailable: 'none are available',
   creditsAvailable: { one: '{credits} is available', other: '{credits} are available' },
   itCosts: 'It costs {credits} and {available}.',
-  capReached: '{costs} This month’s overage cap is reached: upgrade to go on.',
-  capOfReached: '{costs} This month’s overage cap of {cap} is reached: upgrade to go on.',
-  planHasNoOverage: '{costs} The {plan} plan has no overage: upgrade to go on.',
+  capReached: '{costs} This month’s overage cap is reached.',
+  capOfReached: '{costs} This month’s overage cap of {cap} is reached.',
+  planHasNoOverage: '{costs} The {plan} plan has no overage.',
+  noUpgradeRenews: 'There is no upgrade for this: the credits renew on {day}.',
+  raiseCap: 'Or raise the monthly cap in the overage policy.',
+  askRaiseCap: 'Or ask {admins} (admin) to raise the monthly cap.',
   pricePerMonth: '{price}/month · {credits} a month',
   creditsAfterUpgrade: '{credits} right away',
   upgradeCovers: 'enough for {what}, {credits} left',
@@ -60,7 +63,6 @@ export const enPages = {
   askAdminToUpgradeTo: 'Ask {admins} to upgrade to {plan}',
   youAsked:
     'You asked {admins} to upgrade to {plan}: you will see the new plan here once approved.',
-  onlyAdminCanChange: 'Only an admin can change the plan: ask {admins} (admin) to upgrade.',
   cancel: 'Cancel',
 
   // The usage chart.

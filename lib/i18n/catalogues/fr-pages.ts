@@ -34,12 +34,12 @@ export const frPages: Catalogue = {
   noneAvailable: 'aucun n’est disponible',
   creditsAvailable: { one: '{credits} est disponible', other: '{credits} sont disponibles' },
   itCosts: 'Cela coûte {credits} et {available}.',
-  capReached:
-    '{costs} Le plafond de dépassement de ce mois est atteint : une mise à niveau est nécessaire.',
-  capOfReached:
-    '{costs} Le plafond de dépassement de ce mois ({cap}) est atteint : une mise à niveau est nécessaire.',
-  planHasNoOverage:
-    '{costs} Le forfait {plan} n’autorise pas de dépassement : une mise à niveau est nécessaire.',
+  capReached: '{costs} Le plafond de dépassement de ce mois est atteint.',
+  capOfReached: '{costs} Le plafond de dépassement de ce mois ({cap}) est atteint.',
+  planHasNoOverage: '{costs} Le forfait {plan} n’autorise pas de dépassement.',
+  noUpgradeRenews: 'Aucune mise à niveau ne le permet : les crédits se renouvellent le {day}.',
+  raiseCap: 'Ou relevez le plafond mensuel dans la règle de dépassement.',
+  askRaiseCap: 'Ou demandez à {admins} (admin) de relever le plafond mensuel.',
   pricePerMonth: '{price}/mois · {credits} par mois',
   creditsAfterUpgrade: '{credits} tout de suite',
   upgradeCovers: 'assez pour {what}, il reste {credits}',
@@ -59,8 +59,6 @@ export const frPages: Catalogue = {
   askAdminToUpgradeTo: 'Demander à {admins} de passer à {plan}',
   youAsked:
     'Vous avez demandé à {admins} de passer à {plan} : le nouveau forfait apparaîtra ici une fois approuvé.',
-  onlyAdminCanChange:
-    'Seul un admin peut changer de forfait : demandez une mise à niveau à {admins} (admin).',
   cancel: 'Annuler',
   roleAdmin: 'admin',
   roleMember: 'membre',
