@@ -146,24 +146,32 @@ export function OverageDialog({
   const options = model.prompt.upgradeOptions.value;
   const busy = model.prompt.busy.value;
   const error = model.prompt.error.value ?? askError;
+  // Ways on besides the buttons: the cap can be raised; with no upgrade, the renewal.
+  const capReached = quote.outcome === 'blocked' && quote.reason === 'overage-cap-reached';
+  const noUpgrade =
+    quote.outcome === 'blocked' && model.catalog.value !== null && options.length === 0;
 
   return (
-    <ModalFrame labelledBy={`${id}-title`} describedBy={`${id}-why`} onCancel={model.cancel}>
+    <ModalFrame
+      labelledBy={`${id}-title`}
+      describedBy={noUpgrade || capReached ? `${id}-why ${id}-way` : `${id}-why`}
+      onCancel={model.cancel}
+    >
       <h2 id={`${id}-title`}>{m.t('notEnoughFor', { what })}</h2>
       <p id={`${id}-why`} class="t-muted">
         {why(quote, snapshot.plan.name, snapshot.overage.capUsd, m)}
       </p>
-      {quote.outcome === 'blocked' && model.catalog.value !== null && options.length === 0 && (
-        <p data-testid="no-upgrade">
-          {m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) })}
-          {quote.reason === 'overage-cap-reached' &&
-            ` ${isAdmin ? m.t('raiseCap') : m.t('askRaiseCap', { admins })}`}
-        </p>
-      )}
       <p class="t-shortfall">
         <span>{m.t('shortBy')}</span>
         <span data-testid="shortfall">{m.tn('credits', quote.overageCredits)}</span>
       </p>
+      {(noUpgrade || capReached) && (
+        <p id={`${id}-way`} data-testid="way-on">
+          {noUpgrade && m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) })}
+          {noUpgrade && capReached && ' '}
+          {capReached && (isAdmin ? m.t('raiseCap') : m.t('askRaiseCap', { admins }))}
+        </p>
+      )}
       {quote.outcome === 'overage' && (
         <div class="t-choice">
           <button

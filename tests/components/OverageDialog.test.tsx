@@ -4,8 +4,10 @@ import { expect, test } from 'vitest';
 import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import type { Plan } from '../../lib/billing/types.ts';
+import { de } from '../../lib/i18n/catalogues/de.ts';
 import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { modelOver, startedModel, trustedClick } from './started-model.ts';
 
@@ -219,29 +221,53 @@ test('a member on the top plan is not sent to ask for an upgrade there is none o
   expect(screen.getByTestId('ask-admin').textContent).toBe('');
   expect(screen.getByRole('dialog').textContent).not.toMatch(/upgrade/i);
   // Overage is a way on: no "there is no upgrade" either.
-  expect(screen.queryByTestId('no-upgrade')).toBeNull();
+  expect(screen.queryByTestId('way-on')).toBeNull();
 });
 
 test('the top plan with its cap reached: no upgrade, when the credits renew, who may raise the cap', async () => {
   const cap = { plan: 'scale', available: '0', capUsd: '5.00', usdThisCycle: '4.80' } as const;
   await openDialog(cap);
   expect(screen.queryByRole('button', { name: /overage and continue|Upgrade/ })).toBeNull();
-  expect(screen.getByTestId('no-upgrade').textContent).toBe(
-    'There is no upgrade for this: the credits renew on Dec 2. Or raise the monthly cap in the overage policy.',
+  expect(screen.getByTestId('way-on').textContent).toBe(
+    'There is no upgrade for this. The credits renew on Dec 2. You can also raise the monthly cap.',
   );
   expect(screen.getByRole('dialog').textContent).not.toContain('upgrade to go on');
+  // Said with the reason, to a screen reader too.
+  const dialog = screen.getByRole('dialog');
+  const described = dialog.getAttribute('aria-describedby')?.split(' ') ?? [];
+  expect(described.map((id) => document.getElementById(id)?.dataset.testid)).toContain('way-on');
   cleanup();
   await openDialog({ ...cap, role: 'member' });
-  expect(screen.getByTestId('no-upgrade').textContent).toBe(
-    'There is no upgrade for this: the credits renew on Dec 2. Or ask Ada (admin) to raise the monthly cap.',
+  expect(screen.getByTestId('way-on').textContent).toBe(
+    'There is no upgrade for this. The credits renew on Dec 2. You can also ask Ada (admin) to raise the monthly cap.',
   );
 });
 
-test('while the catalogue is not in, a member is not told there is no plan to show', async () => {
-  const { model } = await openDialog({ role: 'member', available: '0' });
+test('the same in German', async () => {
+  const { model } = await startedModel(
+    { plan: 'scale', available: '0', capUsd: '5.00', usdThisCycle: '4.80' },
+    NOW,
+    messagesIn('de', de),
+  );
+  void model.preflight('lifestyle-crop', 1);
+  render(<OverageDialog model={model} />, { messages: messagesIn('de', de) });
+  expect((await screen.findByTestId('way-on')).textContent).toBe(
+    'Dafür gibt es kein passendes Upgrade. Die Credits werden am 2. Dez. erneuert. Sie können auch das Monatslimit erhöhen.',
+  );
+});
+
+test('while the catalogue is not in, nobody is told there is no upgrade', async () => {
+  const { model } = await openDialog({
+    plan: 'scale',
+    available: '0',
+    capUsd: '5.00',
+    usdThisCycle: '4.80',
+  });
+  expect(screen.getByTestId('way-on').textContent).toContain('There is no upgrade');
   model.catalog.value = null;
-  await waitFor(() => expect(screen.queryByText(/Scale/)).toBeNull());
-  expect(screen.getByTestId('ask-admin').textContent).toBe('');
+  await waitFor(() =>
+    expect(screen.getByTestId('way-on').textContent).toBe('You can also raise the monthly cap.'),
+  );
 });
 
 test('a member with a way to ask: "Ask Ada to upgrade to Scale" sends the request', async () => {
@@ -264,9 +290,9 @@ test('a reached overage cap blocks paying and says so', async () => {
   expect(screen.getByRole('dialog').textContent).toContain(
     'This month’s overage cap of $5.00 is reached',
   );
-  // Upgrades are the way on here: they are offered, and no "there is no upgrade" line.
+  // Upgrades are offered, and raising the cap is the other way on.
   expect(await screen.findByText('Upgrade to go on')).toBeTruthy();
-  expect(screen.queryByTestId('no-upgrade')).toBeNull();
+  expect(screen.getByTestId('way-on').textContent).toBe('You can also raise the monthly cap.');
 });
 
 test('inside a shadow root, as the embed hosts it: it opens, and Cancel answers and closes it', async () => {

@@ -195,7 +195,7 @@ describe('the embedded demo editor', () => {
     });
     await dialog.waitFor(PATIENT);
     const way = dialog.getByText(
-      /^There is no upgrade for this: the credits renew on \w+ \d+\. Or raise the monthly cap in the overage policy\.$/,
+      /^There is no upgrade for this\. The credits renew on \w+ \d+\. You can also raise the monthly cap\.$/,
     );
     await expect.poll(() => way.count(), PATIENT).toBe(1);
     expect(await dialog.textContent()).toContain('This month’s overage cap of $0.10 is reached.');

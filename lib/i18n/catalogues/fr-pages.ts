@@ -37,9 +37,10 @@ export const frPages: Catalogue = {
   capReached: '{costs} Le plafond de dépassement de ce mois est atteint.',
   capOfReached: '{costs} Le plafond de dépassement de ce mois ({cap}) est atteint.',
   planHasNoOverage: '{costs} Le forfait {plan} n’autorise pas de dépassement.',
-  noUpgradeRenews: 'Aucune mise à niveau ne le permet : les crédits se renouvellent le {day}.',
-  raiseCap: 'Ou relevez le plafond mensuel dans la règle de dépassement.',
-  askRaiseCap: 'Ou demandez à {admins} (admin) de relever le plafond mensuel.',
+  noUpgradeRenews:
+    'Aucune mise à niveau ne permet cette opération. Les crédits se renouvellent le {day}.',
+  raiseCap: 'Vous pouvez aussi relever le plafond mensuel.',
+  askRaiseCap: 'Vous pouvez aussi demander à {admins} (admin) de relever le plafond mensuel.',
   pricePerMonth: '{price}/mois · {credits} par mois',
   creditsAfterUpgrade: '{credits} tout de suite',
   upgradeCovers: 'assez pour {what}, il reste {credits}',
