@@ -150,11 +150,12 @@ export function OverageDialog({
   const capReached = quote.outcome === 'blocked' && quote.reason === 'overage-cap-reached';
   const noUpgrade =
     quote.outcome === 'blocked' && model.catalog.value !== null && options.length === 0;
+  const wayOn = noUpgrade || capReached;
 
   return (
     <ModalFrame
       labelledBy={`${id}-title`}
-      describedBy={noUpgrade || capReached ? `${id}-why ${id}-way` : `${id}-why`}
+      describedBy={wayOn ? `${id}-why ${id}-way` : `${id}-why`}
       onCancel={model.cancel}
     >
       <h2 id={`${id}-title`}>{m.t('notEnoughFor', { what })}</h2>
@@ -165,7 +166,7 @@ export function OverageDialog({
         <span>{m.t('shortBy')}</span>
         <span data-testid="shortfall">{m.tn('credits', quote.overageCredits)}</span>
       </p>
-      {(noUpgrade || capReached) && (
+      {wayOn && (
         <p id={`${id}-way`} data-testid="way-on">
           {noUpgrade && m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) })}
           {noUpgrade && capReached && ' '}

@@ -115,7 +115,7 @@ export function RecentUsage({ model, limit: first = 6, team }: RecentUsageProps)
           })}
         </ul>
       )}
-      {entries !== null && more && (
+      {more && (
         <button
           type="button"
           class="t-button t-button--quiet"
