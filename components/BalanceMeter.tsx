@@ -1,6 +1,8 @@
-import type { Credits, Plan } from '../lib/billing/types.ts';
+import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
+import type { Credits } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
+import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
 import { useMessages } from './messages-context.ts';
 
 /** Available, held and used of the term's granted credits, with a meter and the reset date. */
@@ -40,14 +42,24 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
         <span class="t-legend__held">{m.t('held', { amount: held })}</span>
         <span>{m.t('used', { amount: used })}</span>
       </p>
-      {balance.low && <p class="t-alert">{lowWords(balance.available, snapshot.plan, m)}</p>}
+      {balance.low && (
+        <p class="t-alert">{lowWords(balance.available, snapshot, noUpgradeRuns(model), m)}</p>
+      )}
     </section>
   );
 }
 
-/** The warning under the meter: below 10% of the term, or nothing left at all. */
-function lowWords(available: Credits, plan: Plan, m: Messages): string {
+/**
+ * The warning under the meter: below 10% of the term, or nothing left at all and what the next
+ * operation needs then (no upgrade named where there is none to make).
+ */
+function lowWords(available: Credits, snapshot: Snapshot, noUpgrade: boolean, m: Messages): string {
   // Canonical credit strings write zero as "0" (lib/billing/decimal.ts).
   if (available !== '0') return m.t('lowCredits');
-  return m.t(plan.allowsOverage ? 'noPlanCreditsOverage' : 'noCreditsUpgrade');
+  if (snapshot.plan.allowsOverage) {
+    return m.t(noUpgrade ? 'noPlanCreditsOverageOnly' : 'noPlanCreditsOverage');
+  }
+  return noUpgrade
+    ? m.t('noCreditsUntil', { day: m.formats.day(snapshot.cycle.end) })
+    : m.t('noCreditsUpgrade');
 }

@@ -5,6 +5,8 @@ import type { Quote } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { countOf, type OperationNames } from '../lib/store/display-names.ts';
+import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { wayOnText } from '../lib/store/way-on.ts';
 import { useMessages } from './messages-context.ts';
 
 const WHOLE_NUMBER = /^\d+$/;
@@ -15,7 +17,8 @@ function quantityOf(text: string): number | null {
   return quantity <= MAX_QUANTITY ? quantity : null;
 }
 
-function lineText(line: Quote, names: OperationNames, m: Messages): string {
+/** A line's words; a blocked one says why instead of "needs an upgrade" when none would run it. */
+function lineText(line: Quote, names: OperationNames, noUpgrade: boolean, m: Messages): string {
   const amount = m.formats.creditAmount;
   const count = countOf(line.quantity, names, m);
   const base = m.t('basketLine', { count, amount: amount(line.credits) });
@@ -23,9 +26,14 @@ function lineText(line: Quote, names: OperationNames, m: Messages): string {
     return m.t('basketLineCovered', { line: base, left: amount(line.availableAfter) });
   }
   const over = { line: base, over: amount(line.overageCredits) };
-  return line.outcome === 'overage'
-    ? m.t('basketLineOverage', { ...over, usd: m.formats.usd(line.overageUsd) })
-    : m.t('basketLineUpgrade', over);
+  if (line.outcome === 'overage') {
+    return m.t('basketLineOverage', { ...over, usd: m.formats.usd(line.overageUsd) });
+  }
+  if (!noUpgrade) return m.t('basketLineUpgrade', over);
+  return m.t(
+    line.reason === 'overage-cap-reached' ? 'basketLineCapReached' : 'basketLineNoOverage',
+    over,
+  );
 }
 
 /**
@@ -56,6 +64,15 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
         )
       : null;
   const total = basket?.total;
+  // No plan above runs the whole basket: its total names no upgrade (each line says its own).
+  const noUpgrade = noUpgradeRuns(
+    model,
+    lines.map((line) => line.operation),
+  );
+  const wayOn =
+    total?.outcome === 'blocked'
+      ? wayOnText(snapshot, { noUpgrade, capReached: total.reason === 'overage-cap-reached' }, m)
+      : null;
 
   return (
     <section class="t-section" aria-label={m.t('basketPlanner')}>
@@ -90,7 +107,7 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
               const names = operations.find((operation) => operation.id === line.operation);
               return names ? (
                 <li key={line.operation} class="t-muted">
-                  {lineText(line, names, m)}
+                  {lineText(line, names, noUpgradeRuns(model, [line.operation]), m)}
                 </li>
               ) : (
                 []
@@ -105,8 +122,11 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
                     credits: m.tn('credits', total.overageCredits),
                     usd: m.formats.usd(total.overageUsd),
                   })
-                : m.t('basketShort', { credits: m.tn('credits', total.overageCredits) })}
+                : m.t(noUpgrade ? 'basketShortBy' : 'basketShort', {
+                    credits: m.tn('credits', total.overageCredits),
+                  })}
           </p>
+          {wayOn && <p data-testid="basket-way-on">{wayOn}</p>}
         </div>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { operationNames } from '../lib/store/display-names.ts';
 import { clockTime } from '../lib/store/freshness.ts';
+import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
 
 /**
  * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits
@@ -45,7 +46,7 @@ function placeStyle(at: PreviewPlace) {
  * goes past the credits. The dollar figure of a covered operation is what its credits are worth
  * on the plan, not a price: nothing is charged for it.
  */
-function costPreviewText(quote: Quote, name: string, m: Messages): string {
+function costPreviewText(quote: Quote, name: string, noUpgrade: boolean, m: Messages): string {
   const what =
     quote.quantity === 1
       ? name
@@ -59,7 +60,8 @@ function costPreviewText(quote: Quote, name: string, m: Messages): string {
   if (quote.outcome === 'overage') {
     return m.t('previewOverage', { ...over, usd: m.formats.usd(quote.overageUsd) });
   }
-  return m.t(quote.reason === 'overage-cap-reached' ? 'previewCapReached' : 'previewUpgrade', over);
+  if (quote.reason === 'overage-cap-reached') return m.t('previewCapReached', over);
+  return m.t(noUpgrade ? 'previewNoOverage' : 'previewUpgrade', over);
 }
 
 interface CostPreviewProps {
@@ -87,7 +89,7 @@ export function costPreviewOf(
   let text: string | null = null;
   try {
     quote = quantity === null ? null : model.quoteFor(operation, quantity);
-    if (quote) text = costPreviewText(quote, name, m);
+    if (quote) text = costPreviewText(quote, name, noUpgradeRuns(model, [operation]), m);
   } catch {
     // Falls through to saying why nothing will run.
   }

@@ -8,6 +8,8 @@ import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
 import type { OverageRequest, UpgradeOption } from '../lib/store/overage-prompt.ts';
+import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { wayOnText } from '../lib/store/way-on.ts';
 import { ModalFrame } from './ModalFrame.tsx';
 import { useMessages } from './messages-context.ts';
 import { trustedOnly } from './trusted-only.ts';
@@ -148,9 +150,8 @@ export function OverageDialog({
   const error = model.prompt.error.value ?? askError;
   // Ways on besides the buttons: the cap can be raised; with no upgrade, the renewal.
   const capReached = quote.outcome === 'blocked' && quote.reason === 'overage-cap-reached';
-  const noUpgrade =
-    quote.outcome === 'blocked' && model.catalog.value !== null && options.length === 0;
-  const wayOn = noUpgrade || capReached;
+  const noUpgrade = quote.outcome === 'blocked' && noUpgradeRuns(model, [request.operation]);
+  const wayOn = wayOnText(snapshot, { noUpgrade, capReached }, m);
 
   return (
     <ModalFrame
@@ -168,9 +169,7 @@ export function OverageDialog({
       </p>
       {wayOn && (
         <p id={`${id}-way`} data-testid="way-on">
-          {noUpgrade && m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) })}
-          {noUpgrade && capReached && ' '}
-          {capReached && (isAdmin ? m.t('raiseCap') : m.t('askRaiseCap', { admins }))}
+          {wayOn}
         </p>
       )}
       {quote.outcome === 'overage' && (

@@ -13,6 +13,7 @@ import type { Messages } from '../i18n/messages.ts';
 import type { CreditSource, PreflightDecision } from './credit-source.ts';
 import { countOf, operationNames } from './display-names.ts';
 import { overageReceipt, upgradeReceipt } from './receipt.ts';
+import { upgradesRunning } from './upgrades-running.ts';
 
 /** How many plans up the dialog offers: the next one or two are the ones people pick. */
 const UPGRADES_SHOWN = 2;
@@ -81,7 +82,7 @@ export function createOveragePrompt(deps: PromptDeps) {
   /** The plans above, less those that do not price the operation asked: they could not run it. */
   function upgradesFor(asked: OverageRequest | null): Plan[] {
     const plans = deps.upgrades.value;
-    return asked ? plans.filter((plan) => Object.hasOwn(plan.rates, asked.operation)) : plans;
+    return asked ? upgradesRunning(plans, [asked.operation]) : plans;
   }
 
   let answer: ((decision: PreflightDecision | null) => void) | null = null;

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { BalanceMeter } from '../../components/BalanceMeter.tsx';
 import { snapshotOf } from '../store/fixtures.ts';
 import { render } from './render.tsx';
-import { startedModel } from './started-model.ts';
+import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
 
 test('shows available, held and used of the granted credits and the reset date', async () => {
   const { model } = await startedModel({ available: '4568.7', used: '1.3' });
@@ -56,4 +56,20 @@ test('updates when a newer snapshot arrives', async () => {
   transport.push(snapshotOf({ available: '370', used: '130', version: 3 }));
   await Promise.resolve();
   expect(screen.getByTestId('available').textContent).toBe('370');
+});
+
+test('at zero on the top plan: overage, and no upgrade named', async () => {
+  const { model } = await startedModel({ plan: 'scale', available: '0', used: '10000' });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByText('No plan credits left: each operation now needs overage.')).toBeTruthy();
+});
+
+test('at zero on a vendor’s top plan without overage: when the credits renew', async () => {
+  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+    plan: 'scale',
+    available: '0',
+    used: '10000',
+  });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByText('No credits left until the term renews on Dec 2.')).toBeTruthy();
 });

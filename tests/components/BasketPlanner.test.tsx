@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { BasketPlanner } from '../../components/BasketPlanner.tsx';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
+import type { Messages } from '../../lib/i18n/messages.ts';
+import type { CreditModel } from '../../lib/store/credit-model.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { startedModel } from './started-model.ts';
+import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
 
 function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -43,4 +48,95 @@ test('a quantity that is not a whole number is marked and left out', async () =>
   type('Smart Crops', '1.5');
   expect(screen.getByLabelText('Smart Crops').getAttribute('aria-invalid')).toBe('true');
   expect(screen.queryByTestId('basket-total')).toBeNull();
+});
+
+/** Scale, the top plan, 1 credit left and 20 cents under a $5 cap: ten Smart Crops are blocked. */
+const scaleCapReached = {
+  plan: 'scale',
+  available: '1',
+  capUsd: '5.00',
+  usdThisCycle: '4.80',
+} as const;
+
+/** What the planner says of ten Smart Crops: the line, the total and the ways on, if any. */
+function tenSmartCrops(model: CreditModel, messages?: Messages) {
+  render(<BasketPlanner model={model} />, messages ? { messages } : undefined);
+  type('Smart Crops', '10');
+  const said = {
+    line: screen.getByRole('listitem').textContent,
+    total: screen.getByTestId('basket-total').textContent,
+    wayOn: screen.queryByTestId('basket-way-on')?.textContent ?? null,
+  };
+  cleanup();
+  return said;
+}
+
+test('on the top plan with its cap reached: no upgrade, when the credits renew, who may raise the cap', async () => {
+  const renews = 'There is no upgrade for this. The credits renew on Dec 2.';
+  expect(tenSmartCrops((await startedModel(scaleCapReached)).model)).toEqual({
+    line: '10 Smart Crops · 12 credits · 11 over · overage cap reached',
+    total: '11 credits short',
+    wayOn: `${renews} You can also raise the monthly cap.`,
+  });
+  const { model: member } = await startedModel({ ...scaleCapReached, role: 'member' });
+  expect(tenSmartCrops(member).wayOn).toBe(
+    `${renews} You can also ask Ada (admin) to raise the monthly cap.`,
+  );
+});
+
+test('below the top plan a reached cap still says upgrade, and that the cap can be raised', async () => {
+  const { model } = await startedModel({ ...scaleCapReached, plan: 'growth' });
+  expect(tenSmartCrops(model)).toEqual({
+    line: '10 Smart Crops · 13 credits · 12 over · needs an upgrade',
+    total: '12 credits short · upgrade to go on',
+    wayOn: 'You can also raise the monthly cap.',
+  });
+});
+
+test('a vendor’s top plan without overage: no upgrade named, the renewal instead', async () => {
+  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+    plan: 'scale',
+    available: '1',
+  });
+  expect(tenSmartCrops(model)).toEqual({
+    line: '10 Smart Crops · 12 credits · 11 over · no overage on this plan',
+    total: '11 credits short',
+    wayOn: 'There is no upgrade for this. The credits renew on Dec 2.',
+  });
+});
+
+test('while the catalogue is not in, nobody is told there is no upgrade', async () => {
+  const { model } = await startedModel(scaleCapReached);
+  model.catalog.value = null;
+  expect(tenSmartCrops(model)).toEqual({
+    line: '10 Smart Crops · 12 credits · 11 over · needs an upgrade',
+    total: '11 credits short · upgrade to go on',
+    wayOn: 'You can also raise the monthly cap.',
+  });
+});
+
+test('a free plan with upgrades above says nothing more than "upgrade to go on"', async () => {
+  const { model } = await startedModel({ plan: 'free', available: '25' });
+  render(<BasketPlanner model={model} />);
+  type('Smart Crops', '20');
+  expect(screen.getByText('20 Smart Crops · 26 credits · 1 over · needs an upgrade')).toBeTruthy();
+  expect(screen.queryByTestId('basket-way-on')).toBeNull();
+});
+
+test('the same in German and French', async () => {
+  for (const [messages, line, total] of [
+    [
+      messagesIn('de', de),
+      '10 × Smart Crop · 12 Credits · 11 darüber · Mehrverbrauchslimit erreicht',
+      '11 Credits fehlen',
+    ],
+    [
+      messagesIn('fr', fr),
+      '10 × Smart Crop · 12 crédits · 11 au-delà · plafond de dépassement atteint',
+      'il manque 11 crédits',
+    ],
+  ] as const) {
+    const { model } = await startedModel(scaleCapReached, undefined, messages);
+    expect(tenSmartCrops(model, messages)).toMatchObject({ line, total });
+  }
 });

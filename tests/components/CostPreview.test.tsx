@@ -3,7 +3,7 @@ import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { CostPreview } from '../../components/CostPreview.tsx';
 import { render } from './render.tsx';
-import { startedModel } from './started-model.ts';
+import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
 
 test('Smart Crop on Growth with 4,570 available', async () => {
   const { model } = await startedModel({ plan: 'growth' });
@@ -51,4 +51,15 @@ test('an operation the plan does not price shows nothing', async () => {
   const { model } = await startedModel();
   const { container } = render(<CostPreview model={model} operation="teleport" />);
   expect(container.textContent).toBe('');
+});
+
+test('on a vendor’s top plan without overage it names no upgrade', async () => {
+  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+    plan: 'scale',
+    available: '1',
+  });
+  render(<CostPreview model={model} operation="smart-crop" quantity={3} />);
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    '3 × Smart Crop · 3.6 credits · 2.6 credits over · no overage on this plan',
+  );
 });

@@ -5,11 +5,15 @@ import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import type { Plan } from '../../lib/billing/types.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
-import { type SnapshotOptions, snapshotOf } from '../store/fixtures.ts';
-import { MemoryCreditSource } from '../store/memory-credit-source.ts';
+import type { SnapshotOptions } from '../store/fixtures.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { modelOver, startedModel, trustedClick } from './started-model.ts';
+import {
+  startedModel,
+  startedModelOverPlans,
+  topPlanWithoutOverage,
+  trustedClick,
+} from './started-model.ts';
 
 const NOW = '2026-11-20T10:42:00.000Z';
 
@@ -150,14 +154,7 @@ async function openOverPlans(
   operation: string,
   quantity: number,
 ) {
-  const catalog = { ...demoCatalog, plans };
-  const source = new (class extends MemoryCreditSource {
-    override async catalog() {
-      return catalog;
-    }
-  })({ snapshot: snapshotOf(options), now: NOW });
-  const model = await modelOver(source);
-  await model.loadCatalog();
+  const { model } = await startedModelOverPlans(plans, options, NOW);
   void model.preflight(operation, quantity);
   render(<OverageDialog model={model} />);
 }
@@ -179,10 +176,7 @@ test('a plan that does not price the operation is not offered for it', async () 
 });
 
 test('an upgrade to a plan without overage that still falls short says so, with no price', async () => {
-  const scaleWithoutOverage = demoCatalog.plans.map((plan) =>
-    plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
-  );
-  await openOverPlans(scaleWithoutOverage, growth100, 'smart-crop', 10000);
+  await openOverPlans(topPlanWithoutOverage, growth100, 'smart-crop', 10000);
   await waitFor(() =>
     expect(upgradeFacts()).toEqual([
       `10,100 credits right away | ${SHORT} | renews Dec 20 at $500.00/month`,

@@ -5,7 +5,12 @@ import { OveragePolicy } from '../../components/OveragePolicy.tsx';
 import { Popup } from '../../components/Popup.tsx';
 import { snapshotOf } from '../store/fixtures.ts';
 import { render } from './render.tsx';
-import { startedModel, trustedClick } from './started-model.ts';
+import {
+  startedModel,
+  startedModelOverPlans,
+  topPlanWithoutOverage,
+  trustedClick,
+} from './started-model.ts';
 
 /** ["Policy: Automatic", "Monthly cap: up to $25.00 a month", "This cycle: …"] */
 const facts = () =>
@@ -145,6 +150,14 @@ test('on the free plan overage is not available, and there is nothing to set', a
     'Overage is not available on this plan (Free)',
   );
   expect(screen.queryByRole('radio')).toBeNull();
+});
+
+test('on a vendor’s top plan without overage it says when the credits renew, not "upgrade"', async () => {
+  const { model } = await startedModelOverPlans(topPlanWithoutOverage, { plan: 'scale' });
+  render(<OveragePolicy model={model} />);
+  expect(screen.getByRole('region', { name: 'Overage' }).textContent).toBe(
+    'OverageOverage is not available on this plan (Scale): past its credits, operations wait for the renewal on Dec 2.',
+  );
 });
 
 test('the popup shows it after the plan and before the plan change', async () => {

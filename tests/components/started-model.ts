@@ -1,5 +1,7 @@
 import { cleanup, configure } from '@testing-library/preact';
 import { afterEach } from 'vitest';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import type { Plan } from '../../lib/billing/types.ts';
 import type { Messages } from '../../lib/i18n/messages.ts';
 import { type CreditModel, createCreditModel } from '../../lib/store/credit-model.ts';
 import { localMath } from '../../lib/store/local-math.ts';
@@ -44,6 +46,33 @@ export async function startedModel(
   await model.loadCatalog();
   return { model, transport };
 }
+
+/**
+ * Like `startedModel`, over a vendor's catalogue of `plans` instead of the demo's; the
+ * snapshot's plan is the one of `plans` with its id.
+ */
+export async function startedModelOverPlans(
+  plans: Plan[],
+  options: SnapshotOptions = {},
+  now?: string,
+) {
+  const catalog = { ...demoCatalog, plans };
+  const snapshot = snapshotOf(options);
+  const plan = plans.find((candidate) => candidate.id === snapshot.plan.id) ?? snapshot.plan;
+  const transport = new (class extends MemoryCreditSource {
+    override async catalog() {
+      return catalog;
+    }
+  })({ snapshot: { ...snapshot, plan }, ...(now ? { now } : {}) });
+  const model = await modelOver(transport);
+  await model.loadCatalog();
+  return { model, transport };
+}
+
+/** The demo catalogue's plans with Scale, the top one, allowing no overage. */
+export const topPlanWithoutOverage: Plan[] = demoCatalog.plans.map((plan) =>
+  plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
+);
 
 /** A click a person made: happy-dom's events are never trusted, a real user's always are. */
 export function trustedClick(element: Element) {

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
-import { formatDate } from '../../lib/billing/format.ts';
+import { formatDate, maxOperations } from '../../lib/billing/index.ts';
+import { MAX_QUANTITY } from '../../lib/billing/quantity.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { extensionPerFile } from '../support/extension-per-file.ts';
 
 const session = extensionPerFile();
@@ -59,4 +61,44 @@ test('switching to Free says the credits stay until the term ends and 25 a month
   expect(await facts.textContent()).toContain(`From ${ends}25 credits a month on Free`);
   expect(await facts.textContent()).not.toContain('rolled over');
   expect(credits.available).not.toBe('0');
+});
+
+test('on the top plan with the cap reached, the popup names no upgrade: the renewal and the cap instead', async () => {
+  const ada = createApiClient({
+    baseUrl: session.server.url,
+    getToken: () => session.server.demo.ada.token,
+  });
+  expect((await ada.me()).plan.id).toBe('scale');
+  // Down to less than one Smart Crop (at most 10,000 a request), one more paid as overage, then
+  // a cap that ten Smart Crops' overage would pass.
+  for (let me = await ada.me(); ; me = await ada.me()) {
+    const fits = maxOperations(me.plan, me.credits.available, 'smart-crop');
+    if (fits === 0) break;
+    await ada.recordUsage({ operation: 'smart-crop', quantity: Math.min(fits, MAX_QUANTITY) });
+  }
+  await ada.recordUsage({ operation: 'smart-crop', quantity: 1, overage: 'accept' });
+  const { cycle } = await ada.setOveragePolicy({ policy: 'ask', capUsd: '0.50' });
+  await expect
+    .poll(() => session.popup.getByTestId('available').textContent(), { timeout: 10_000 })
+    .toBe('0');
+  const balance = session.popup.getByRole('region', { name: 'Credit balance' });
+  expect(
+    await balance.getByText('No plan credits left: each operation now needs overage.').count(),
+  ).toBe(1);
+
+  const planner = session.popup.getByRole('region', { name: 'Basket planner' });
+  await planner.getByRole('textbox', { name: 'Smart Crops' }).fill('10');
+  await planner
+    .getByText('10 Smart Crops · 12 credits · 12 over · overage cap reached', { exact: true })
+    .waitFor({ timeout: 10_000 });
+  expect(await planner.getByTestId('basket-total').textContent()).toBe('12 credits short');
+  // The day as the popup writes days near at hand ("Jan 3"): the cycle's end is within a month.
+  const day = new Date(cycle.end).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+  expect(await planner.getByTestId('basket-way-on').textContent()).toBe(
+    `There is no upgrade for this. The credits renew on ${day}. You can also raise the monthly cap.`,
+  );
+  expect(
+    await session.popup.getByText(/upgrade to go on|needs (overage or )?an upgrade/).count(),
+  ).toBe(0);
+  expect(await seriousViolations(session.popup)).toEqual([]);
 });

@@ -26,9 +26,12 @@ export const dePopup: Catalogue = {
   basketLineCovered: '{line} · {left} übrig',
   basketLineOverage: '{line} · {over} darüber · {usd} Mehrverbrauch',
   basketLineUpgrade: '{line} · {over} darüber · braucht ein Upgrade',
+  basketLineCapReached: '{line} · {over} darüber · Mehrverbrauchslimit erreicht',
+  basketLineNoOverage: '{line} · {over} darüber · kein Mehrverbrauch in diesem Plan',
   basketCovered: '{credits} übrig',
   basketOverage: '{credits} darüber · {usd} Mehrverbrauch',
   basketShort: '{credits} fehlen · Upgrade zum Weitermachen',
+  basketShortBy: '{credits} fehlen',
   policyAsk: 'Jedes Mal fragen',
   policyAuto: 'Automatisch',
   noCap: 'kein Limit',
@@ -39,6 +42,8 @@ export const dePopup: Catalogue = {
     'Schreiben Sie das Monatslimit in Dollar, etwa 25 oder 25,50, oder lassen Sie es leer.',
   noOverageOnPlan:
     'Mehrverbrauch gibt es in diesem Plan ({plan}) nicht: Über seine Credits hinaus brauchen Operationen ein Upgrade.',
+  noOverageUntil:
+    'Mehrverbrauch gibt es in diesem Plan ({plan}) nicht: Über seine Credits hinaus warten Operationen auf die Erneuerung am {day}.',
   overageSaved: 'Gespeichert: {policy}, {cap}.',
   policy: 'Regel',
   monthlyCap: 'Monatslimit',

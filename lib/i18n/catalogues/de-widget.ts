@@ -41,8 +41,10 @@ export const deWidget: Catalogue = {
   lowCredits: 'Weniger als 10 % der Credits dieser Laufzeit sind übrig.',
   noPlanCreditsOverage:
     'Keine Plan-Credits mehr: Jede Operation braucht jetzt Mehrverbrauch oder ein Upgrade.',
+  noPlanCreditsOverageOnly: 'Keine Plan-Credits mehr: Jede Operation braucht jetzt Mehrverbrauch.',
   noCreditsUpgrade:
     'Keine Credits mehr: Operationen brauchen ein Upgrade, bis sich die Laufzeit erneuert.',
+  noCreditsUntil: 'Keine Credits mehr bis zur Erneuerung am {day}.',
   remainingOperations: 'Verbleibende Operationen',
   enoughFor: 'Reicht für',
   creditsEach: 'je {amount} Credits',
@@ -50,6 +52,7 @@ export const deWidget: Catalogue = {
   previewOverage: '{what} · {credits} · {over} darüber · {usd} Mehrverbrauch',
   previewCapReached: '{what} · {credits} · {over} darüber · Mehrverbrauchslimit erreicht',
   previewUpgrade: '{what} · {credits} · {over} darüber · Upgrade zum Weitermachen',
+  previewNoOverage: '{what} · {credits} · {over} darüber · kein Mehrverbrauch in diesem Plan',
   previewBadQuantity:
     '{name} · Menge {quantity} ist keine ganze Zahl von 1 bis {max}: Nichts wird ausgeführt',
   asOf: '{text} · Stand {time}',

@@ -30,9 +30,12 @@ export const enPopup = {
   basketLineCovered: '{line} · {left} left',
   basketLineOverage: '{line} · {over} over · {usd} overage',
   basketLineUpgrade: '{line} · {over} over · needs an upgrade',
+  basketLineCapReached: '{line} · {over} over · overage cap reached',
+  basketLineNoOverage: '{line} · {over} over · no overage on this plan',
   basketCovered: '{credits} left',
   basketOverage: '{credits} over · {usd} overage',
   basketShort: '{credits} short · upgrade to go on',
+  basketShortBy: '{credits} short',
 
   // The overage policy.
   policyAsk: 'Ask each time',
@@ -44,6 +47,8 @@ export const enPopup = {
   capUnreadable: 'Write the monthly cap in dollars, like 25 or 25.50, or leave it empty.',
   noOverageOnPlan:
     'Overage is not available on this plan ({plan}): past its credits, operations need an upgrade.',
+  noOverageUntil:
+    'Overage is not available on this plan ({plan}): past its credits, operations wait for the renewal on {day}.',
   overageSaved: 'Saved: {policy}, {cap}.',
   policy: 'Policy',
   monthlyCap: 'Monthly cap',

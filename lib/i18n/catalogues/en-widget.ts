@@ -48,7 +48,9 @@ export const enWidget = {
   used: '{amount} used',
   lowCredits: 'Less than 10% of this term’s credits are left.',
   noPlanCreditsOverage: 'No plan credits left: each operation now needs overage or an upgrade.',
+  noPlanCreditsOverageOnly: 'No plan credits left: each operation now needs overage.',
   noCreditsUpgrade: 'No credits left: operations need an upgrade until the term renews.',
+  noCreditsUntil: 'No credits left until the term renews on {day}.',
 
   // What the credits still cover.
   remainingOperations: 'Remaining operations',
@@ -60,6 +62,7 @@ export const enWidget = {
   previewOverage: '{what} · {credits} · {over} over · {usd} overage',
   previewCapReached: '{what} · {credits} · {over} over · overage cap reached',
   previewUpgrade: '{what} · {credits} · {over} over · upgrade to go on',
+  previewNoOverage: '{what} · {credits} · {over} over · no overage on this plan',
   previewBadQuantity:
     '{name} · quantity {quantity} is not a whole number from 1 to {max}: nothing will run',
   asOf: '{text} · as of {time}',

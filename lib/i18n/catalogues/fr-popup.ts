@@ -26,9 +26,12 @@ export const frPopup: Catalogue = {
   basketLineCovered: '{line} · reste {left}',
   basketLineOverage: '{line} · {over} au-delà · {usd} de dépassement',
   basketLineUpgrade: '{line} · {over} au-delà · mise à niveau nécessaire',
+  basketLineCapReached: '{line} · {over} au-delà · plafond de dépassement atteint',
+  basketLineNoOverage: '{line} · {over} au-delà · pas de dépassement sur ce forfait',
   basketCovered: 'reste {credits}',
   basketOverage: '{credits} au-delà · {usd} de dépassement',
   basketShort: 'il manque {credits} · mise à niveau nécessaire',
+  basketShortBy: 'il manque {credits}',
   policyAsk: 'Demander à chaque fois',
   policyAuto: 'Automatique',
   noCap: 'sans plafond',
@@ -38,6 +41,8 @@ export const frPopup: Catalogue = {
   capUnreadable: 'Écrivez le plafond mensuel en dollars, comme 25 ou 25,50, ou laissez-le vide.',
   noOverageOnPlan:
     'Pas de dépassement sur ce forfait ({plan}) : au-delà de ses crédits, les opérations demandent une mise à niveau.',
+  noOverageUntil:
+    'Pas de dépassement sur ce forfait ({plan}) : au-delà de ses crédits, les opérations attendent le renouvellement du {day}.',
   overageSaved: 'Enregistré : {policy}, {cap}.',
   policy: 'Règle',
   monthlyCap: 'Plafond mensuel',

@@ -41,8 +41,11 @@ export const frWidget: Catalogue = {
   lowCredits: 'Il reste moins de 10 % des crédits de cette période.',
   noPlanCreditsOverage:
     'Plus de crédits du forfait : chaque opération demande maintenant un dépassement ou une mise à niveau.',
+  noPlanCreditsOverageOnly:
+    'Plus de crédits du forfait : chaque opération demande maintenant un dépassement.',
   noCreditsUpgrade:
     'Plus de crédits : les opérations demandent une mise à niveau jusqu’au renouvellement.',
+  noCreditsUntil: 'Plus de crédits jusqu’au renouvellement du {day}.',
   remainingOperations: 'Opérations restantes',
   enoughFor: 'De quoi faire',
   creditsEach: '{amount} crédits chacune',
@@ -50,6 +53,7 @@ export const frWidget: Catalogue = {
   previewOverage: '{what} · {credits} · {over} au-delà · {usd} de dépassement',
   previewCapReached: '{what} · {credits} · {over} au-delà · plafond de dépassement atteint',
   previewUpgrade: '{what} · {credits} · {over} au-delà · mise à niveau nécessaire',
+  previewNoOverage: '{what} · {credits} · {over} au-delà · pas de dépassement sur ce forfait',
   previewBadQuantity:
     '{name} · la quantité {quantity} n’est pas un nombre entier de 1 à {max} : rien ne sera lancé',
   asOf: '{text} · à {time}',
