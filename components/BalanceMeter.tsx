@@ -1,8 +1,8 @@
 import type { Snapshot } from '../lib/api/schemas/snapshot.ts';
-import type { Credits } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
+import type { Balance } from '../lib/store/balance.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
-import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { noPlanAboveRuns } from '../lib/store/upgrades-running.ts';
 import { useMessages } from './messages-context.ts';
 
 /** Available, held and used of the term's granted credits, with a meter and the reset date. */
@@ -43,7 +43,7 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
         <span>{m.t('used', { amount: used })}</span>
       </p>
       {balance.low && (
-        <p class="t-alert">{lowWords(balance.available, snapshot, noUpgradeRuns(model), m)}</p>
+        <p class="t-alert">{lowWords(balance, snapshot, noPlanAboveRuns(model), m)}</p>
       )}
     </section>
   );
@@ -53,13 +53,15 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
  * The warning under the meter: below 10% of the term, or nothing left at all and what the next
  * operation needs then (no upgrade named where there is none to make).
  */
-function lowWords(available: Credits, snapshot: Snapshot, noUpgrade: boolean, m: Messages): string {
+function lowWords(balance: Balance, snapshot: Snapshot, noUpgrade: boolean, m: Messages): string {
   // Canonical credit strings write zero as "0" (lib/billing/decimal.ts).
-  if (available !== '0') return m.t('lowCredits');
-  if (snapshot.plan.allowsOverage) {
-    return m.t(noUpgrade ? 'noPlanCreditsOverageOnly' : 'noPlanCreditsOverage');
+  if (balance.available !== '0') return m.t('lowCredits');
+  const day = m.formats.day(snapshot.cycle.end);
+  if (!snapshot.plan.allowsOverage) {
+    return noUpgrade ? m.t('noCreditsUntil', { day }) : m.t('noCreditsUpgrade');
   }
-  return noUpgrade
-    ? m.t('noCreditsUntil', { day: m.formats.day(snapshot.cycle.end) })
-    : m.t('noCreditsUpgrade');
+  if (balance.capSpent) {
+    return noUpgrade ? m.t('noCreditsCapUntil', { day }) : m.t('noCreditsCapUpgrade');
+  }
+  return m.t(noUpgrade ? 'noPlanCreditsOverageOnly' : 'noPlanCreditsOverage');
 }

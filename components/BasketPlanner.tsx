@@ -5,7 +5,7 @@ import type { Quote } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { countOf, type OperationNames } from '../lib/store/display-names.ts';
-import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { noPlanAboveRuns } from '../lib/store/upgrades-running.ts';
 import { wayOnText } from '../lib/store/way-on.ts';
 import { useMessages } from './messages-context.ts';
 
@@ -17,7 +17,10 @@ function quantityOf(text: string): number | null {
   return quantity <= MAX_QUANTITY ? quantity : null;
 }
 
-/** A line's words; a blocked one says why instead of "needs an upgrade" when none would run it. */
+/**
+ * A line's words. A blocked one says why: the cap, or that it needs an upgrade, or, with no
+ * upgrade that runs the basket, that the plan has no overage.
+ */
 function lineText(line: Quote, names: OperationNames, noUpgrade: boolean, m: Messages): string {
   const amount = m.formats.creditAmount;
   const count = countOf(line.quantity, names, m);
@@ -29,11 +32,8 @@ function lineText(line: Quote, names: OperationNames, noUpgrade: boolean, m: Mes
   if (line.outcome === 'overage') {
     return m.t('basketLineOverage', { ...over, usd: m.formats.usd(line.overageUsd) });
   }
-  if (!noUpgrade) return m.t('basketLineUpgrade', over);
-  return m.t(
-    line.reason === 'overage-cap-reached' ? 'basketLineCapReached' : 'basketLineNoOverage',
-    over,
-  );
+  if (line.reason === 'overage-cap-reached') return m.t('basketLineCapReached', over);
+  return m.t(noUpgrade ? 'basketLineNoOverage' : 'basketLineUpgrade', over);
 }
 
 /**
@@ -64,8 +64,8 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
         )
       : null;
   const total = basket?.total;
-  // No plan above runs the whole basket: its total names no upgrade (each line says its own).
-  const noUpgrade = noUpgradeRuns(
+  // An upgrade helps only if its plan runs the whole basket: the lines and the total say the same.
+  const noUpgrade = noPlanAboveRuns(
     model,
     lines.map((line) => line.operation),
   );
@@ -107,7 +107,7 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
               const names = operations.find((operation) => operation.id === line.operation);
               return names ? (
                 <li key={line.operation} class="t-muted">
-                  {lineText(line, names, noUpgradeRuns(model, [line.operation]), m)}
+                  {lineText(line, names, noUpgrade, m)}
                 </li>
               ) : (
                 []

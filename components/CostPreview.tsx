@@ -4,7 +4,7 @@ import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { operationNames } from '../lib/store/display-names.ts';
 import { clockTime } from '../lib/store/freshness.ts';
-import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { noPlanAboveRuns } from '../lib/store/upgrades-running.ts';
 
 /**
  * Where a cost preview goes, in viewport pixels: its left edge, and the top edge when it sits
@@ -89,7 +89,7 @@ export function costPreviewOf(
   let text: string | null = null;
   try {
     quote = quantity === null ? null : model.quoteFor(operation, quantity);
-    if (quote) text = costPreviewText(quote, name, noUpgradeRuns(model, [operation]), m);
+    if (quote) text = costPreviewText(quote, name, noPlanAboveRuns(model, [operation]), m);
   } catch {
     // Falls through to saying why nothing will run.
   }

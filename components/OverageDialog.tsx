@@ -8,7 +8,7 @@ import type { Messages } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames, countOf, operationNames } from '../lib/store/display-names.ts';
 import type { OverageRequest, UpgradeOption } from '../lib/store/overage-prompt.ts';
-import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { noPlanAboveRuns } from '../lib/store/upgrades-running.ts';
 import { wayOnText } from '../lib/store/way-on.ts';
 import { ModalFrame } from './ModalFrame.tsx';
 import { useMessages } from './messages-context.ts';
@@ -150,7 +150,7 @@ export function OverageDialog({
   const error = model.prompt.error.value ?? askError;
   // Ways on besides the buttons: the cap can be raised; with no upgrade, the renewal.
   const capReached = quote.outcome === 'blocked' && quote.reason === 'overage-cap-reached';
-  const noUpgrade = quote.outcome === 'blocked' && noUpgradeRuns(model, [request.operation]);
+  const noUpgrade = quote.outcome === 'blocked' && noPlanAboveRuns(model, [request.operation]);
   const wayOn = wayOnText(snapshot, { noUpgrade, capReached }, m);
 
   return (

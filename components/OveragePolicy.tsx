@@ -5,7 +5,7 @@ import type { OveragePolicy as Policy, Usd } from '../lib/billing/types.ts';
 import type { Messages, TextKey } from '../lib/i18n/messages.ts';
 import type { CreditModel } from '../lib/store/credit-model.ts';
 import { adminNames } from '../lib/store/display-names.ts';
-import { noUpgradeRuns } from '../lib/store/upgrades-running.ts';
+import { noPlanAboveRuns } from '../lib/store/upgrades-running.ts';
 import { FormOutcome } from './FormOutcome.tsx';
 import { useMessages } from './messages-context.ts';
 import { trustedOnly } from './trusted-only.ts';
@@ -75,7 +75,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
       <section class="t-section" aria-label={m.t('overage')}>
         <h2>{m.t('overage')}</h2>
         <p class="t-muted">
-          {noUpgradeRuns(model)
+          {noPlanAboveRuns(model)
             ? m.t('noOverageUntil', { plan: plan.name, day: m.formats.day(snapshot.cycle.end) })
             : m.t('noOverageOnPlan', { plan: plan.name })}
         </p>

@@ -45,11 +45,17 @@ export function flatten(catalogue: Catalogue): Map<string, Template> {
   return flat;
 }
 
+/**
+ * The template with its parameters in place. A value that ends in an abbreviation's period
+ * ("2 déc.", "2. Dez.") ends the sentence with it: "le 2 déc.", never "le 2 déc..".
+ */
 function fill(template: Template, params: Params | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, period: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return period && value.endsWith('.') ? value : value + period;
+  });
 }
 
 export function createMessages(locale: string, source: MessageSource): Messages {

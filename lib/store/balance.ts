@@ -13,6 +13,11 @@ export interface Balance {
   low: boolean;
   /** Nothing left to spend: no credits available (BalanceChip says "No credits left"). */
   empty: boolean;
+  /**
+   * The term's overage has reached its monthly cap: past the credits no operation can run
+   * until the renewal or a higher cap (docs/billing.md, cap).
+   */
+  capSpent: boolean;
   /** Widths of the meter's segments in percent of the whole ("12.5"), for CSS only. */
   meter: { used: string; held: string; available: string };
 }
@@ -37,6 +42,9 @@ export function balanceOf(snapshot: Snapshot): Balance {
     usageRatio: g.isZero() ? '0' : u.dividedBy(g).toDecimalPlaces(4).toString(),
     low: isLow(available, granted),
     empty: a.lessThanOrEqualTo(0),
+    capSpent:
+      snapshot.overage.capUsd !== null &&
+      new Decimal(snapshot.overage.usdThisCycle).greaterThanOrEqualTo(snapshot.overage.capUsd),
     meter: { used: percent(u, whole), held: percent(h, whole), available: percent(a, whole) },
   };
 }

@@ -105,12 +105,18 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
       options.timeZone,
     ),
   );
-  /** The plans a member could move up to, cheapest first. */
-  const upgrades = computed(() => {
+  /**
+   * The plans a member could move up to, cheapest first; null until they are known (the
+   * snapshot, the catalogue and the math that compares them), so that "no plan above" is
+   * never said of plans not yet known.
+   */
+  const knownUpgrades = computed(() => {
     const current = snapshot.value;
-    const plans = catalog.value?.plans ?? [];
-    return (current && math.upgrades(current, plans)) || [];
+    const plans = catalog.value?.plans;
+    return current && plans ? math.upgrades(current, plans) : null;
   });
+  /** The same, none until known. */
+  const upgrades = computed(() => knownUpgrades.value ?? []);
 
   function syncedAt(at: Instant | undefined) {
     if (at && (lastSyncedAt.value === null || Date.parse(at) > Date.parse(lastSyncedAt.value))) {
@@ -267,6 +273,7 @@ export function createCreditModel(source: CreditSource, options: CreditModelOpti
     operations,
     freshness,
     upgrades,
+    knownUpgrades,
     quoteFor,
     start,
     dispose,

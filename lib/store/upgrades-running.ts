@@ -1,5 +1,5 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { OperationId, Plan } from '../billing/types.ts';
-import type { CreditModel } from './credit-model.ts';
 
 /** The plans of `upgrades` that price every one of `operations`: the others could not run them. */
 export function upgradesRunning(
@@ -12,14 +12,14 @@ export function upgradesRunning(
 }
 
 /**
- * Whether no plan the member could move up to runs all of `operations` (any plan above, for
- * none). Known only once the catalogue is in: until then nobody is told there is no upgrade.
+ * Whether no plan the member could move up to runs all of `operations` (no plan above at all,
+ * for none). False while the plans above are not known (the catalogue not in, or the math
+ * still working them out): nobody is told there is no upgrade before that is so.
  */
-export function noUpgradeRuns(
-  model: Pick<CreditModel, 'catalog' | 'upgrades'>,
+export function noPlanAboveRuns(
+  model: { knownUpgrades: ReadonlySignal<Plan[] | null> },
   operations: readonly OperationId[] = [],
 ): boolean {
-  return (
-    model.catalog.value !== null && upgradesRunning(model.upgrades.value, operations).length === 0
-  );
+  const above = model.knownUpgrades.value;
+  return above !== null && upgradesRunning(above, operations).length === 0;
 }

@@ -12,13 +12,14 @@ export function wayOnText(
   { noUpgrade, capReached }: { noUpgrade: boolean; capReached: boolean },
   m: Messages,
 ): string | null {
-  const raise =
-    snapshot.member.role === 'admin'
-      ? m.t('raiseCap')
-      : m.t('askRaiseCap', { admins: adminNames(snapshot, m) });
-  const words = [
-    noUpgrade ? m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) }) : '',
-    capReached ? raise : '',
-  ].filter((said) => said !== '');
+  const words: string[] = [];
+  if (noUpgrade) words.push(m.t('noUpgradeRenews', { day: m.formats.day(snapshot.cycle.end) }));
+  if (capReached) {
+    words.push(
+      snapshot.member.role === 'admin'
+        ? m.t('raiseCap')
+        : m.t('askRaiseCap', { admins: adminNames(snapshot, m) }),
+    );
+  }
   return words.length > 0 ? words.join(' ') : null;
 }

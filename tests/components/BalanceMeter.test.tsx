@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { BalanceMeter } from '../../components/BalanceMeter.tsx';
-import { snapshotOf } from '../store/fixtures.ts';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
+import { snapshotOf, topPlanWithoutOverage } from '../store/fixtures.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
+import { startedModel } from './started-model.ts';
 
 test('shows available, held and used of the granted credits and the reset date', async () => {
   const { model } = await startedModel({ available: '4568.7', used: '1.3' });
@@ -65,11 +68,54 @@ test('at zero on the top plan: overage, and no upgrade named', async () => {
 });
 
 test('at zero on a vendor’s top plan without overage: when the credits renew', async () => {
-  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+  const { model } = await startedModel({
+    plans: topPlanWithoutOverage,
     plan: 'scale',
     available: '0',
     used: '10000',
   });
   render(<BalanceMeter model={model} />);
   expect(screen.getByText('No credits left until the term renews on Dec 2.')).toBeTruthy();
+});
+
+test('at zero with the term’s overage at its cap: a higher cap, or an upgrade where there is one', async () => {
+  const capSpent = { available: '0', used: '10000', capUsd: '5.00', usdThisCycle: '5.00' } as const;
+  const { model } = await startedModel({ ...capSpent, plan: 'scale' });
+  render(<BalanceMeter model={model} />);
+  expect(
+    screen.getByText(
+      'No credits left and this month’s overage cap is reached: operations need a higher cap or wait for the renewal on Dec 2.',
+    ),
+  ).toBeTruthy();
+  cleanup();
+  const { model: growth } = await startedModel({ ...capSpent, used: '4570' });
+  render(<BalanceMeter model={growth} />);
+  expect(
+    screen.getByText(
+      'No credits left and this month’s overage cap is reached: operations need an upgrade or a higher cap.',
+    ),
+  ).toBeTruthy();
+});
+
+test('the top plan’s words in German and French', async () => {
+  const zero = {
+    plans: topPlanWithoutOverage,
+    plan: 'scale',
+    available: '0',
+    used: '10000',
+  } as const;
+  const german = messagesIn('de', de);
+  const { model } = await startedModel(zero, undefined, german);
+  render(<BalanceMeter model={model} />, { messages: german });
+  expect(screen.getByText('Keine Credits mehr bis zur Erneuerung am 2. Dez.')).toBeTruthy();
+  cleanup();
+  const french = messagesIn('fr', fr);
+  const { plans: _vendors, ...demoZero } = zero;
+  const { model: inFrench } = await startedModel(demoZero, undefined, french);
+  render(<BalanceMeter model={inFrench} />, { messages: french });
+  expect(
+    screen.getByText(
+      'Plus de crédits du forfait : chaque opération demande maintenant un dépassement.',
+    ),
+  ).toBeTruthy();
 });

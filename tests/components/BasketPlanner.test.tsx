@@ -2,13 +2,17 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { BasketPlanner } from '../../components/BasketPlanner.tsx';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import type { Catalog } from '../../lib/billing/types.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
 import type { Messages } from '../../lib/i18n/messages.ts';
 import type { CreditModel } from '../../lib/store/credit-model.ts';
+import { snapshotOf, topPlanWithoutOverage } from '../store/fixtures.ts';
+import { MemoryCreditSource } from '../store/memory-credit-source.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
+import { modelOver, startedModel } from './started-model.ts';
 
 function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -58,12 +62,16 @@ const scaleCapReached = {
   usdThisCycle: '4.80',
 } as const;
 
-/** What the planner says of ten Smart Crops: the line, the total and the ways on, if any. */
-function tenSmartCrops(model: CreditModel, messages?: Messages) {
+/** What the planner says of a basket, by the operations' labels: its lines, total and ways on. */
+function basketSays(
+  model: CreditModel,
+  basket: Record<string, string> = { 'Smart Crops': '10' },
+  messages?: Messages,
+) {
   render(<BasketPlanner model={model} />, messages ? { messages } : undefined);
-  type('Smart Crops', '10');
+  for (const [label, quantity] of Object.entries(basket)) type(label, quantity);
   const said = {
-    line: screen.getByRole('listitem').textContent,
+    lines: screen.getAllByRole('listitem').map((line) => line.textContent),
     total: screen.getByTestId('basket-total').textContent,
     wayOn: screen.queryByTestId('basket-way-on')?.textContent ?? null,
   };
@@ -71,56 +79,79 @@ function tenSmartCrops(model: CreditModel, messages?: Messages) {
   return said;
 }
 
+const renews = 'There is no upgrade for this. The credits renew on Dec 2.';
+
 test('on the top plan with its cap reached: no upgrade, when the credits renew, who may raise the cap', async () => {
-  const renews = 'There is no upgrade for this. The credits renew on Dec 2.';
-  expect(tenSmartCrops((await startedModel(scaleCapReached)).model)).toEqual({
-    line: '10 Smart Crops · 12 credits · 11 over · overage cap reached',
+  expect(basketSays((await startedModel(scaleCapReached)).model)).toEqual({
+    lines: ['10 Smart Crops · 12 credits · 11 over · overage cap reached'],
     total: '11 credits short',
     wayOn: `${renews} You can also raise the monthly cap.`,
   });
   const { model: member } = await startedModel({ ...scaleCapReached, role: 'member' });
-  expect(tenSmartCrops(member).wayOn).toBe(
+  expect(basketSays(member).wayOn).toBe(
     `${renews} You can also ask Ada (admin) to raise the monthly cap.`,
   );
 });
 
-test('below the top plan a reached cap still says upgrade, and that the cap can be raised', async () => {
+test('below the top plan a reached cap: the line says so, the total says upgrade, and the cap can be raised', async () => {
   const { model } = await startedModel({ ...scaleCapReached, plan: 'growth' });
-  expect(tenSmartCrops(model)).toEqual({
-    line: '10 Smart Crops · 13 credits · 12 over · needs an upgrade',
+  expect(basketSays(model)).toEqual({
+    lines: ['10 Smart Crops · 13 credits · 12 over · overage cap reached'],
     total: '12 credits short · upgrade to go on',
     wayOn: 'You can also raise the monthly cap.',
   });
 });
 
 test('a vendor’s top plan without overage: no upgrade named, the renewal instead', async () => {
-  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+  const { model } = await startedModel({
+    plans: topPlanWithoutOverage,
     plan: 'scale',
     available: '1',
   });
-  expect(tenSmartCrops(model)).toEqual({
-    line: '10 Smart Crops · 12 credits · 11 over · no overage on this plan',
+  expect(basketSays(model)).toEqual({
+    lines: ['10 Smart Crops · 12 credits · 11 over · no overage on this plan'],
     total: '11 credits short',
-    wayOn: 'There is no upgrade for this. The credits renew on Dec 2.',
+    wayOn: renews,
+  });
+});
+
+test('an upgrade must run the whole basket: a plan above without Lifestyle Crops is none', async () => {
+  // Free, and no plan above prices Lifestyle Crops: upgrading would run the Smart Crops, not it.
+  const plans = demoCatalog.plans.map((plan) => {
+    if (plan.id === 'free') return plan;
+    const { 'lifestyle-crop': _dropped, ...rates } = plan.rates;
+    return { ...plan, rates };
+  });
+  const { model } = await startedModel({ plans, plan: 'free', available: '25' });
+  expect(basketSays(model, { 'Smart Crops': '20', 'Lifestyle Crops': '1' })).toEqual({
+    lines: [
+      '20 Smart Crops · 26 credits · 1 over · no overage on this plan',
+      '1 Lifestyle Crop · 4.1 credits · 4.1 over · no overage on this plan',
+    ],
+    total: '5.1 credits short',
+    wayOn: renews,
+  });
+  // Smart Crops alone: every plan above runs them.
+  expect(basketSays(model, { 'Smart Crops': '20' })).toEqual({
+    lines: ['20 Smart Crops · 26 credits · 1 over · needs an upgrade'],
+    total: '1 credit short · upgrade to go on',
+    wayOn: null,
   });
 });
 
 test('while the catalogue is not in, nobody is told there is no upgrade', async () => {
-  const { model } = await startedModel(scaleCapReached);
-  model.catalog.value = null;
-  expect(tenSmartCrops(model)).toEqual({
-    line: '10 Smart Crops · 12 credits · 11 over · needs an upgrade',
+  const unreachable = new (class extends MemoryCreditSource {
+    override async catalog(): Promise<Catalog> {
+      throw new Error('Network down');
+    }
+  })({ snapshot: snapshotOf(scaleCapReached) });
+  const model = await modelOver(unreachable);
+  expect(model.catalog.value).toBeNull();
+  expect(basketSays(model)).toEqual({
+    lines: ['10 Smart Crops · 12 credits · 11 over · overage cap reached'],
     total: '11 credits short · upgrade to go on',
     wayOn: 'You can also raise the monthly cap.',
   });
-});
-
-test('a free plan with upgrades above says nothing more than "upgrade to go on"', async () => {
-  const { model } = await startedModel({ plan: 'free', available: '25' });
-  render(<BasketPlanner model={model} />);
-  type('Smart Crops', '20');
-  expect(screen.getByText('20 Smart Crops · 26 credits · 1 over · needs an upgrade')).toBeTruthy();
-  expect(screen.queryByTestId('basket-way-on')).toBeNull();
 });
 
 test('the same in German and French', async () => {
@@ -128,7 +159,7 @@ test('the same in German and French', async () => {
     [
       messagesIn('de', de),
       '10 × Smart Crop · 12 Credits · 11 darüber · Mehrverbrauchslimit erreicht',
-      '11 Credits fehlen',
+      '11 Credits zu wenig',
     ],
     [
       messagesIn('fr', fr),
@@ -137,6 +168,6 @@ test('the same in German and French', async () => {
     ],
   ] as const) {
     const { model } = await startedModel(scaleCapReached, undefined, messages);
-    expect(tenSmartCrops(model, messages)).toMatchObject({ line, total });
+    expect(basketSays(model, undefined, messages)).toMatchObject({ lines: [line], total });
   }
 });

@@ -2,8 +2,11 @@
 import { screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { CostPreview } from '../../components/CostPreview.tsx';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { topPlanWithoutOverage } from '../store/fixtures.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import { startedModel, startedModelOverPlans, topPlanWithoutOverage } from './started-model.ts';
+import { startedModel } from './started-model.ts';
 
 test('Smart Crop on Growth with 4,570 available', async () => {
   const { model } = await startedModel({ plan: 'growth' });
@@ -54,12 +57,26 @@ test('an operation the plan does not price shows nothing', async () => {
 });
 
 test('on a vendor’s top plan without overage it names no upgrade', async () => {
-  const { model } = await startedModelOverPlans(topPlanWithoutOverage, {
+  const { model } = await startedModel({
+    plans: topPlanWithoutOverage,
     plan: 'scale',
     available: '1',
   });
   render(<CostPreview model={model} operation="smart-crop" quantity={3} />);
   expect(screen.getByRole('tooltip').textContent).toBe(
     '3 × Smart Crop · 3.6 credits · 2.6 credits over · no overage on this plan',
+  );
+});
+
+test('the same in German', async () => {
+  const german = messagesIn('de', de);
+  const { model } = await startedModel(
+    { plans: topPlanWithoutOverage, plan: 'scale', available: '1' },
+    undefined,
+    german,
+  );
+  render(<CostPreview model={model} operation="smart-crop" quantity={3} />, { messages: german });
+  expect(screen.getByRole('tooltip').textContent).toBe(
+    '3 × Smart Crop · 3,6 Credits · 2,6 Credits darüber · kein Mehrverbrauch in diesem Plan',
   );
 });

@@ -5,15 +5,10 @@ import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import type { Plan } from '../../lib/billing/types.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
-import type { SnapshotOptions } from '../store/fixtures.ts';
+import { type SnapshotOptions, topPlanWithoutOverage } from '../store/fixtures.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
-import {
-  startedModel,
-  startedModelOverPlans,
-  topPlanWithoutOverage,
-  trustedClick,
-} from './started-model.ts';
+import { startedModel, trustedClick } from './started-model.ts';
 
 const NOW = '2026-11-20T10:42:00.000Z';
 
@@ -154,7 +149,7 @@ async function openOverPlans(
   operation: string,
   quantity: number,
 ) {
-  const { model } = await startedModelOverPlans(plans, options, NOW);
+  const { model } = await startedModel({ ...options, plans }, NOW);
   void model.preflight(operation, quantity);
   render(<OverageDialog model={model} />);
 }

@@ -32,47 +32,26 @@ export async function modelOver(source: MemoryCreditSource, messages: Messages =
   return model;
 }
 
-/** A model over an in-memory transport, started and with the catalogue loaded. */
+/**
+ * A model over an in-memory transport, started and with the catalogue loaded: the demo's, or
+ * a vendor's of `plans` (the snapshot's plan then the one of `plans` with its id).
+ */
 export async function startedModel(
-  options: SnapshotOptions = {},
+  { plans, ...options }: SnapshotOptions & { plans?: Plan[] } = {},
   now?: string,
   messages: Messages = english,
 ) {
+  const snapshot = snapshotOf(options);
+  const plan = plans?.find((candidate) => candidate.id === snapshot.plan.id) ?? snapshot.plan;
   const transport = new MemoryCreditSource({
-    snapshot: snapshotOf(options),
+    snapshot: { ...snapshot, plan },
     ...(now ? { now } : {}),
+    ...(plans ? { catalog: { ...demoCatalog, plans } } : {}),
   });
   const model = await modelOver(transport, messages);
   await model.loadCatalog();
   return { model, transport };
 }
-
-/**
- * Like `startedModel`, over a vendor's catalogue of `plans` instead of the demo's; the
- * snapshot's plan is the one of `plans` with its id.
- */
-export async function startedModelOverPlans(
-  plans: Plan[],
-  options: SnapshotOptions = {},
-  now?: string,
-) {
-  const catalog = { ...demoCatalog, plans };
-  const snapshot = snapshotOf(options);
-  const plan = plans.find((candidate) => candidate.id === snapshot.plan.id) ?? snapshot.plan;
-  const transport = new (class extends MemoryCreditSource {
-    override async catalog() {
-      return catalog;
-    }
-  })({ snapshot: { ...snapshot, plan }, ...(now ? { now } : {}) });
-  const model = await modelOver(transport);
-  await model.loadCatalog();
-  return { model, transport };
-}
-
-/** The demo catalogue's plans with Scale, the top one, allowing no overage. */
-export const topPlanWithoutOverage: Plan[] = demoCatalog.plans.map((plan) =>
-  plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
-);
 
 /** A click a person made: happy-dom's events are never trusted, a real user's always are. */
 export function trustedClick(element: Element) {

@@ -14,6 +14,7 @@ import {
 import { available, widget } from '../embed/shadow.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
+import { spendDown } from '../support/spend-down.ts';
 
 const session = chromiumPerFile();
 let editor: Page;
@@ -182,11 +183,9 @@ describe('the embedded demo editor', () => {
   });
 
   test('on the top plan with the cap reached: no upgrade to offer, when the credits renew, and the cap', async () => {
-    const me = await ada().me();
-    expect(me.plan.id).toBe('scale');
+    expect((await ada().me()).plan.id).toBe('scale');
     // Down to less than one Lifestyle Crop, then a cap its overage would pass.
-    const quantity = maxOperations(me.plan, me.credits.available, 'lifestyle-crop');
-    await ada().recordUsage({ operation: 'lifestyle-crop', quantity });
+    await spendDown(ada(), 'lifestyle-crop');
     await ada().setOveragePolicy({ policy: 'ask', capUsd: '0.10' });
     await expect.poll(() => available(editor).textContent(), PATIENT).toBe('2.2');
     await operationButton(editor, 'lifestyle-crop').click();

@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
-import { formatDate, maxOperations } from '../../lib/billing/index.ts';
-import { MAX_QUANTITY } from '../../lib/billing/quantity.ts';
+import { formatDate } from '../../lib/billing/format.ts';
 import { seriousViolations } from '../support/axe.ts';
+import { english } from '../support/english.ts';
 import { extensionPerFile } from '../support/extension-per-file.ts';
+import { spendDown } from '../support/spend-down.ts';
 
 const session = extensionPerFile();
 
@@ -68,23 +69,23 @@ test('on the top plan with the cap reached, the popup names no upgrade: the rene
     baseUrl: session.server.url,
     getToken: () => session.server.demo.ada.token,
   });
-  expect((await ada.me()).plan.id).toBe('scale');
-  // Down to less than one Smart Crop (at most 10,000 a request), one more paid as overage, then
-  // a cap that ten Smart Crops' overage would pass.
-  for (let me = await ada.me(); ; me = await ada.me()) {
-    const fits = maxOperations(me.plan, me.credits.available, 'smart-crop');
-    if (fits === 0) break;
-    await ada.recordUsage({ operation: 'smart-crop', quantity: Math.min(fits, MAX_QUANTITY) });
-  }
+  if ((await ada.me()).plan.id !== 'scale') await ada.changePlan({ planId: 'scale' });
+  // Down to less than one Smart Crop, one more paid as overage, then a cap the term's overage
+  // has reached.
+  await spendDown(ada, 'smart-crop');
   await ada.recordUsage({ operation: 'smart-crop', quantity: 1, overage: 'accept' });
-  const { cycle } = await ada.setOveragePolicy({ policy: 'ask', capUsd: '0.50' });
+  const { overage } = await ada.me();
+  const { cycle } = await ada.setOveragePolicy({ policy: 'ask', capUsd: overage.usdThisCycle });
   await expect
     .poll(() => session.popup.getByTestId('available').textContent(), { timeout: 10_000 })
     .toBe('0');
+  const day = english.formats.day(cycle.end);
   const balance = session.popup.getByRole('region', { name: 'Credit balance' });
-  expect(
-    await balance.getByText('No plan credits left: each operation now needs overage.').count(),
-  ).toBe(1);
+  await balance
+    .getByText(
+      `No credits left and this month’s overage cap is reached: operations need a higher cap or wait for the renewal on ${day}.`,
+    )
+    .waitFor({ timeout: 10_000 });
 
   const planner = session.popup.getByRole('region', { name: 'Basket planner' });
   await planner.getByRole('textbox', { name: 'Smart Crops' }).fill('10');
@@ -92,8 +93,6 @@ test('on the top plan with the cap reached, the popup names no upgrade: the rene
     .getByText('10 Smart Crops · 12 credits · 12 over · overage cap reached', { exact: true })
     .waitFor({ timeout: 10_000 });
   expect(await planner.getByTestId('basket-total').textContent()).toBe('12 credits short');
-  // The day as the popup writes days near at hand ("Jan 3"): the cycle's end is within a month.
-  const day = new Date(cycle.end).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
   expect(await planner.getByTestId('basket-way-on').textContent()).toBe(
     `There is no upgrade for this. The credits renew on ${day}. You can also raise the monthly cap.`,
   );

@@ -68,3 +68,19 @@ test('the language is the first one Tally speaks, English otherwise', () => {
   expect(intlLocale('en', 'es-ES')).toBe('en-US');
   expect(intlLocale('fr', 'not a tag')).toBe('fr');
 });
+
+describe('a sentence ending in an abbreviated day', () => {
+  test('ends with the abbreviation’s period, not two', () => {
+    const december = '2026-12-02T09:00:00.000Z';
+    expect(french.t('noUpgradeRenews', { day: french.formats.day(december) })).toBe(
+      'Aucune mise à niveau ne permet cette opération. Les crédits se renouvellent le 2 déc.',
+    );
+    expect(german.t('noCreditsUntil', { day: german.formats.day(december) })).toBe(
+      'Keine Credits mehr bis zur Erneuerung am 2. Dez.',
+    );
+    // A day written without a period keeps the sentence's.
+    expect(
+      french.t('noCreditsUntil', { day: french.formats.day('2026-05-02T09:00:00.000Z') }),
+    ).toBe('Plus de crédits jusqu’au renouvellement du 2 mai.');
+  });
+});

@@ -3,7 +3,7 @@
 import type { Entry } from '../../lib/api/schemas/entry.ts';
 import type { Alerts, Insight, Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
-import type { Credits, OveragePolicy, PlanId, Role, Usd } from '../../lib/billing/types.ts';
+import type { Credits, OveragePolicy, Plan, PlanId, Role, Usd } from '../../lib/billing/types.ts';
 
 const ada = { id: 'mem_ada', name: 'Ada' };
 const milo = { id: 'mem_milo', name: 'Milo' };
@@ -76,3 +76,8 @@ export function entryOf(fields: Partial<Entry> & Pick<Entry, 'credits' | 'descri
     ...fields,
   };
 }
+
+/** The demo catalogue's plans with Scale, the top one, allowing no overage: a vendor's choice. */
+export const topPlanWithoutOverage: Plan[] = demoCatalog.plans.map((plan) =>
+  plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
+);

@@ -6,7 +6,14 @@ import type { Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { termBounds } from '../../lib/billing/cycle.ts';
 import { changePlan, previewPlanChange } from '../../lib/billing/plan-change.ts';
-import type { AccountState, Instant, OveragePolicy, PlanId, Usd } from '../../lib/billing/types.ts';
+import type {
+  AccountState,
+  Catalog,
+  Instant,
+  OveragePolicy,
+  PlanId,
+  Usd,
+} from '../../lib/billing/types.ts';
 import type {
   Cached,
   CreditSource,
@@ -37,10 +44,19 @@ export class MemoryCreditSource implements CreditSource {
   network: 'up' | 'down' | 'refused' = 'up';
   private listeners = new Set<(update: CreditUpdate) => void>();
 
-  constructor(options: { snapshot: Snapshot; cached?: Cached | null; now?: Instant }) {
+  /** The vendor's catalogue: the demo's unless a test gives its own. */
+  readonly catalogue: Catalog;
+
+  constructor(options: {
+    snapshot: Snapshot;
+    cached?: Cached | null;
+    now?: Instant;
+    catalog?: Catalog;
+  }) {
     this.snapshot = options.snapshot;
     this.cached = options.cached ?? null;
     this.now = options.now ?? '2026-11-20T10:42:00.000Z';
+    this.catalogue = options.catalog ?? demoCatalog;
   }
 
   emit(update: CreditUpdate) {
@@ -71,11 +87,11 @@ export class MemoryCreditSource implements CreditSource {
   }
 
   async catalog() {
-    return demoCatalog;
+    return this.catalogue;
   }
 
   async previewPlanChange(planId: PlanId) {
-    return previewPlanChange(stateOf(this.snapshot), planId, this.now, demoCatalog);
+    return previewPlanChange(stateOf(this.snapshot), planId, this.now, this.catalogue);
   }
 
   async changePlan(planId: PlanId) {
@@ -86,10 +102,10 @@ export class MemoryCreditSource implements CreditSource {
       stateOf(this.snapshot),
       planId,
       this.now,
-      demoCatalog,
+      this.catalogue,
       this.snapshot.member.id,
     );
-    const plan = demoCatalog.plans.find((candidate) => candidate.id === planId)!;
+    const plan = this.catalogue.plans.find((candidate) => candidate.id === planId)!;
     const next: Snapshot = {
       ...this.snapshot,
       version: this.snapshot.version + 1,

@@ -45,6 +45,10 @@ export const deWidget: Catalogue = {
   noCreditsUpgrade:
     'Keine Credits mehr: Operationen brauchen ein Upgrade, bis sich die Laufzeit erneuert.',
   noCreditsUntil: 'Keine Credits mehr bis zur Erneuerung am {day}.',
+  noCreditsCapUpgrade:
+    'Keine Credits mehr und das Mehrverbrauchslimit dieses Monats ist erreicht: Operationen brauchen ein Upgrade oder ein höheres Limit.',
+  noCreditsCapUntil:
+    'Keine Credits mehr und das Mehrverbrauchslimit dieses Monats ist erreicht: Operationen brauchen ein höheres Limit oder warten auf die Erneuerung am {day}.',
   remainingOperations: 'Verbleibende Operationen',
   enoughFor: 'Reicht für',
   creditsEach: 'je {amount} Credits',

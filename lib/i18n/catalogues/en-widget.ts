@@ -51,6 +51,10 @@ export const enWidget = {
   noPlanCreditsOverageOnly: 'No plan credits left: each operation now needs overage.',
   noCreditsUpgrade: 'No credits left: operations need an upgrade until the term renews.',
   noCreditsUntil: 'No credits left until the term renews on {day}.',
+  noCreditsCapUpgrade:
+    'No credits left and this month’s overage cap is reached: operations need an upgrade or a higher cap.',
+  noCreditsCapUntil:
+    'No credits left and this month’s overage cap is reached: operations need a higher cap or wait for the renewal on {day}.',
 
   // What the credits still cover.
   remainingOperations: 'Remaining operations',

@@ -46,6 +46,10 @@ export const frWidget: Catalogue = {
   noCreditsUpgrade:
     'Plus de crédits : les opérations demandent une mise à niveau jusqu’au renouvellement.',
   noCreditsUntil: 'Plus de crédits jusqu’au renouvellement du {day}.',
+  noCreditsCapUpgrade:
+    'Plus de crédits et le plafond de dépassement de ce mois est atteint : les opérations demandent une mise à niveau ou un plafond plus élevé.',
+  noCreditsCapUntil:
+    'Plus de crédits et le plafond de dépassement de ce mois est atteint : les opérations demandent un plafond plus élevé ou attendent le renouvellement du {day}.',
   remainingOperations: 'Opérations restantes',
   enoughFor: 'De quoi faire',
   creditsEach: '{amount} crédits chacune',
