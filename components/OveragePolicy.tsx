@@ -44,6 +44,12 @@ function decimalComma(locale: string): boolean {
   return new Intl.NumberFormat(locale).formatToParts(1.5).some((part) => part.value === ',');
 }
 
+/** The cap in force as the field shows it: "25.50", or "25,50" where a decimal comma is written. */
+function capInField(capUsd: Usd | null, locale: string): string {
+  if (capUsd === null) return '';
+  return decimalComma(locale) ? capUsd.replace('.', ',') : capUsd;
+}
+
 /**
  * The account's overage policy (docs/billing.md): what it is and what this cycle's overage came
  * to; an admin changes it here, a member sees whom to ask.
@@ -84,7 +90,7 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
   }
 
   const chosen = policy ?? overage.policy;
-  const cap = capText ?? overage.capUsd ?? '';
+  const cap = capText ?? capInField(overage.capUsd, m.locale);
 
   async function save() {
     if (busy) return;

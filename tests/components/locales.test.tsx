@@ -66,3 +66,12 @@ test('German: a cap typed with a decimal comma is read as dollars and cents', as
     expect(screen.getByRole('status').textContent).toMatch(/^Gespeichert: Jedes Mal fragen, /),
   );
 });
+
+test('German: the cap in force shows in the field with a decimal comma, and saves unchanged', async () => {
+  const { model, transport } = await startedModel({ capUsd: '25.50' }, undefined, german);
+  const sent = vi.spyOn(transport, 'setOveragePolicy');
+  render(<OveragePolicy model={model} />, { messages: german });
+  expect(screen.getByLabelText<HTMLInputElement>(/Monatslimit in Dollar/).value).toBe('25,50');
+  trustedClick(screen.getByRole('button', { name: 'Mehrverbrauchsregel speichern' }));
+  await waitFor(() => expect(sent).toHaveBeenCalledWith('ask', '25.50'));
+});

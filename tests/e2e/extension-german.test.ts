@@ -129,3 +129,13 @@ test('the popup’s recent activity says the operations in German, the server’
   expect(await activity.textContent()).not.toContain(' on Growth');
   expect(await seriousViolations(popup)).toEqual([]);
 });
+
+test('the cap in force shows in German, in its field too, with a decimal comma', async () => {
+  const ada = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
+  await ada.setOveragePolicy({ policy: 'ask', capUsd: '25.50' });
+  const overage = popup.getByRole('region', { name: 'Mehrverbrauch' });
+  await overage.getByText('bis zu 25,50\u00a0$ pro Monat').waitFor(PATIENT);
+  const field = overage.getByRole('textbox', { name: /^Monatslimit in Dollar/ });
+  expect(await field.inputValue()).toBe('25,50');
+  expect(await seriousViolations(popup)).toEqual([]);
+});
