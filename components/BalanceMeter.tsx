@@ -14,8 +14,6 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
   const amount = m.formats.creditAmount;
   const available = amount(balance.available);
   const granted = amount(balance.granted);
-  const held = amount(balance.held);
-  const used = amount(balance.used);
   return (
     <section class={`t-balance${balance.low ? ' t-low' : ''}`} aria-label={m.t('creditBalance')}>
       <div class="t-row">
@@ -23,7 +21,7 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
           <span class="t-balance__available" data-testid="available">
             {available}
           </span>
-          <span class="t-muted">{m.t('ofGranted', { granted })}</span>
+          <span class="t-muted">{m.tn('ofGranted', balance.granted)}</span>
         </p>
         <span class="t-muted t-balance__resets">
           {m.t('resets', { day: m.formats.day(snapshot.cycle.end) })}
@@ -32,15 +30,20 @@ export function BalanceMeter({ model }: { model: CreditModel }) {
       <div
         class="t-meter"
         role="img"
-        aria-label={m.t('meterLabel', { available, granted, held, used })}
+        aria-label={m.t('meterLabel', {
+          available,
+          granted,
+          held: m.tn('held', balance.held),
+          used: m.tn('used', balance.used),
+        })}
       >
         <span class="t-meter__available" style={{ width: `${balance.meter.available}%` }} />
         <span class="t-meter__held" style={{ width: `${balance.meter.held}%` }} />
       </div>
       <p class="t-legend">
-        <span class="t-legend__available">{m.t('available', { amount: available })}</span>
-        <span class="t-legend__held">{m.t('held', { amount: held })}</span>
-        <span>{m.t('used', { amount: used })}</span>
+        <span class="t-legend__available">{m.tn('available', balance.available)}</span>
+        <span class="t-legend__held">{m.tn('held', balance.held)}</span>
+        <span>{m.tn('used', balance.used)}</span>
       </p>
       {balance.low && (
         <p class="t-alert">{lowWords(balance, snapshot, noPlanAboveRuns(model), m)}</p>

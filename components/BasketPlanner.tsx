@@ -24,7 +24,7 @@ function quantityOf(text: string): number | null {
 function lineText(line: Quote, names: OperationNames, noUpgrade: boolean, m: Messages): string {
   const amount = m.formats.creditAmount;
   const count = countOf(line.quantity, names, m);
-  const base = m.t('basketLine', { count, amount: amount(line.credits) });
+  const base = m.t('basketLine', { count, credits: m.tn('credits', line.credits) });
   if (line.outcome === 'covered') {
     return m.t('basketLineCovered', { line: base, left: amount(line.availableAfter) });
   }

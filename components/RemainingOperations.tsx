@@ -14,9 +14,7 @@ export function RemainingOperations({ model }: { model: CreditModel }) {
         {operations.map((operation) => (
           <li key={operation.id}>
             <span class="t-count">{countOf(operation.remaining, operation, m)}</span>
-            <span class="t-muted">
-              {m.t('creditsEach', { amount: m.formats.creditAmount(operation.rate) })}
-            </span>
+            <span class="t-muted">{m.tn('creditsEach', operation.rate)}</span>
           </li>
         ))}
       </ul>

@@ -56,11 +56,11 @@ export function TeamMembers({ members, selfId, team, onChanged }: TeamMembersPro
               </p>
               <p class="t-muted">
                 {member.overageUsdThisCycle !== '0.00'
-                  ? m.t('usedThisTermWithOverage', {
+                  ? m.tn('usedThisTermWithOverage', member.usedThisCycle, {
                       credits,
                       usd: m.formats.usd(member.overageUsdThisCycle),
                     })
-                  : m.t('usedThisTerm', { credits })}
+                  : m.tn('usedThisTerm', member.usedThisCycle, { credits })}
               </p>
               <div class="t-actions">
                 <button

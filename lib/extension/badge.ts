@@ -33,7 +33,9 @@ export function badgeFor(state: PublicState, m: Messages): Badge {
   if (!snapshot) return { text: '…', color: BADGE_COLORS.stale, title: m.t('badgeSyncing') };
   const { available, granted } = snapshot.credits;
   const text = formatCompactCredits(available);
-  const title = m.t('badgeAvailable', { amount: text });
+  // The title agrees with the number it shows: "1 credit" for 1.5 available, shown as "1".
+  const shown = /^\d+$/.test(text) ? text : available;
+  const title = m.tn('badgeAvailable', shown, { amount: text });
   if (state.status === 'offline') {
     return { text, color: BADGE_COLORS.stale, title: m.t('badgeOffline', { title }) };
   }

@@ -119,3 +119,18 @@ test('the top plan’s words in German and French', async () => {
     ),
   ).toBeTruthy();
 });
+
+test('French agrees each figure with its number: 0 and 1.5 take the singular', async () => {
+  const french = messagesIn('fr', fr);
+  const { model } = await startedModel(
+    { available: '0', held: '1.5', used: '4568.5' },
+    undefined,
+    french,
+  );
+  const { container } = render(<BalanceMeter model={model} />, { messages: french });
+  const legend = [...container.querySelectorAll('.t-legend span')].map((part) => part.textContent);
+  expect(legend).toEqual(['0 disponible', '1,5 réservé', '4\u202f568,5 utilisés']);
+  expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+    '0 sur 4\u202f570 crédits disponibles, 1,5 réservé, 4\u202f568,5 utilisés',
+  );
+});

@@ -171,3 +171,13 @@ test('the same in German and French', async () => {
     expect(basketSays(model, undefined, messages)).toMatchObject({ lines: [line], total });
   }
 });
+
+test('a line of one credit says "1 credit"', async () => {
+  const plans = demoCatalog.plans.map((plan) =>
+    plan.id === 'growth' ? { ...plan, rates: { ...plan.rates, 'smart-crop': '1' } } : plan,
+  );
+  const { model } = await startedModel({ plans, available: '3' });
+  expect(basketSays(model, { 'Smart Crops': '1' }).lines).toEqual([
+    '1 Smart Crop · 1 credit · 2 left',
+  ]);
+});

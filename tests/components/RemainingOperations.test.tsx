@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { RemainingOperations } from '../../components/RemainingOperations.tsx';
+import { demoCatalog } from '../../lib/billing/catalog.ts';
+import { de } from '../../lib/i18n/catalogues/de.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
 
@@ -37,4 +40,19 @@ test('one left reads singular', async () => {
   const { model } = await startedModel({ available: '4.1' });
   render(<RemainingOperations model={model} />);
   expect(screen.getByText('1 Lifestyle Crop')).toBeTruthy();
+});
+
+test('a rate of one credit is "1 credit each", in German "je 1 Credit"', async () => {
+  // A vendor's catalogue where a Smart Crop on Growth costs exactly 1 credit.
+  const plans = demoCatalog.plans.map((plan) =>
+    plan.id === 'growth' ? { ...plan, rates: { ...plan.rates, 'smart-crop': '1' } } : plan,
+  );
+  const { model } = await startedModel({ plans, available: '3' });
+  render(<RemainingOperations model={model} />);
+  expect(lines()[0]).toBe('3 Smart Crops1 credit each');
+  cleanup();
+  const german = messagesIn('de', de);
+  const { model: inGerman } = await startedModel({ plans, available: '3' }, undefined, german);
+  render(<RemainingOperations model={inGerman} />, { messages: german });
+  expect(lines()[0]).toBe('3 × Smart Cropje 1 Credit');
 });

@@ -3,7 +3,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { expect, test } from 'vitest';
 import { TeamPanel } from '../../components/TeamPanel.tsx';
 import type { TeamMember, UpgradeRequest } from '../../lib/api/schemas/team.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
 import type { TeamPort } from '../../lib/store/team-port.ts';
+import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
 
@@ -129,4 +131,16 @@ test('an admin sees each member’s usage this term and can remove or promote a 
   fireEvent.click(screen.getByRole('button', { name: 'Remove Milo' }));
   await screen.findByText('Milo was removed.');
   expect(calls).toEqual(['role mem_milo admin', 'remove mem_milo']);
+});
+
+test('in French each member’s usage agrees with its number: "0 crédit utilisé"', async () => {
+  const french = messagesIn('fr', fr);
+  const { model } = await startedModel({}, undefined, french);
+  const { port } = teamOf([ada, milo], []);
+  render(<TeamPanel model={model} team={port} />, { messages: french });
+  const row = await screen.findByRole('listitem', { name: 'Ada' });
+  expect(row.textContent).toContain('0 crédit utilisé sur cette période');
+  expect(screen.getByRole('listitem', { name: 'Milo' }).textContent).toContain(
+    '130 crédits utilisés sur cette période',
+  );
 });

@@ -25,6 +25,12 @@ test('lang="fr": French words and numbers, the on-demand part included', async (
   await expect.poll(() => available(page).textContent(), PATIENT).toBe('4\u202f570');
   const balance = panel.getByRole('region', { name: 'Solde de crédits' });
   expect(await balance.textContent()).toContain('sur 4\u202f570 crédits');
+  // Each figure agrees with its number: nothing held or used is singular in French.
+  expect(await balance.locator('.t-legend span').allTextContents()).toEqual([
+    '4\u202f570 disponibles',
+    '0 réservé',
+    '0 utilisé',
+  ]);
   const plan = panel.getByRole('region', { name: 'Forfait', exact: true });
   await plan.waitFor(PATIENT);
   expect(await plan.textContent()).toContain('Crédits par mois');

@@ -1,6 +1,7 @@
 // The embedded widget on a vendor's top plan that allows no overage, in a real Chromium: with
 // no plan to move up to and no overage to pay, nothing tells the designer to upgrade. The cost
-// preview says the plan has no overage and the balance says when the credits renew.
+// preview says the plan has no overage and the balance says when the credits renew. A rate of
+// one credit reads "1 credit each".
 // axe-core finds nothing serious.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,9 @@ test('no upgrade named on the top plan without overage: the preview and the bala
   const day = english.formats.day(cycle.end);
   const balance = panel.getByRole('region', { name: 'Credit balance' });
   await balance.getByText(`No credits left until the term renews on ${day}.`).waitFor(PATIENT);
+  // A rate of exactly one credit, in the singular.
+  const enough = panel.getByRole('region', { name: 'Remaining operations' });
+  await enough.getByText('1 credit each', { exact: true }).waitFor(PATIENT);
 
   await page.locator('button[data-tally-operation="smart-crop"]').hover();
   const preview = panel.getByRole('tooltip');

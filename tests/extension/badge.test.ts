@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../lib/extension/badge.ts';
 import type { PublicState } from '../../lib/extension/public-state.ts';
-import { english } from '../support/english.ts';
+import { fr } from '../../lib/i18n/catalogues/fr.ts';
+import { english, messagesIn } from '../support/english.ts';
 import { snapshotOf } from './snapshot-fixture.ts';
 
 const state = (available: string, status: PublicState['status'] = 'fresh'): PublicState => ({
@@ -49,4 +50,14 @@ test('an admin with upgrade requests waiting sees "↑N" in its own colour; a me
   });
   waiting.snapshot.member.role = 'member';
   expect(badgeFor(waiting, english).text).toBe('4.5k');
+});
+
+test('its title agrees with the number it shows: one credit, and in French 0 too', () => {
+  expect(badgeFor(state('1'), english).title).toBe('Tally: 1 credit available');
+  expect(badgeFor(state('370'), english).title).toBe('Tally: 370 credits available');
+  const french = messagesIn('fr', fr);
+  expect(badgeFor(state('0'), french).title).toBe('Tally : 0 crédit disponible');
+  expect(badgeFor(state('1.5'), english).title).toBe('Tally: 1 credit available');
+  expect(badgeFor(state('1.5'), french).title).toBe('Tally : 1 crédit disponible');
+  expect(badgeFor(state('2'), french).title).toBe('Tally : 2 crédits disponibles');
 });

@@ -84,8 +84,10 @@ export const dePages: Catalogue = {
   thisTerm: 'Diese Laufzeit',
   team: 'Team',
   roleOf: '({role})',
-  usedThisTerm: '{credits} in dieser Laufzeit verbraucht',
-  usedThisTermWithOverage: '{credits} in dieser Laufzeit verbraucht · {usd} Mehrverbrauch',
+  usedThisTerm: { other: '{credits} in dieser Laufzeit verbraucht' },
+  usedThisTermWithOverage: {
+    other: '{credits} in dieser Laufzeit verbraucht · {usd} Mehrverbrauch',
+  },
   nowAnAdmin: '{name} ist jetzt Admin.',
   nowAMember: '{name} ist jetzt Mitglied.',
   makeAdmin: '{name} zum Admin machen',

@@ -22,7 +22,7 @@ export const dePopup: Catalogue = {
   showMoreActivity: 'Frühere Aktivität zeigen',
   basketPlanner: 'Stapelplaner',
   planABatch: 'Einen Stapel planen',
-  basketLine: '{count} · {amount} Credits',
+  basketLine: '{count} · {credits}',
   basketLineCovered: '{line} · {left} übrig',
   basketLineOverage: '{line} · {over} darüber · {usd} Mehrverbrauch',
   basketLineUpgrade: '{line} · {over} darüber · braucht ein Upgrade',
@@ -81,7 +81,10 @@ export const dePopup: Catalogue = {
   badgeConnect: 'Tally: verbinden',
   badgeReconnect: 'Tally: neu verbinden',
   badgeSyncing: 'Tally: wird synchronisiert',
-  badgeAvailable: 'Tally: {amount} Credits verfügbar',
+  badgeAvailable: {
+    one: 'Tally: {amount} Credit verfügbar',
+    other: 'Tally: {amount} Credits verfügbar',
+  },
   badgeOffline: '{title} (offline)',
   badgeRequestsWaiting: {
     one: '{title}; 1 Upgrade-Anfrage wartet',

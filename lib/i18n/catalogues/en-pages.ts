@@ -90,8 +90,8 @@ export const enPages = {
   // The team.
   team: 'Team',
   roleOf: '({role})',
-  usedThisTerm: '{credits} used this term',
-  usedThisTermWithOverage: '{credits} used this term · {usd} overage',
+  usedThisTerm: { other: '{credits} used this term' },
+  usedThisTermWithOverage: { other: '{credits} used this term · {usd} overage' },
   nowAnAdmin: '{name} is now an admin.',
   nowAMember: '{name} is now a member.',
   makeAdmin: 'Make {name} an admin',

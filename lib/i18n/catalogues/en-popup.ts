@@ -26,7 +26,7 @@ export const enPopup = {
   // Planning a batch.
   basketPlanner: 'Basket planner',
   planABatch: 'Plan a batch',
-  basketLine: '{count} · {amount} credits',
+  basketLine: '{count} · {credits}',
   basketLineCovered: '{line} · {left} left',
   basketLineOverage: '{line} · {over} over · {usd} overage',
   basketLineUpgrade: '{line} · {over} over · needs an upgrade',
@@ -92,7 +92,10 @@ export const enPopup = {
   badgeConnect: 'Tally: connect',
   badgeReconnect: 'Tally: reconnect',
   badgeSyncing: 'Tally: syncing',
-  badgeAvailable: 'Tally: {amount} credits available',
+  badgeAvailable: {
+    one: 'Tally: {amount} credit available',
+    other: 'Tally: {amount} credits available',
+  },
   badgeOffline: '{title} (offline)',
   badgeRequestsWaiting: {
     one: '{title}; 1 upgrade request waiting',

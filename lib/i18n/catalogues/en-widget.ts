@@ -40,12 +40,12 @@ export const enWidget = {
   // The balance.
   creditBalance: 'Credit balance',
   panelLabel: 'Credits in detail',
-  ofGranted: 'of {granted} credits',
+  ofGranted: { one: 'of {count} credit', other: 'of {count} credits' },
   resets: 'resets {day}',
-  meterLabel: '{available} of {granted} credits available, {held} held, {used} used',
-  available: '{amount} available',
-  held: '{amount} held',
-  used: '{amount} used',
+  meterLabel: '{available} of {granted} credits available, {held}, {used}',
+  available: { other: '{count} available' },
+  held: { other: '{count} held' },
+  used: { other: '{count} used' },
   lowCredits: 'Less than 10% of this term’s credits are left.',
   noPlanCreditsOverage: 'No plan credits left: each operation now needs overage or an upgrade.',
   noPlanCreditsOverageOnly: 'No plan credits left: each operation now needs overage.',
@@ -59,7 +59,7 @@ export const enWidget = {
   // What the credits still cover.
   remainingOperations: 'Remaining operations',
   enoughFor: 'Enough for',
-  creditsEach: '{amount} credits each',
+  creditsEach: { one: '{count} credit each', other: '{count} credits each' },
 
   // The cost preview.
   previewCovered: '{what} · {credits} · worth {value} of plan credits · {left} left',

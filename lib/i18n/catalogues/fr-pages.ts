@@ -86,8 +86,14 @@ export const frPages: Catalogue = {
   thisTerm: 'Cette période',
   team: 'Équipe',
   roleOf: '({role})',
-  usedThisTerm: '{credits} utilisés sur cette période',
-  usedThisTermWithOverage: '{credits} utilisés sur cette période · {usd} de dépassement',
+  usedThisTerm: {
+    one: '{credits} utilisé sur cette période',
+    other: '{credits} utilisés sur cette période',
+  },
+  usedThisTermWithOverage: {
+    one: '{credits} utilisé sur cette période · {usd} de dépassement',
+    other: '{credits} utilisés sur cette période · {usd} de dépassement',
+  },
   nowAnAdmin: '{name} est maintenant admin.',
   nowAMember: '{name} est maintenant membre.',
   makeAdmin: 'Nommer {name} admin',

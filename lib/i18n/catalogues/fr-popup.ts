@@ -22,7 +22,7 @@ export const frPopup: Catalogue = {
   showMoreActivity: 'Afficher l’activité précédente',
   basketPlanner: 'Planificateur de lot',
   planABatch: 'Planifier un lot',
-  basketLine: '{count} · {amount} crédits',
+  basketLine: '{count} · {credits}',
   basketLineCovered: '{line} · reste {left}',
   basketLineOverage: '{line} · {over} au-delà · {usd} de dépassement',
   basketLineUpgrade: '{line} · {over} au-delà · mise à niveau nécessaire',
@@ -79,7 +79,10 @@ export const frPopup: Catalogue = {
   badgeConnect: 'Tally : se connecter',
   badgeReconnect: 'Tally : se reconnecter',
   badgeSyncing: 'Tally : synchronisation',
-  badgeAvailable: 'Tally : {amount} crédits disponibles',
+  badgeAvailable: {
+    one: 'Tally : {amount} crédit disponible',
+    other: 'Tally : {amount} crédits disponibles',
+  },
   badgeOffline: '{title} (hors ligne)',
   badgeRequestsWaiting: {
     one: '{title} ; 1 demande de mise à niveau en attente',
