@@ -8,7 +8,12 @@ import { de } from '../../lib/i18n/catalogues/de.ts';
 import { fr } from '../../lib/i18n/catalogues/fr.ts';
 import type { Messages } from '../../lib/i18n/messages.ts';
 import type { CreditModel } from '../../lib/store/credit-model.ts';
-import { snapshotOf, topPlanWithoutOverage } from '../store/fixtures.ts';
+import {
+  noLifestyleCropAbove,
+  snapshotOf,
+  topPlanWithoutOverage,
+  withRate,
+} from '../store/fixtures.ts';
 import { MemoryCreditSource } from '../store/memory-credit-source.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
@@ -117,12 +122,11 @@ test('a vendor’s top plan without overage: no upgrade named, the renewal inste
 
 test('an upgrade must run the whole basket: a plan above without Lifestyle Crops is none', async () => {
   // Free, and no plan above prices Lifestyle Crops: upgrading would run the Smart Crops, not it.
-  const plans = demoCatalog.plans.map((plan) => {
-    if (plan.id === 'free') return plan;
-    const { 'lifestyle-crop': _dropped, ...rates } = plan.rates;
-    return { ...plan, rates };
+  const { model } = await startedModel({
+    plans: noLifestyleCropAbove,
+    plan: 'free',
+    available: '25',
   });
-  const { model } = await startedModel({ plans, plan: 'free', available: '25' });
   expect(basketSays(model, { 'Smart Crops': '20', 'Lifestyle Crops': '1' })).toEqual({
     lines: [
       '20 Smart Crops · 26 credits · 1 over · no overage on this plan',
@@ -173,9 +177,7 @@ test('the same in German and French', async () => {
 });
 
 test('a line of one credit says "1 credit"', async () => {
-  const plans = demoCatalog.plans.map((plan) =>
-    plan.id === 'growth' ? { ...plan, rates: { ...plan.rates, 'smart-crop': '1' } } : plan,
-  );
+  const plans = withRate(demoCatalog.plans, (id) => id === 'growth', 'smart-crop', '1');
   const { model } = await startedModel({ plans, available: '3' });
   expect(basketSays(model, { 'Smart Crops': '1' }).lines).toEqual([
     '1 Smart Crop · 1 credit · 2 left',

@@ -5,7 +5,7 @@ import { OverageDialog } from '../../components/OverageDialog.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import type { Plan } from '../../lib/billing/types.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
-import { type SnapshotOptions, topPlanWithoutOverage } from '../store/fixtures.ts';
+import { type SnapshotOptions, topPlanWithoutOverage, withRate } from '../store/fixtures.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel, trustedClick } from './started-model.ts';
@@ -155,11 +155,12 @@ async function openOverPlans(
 }
 
 test('a plan that does not price the operation is not offered for it', async () => {
-  const withoutLifestyleCrop = demoCatalog.plans.map((plan) => {
-    if (plan.id !== 'growth') return plan;
-    const { 'lifestyle-crop': _dropped, ...rates } = plan.rates;
-    return { ...plan, rates };
-  });
+  const withoutLifestyleCrop = withRate(
+    demoCatalog.plans,
+    (id) => id === 'growth',
+    'lifestyle-crop',
+    null,
+  );
   await openOverPlans(
     withoutLifestyleCrop,
     { plan: 'starter', available: '0' },

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { RemainingOperations } from '../../components/RemainingOperations.tsx';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { de } from '../../lib/i18n/catalogues/de.ts';
+import { withRate } from '../store/fixtures.ts';
 import { messagesIn } from '../support/english.ts';
 import { render } from './render.tsx';
 import { startedModel } from './started-model.ts';
@@ -44,9 +45,7 @@ test('one left reads singular', async () => {
 
 test('a rate of one credit is "1 credit each", in German "je 1 Credit"', async () => {
   // A vendor's catalogue where a Smart Crop on Growth costs exactly 1 credit.
-  const plans = demoCatalog.plans.map((plan) =>
-    plan.id === 'growth' ? { ...plan, rates: { ...plan.rates, 'smart-crop': '1' } } : plan,
-  );
+  const plans = withRate(demoCatalog.plans, (id) => id === 'growth', 'smart-crop', '1');
   const { model } = await startedModel({ plans, available: '3' });
   render(<RemainingOperations model={model} />);
   expect(lines()[0]).toBe('3 Smart Crops1 credit each');

@@ -10,7 +10,7 @@ import { afterAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/index.ts';
 import { demoCatalog } from '../../lib/billing/catalog.ts';
 import { available, widget } from '../embed/shadow.ts';
-import { topPlanWithoutOverage } from '../store/fixtures.ts';
+import { topPlanWithoutOverage, withRate } from '../store/fixtures.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { chromiumPerFile, PATIENT } from '../support/chromium-per-file.ts';
 import { english } from '../support/english.ts';
@@ -20,9 +20,7 @@ import { spendDown } from '../support/spend-down.ts';
 // so that whole operations can use its credits up to exactly 0.
 const dir = mkdtempSync(join(tmpdir(), 'tally-catalogue-'));
 const catalogue = join(dir, 'catalogue.json');
-const plans = topPlanWithoutOverage.map((plan) =>
-  plan.id === 'scale' ? { ...plan, rates: { ...plan.rates, 'smart-crop': '1' } } : plan,
-);
+const plans = withRate(topPlanWithoutOverage, (id) => id === 'scale', 'smart-crop', '1');
 writeFileSync(catalogue, JSON.stringify({ ...demoCatalog, plans }));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,7 +3,15 @@
 import type { Entry } from '../../lib/api/schemas/entry.ts';
 import type { Alerts, Insight, Snapshot } from '../../lib/api/schemas/snapshot.ts';
 import { demoCatalog, findPlan } from '../../lib/billing/catalog.ts';
-import type { Credits, OveragePolicy, Plan, PlanId, Role, Usd } from '../../lib/billing/types.ts';
+import type {
+  Credits,
+  OperationId,
+  OveragePolicy,
+  Plan,
+  PlanId,
+  Role,
+  Usd,
+} from '../../lib/billing/types.ts';
 
 const ada = { id: 'mem_ada', name: 'Ada' };
 const milo = { id: 'mem_milo', name: 'Milo' };
@@ -80,4 +88,29 @@ export function entryOf(fields: Partial<Entry> & Pick<Entry, 'credits' | 'descri
 /** The demo catalogue's plans with Scale, the top one, allowing no overage: a vendor's choice. */
 export const topPlanWithoutOverage: Plan[] = demoCatalog.plans.map((plan) =>
   plan.id === 'scale' ? { ...plan, allowsOverage: false } : plan,
+);
+
+/**
+ * `plans` as a vendor might price them instead: on each plan `on` picks, `operation` costs
+ * `rate` credits, or is not priced at all (null).
+ */
+export function withRate(
+  plans: readonly Plan[],
+  on: (id: PlanId) => boolean,
+  operation: OperationId,
+  rate: Credits | null,
+): Plan[] {
+  return plans.map((plan) => {
+    if (!on(plan.id)) return plan;
+    const { [operation]: _old, ...rates } = plan.rates;
+    return { ...plan, rates: rate === null ? rates : { ...rates, [operation]: rate } };
+  });
+}
+
+/** The demo's plans with no plan above Free pricing Lifestyle Crops. */
+export const noLifestyleCropAbove = withRate(
+  demoCatalog.plans,
+  (id) => id !== 'free',
+  'lifestyle-crop',
+  null,
 );

@@ -6,7 +6,7 @@ import { type CreditModel, createCreditModel } from '../../lib/store/credit-mode
 import { localMath } from '../../lib/store/local-math.ts';
 import { noPlanAboveRuns, upgradesRunning } from '../../lib/store/upgrades-running.ts';
 import { english } from '../support/english.ts';
-import { snapshotOf } from './fixtures.ts';
+import { noLifestyleCropAbove, snapshotOf } from './fixtures.ts';
 import { MemoryCreditSource } from './memory-credit-source.ts';
 
 const models: CreditModel[] = [];
@@ -31,15 +31,8 @@ async function modelOn(plan: PlanId, source?: MemoryCreditSource, math: CreditMa
   return model;
 }
 
-/** The demo's plans, none above Free pricing Lifestyle Crops. */
-const withoutLifestyleAbove: Catalog = {
-  ...demoCatalog,
-  plans: demoCatalog.plans.map((plan) => {
-    if (plan.id === 'free') return plan;
-    const { 'lifestyle-crop': _dropped, ...rates } = plan.rates;
-    return { ...plan, rates };
-  }),
-};
+/** The demo's catalogue, none of its plans above Free pricing Lifestyle Crops. */
+const withoutLifestyleAbove: Catalog = { ...demoCatalog, plans: noLifestyleCropAbove };
 
 test('an upgrade runs operations only if its plan prices every one of them', () => {
   const ids = (operations: string[]) =>
