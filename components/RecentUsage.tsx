@@ -102,7 +102,12 @@ export function RecentUsage({ model, limit: first = 6, team }: RecentUsageProps)
             return (
               <li key={entry.id}>
                 <span>
-                  <span lang={line.lang}>{line.text}</span>
+                  {/* A new span when the language changes (the record, then the UI's words
+                      once the catalogue is in): taking lang away from a span leaves lang="",
+                      which says "unknown" instead of the UI's language. */}
+                  <span key={line.lang ?? m.locale} lang={line.lang}>
+                    {line.text}
+                  </span>
                   <br />
                   <span class="t-muted">{who ? m.t('activityWhenBy', { when, who }) : when}</span>
                 </span>

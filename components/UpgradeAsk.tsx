@@ -4,7 +4,7 @@ import type { UpgradeRequest } from '../lib/api/schemas/team.ts';
 import { errorMessage } from '../lib/billing/errors.ts';
 import type { Plan } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
-import { adminNames } from '../lib/store/display-names.ts';
+import { adminNames, planNamed } from '../lib/store/display-names.ts';
 import type { TeamPort } from '../lib/store/team-port.ts';
 import { FormOutcome } from './FormOutcome.tsx';
 import { useMessages } from './messages-context.ts';
@@ -21,13 +21,9 @@ interface UpgradeAskProps {
   onAsked?(request: UpgradeRequest): void;
 }
 
-function planName(plans: Plan[], id: string): string {
-  return plans.find((plan) => plan.id === id)?.name ?? id;
-}
-
 /** What became of the member's last request, in words. */
 function requestState(request: UpgradeRequest, plans: Plan[], admins: string, m: Messages): string {
-  const said = { admins, plan: planName(plans, request.planId) };
+  const said = { admins, plan: planNamed(plans, request.planId) ?? request.planId };
   switch (request.status) {
     case 'open':
       return m.t('askOpen', said);

@@ -35,6 +35,7 @@ const LEAVES = {
     typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID_LENGTH,
   count: (value: unknown) => isInt(value, 0, Number.MAX_SAFE_INTEGER),
   quantity: (value: unknown) => isInt(value, 1, MAX_QUANTITY),
+  terms: (value: unknown) => isInt(value, 2, Number.MAX_SAFE_INTEGER),
   credits: (value: unknown) => isText(value, CREDITS_TEXT),
   'signed-credits': (value: unknown) => isText(value, SIGNED_CREDITS_TEXT),
   usd: (value: unknown) => isText(value, USD_TEXT),

@@ -31,11 +31,13 @@ export function renewDormant(state: AccountState, count: number, catalog: Catalo
   const terms = `${count.toLocaleString('en-US')} terms without activity, ${formatDate(first)} to ${formatDate(last)}`;
   const billed = {
     ...grant,
+    terms: count,
     amountUsd: toUsdString(parseUsd(plan.priceUsd).times(count)),
     description: `${plan.name} renewed for ${terms}: ${formatCredits(plan.monthlyCredits)} and ${formatUsd(plan.priceUsd)} each term`,
   };
   const expired = {
     ...expiry,
+    terms: count,
     description: `${formatCredits(plan.monthlyCredits)} expired unused at the end of each of ${terms}`,
   };
   return {

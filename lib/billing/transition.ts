@@ -7,6 +7,7 @@ import type {
   Hold,
   Instant,
   OperationId,
+  PlanId,
   Transition,
 } from './types.ts';
 
@@ -78,6 +79,9 @@ export interface EntryFacts {
   operation?: OperationId;
   quantity?: number;
   holdId?: string;
+  planId?: PlanId;
+  fromPlanId?: PlanId;
+  terms?: number;
 }
 
 export function entry(facts: EntryFacts): EntryDraft {
@@ -94,6 +98,9 @@ export function entry(facts: EntryFacts): EntryDraft {
   if (facts.operation !== undefined) draft.operation = facts.operation;
   if (facts.quantity !== undefined) draft.quantity = facts.quantity;
   if (facts.holdId !== undefined) draft.holdId = facts.holdId;
+  if (facts.planId !== undefined) draft.planId = facts.planId;
+  if (facts.fromPlanId !== undefined) draft.fromPlanId = facts.fromPlanId;
+  if (facts.terms !== undefined) draft.terms = facts.terms;
   return draft;
 }
 

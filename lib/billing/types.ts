@@ -178,6 +178,12 @@ export interface EntryDraft {
   operation?: OperationId;
   quantity?: number;
   holdId?: string;
+  /** The plan a grant, an expiry, a plan change or a rollover is about (the plan changed to). */
+  planId?: PlanId;
+  /** The plan a plan change or a rollover left. */
+  fromPlanId?: PlanId;
+  /** Terms a grant or an expiry stands for when it is written once for several (dormant). */
+  terms?: number;
   /** Signed change to available credits. */
   credits: Credits;
   overageCredits: Credits;

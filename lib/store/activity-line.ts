@@ -1,14 +1,20 @@
 // What the popup's Recent activity says of a ledger entry. The server writes each entry's
 // description in English (the account's record, the same for every member); the entries a
 // designer makes all day (operations, holds and what became of them) are said again here in the
-// UI's language from the entry's own fields. The other entries (a renewal, a grant, an expiry, a
-// plan change, a rollover) keep the record's words, marked as English so that a screen reader
-// reads them as English.
+// UI's language from the entry's own fields. What the calendar and plan changes did (a new term,
+// an expiry, a plan change, a rollover) is said from its fields in another language; in English
+// the record says it best (with its credits, prices and dates). An entry written before it had
+// those fields, or whose line would name a plan the catalogue no longer has, keeps the record's
+// words, marked as English so that a screen reader reads them as English.
 import type { Entry } from '../api/schemas/entry.ts';
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import type { Catalog as BillingCatalog } from '../billing/types.ts';
 import { languageOf } from '../i18n/locales.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { type OperationCatalog as Catalog, operationNames } from './display-names.ts';
+import { operationNames, planNamed } from './display-names.ts';
+
+/** What names an entry's operation and plans: the catalogue, or nothing yet. */
+type Catalog = Pick<BillingCatalog, 'operations' | 'plans'> | null;
 
 export interface ActivityLine {
   text: string;
@@ -25,9 +31,45 @@ export function positive(amount: string): boolean {
 export function activityLine(entry: Entry, catalog: Catalog, m: Messages): ActivityLine {
   const said = operationLine(entry, catalog, m);
   if (said !== null) return { text: said };
-  return languageOf(m.locale) === 'en'
-    ? { text: entry.description }
-    : { text: entry.description, lang: 'en' };
+  if (languageOf(m.locale) === 'en') return { text: entry.description };
+  const calendar = calendarLine(entry, catalog, m);
+  return calendar === null ? { text: entry.description, lang: 'en' } : { text: calendar };
+}
+
+/** A new term, an expiry, a plan change or a rollover from its fields; null without them. */
+function calendarLine(entry: Entry, catalog: Catalog, m: Messages): string | null {
+  const name = (id: string | undefined) =>
+    id === undefined ? undefined : planNamed(catalog?.plans, id);
+  const plan = name(entry.planId);
+  const from = name(entry.fromPlanId);
+  switch (entry.kind) {
+    case 'grant':
+      if (plan === undefined) return null;
+      return entry.terms === undefined
+        ? m.t('activityNewTerm', { plan })
+        : m.tn('activityDormantTerms', entry.terms, { plan });
+    case 'expiry':
+      // Written with its plan since entries have carried one: older ones keep their record.
+      if (entry.planId === undefined) return null;
+      return entry.terms === undefined
+        ? m.t('activityExpiredUnused')
+        : m.tn('activityExpiredDormant', entry.terms);
+    case 'rollover':
+      if (plan === undefined || from === undefined) return null;
+      return m.t('activityRollover', {
+        from,
+        to: plan,
+        left: m.tn('available', entry.availableAfter),
+      });
+    case 'plan-change':
+      if (plan === undefined || from === undefined) return null;
+      return m.t(positive(entry.credits) ? 'activityPlanChange' : 'activityPlanChangeKept', {
+        from,
+        to: plan,
+      });
+    default:
+      return null;
+  }
 }
 
 function operationLine(entry: Entry, catalog: Catalog, m: Messages): string | null {

@@ -1,6 +1,6 @@
 // How the UI names what a snapshot and the catalogue hold: operations and the account's admins.
 import type { Snapshot } from '../api/schemas/snapshot.ts';
-import type { Operation, OperationId } from '../billing/types.ts';
+import type { Operation, OperationId, Plan, PlanId } from '../billing/types.ts';
 import type { Messages } from '../i18n/messages.ts';
 
 export interface OperationNames {
@@ -23,6 +23,11 @@ export type OperationCatalog = { readonly operations: readonly Operation[] } | n
 export function operationNames(catalog: OperationCatalog, id: OperationId): OperationNames {
   const name = catalog?.operations.find((operation) => operation.id === id)?.name ?? nameFromId(id);
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
+}
+
+/** A plan's name in the catalogue's plans; undefined for an id they do not have (any more). */
+export function planNamed(plans: readonly Plan[] | undefined, id: PlanId): string | undefined {
+  return plans?.find((plan) => plan.id === id)?.name;
 }
 
 /** "1 Smart Crop", "384 Smart Crops"; "384 × Smart Crop" where English plurals do not apply. */

@@ -109,11 +109,23 @@ const steps: { version: number; name: string; sql: string }[] = [
       CREATE INDEX entries_hold ON entries(account_id, hold_id) WHERE hold_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'entry facts',
+    sql: `
+      -- What a grant, an expiry, a plan change or a rollover is about, so that a reader can say
+      -- it in its own language instead of quoting the English description.
+      ALTER TABLE entries ADD COLUMN plan_id TEXT;
+      ALTER TABLE entries ADD COLUMN from_plan_id TEXT;
+      ALTER TABLE entries ADD COLUMN terms INTEGER CHECK (terms > 1);
+    `,
+  },
 ];
 
 export const schemaVersion = steps.at(-1)?.version ?? 0;
 
-export function migrate(db: Database.Database): void {
+/** Brings the schema up to version `to` (the newest this server knows; an older one in tests). */
+export function migrate(db: Database.Database, to = schemaVersion): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const done = new Set(
@@ -124,7 +136,7 @@ export function migrate(db: Database.Database): void {
       .map((v) => Number(v)),
   );
   for (const step of steps) {
-    if (done.has(step.version)) continue;
+    if (done.has(step.version) || step.version > to) continue;
     db.transaction(() => {
       db.exec(step.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(

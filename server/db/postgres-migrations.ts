@@ -113,6 +113,18 @@ const steps: { version: number; name: string; sql: string }[] = [
       CREATE INDEX entries_hold ON entries(account_id, hold_id) WHERE hold_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'entry facts',
+    sql: `
+      -- What a grant, an expiry, a plan change or a rollover is about, so that a reader can say
+      -- it in its own language instead of quoting the English description.
+      -- The check holds for new rows; NOT VALID spares a scan of the ledger's older rows (all
+      -- NULL) under the table's lock.
+      ALTER TABLE entries ADD COLUMN plan_id text, ADD COLUMN from_plan_id text,
+        ADD COLUMN terms integer, ADD CONSTRAINT entries_terms CHECK (terms > 1) NOT VALID;
+    `,
+  },
 ];
 
 export const postgresSchemaVersion = steps.at(-1)?.version ?? 0;

@@ -105,7 +105,8 @@ class PostgresStore implements Store {
     return reread(async () => {
       const from = await this.cursor('entries', accountId, page.before);
       const rows = await this.sql<EntryRow[]>`
-        SELECT id, at, kind, member_id, operation, quantity, hold_id, credits::text,
+        SELECT id, at, kind, member_id, operation, quantity, hold_id, plan_id, from_plan_id, terms,
+          credits::text,
           overage_credits::text, amount_usd::text, available_after::text, description
         FROM entries WHERE account_id = ${accountId} AND seq < ${from}
         ORDER BY seq DESC LIMIT ${page.limit + 1}`;

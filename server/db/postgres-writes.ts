@@ -91,7 +91,8 @@ export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
     const rows = changes.entries;
     writes.push(
       tx`INSERT INTO entries (id, account_id, at, kind, member_id, operation, quantity, hold_id,
-          credits, overage_credits, amount_usd, available_after, description)
+          plan_id, from_plan_id, terms, credits, overage_credits, amount_usd, available_after,
+          description)
         SELECT * FROM unnest(
           ${rows.map((entry) => entry.id)}::text[],
           ${rows.map((entry) => entry.accountId)}::text[],
@@ -101,6 +102,9 @@ export function writeChanges(tx: Sql, changes: Changes): Promise<unknown> {
           ${rows.map((entry) => entry.operation ?? null)}::text[],
           ${rows.map((entry) => (entry.quantity === undefined ? null : String(entry.quantity)))}::integer[],
           ${rows.map((entry) => entry.holdId ?? null)}::text[],
+          ${rows.map((entry) => entry.planId ?? null)}::text[],
+          ${rows.map((entry) => entry.fromPlanId ?? null)}::text[],
+          ${rows.map((entry) => (entry.terms === undefined ? null : String(entry.terms)))}::integer[],
           ${rows.map((entry) => entry.credits)}::numeric[],
           ${rows.map((entry) => entry.overageCredits)}::numeric[],
           ${rows.map((entry) => entry.amountUsd)}::numeric[],

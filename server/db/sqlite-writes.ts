@@ -26,8 +26,8 @@ const upsertUpgradeRequest = `INSERT INTO upgrade_requests (id, account_id, memb
   decided_by = excluded.decided_by, reason = excluded.reason
   WHERE upgrade_requests.account_id = excluded.account_id`;
 const insertEntry = `INSERT INTO entries (id, account_id, at, kind, member_id, operation, quantity,
-  hold_id, credits, overage_credits, amount_usd, available_after, description)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  hold_id, plan_id, from_plan_id, terms, credits, overage_credits, amount_usd, available_after,
+  description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const insertCharge = `INSERT INTO charges (id, account_id, at, kind, amount_usd, description, entry_id)
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const upsertHold = `INSERT INTO holds (id, account_id, status, hold) VALUES (?, ?, ?, ?)
@@ -100,6 +100,9 @@ export function sqliteWrites(changes: Changes): Write[] {
         entry.operation ?? null,
         entry.quantity ?? null,
         entry.holdId ?? null,
+        entry.planId ?? null,
+        entry.fromPlanId ?? null,
+        entry.terms ?? null,
         entry.credits,
         entry.overageCredits,
         entry.amountUsd,

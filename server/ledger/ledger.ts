@@ -71,6 +71,9 @@ export interface Entry {
   operation?: string;
   quantity?: number;
   holdId?: string;
+  planId?: string;
+  fromPlanId?: string;
+  terms?: number;
   credits: string;
   overageCredits: string;
   amountUsd: string;

@@ -13,6 +13,9 @@ export interface EntryRow {
   operation: string | null;
   quantity: number | null;
   hold_id: string | null;
+  plan_id: string | null;
+  from_plan_id: string | null;
+  terms: number | null;
   credits: string;
   overage_credits: string;
   amount_usd: string;
@@ -66,6 +69,9 @@ export function entryFromRow(row: EntryRow): Entry {
     ...(row.operation === null ? {} : { operation: row.operation }),
     ...(row.quantity === null ? {} : { quantity: row.quantity }),
     ...(row.hold_id === null ? {} : { holdId: row.hold_id }),
+    ...(row.plan_id === null ? {} : { planId: row.plan_id }),
+    ...(row.from_plan_id === null ? {} : { fromPlanId: row.from_plan_id }),
+    ...(row.terms === null ? {} : { terms: row.terms }),
     credits: row.credits,
     overageCredits: row.overage_credits,
     amountUsd: row.amount_usd,

@@ -34,6 +34,13 @@ describe('catching up a dormant account', () => {
       ['3026-01-31T23:30:00.000Z', 'grant', '4570'],
     ]);
     expect(applied.entries[3]?.description).toMatch(/11,999 terms without activity/);
+    // Each entry names its plan; the two written once for the terms at rest say how many.
+    expect(applied.entries.map((entry) => [entry.planId, entry.terms])).toEqual([
+      ['growth', undefined],
+      ['growth', undefined],
+      ['growth', 11_999],
+      ['growth', 11_999],
+    ]);
     expect(book.state.cycle.term).toBe(12_000);
     expect(book.state.credits).toEqual({
       available: '4570',

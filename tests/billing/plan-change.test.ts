@@ -52,6 +52,10 @@ describe('changing to a paid plan (docs/billing.md example)', () => {
     expect(applied.entries[0]?.description).toContain(
       '400 credits rolled over from Growth to Starter',
     );
+    expect(applied.entries.map((entry) => [entry.planId, entry.fromPlanId])).toEqual([
+      ['starter', 'growth'],
+      ['starter', 'growth'],
+    ]);
 
     book.apply({ kind: 'settle' }, '2026-06-08T11:59:59.999Z');
     expect(book.chargesIn('2026-06')).toEqual([]);

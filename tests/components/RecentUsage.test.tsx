@@ -68,10 +68,18 @@ test('an account of several: whose each entry is, beside its time', async () => 
   ]);
 });
 
-test('in German: operations in German, the server’s English record marked as English', async () => {
+test('in German: operations and terms in German, an older record marked as English', async () => {
   const german = messagesIn('de', de);
   const { model, transport } = await startedModel({ available: '4568.7' }, undefined, german);
   transport.entries = [
+    entry({
+      id: 'e3',
+      credits: '4570',
+      kind: 'grant',
+      memberId: null,
+      planId: 'growth',
+      description: 'Growth renewed: 4,570 credits, $250.00',
+    }),
     entry({
       id: 'e2',
       operation: 'smart-crop',
@@ -79,6 +87,7 @@ test('in German: operations in German, the server’s English record marked as E
       credits: '-1.3',
       description: '1 × Smart Crop on Growth: 1.3 credits',
     }),
+    // Written before entries carried their plan: only the record says what it was.
     entry({
       id: 'e1',
       credits: '4570',
@@ -89,10 +98,45 @@ test('in German: operations in German, the server’s English record marked as E
   ];
   render(<RecentUsage model={model} />, { messages: german });
   const list = await screen.findByRole('list');
-  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
-  expect(within(list).getByText('1 × Smart Crop')).toBeTruthy();
+  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+  // In the popup's own language: no lang of its own (lang="" would mean "unknown").
+  expect(within(list).getByText('Neue Laufzeit im Plan Growth').hasAttribute('lang')).toBe(false);
+  expect(within(list).getByText('1 × Smart Crop').hasAttribute('lang')).toBe(false);
   expect(within(list).getByText('Growth started: 4,570 credits, $250.00').lang).toBe('en');
   expect(list.textContent).not.toContain('on Growth');
+});
+
+test('a record said in German once the catalogue is in keeps no lang (lang="" would mean "unknown")', async () => {
+  const german = messagesIn('de', de);
+  // A catalogue that comes only when the test lets it.
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const transport = new (class extends MemoryCreditSource {
+    override async catalog() {
+      await arrived;
+      return super.catalog();
+    }
+  })({ snapshot: snapshotOf({ available: '4570' }) });
+  transport.entries = [
+    entry({
+      id: 'e1',
+      credits: '4570',
+      kind: 'grant',
+      memberId: null,
+      planId: 'growth',
+      description: 'Growth started: 4,570 credits, $250.00',
+    }),
+  ];
+  const model = await modelOver(transport, german);
+  render(<RecentUsage model={model} />, { messages: german });
+  // Before the catalogue names the plan, the record, as English.
+  const record = await screen.findByText('Growth started: 4,570 credits, $250.00');
+  expect(record.getAttribute('lang')).toBe('en');
+  release();
+  const said = await screen.findByText('Neue Laufzeit im Plan Growth');
+  expect(said.hasAttribute('lang')).toBe(false);
 });
 
 test('reloads when the account changes version', async () => {

@@ -119,14 +119,17 @@ test('at 0 credits the consent dialog asks in German, every line whole, and Abbr
   await editor.close();
 });
 
-test('the popup’s recent activity says the operations in German, the server’s record as English', async () => {
+test('the popup’s recent activity says the operations and the term in German', async () => {
   // The usage of the test before: 1,114 Lifestyle Crops and 2 Smart Crops.
   const activity = popup.getByRole('region', { name: 'Letzte Aktivität' });
   await activity.getByText('1.114 × Lifestyle Crop', { exact: true }).waitFor(PATIENT);
   await activity.getByText('2 × Smart Crop', { exact: true }).waitFor();
-  const record = activity.getByText(/^Growth started: 4,570 credits/);
-  expect(await record.getAttribute('lang')).toBe('en');
+  // The demo's first term, said from the entry's plan instead of the server's English record.
+  const term = activity.getByText('Neue Laufzeit im Plan Growth', { exact: true });
+  await term.waitFor();
+  expect(await term.getAttribute('lang')).toBeNull();
   expect(await activity.textContent()).not.toContain(' on Growth');
+  expect(await activity.textContent()).not.toContain('started');
   expect(await seriousViolations(popup)).toEqual([]);
 });
 
@@ -137,5 +140,26 @@ test('the cap in force shows in German, in its field too, with a decimal comma',
   await overage.getByText('bis zu 25,50\u00a0$ pro Monat').waitFor(PATIENT);
   const field = overage.getByRole('textbox', { name: /^Monatslimit in Dollar/ });
   expect(await field.inputValue()).toBe('25,50');
+  expect(await seriousViolations(popup)).toEqual([]);
+});
+
+// Last: it moves the demo account to Scale.
+test('a plan change and its rollover read in German in the recent activity', async () => {
+  const ada = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
+  await ada.changePlan({ planId: 'scale' });
+  const activity = popup.getByRole('region', { name: 'Letzte Aktivität' });
+  const change = activity.getByRole('listitem').filter({
+    hasText: 'Plan von Growth auf Scale gewechselt',
+  });
+  await change.waitFor(PATIENT);
+  // Scale's 10,000 credits added and its $500 charged, on the line's right.
+  expect(await change.textContent()).toContain('+10.000');
+  expect(await change.textContent()).toContain('500,00\u00a0$');
+  // Growth's credits were spent to 0 in the tests before: nothing available carried over.
+  await activity
+    .getByText('Guthaben von Growth auf Scale übertragen: 0 verfügbar', { exact: true })
+    .waitFor();
+  expect(await activity.textContent()).not.toContain('Plan changed');
+  expect(await activity.textContent()).not.toContain('rolled over');
   expect(await seriousViolations(popup)).toEqual([]);
 });

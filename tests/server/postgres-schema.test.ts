@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { migratePostgres, postgresSchemaVersion } from '../../server/db/postgres-migrations.ts';
 import { openPostgres } from '../../server/db/postgres-store.ts';
 import { createDatabase } from '../support/postgres-database.ts';
+import { olderEntry } from './older-entry.ts';
 
 test('three nodes opening one empty database at once migrate it once', async () => {
   const database = await createDatabase();
@@ -45,6 +46,32 @@ test('a database of version 3 migrates its stored answers to their text, and kee
     // Usage entries, which carry no hold id, are left out of the hold index.
     const [index] = await sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'entries_hold'`;
     expect(index?.indexdef).toContain('WHERE (hold_id IS NOT NULL)');
+  } finally {
+    await sql.end();
+    await database.drop();
+  }
+});
+
+test('a database of version 4 keeps its entries, which name no plan', async () => {
+  const database = await createDatabase();
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(sql, 4);
+    await sql`INSERT INTO accounts (id, name, state, version, created_at)
+      VALUES ('acct_1', 'Older', '{}', 1, ${olderEntry.at})`;
+    const [id, account, at, kind, member, credits, overage, usd, after, description] =
+      olderEntry.row;
+    await sql`INSERT INTO entries (id, account_id, at, kind, member_id, credits, overage_credits,
+        amount_usd, available_after, description)
+      VALUES (${id}, ${account}, ${at}, ${kind}, ${member}, ${credits}, ${overage}, ${usd},
+        ${after}, ${description})`;
+    const { store, outbox } = await openPostgres(database.url, 1);
+    try {
+      const { items } = await store.entriesPage('acct_1', { limit: 10 });
+      expect(items).toEqual([olderEntry.entry]);
+    } finally {
+      await Promise.all([store.close(), outbox.close()]);
+    }
   } finally {
     await sql.end();
     await database.drop();

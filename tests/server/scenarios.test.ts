@@ -78,6 +78,18 @@ describe('docs/billing.md scenarios over HTTP', () => {
     expect(me.body.credits.available).toBe('1700');
     const june = (await allCharges(admin)).filter((c) => c.at.startsWith('2026-06'));
     expect(june.map((c) => [c.kind, money(c.amountUsd)])).toEqual([['subscription', '100.00']]);
+
+    // Each entry of the calendar and of the change names its plans, for a reader to say it.
+    const plans = (await allEntries(admin))
+      .filter((e) => e.kind !== 'usage')
+      .map((e) => [e.kind, e.planId, e.fromPlanId, e.terms]);
+    expect(plans).toEqual([
+      ['grant', 'growth', undefined, undefined],
+      ['rollover', 'starter', 'growth', undefined],
+      ['plan-change', 'starter', 'growth', undefined],
+      ['expiry', 'starter', undefined, undefined],
+      ['grant', 'starter', undefined, undefined],
+    ]);
   });
 
   test('switching to free: no charge, credits usable until the term ends, then 25 a month', async () => {
@@ -260,5 +272,22 @@ describe('docs/billing.md scenarios over HTTP', () => {
     expect(error.code).toBe('invalid_request');
     expect(error.details.issues).toMatchObject([{ path: 'startAt' }]);
     expect(error.message).toMatch(/future/);
+  });
+
+  test('two years at rest are written at once, the entries saying how many terms they stand for', async () => {
+    await clock(server(), { now: '2027-12-01T00:00:00.000Z' });
+    const { member } = await account('starter', '2027-12-01T00:00:00.000Z');
+    await clock(server(), { now: '2029-12-15T00:00:00.000Z' });
+    expect((await member.get('/v1/me')).body.cycle.start).toBe('2029-12-01T00:00:00.000Z');
+    const entries = await allEntries(member);
+    // The first renewal on its own, then the 23 terms at rest after it as one expiry and grant.
+    expect(entries.map((e) => [e.kind, e.planId, e.terms])).toEqual([
+      ['grant', 'starter', undefined],
+      ['expiry', 'starter', undefined],
+      ['grant', 'starter', undefined],
+      ['expiry', 'starter', 23],
+      ['grant', 'starter', 23],
+    ]);
+    expect(entries[4].description).toMatch(/^Starter renewed for 23 terms without activity/);
   });
 });

@@ -2,9 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
-import { schemaVersion } from '../../server/db/migrations.ts';
+import { migrate, schemaVersion } from '../../server/db/migrations.ts';
 import { openDatabase } from '../../server/db/open.ts';
+import { SqliteStore } from '../../server/db/sqlite-store.ts';
+import { olderEntry } from './older-entry.ts';
 
 test('the schema is migrated and versioned, and a second open changes nothing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tally-schema-'));
@@ -40,6 +43,32 @@ test('the hold index keeps only entries with a hold, and the usage summary still
       expect.stringMatching(/^SEARCH h USING INDEX entries_hold \(account_id=\? AND hold_id=\?\)/),
     );
     db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file of version 4 keeps its entries, which name no plan', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-schema-'));
+  const path = join(dir, 'tally.sqlite');
+  try {
+    const older = new Database(path);
+    migrate(older, 4);
+    older
+      .prepare('INSERT INTO accounts (id, name, state, version, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run('acct_1', 'Older', '{}', 1, olderEntry.at);
+    older
+      .prepare(`INSERT INTO entries (id, account_id, at, kind, member_id, credits, overage_credits,
+        amount_usd, available_after, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...olderEntry.row);
+    older.close();
+    const store = new SqliteStore(openDatabase(path), path);
+    try {
+      const { items } = await store.entriesPage('acct_1', { limit: 10 });
+      expect(items).toEqual([olderEntry.entry]);
+    } finally {
+      await store.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

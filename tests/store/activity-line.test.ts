@@ -103,17 +103,115 @@ describe('operations, holds and what became of them, in the UI’s language', ()
   });
 });
 
+// What the calendar and plan changes wrote, with the plans the entries name.
+const newTerm = entry({ ...renewal, planId: 'growth' });
+const dormantTerms = entry({
+  ...renewal,
+  planId: 'growth',
+  terms: 3,
+  amountUsd: '750.00',
+  description:
+    'Growth renewed for 3 terms without activity, Jan 3 to Mar 3: 4,570 credits and $250.00 each term',
+});
+const expired = (terms?: number) =>
+  entry({
+    kind: 'expiry',
+    memberId: null,
+    planId: 'growth',
+    ...(terms === undefined ? {} : { terms }),
+    credits: '-1200',
+    description: '1,200 credits expired at the end of the term',
+  });
+const rollover = entry({
+  kind: 'rollover',
+  planId: 'scale',
+  fromPlanId: 'growth',
+  credits: '0',
+  availableAfter: '1',
+  description: '1 credit rolled over from Growth to Scale',
+});
+const planChange = (to: string, credits: string) =>
+  entry({
+    kind: 'plan-change',
+    planId: to,
+    fromPlanId: 'growth',
+    credits,
+    description: `Plan changed from Growth to ${to}`,
+  });
+
+describe('new terms, expiries, plan changes and rollovers, from their fields', () => {
+  test('a new term, and several written at once for an account at rest', () => {
+    expect(activityLine(newTerm, catalog, german)).toEqual({
+      text: 'Neue Laufzeit im Plan Growth',
+    });
+    expect(activityLine(newTerm, catalog, french).text).toBe('Nouvelle période, forfait Growth');
+    expect(activityLine(dormantTerms, catalog, german).text).toBe(
+      'Growth für 3 Laufzeiten ohne Aktivität verlängert',
+    );
+    expect(activityLine(dormantTerms, catalog, french).text).toBe(
+      'Forfait Growth renouvelé pour 3 périodes sans activité',
+    );
+  });
+
+  test('credits that expired unused, at a term’s end or over terms at rest', () => {
+    expect(activityLine(expired(), catalog, german).text).toBe(
+      'Ungenutzte Credits zum Laufzeitende verfallen',
+    );
+    expect(activityLine(expired(4), catalog, french).text).toBe(
+      'Crédits inutilisés expirés, 4 périodes sans activité',
+    );
+  });
+
+  test('a rollover says what was left to use, in the locale’s agreement', () => {
+    expect(activityLine(rollover, catalog, german).text).toBe(
+      'Guthaben von Growth auf Scale übertragen: 1 verfügbar',
+    );
+    expect(activityLine(rollover, catalog, french).text).toBe(
+      'Solde reporté de Growth vers Scale : 1 disponible',
+    );
+  });
+
+  test('a plan change to a paid plan, and to Free, where the credits last the term', () => {
+    expect(activityLine(planChange('scale', '10000'), catalog, german).text).toBe(
+      'Plan von Growth auf Scale gewechselt',
+    );
+    expect(activityLine(planChange('free', '0'), catalog, german).text).toBe(
+      'Plan von Growth auf Free gewechselt, die Credits bleiben bis zum Laufzeitende nutzbar',
+    );
+    expect(activityLine(planChange('free', '0'), catalog, french).text).toBe(
+      'Passage du forfait Growth au forfait Free, les crédits restent utilisables jusqu’à la fin de la période',
+    );
+  });
+
+  test('in English the record says it, with its credits, prices and dates', () => {
+    for (const said of [newTerm, dormantTerms, expired(), rollover, planChange('scale', '1')]) {
+      expect(activityLine(said, catalog, english)).toEqual({ text: said.description });
+    }
+  });
+});
+
 describe('the rest: the server’s record', () => {
   test('in English it is simply the record', () => {
     expect(activityLine(renewal, catalog, english)).toEqual({ text: renewal.description });
   });
 
-  test('in another language it is marked as English, for screen readers', () => {
+  test('in another language, an entry written before it named its plan is marked as English', () => {
     expect(activityLine(renewal, catalog, german)).toEqual({
       text: renewal.description,
       lang: 'en',
     });
     expect(activityLine(renewal, catalog, french).lang).toBe('en');
+    const { planId: _, ...olderExpiry } = expired();
+    expect(activityLine(olderExpiry, catalog, german).lang).toBe('en');
+  });
+
+  test('so is one naming a plan the catalogue does not have, or before the catalogue is in', () => {
+    const retired = entry({ ...rollover, fromPlanId: 'studio-2019' });
+    expect(activityLine(retired, catalog, german)).toEqual({
+      text: retired.description,
+      lang: 'en',
+    });
+    expect(activityLine(newTerm, null, french)).toEqual({ text: newTerm.description, lang: 'en' });
   });
 });
 

@@ -38,4 +38,7 @@ export const InstantSchema = z.iso.datetime();
 /** How many times an operation runs: a positive integer, at most 10,000 (docs/api.md). */
 export const QuantitySchema = z.int().check(z.minimum(1), z.maximum(MAX_QUANTITY));
 
+/** How many terms an entry written once for an account's terms at rest stands for. */
+export const TermsSchema = z.int().check(z.minimum(2));
+
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));

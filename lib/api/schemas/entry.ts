@@ -7,6 +7,7 @@ import {
   QuantitySchema,
   SignedCreditsSchema,
   SignedUsdSchema,
+  TermsSchema,
 } from './decimal.ts';
 
 export const EntryKindSchema = z.enum(ENTRY_KINDS);
@@ -21,6 +22,12 @@ export const EntrySchema = z.object({
   operation: z.exactOptional(IdSchema),
   quantity: z.exactOptional(QuantitySchema),
   holdId: z.exactOptional(IdSchema),
+  /** The plan a grant, an expiry, a plan change or a rollover is about (the plan changed to). */
+  planId: z.exactOptional(IdSchema),
+  /** The plan a plan change or a rollover left. */
+  fromPlanId: z.exactOptional(IdSchema),
+  /** Terms a grant or an expiry stands for when written once for several (dormant). */
+  terms: z.exactOptional(TermsSchema),
   /** Signed change to available credits. */
   credits: SignedCreditsSchema,
   overageCredits: CreditsSchema,

@@ -15,6 +15,16 @@ export const dePopup: Catalogue = {
   activityReleased: 'Reservierung freigegeben: {what}',
   activityExpired: 'Reservierung abgelaufen: {what}',
   activityOverage: '{line} · {over} als Mehrverbrauch',
+  activityNewTerm: 'Neue Laufzeit im Plan {plan}',
+  activityDormantTerms: { other: '{plan} für {count} Laufzeiten ohne Aktivität verlängert' },
+  activityExpiredUnused: 'Ungenutzte Credits zum Laufzeitende verfallen',
+  activityExpiredDormant: {
+    other: 'Ungenutzte Credits verfallen, {count} Laufzeiten ohne Aktivität',
+  },
+  activityRollover: 'Guthaben von {from} auf {to} übertragen: {left}',
+  activityPlanChange: 'Plan von {from} auf {to} gewechselt',
+  activityPlanChangeKept:
+    'Plan von {from} auf {to} gewechselt, die Credits bleiben bis zum Laufzeitende nutzbar',
   activityWhenBy: '{when} · {who}',
   activityByYou: 'von Ihnen',
   activityByName: 'von {name}',
