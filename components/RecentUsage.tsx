@@ -93,6 +93,9 @@ export function RecentUsage({ model, limit: first = 6, team }: RecentUsageProps)
         <ul class="t-list" ref={list} tabIndex={-1}>
           {shown.map((entry, index) => {
             const spent = entry.credits.startsWith('-');
+            // A rollover, a switch to Free, a capture of exactly what was held: no change to
+            // the credits available, so no "0" beside them.
+            const changed = positive(entry.credits.replace('-', ''));
             const change = m.formats.creditAmount(entry.credits).replace('-', '−');
             // Only charges show a dollar amount; entries carry "0" otherwise.
             const charged = positive(entry.amountUsd);
@@ -111,10 +114,17 @@ export function RecentUsage({ model, limit: first = 6, team }: RecentUsageProps)
                   <br />
                   <span class="t-muted">{who ? m.t('activityWhenBy', { when, who }) : when}</span>
                 </span>
-                <span class={spent ? 't-negative' : 't-positive'}>
-                  {spent || entry.credits === '0' ? change : `+${change}`}
-                  {charged && <span class="t-muted"> · {m.formats.usd(entry.amountUsd)}</span>}
-                </span>
+                {(changed || charged) && (
+                  <span class={spent ? 't-negative' : 't-positive'}>
+                    {changed && (spent ? change : `+${change}`)}
+                    {charged && (
+                      <span class="t-muted">
+                        {changed && ' · '}
+                        {m.formats.usd(entry.amountUsd)}
+                      </span>
+                    )}
+                  </span>
+                )}
               </li>
             );
           })}

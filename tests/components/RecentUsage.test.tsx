@@ -49,6 +49,38 @@ test('lists the latest entries with their signed change and charge', async () =>
   expect(document.body.textContent).not.toContain('by you');
 });
 
+test('no "0" beside an entry that left the credits available as they were', async () => {
+  const { model, transport } = await startedModel({ available: '0' });
+  transport.entries = [
+    // Taken wholly as overage: no plan credits, a charge.
+    entry({
+      id: 'e2',
+      operation: 'lifestyle-crop',
+      quantity: 1,
+      credits: '0',
+      overageCredits: '4.1',
+      amountUsd: '0.41',
+      description: '1 × Lifestyle Crop on Growth: 4.1 credits (4.1 credits overage, $0.41)',
+    }),
+    entry({
+      id: 'e1',
+      kind: 'rollover',
+      planId: 'scale',
+      fromPlanId: 'growth',
+      credits: '0',
+      description: '0 credits rolled over from Growth to Scale',
+    }),
+  ];
+  render(<RecentUsage model={model} />);
+  await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+  const [overage, rollover] = screen.getAllByRole('listitem');
+  expect(overage?.children).toHaveLength(2);
+  expect(overage?.lastElementChild?.textContent).toBe('$0.41');
+  // The rollover's line alone: its words, and no figure beside them.
+  expect(rollover?.children).toHaveLength(1);
+  expect(rollover?.textContent).not.toMatch(/\b0$/);
+});
+
 test('an account of several: whose each entry is, beside its time', async () => {
   const { model, transport } = await startedModel({ role: 'member', available: '4500' });
   transport.entries = [

@@ -156,9 +156,19 @@ test('a plan change and its rollover read in German in the recent activity', asy
   expect(await change.textContent()).toContain('+10.000');
   expect(await change.textContent()).toContain('500,00\u00a0$');
   // Growth's credits were spent to 0 in the tests before: nothing available carried over.
-  await activity
-    .getByText('Guthaben von Growth auf Scale übertragen: 0 verfügbar', { exact: true })
-    .waitFor();
+  const rollover = activity.getByRole('listitem').filter({
+    hasText: 'Guthaben von Growth auf Scale übertragen: 0 verfügbar',
+  });
+  await rollover.waitFor();
+  // It changed no available credits: its words and time, no "0" beside them, and the words
+  // wrap inside the row instead of running past it.
+  expect(await rollover.locator(':scope > span').count()).toBe(1);
+  const overhang = await rollover.evaluate(
+    (row) =>
+      (row.firstElementChild as HTMLElement).getBoundingClientRect().right -
+      row.getBoundingClientRect().right,
+  );
+  expect(overhang).toBeLessThanOrEqual(0);
   expect(await activity.textContent()).not.toContain('Plan changed');
   expect(await activity.textContent()).not.toContain('rolled over');
   expect(await seriousViolations(popup)).toEqual([]);
