@@ -38,10 +38,8 @@ export function activityLine(entry: Entry, catalog: Catalog, m: Messages): Activ
 
 /** A new term, an expiry, a plan change or a rollover from its fields; null without them. */
 function calendarLine(entry: Entry, catalog: Catalog, m: Messages): string | null {
-  const name = (id: string | undefined) =>
-    id === undefined ? undefined : planNamed(catalog?.plans, id);
-  const plan = name(entry.planId);
-  const from = name(entry.fromPlanId);
+  const plan = planNamed(catalog?.plans, entry.planId);
+  const from = planNamed(catalog?.plans, entry.fromPlanId);
   switch (entry.kind) {
     case 'grant':
       if (plan === undefined) return null;

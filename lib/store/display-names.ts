@@ -25,9 +25,12 @@ export function operationNames(catalog: OperationCatalog, id: OperationId): Oper
   return { name, plural: /(s|x|ch|sh)$/.test(name) ? `${name}es` : `${name}s` };
 }
 
-/** A plan's name in the catalogue's plans; undefined for an id they do not have (any more). */
-export function planNamed(plans: readonly Plan[] | undefined, id: PlanId): string | undefined {
-  return plans?.find((plan) => plan.id === id)?.name;
+/** A plan's name in the catalogue's plans; undefined for no id, or one they do not have. */
+export function planNamed(
+  plans: readonly Plan[] | undefined,
+  id: PlanId | undefined,
+): string | undefined {
+  return id === undefined ? undefined : plans?.find((plan) => plan.id === id)?.name;
 }
 
 /** "1 Smart Crop", "384 Smart Crops"; "384 × Smart Crop" where English plurals do not apply. */
