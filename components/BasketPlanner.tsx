@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type BasketLine, quoteBasket } from '../lib/billing/basket.ts';
+import { capView } from '../lib/billing/cap-view.ts';
 import { MAX_QUANTITY } from '../lib/billing/quantity.ts';
 import type { Quote } from '../lib/billing/types.ts';
 import type { Messages } from '../lib/i18n/messages.ts';
@@ -58,7 +59,7 @@ export function BasketPlanner({ model }: { model: CreditModel }) {
           {
             plan: snapshot.plan,
             available: snapshot.credits.available,
-            overage: snapshot.overage,
+            overage: capView(snapshot.overage),
           },
           lines,
         )

@@ -147,6 +147,12 @@ export function OveragePolicy({ model }: { model: CreditModel }) {
             })}
           </dd>
         </div>
+        {overage.heldUsd !== undefined && !parseUsd(overage.heldUsd).isZero() && (
+          <div>
+            <dt>{m.t('heldForRunning')}</dt>
+            <dd>{m.formats.usd(overage.heldUsd)}</dd>
+          </div>
+        )}
       </dl>
       {snapshot.member.role !== 'admin' ? (
         <p class="t-muted">{m.t('askAdminToChangeIt', { admins: adminNames(snapshot, m) })}</p>

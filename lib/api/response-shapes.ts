@@ -48,6 +48,7 @@ export const SNAPSHOT_SHAPE = {
     capUsd: ['nullable', 'usd'],
     creditsThisCycle: 'credits',
     usdThisCycle: 'usd',
+    heldUsd: ['optional', 'usd'],
   },
   upgradeRequests: { open: 'count' },
   insight: {

@@ -3,6 +3,7 @@ import {
   setAlertThresholdsCommand,
   setOveragePolicyCommand,
 } from './admin-commands.ts';
+import { promisedUsd } from './cap-view.ts';
 import { findPlan, operationName } from './catalog.ts';
 import { accountQuote, refusalFor } from './consent.ts';
 import { termBounds } from './cycle.ts';
@@ -19,7 +20,7 @@ import type {
   Command,
   Effect,
   Instant,
-  OverageState,
+  OverageFacts,
   Plan,
 } from './types.ts';
 import { recordUsage } from './usage.ts';
@@ -108,7 +109,7 @@ export interface AccountDescription {
   /** The current term, [start, end). */
   cycle: { start: Instant; end: Instant };
   credits: AccountState['credits'];
-  overage: OverageState;
+  overage: OverageFacts;
 }
 
 export function describeAccount(state: AccountState, catalog: Catalog): AccountDescription {
@@ -116,6 +117,6 @@ export function describeAccount(state: AccountState, catalog: Catalog): AccountD
     plan: findPlan(catalog, state.planId),
     cycle: termBounds(state.cycle),
     credits: state.credits,
-    overage: state.overage,
+    overage: { ...state.overage, heldUsd: promisedUsd(state.holds) },
   };
 }

@@ -1,24 +1,19 @@
-import { parseUsd, sumDecimals, toUsdString } from './decimal.ts';
+import { capView, promisedUsd } from './cap-view.ts';
 import { formatCredits, formatUsd } from './format.ts';
 import { quote } from './quote.ts';
 import type { AccountState, OperationId, OverageChoice, Plan, Quote, Refusal } from './types.ts';
 
-/**
- * The quote for an account, with the overage already promised to pending holds counted
- * against the cap: two holds must not both squeeze under the same dollars of cap.
- */
+/** The quote for an account, its pending holds' promised overage counted against the cap. */
 export function accountQuote(
   state: AccountState,
   plan: Plan,
   operation: OperationId,
   quantity: number,
 ): Quote {
-  const promised = sumDecimals(state.holds.map((hold) => parseUsd(hold.overageUsd)));
-  const usdThisCycle = toUsdString(parseUsd(state.overage.usdThisCycle).plus(promised));
   return quote({
     plan,
     available: state.credits.available,
-    overage: { ...state.overage, usdThisCycle },
+    overage: capView({ ...state.overage, heldUsd: promisedUsd(state.holds) }),
     operation,
     quantity,
   });

@@ -1,3 +1,4 @@
+import { capView } from './cap-view.ts';
 import { maxDecimal, parseCredits, parseUsd, toCreditsString, toUsdString } from './decimal.ts';
 import { quote } from './quote.ts';
 import type {
@@ -7,15 +8,16 @@ import type {
   Plan,
   PlanChangePreview,
   Quote,
+  Usd,
 } from './types.ts';
 
 export interface AfterChangeRequest {
   /** The plan changed to, and what the change would do (plan-change.ts's preview). */
   plan: Plan;
   preview: PlanChangePreview;
-  /** The account's held credits and overage state now. */
+  /** The account's held credits and overage now, with what pending holds were promised. */
   held: Credits;
-  overage: OverageState;
+  overage: OverageState & { heldUsd?: Usd | undefined };
   operation: OperationId;
   quantity: number;
 }
@@ -24,7 +26,8 @@ export interface AfterChangeRequest {
  * The quote of `operation` × `quantity` right after the change `preview` describes: on the new
  * plan's rates, with its credits after less the held ones, which stay held (docs/billing.md,
  * decisions 4). A change to a paid plan resets the cycle's overage counters (decisions 2); the
- * policy and the cap stay. Null when the plan does not price the operation.
+ * policy and the cap stay, and so does the overage pending holds were promised, which counts
+ * against the cap. Null when the plan does not price the operation.
  */
 export function quoteAfterChange(request: AfterChangeRequest): Quote | null {
   const { plan, preview, held, overage, operation, quantity } = request;
@@ -37,9 +40,11 @@ export function quoteAfterChange(request: AfterChangeRequest): Quote | null {
   return quote({
     plan,
     available: toCreditsString(available),
-    overage: paid
-      ? { ...overage, creditsThisCycle: '0', usdThisCycle: toUsdString(parseUsd('0')) }
-      : overage,
+    overage: capView(
+      paid
+        ? { ...overage, creditsThisCycle: '0', usdThisCycle: toUsdString(parseUsd('0')) }
+        : overage,
+    ),
     operation,
     quantity,
   });

@@ -47,6 +47,14 @@ export interface OverageState {
   usdThisCycle: Usd;
 }
 
+/**
+ * The overage as a Snapshot tells it: the state's, and the overage that pending holds were
+ * promised, which counts against the cap until they resolve (docs/billing.md, decisions 2).
+ */
+export interface OverageFacts extends OverageState {
+  heldUsd: Usd;
+}
+
 export type QuoteOutcome = 'covered' | 'overage' | 'blocked';
 export type BlockedReason = 'plan-disallows-overage' | 'overage-cap-reached';
 

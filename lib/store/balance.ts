@@ -1,4 +1,5 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { capView } from '../billing/cap-view.ts';
 import { isLow } from '../billing/capacity.ts';
 import { Decimal, maxDecimal } from '../billing/decimal.ts';
 import type { Credits } from '../billing/types.ts';
@@ -14,8 +15,9 @@ export interface Balance {
   /** Nothing left to spend: no credits available (BalanceChip says "No credits left"). */
   empty: boolean;
   /**
-   * The term's overage has reached its monthly cap: past the credits no operation can run
-   * until the renewal or a higher cap (docs/billing.md, cap).
+   * The term's overage, with what pending holds were promised, has reached its monthly cap:
+   * past the credits no operation can run until the renewal or a higher cap (docs/billing.md,
+   * cap).
    */
   capSpent: boolean;
   /** Widths of the meter's segments in percent of the whole ("12.5"), for CSS only. */
@@ -24,6 +26,11 @@ export interface Balance {
 
 function percent(part: Decimal, whole: Decimal): string {
   return whole.isZero() ? '0' : part.dividedBy(whole).times(100).toDecimalPlaces(1).toString();
+}
+
+function capSpent(snapshot: Snapshot): boolean {
+  const { capUsd, usdThisCycle } = capView(snapshot.overage);
+  return capUsd !== null && new Decimal(usdThisCycle).greaterThanOrEqualTo(capUsd);
 }
 
 export function balanceOf(snapshot: Snapshot): Balance {
@@ -42,9 +49,7 @@ export function balanceOf(snapshot: Snapshot): Balance {
     usageRatio: g.isZero() ? '0' : u.dividedBy(g).toDecimalPlaces(4).toString(),
     low: isLow(available, granted),
     empty: a.lessThanOrEqualTo(0),
-    capSpent:
-      snapshot.overage.capUsd !== null &&
-      new Decimal(snapshot.overage.usdThisCycle).greaterThanOrEqualTo(snapshot.overage.capUsd),
+    capSpent: capSpent(snapshot),
     meter: { used: percent(u, whole), held: percent(h, whole), available: percent(a, whole) },
   };
 }

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../api/schemas/snapshot.ts';
+import { capView } from '../billing/cap-view.ts';
 import { remainingOperations } from '../billing/capacity.ts';
 import { Decimal } from '../billing/decimal.ts';
 import { quote } from '../billing/quote.ts';
@@ -14,13 +15,16 @@ export function factsOf(snapshot: Snapshot): SnapshotFacts {
   };
 }
 
-/** The cost of `quantity` × `operation` on a Snapshot; null for an operation its plan does not price. */
+/**
+ * The cost of `quantity` × `operation` on a Snapshot, as the server will quote it (pending
+ * holds' overage counted against the cap); null for an operation its plan does not price.
+ */
 export function quoteOn(snapshot: Snapshot, operation: OperationId, quantity: number) {
   if (!Object.hasOwn(snapshot.plan.rates, operation)) return null;
   return quote({
     plan: snapshot.plan,
     available: snapshot.credits.available,
-    overage: snapshot.overage,
+    overage: capView(snapshot.overage),
     operation,
     quantity,
   });

@@ -24,6 +24,15 @@ function toScale(rolledOver: string, creditsAfter: string): PlanChangePreview {
   };
 }
 
+/** 10,000 Smart Crops after Growth → Scale with 100 left: 12,000 credits against 10,100. */
+const request = {
+  plan: scale,
+  preview: toScale('100', '10100'),
+  held: '0',
+  operation: 'smart-crop' as const,
+  quantity: 10000,
+};
+
 test('on the new plan’s rate, from the credits after less the held ones', () => {
   // 100 available and 5,000 held before: 10,100 available after (the 5,000 stay held);
   // 5,000 Smart Crops at Scale's 1.2 = 6,000.
@@ -39,13 +48,6 @@ test('on the new plan’s rate, from the credits after less the held ones', () =
 });
 
 test('the cycle’s overage starts again on the paid plan, under the same cap', () => {
-  const request = {
-    plan: scale,
-    preview: toScale('100', '10100'),
-    held: '0',
-    operation: 'smart-crop' as const,
-    quantity: 10000,
-  };
   // 12,000 credits against 10,100: 1,900 over at $0.10, which a spent $450 of $500 leaves room for.
   const spent = { ...noOverage, capUsd: '500', usdThisCycle: '450.00' };
   expect(quoteAfterChange({ ...request, overage: spent })).toMatchObject({
@@ -55,6 +57,20 @@ test('the cycle’s overage starts again on the paid plan, under the same cap', 
   });
   const small = { ...noOverage, capUsd: '100' };
   expect(quoteAfterChange({ ...request, overage: small })).toMatchObject({
+    outcome: 'blocked',
+    reason: 'overage-cap-reached',
+  });
+});
+
+test('what pending holds were promised still counts against the cap after the change', () => {
+  // 10,000 Smart Crops at 1.2 against 10,100: 1,900 over, $190.00. Under a $200 cap that fits
+  // the reset cycle, unless $10.01 of it is promised to a running operation.
+  const capped = { ...noOverage, capUsd: '200.00', usdThisCycle: '150.00' };
+  expect(quoteAfterChange({ ...request, overage: { ...capped, heldUsd: '10.00' } })).toMatchObject({
+    overageUsd: '190.00',
+    outcome: 'overage',
+  });
+  expect(quoteAfterChange({ ...request, overage: { ...capped, heldUsd: '10.01' } })).toMatchObject({
     outcome: 'blocked',
     reason: 'overage-cap-reached',
   });

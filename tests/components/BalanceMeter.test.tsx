@@ -97,6 +97,18 @@ test('at zero with the term’s overage at its cap: a higher cap, or an upgrade 
   ).toBeTruthy();
 });
 
+test('the cap is reached too when what running operations were promised fills it', async () => {
+  // $4.80 spent and $0.20 consented by a pending hold: the $5.00 cap has no room left.
+  const full = { plan: 'scale', available: '0', used: '10000', capUsd: '5.00' } as const;
+  const { model } = await startedModel({ ...full, usdThisCycle: '4.80', heldUsd: '0.20' });
+  render(<BalanceMeter model={model} />);
+  expect(screen.getByText(/overage cap is reached/)).toBeTruthy();
+  cleanup();
+  const { model: room } = await startedModel({ ...full, usdThisCycle: '4.80', heldUsd: '0.19' });
+  render(<BalanceMeter model={room} />);
+  expect(screen.queryByText(/overage cap is reached/)).toBeNull();
+});
+
 test('the top plan’s words in German and French', async () => {
   const zero = {
     plans: topPlanWithoutOverage,

@@ -29,6 +29,29 @@ test('shows the policy in force and what this cycle spent on overage', async () 
   ]);
 });
 
+test('overage that running operations were promised shows beside the cycle’s, then goes', async () => {
+  const { model, transport } = await startedModel({ policy: 'ask', capUsd: '5.00' });
+  const spent = { ...transport.snapshot.overage, creditsThisCycle: '1.2', usdThisCycle: '0.12' };
+  transport.push({ ...transport.snapshot, version: 2, overage: { ...spent, heldUsd: '0.41' } });
+  render(<OveragePolicy model={model} />);
+  expect(facts()).toEqual([
+    'Policy: Ask each time',
+    'Monthly cap: up to $5.00 a month',
+    'This cycle: 1.2 credits · $0.12',
+    'Held for running operations: $0.41',
+  ]);
+  // Captured: the hold's overage is spent now, nothing is held.
+  const captured = { ...spent, creditsThisCycle: '5.3', usdThisCycle: '0.53', heldUsd: '0.00' };
+  transport.push({ ...transport.snapshot, version: 3, overage: captured });
+  await waitFor(() =>
+    expect(facts()).toEqual([
+      'Policy: Ask each time',
+      'Monthly cap: up to $5.00 a month',
+      'This cycle: 5.3 credits · $0.53',
+    ]),
+  );
+});
+
 test('an admin saves "Automatic" with a $25 cap; the saved state shows', async () => {
   const { model, transport } = await startedModel({ policy: 'ask' });
   const sent = vi.spyOn(transport, 'setOveragePolicy');

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
+import { parseUsd, toUsdString } from '../../lib/billing/decimal.ts';
 import { formatDate } from '../../lib/billing/format.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { english } from '../support/english.ts';
@@ -100,4 +101,38 @@ test('on the top plan with the cap reached, the popup names no upgrade: the rene
     await session.popup.getByText(/upgrade to go on|needs (overage or )?an upgrade/).count(),
   ).toBe(0);
   expect(await seriousViolations(session.popup)).toEqual([]);
+});
+
+test('a running operation’s consented overage shows as held and fills the cap until it is released', async () => {
+  const ada = createApiClient({
+    baseUrl: session.server.url,
+    getToken: () => session.server.demo.ada.token,
+  });
+  // After the test above: no credits, the term's overage at its cap. $0.12 more of cap, which
+  // a running Smart Crop (1.2 credits over at $0.10) takes at once.
+  const { overage } = await ada.me();
+  expect(overage.capUsd).toBe(overage.usdThisCycle);
+  const capUsd = toUsdString(parseUsd(overage.usdThisCycle).plus(parseUsd('0.12')));
+  await ada.setOveragePolicy({ policy: 'ask', capUsd });
+  const { hold } = await ada.reserve({ operation: 'smart-crop', quantity: 1, overage: 'accept' });
+
+  const section = session.popup.getByRole('region', { name: 'Overage' });
+  await section.getByText('Held for running operations').waitFor({ timeout: 10_000 });
+  expect(await section.getByTestId('overage-policy').textContent()).toContain(
+    'Held for running operations$0.12',
+  );
+  const balance = session.popup.getByRole('region', { name: 'Credit balance' });
+  await balance.getByText(/overage cap is reached/).waitFor({ timeout: 10_000 });
+  const planner = session.popup.getByRole('region', { name: 'Basket planner' });
+  await planner.getByRole('textbox', { name: 'Smart Crops' }).fill('1');
+  const line = (ending: string) =>
+    planner.getByText(`1 Smart Crop · 1.2 credits · 1.2 over · ${ending}`, { exact: true });
+  await line('overage cap reached').waitFor({ timeout: 10_000 });
+  expect(await seriousViolations(session.popup)).toEqual([]);
+
+  // Released: nothing held, and the room it took is there for the next Smart Crop.
+  await ada.release(hold.id);
+  await line('$0.12 overage').waitFor({ timeout: 10_000 });
+  expect(await section.getByText('Held for running operations').count()).toBe(0);
+  expect(await balance.getByText(/overage cap is reached/).count()).toBe(0);
 });

@@ -201,6 +201,37 @@ describe('docs/billing.md scenarios over HTTP', () => {
     expect(third.body.error.details.quote.reason).toBe('overage-cap-reached');
   });
 
+  test('overage consented by pending holds is held against the cap, in every Snapshot, until they resolve', async () => {
+    await clock(server(), { now: '2027-08-15T00:00:00.000Z' });
+    const { admin, member } = await account('growth', '2027-08-15T00:00:00.000Z');
+    await exhaust(member);
+    await admin.put('/v1/overage-policy', { policy: 'ask', capUsd: '1.00' });
+    const reserve = () =>
+      member.post('/v1/holds', { operation: 'lifestyle-crop', quantity: 1, overage: 'accept' });
+    const first = await reserve();
+    expect(first.status).toBe(201);
+    expect(first.body.snapshot.overage).toMatchObject({ usdThisCycle: '0.00', heldUsd: '0.41' });
+    const second = await reserve();
+    expect(second.body.snapshot.overage).toMatchObject({ usdThisCycle: '0.00', heldUsd: '0.82' });
+    // $0.82 held + $0.41 > $1.00, though nothing is spent yet.
+    const over = await member.post('/v1/usage', {
+      operation: 'lifestyle-crop',
+      quantity: 1,
+      overage: 'accept',
+    });
+    expect(over.status).toBe(402);
+    expect(over.body.error.details.quote.reason).toBe('overage-cap-reached');
+
+    const captured = await member.post(`/v1/holds/${first.body.hold.id}/capture`, {});
+    expect(captured.body.snapshot.overage).toMatchObject({ usdThisCycle: '0.41', heldUsd: '0.41' });
+    await member.post(`/v1/holds/${second.body.hold.id}/release`, {});
+    const me = await admin.get('/v1/me');
+    expect(me.body.overage).toMatchObject({ usdThisCycle: '0.41', heldUsd: '0.00' });
+    // The released hold's room is back: $0.41 + $0.41 fits under $1.00.
+    const fits = await use(member, 'lifestyle-crop', 1, 'accept');
+    expect(fits.snapshot.overage).toMatchObject({ usdThisCycle: '0.82', heldUsd: '0.00' });
+  });
+
   test('a hold past its time to live is released and can never be captured', async () => {
     await clock(server(), { now: '2027-09-01T00:00:00.000Z' });
     const { member } = await account('growth', '2027-09-01T00:00:00.000Z');

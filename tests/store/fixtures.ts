@@ -27,6 +27,8 @@ export interface SnapshotOptions {
   policy?: OveragePolicy;
   capUsd?: Usd | null;
   usdThisCycle?: Usd;
+  /** Overage consented to by pending holds (counts against the cap). */
+  heldUsd?: Usd;
   openUpgradeRequests?: number;
   accountId?: string;
   cycle?: { start: string; end: string };
@@ -58,6 +60,7 @@ export function snapshotOf(options: SnapshotOptions = {}): Snapshot {
       capUsd: options.capUsd ?? null,
       creditsThisCycle: '0',
       usdThisCycle: options.usdThisCycle ?? '0.00',
+      heldUsd: options.heldUsd ?? '0.00',
     },
     upgradeRequests: { open: options.openUpgradeRequests ?? 0 },
     insight: {

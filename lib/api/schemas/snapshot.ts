@@ -11,6 +11,11 @@ export const OverageStateSchema = z.object({
   capUsd: z.nullable(UsdSchema),
   creditsThisCycle: CreditsSchema,
   usdThisCycle: UsdSchema,
+  /**
+   * Overage consented to by pending holds: it counts against the cap until they resolve. Absent
+   * from servers before it was added; read as none.
+   */
+  heldUsd: z.optional(UsdSchema),
 });
 
 /** A low-balance alert: a whole percentage of the term's granted credits, or none left. */

@@ -59,6 +59,7 @@ export const dePopup: Catalogue = {
   monthlyCap: 'Monatslimit',
   thisCycle: 'Diese Laufzeit',
   creditsAndUsd: '{credits} · {usd}',
+  heldForRunning: 'Reserviert für laufende Operationen',
   askAdminToChangeIt: 'Bitten Sie {admins} (Admin), sie zu ändern.',
   overagePolicy: 'Mehrverbrauchsregel',
   policyAskHint: 'Zustimmung pro Operation',

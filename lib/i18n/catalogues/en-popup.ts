@@ -62,6 +62,7 @@ export const enPopup = {
   monthlyCap: 'Monthly cap',
   thisCycle: 'This cycle',
   creditsAndUsd: '{credits} · {usd}',
+  heldForRunning: 'Held for running operations',
   askAdminToChangeIt: 'Ask {admins} (admin) to change it.',
   overagePolicy: 'Overage policy',
   policyAskHint: 'consent per operation',

@@ -56,6 +56,7 @@ export const frPopup: Catalogue = {
   monthlyCap: 'Plafond mensuel',
   thisCycle: 'Cette période',
   creditsAndUsd: '{credits} · {usd}',
+  heldForRunning: 'Réservé pour les opérations en cours',
   askAdminToChangeIt: 'Demandez à {admins} (admin) de la changer.',
   overagePolicy: 'Règle de dépassement',
   policyAskHint: 'accord à chaque opération',
