@@ -1,7 +1,7 @@
 // The store listing's screenshots, taken from the product itself on every e2e run so they never
-// drift from it: the popup, the in-page chip with a cost preview, and the upgrade-or-pay-overage
-// dialog, each 1280×800 (the Chrome Web Store's size), written to .output/store-screenshots
-// (TALLY_SCREENSHOTS to choose another folder).
+// drift from it: the popup over the editor, the in-page chip with a cost preview, and the
+// upgrade-or-pay-overage dialog, each 1280×800 (the Chrome Web Store's size), written to
+// .output/store-screenshots (TALLY_SCREENSHOTS to choose another folder).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,8 @@ import { connectInPopup, type ExtensionBrowser, launchWithExtension } from '../s
 import { startServer, type TestServer } from '../support/server.ts';
 
 const SIZE = { width: 1280, height: 800 };
+/** A browser action's popup: our popup's width, and the most height a browser gives one. */
+const POPUP_SIZE = { width: 360, height: 600 };
 const PATIENT = { timeout: 15_000 };
 const folder = resolve(process.env.TALLY_SCREENSHOTS ?? '.output/store-screenshots');
 let server: TestServer;
@@ -41,11 +43,32 @@ async function shoot(page: Page, name: string): Promise<{ width: number; height:
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-test('popup.png: the popup with the balance, what each operation costs and the plan', async () => {
+/**
+ * The popup as the browser shows it, over the page it was opened on: at most 600 px tall (a
+ * browser's popups are no taller), near the top right, with a bubble's shadow. The popup alone
+ * would leave most of a 1280×800 listing image blank.
+ */
+function popupOverPage(page: Buffer, popup: Buffer): string {
+  const src = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+  return `<!doctype html><html><body style="margin:0;overflow:hidden">
+    <img alt="" src="${src(page)}" style="position:absolute;inset:0;filter:brightness(0.94)">
+    <img alt="" src="${src(popup)}" style="position:absolute;top:12px;right:24px;border-radius:8px;box-shadow:0 10px 32px rgb(0 0 0 / 0.3),0 0 0 1px rgb(0 0 0 / 0.1)">
+  </body></html>`;
+}
+
+test('popup.png: the popup over the editor, with the balance, what each operation costs and the plan', async () => {
   const popup = await browser.openPopup();
+  await popup.setViewportSize(POPUP_SIZE);
   await popup.getByText('4,570').first().waitFor(PATIENT);
-  expect(await shoot(popup, 'popup')).toEqual(SIZE);
+  const popupShot = await popup.screenshot();
   await popup.close();
+  await expect
+    .poll(() => editor.getByTestId('chip-label').textContent(), PATIENT)
+    .toContain('4,570');
+  const canvas = await browser.context.newPage();
+  await canvas.setContent(popupOverPage(await editor.screenshot(), popupShot));
+  expect(await shoot(canvas, 'popup')).toEqual(SIZE);
+  await canvas.close();
 });
 
 test('chip-preview.png: the editor with the chip and the cost preview of a hovered operation', async () => {
@@ -67,6 +90,10 @@ test('dialog.png: the upgrade-or-pay-overage dialog, once an operation does not 
   await expect
     .poll(() => editor.getByTestId('chip-label').textContent(), PATIENT)
     .toBe('No credits left');
+  // The demo's own Account panel polls its backend: the shot waits until it agrees with the chip.
+  await expect
+    .poll(() => editor.locator('[data-field="available"]').first().textContent(), PATIENT)
+    .toBe('0');
   await editor.mouse.move(0, 0);
   await editor.locator('button[data-tally-operation="lifestyle-crop"]').click();
   // The dialog may be drawn in the page's shadow root or in a frame of the extension's own.
