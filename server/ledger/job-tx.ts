@@ -137,6 +137,13 @@ export class JobTx implements LedgerTx {
     return upgradeRequestsAfter(stored, accountId, filter, [this.context.changes, this.changes]);
   }
 
+  openRequestsAfter(accountId: string, committed: UpgradeRequest[]): UpgradeRequest[] {
+    const batches = [this.context.changes, this.changes];
+    // A debit's Snapshot asks too: most transactions touch no request.
+    if (batches.every((changes) => changes.upgradeRequests.size === 0)) return committed;
+    return upgradeRequestsAfter(committed, accountId, { status: 'open' }, batches);
+  }
+
   saveUpgradeRequest(accountId: string, request: UpgradeRequest): void {
     this.changes.upgradeRequests.set(request.id, { accountId, request });
     // An open request is a new one: a request is only ever saved again to decide or replace it.

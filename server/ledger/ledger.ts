@@ -145,6 +145,8 @@ export interface LedgerTx {
     change: { role: Role } | { removed: true } | { newToken: true },
   ): Promise<{ token: string | null }>;
   upgradeRequests(accountId: string, filter: UpgradeRequestFilter): Promise<UpgradeRequest[]>;
+  /** `committed`, the account's open requests, as this transaction (and its batch) leaves them. */
+  openRequestsAfter(accountId: string, committed: UpgradeRequest[]): UpgradeRequest[];
   /** The operations in `range` that used credits, read on this transaction's connection. */
   usageRows(accountId: string, range: Range): Promise<UsageRow[]>;
   /** Writes an upgrade request as it now stands (new, or decided). */

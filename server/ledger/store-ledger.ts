@@ -142,7 +142,7 @@ export class StoreLedger implements Ledger {
       },
       member: { id: member.id, name: member.name, role: member.role },
       ...described,
-      upgradeRequests: { open: this.openRequestsSeenBy(member).length },
+      upgradeRequests: { open: this.openRequestsSeenBy(member, tx).length },
       insight: accountInsight(state, described, this.catalog, asOf, sliceUsed),
       alerts: {
         thresholds: state.alertThresholds ?? DEFAULT_ALERT_THRESHOLDS,
@@ -151,9 +151,13 @@ export class StoreLedger implements Ledger {
     };
   }
 
-  /** Admins see every open request of the account; a member only its own. */
-  private openRequestsSeenBy(member: Member): UpgradeRequest[] {
-    const open = this.openRequests.get(member.accountId) ?? [];
+  /**
+   * Admins see every open request of the account; a member only its own. In a transaction, as
+   * it leaves them (a plan change's answer counts the requests it approved as decided).
+   */
+  private openRequestsSeenBy(member: Member, tx?: LedgerTx): UpgradeRequest[] {
+    const committed = this.openRequests.get(member.accountId) ?? [];
+    const open = tx ? tx.openRequestsAfter(member.accountId, committed) : committed;
     return member.role === 'admin' ? open : open.filter(({ memberId }) => memberId === member.id);
   }
 

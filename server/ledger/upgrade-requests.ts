@@ -12,7 +12,8 @@ import {
 
 // An upgrade request's life (docs/api.md): a member asks for a plan (a second request replaces its
 // open one); an admin approves it, which is exactly a plan change, or declines it with a reason.
-// A request is decided once.
+// A plan change made otherwise approves the open requests for the plan it moved to. A request is
+// decided once.
 
 export interface RequestRefusal {
   code: 'forbidden' | 'request_not_open';
@@ -93,7 +94,31 @@ export async function approveUpgrade(
     decidedBy: admin.id,
   };
   tx.saveUpgradeRequest(admin.accountId, request);
+  await approveAskingFor(tx, admin, found.planId, now);
   return { request, outcome };
+}
+
+/**
+ * The admin moved the account to `planId`: every open request for that plan got what it asked
+ * for, and is approved by that admin. (Approving one later would be a change to the plan the
+ * account is on, which is refused, so it would stay open for good.) Requests for other plans
+ * stay open.
+ */
+export async function approveAskingFor(
+  tx: LedgerTx,
+  admin: Member,
+  planId: PlanId,
+  now: string,
+): Promise<void> {
+  for (const open of await tx.upgradeRequests(admin.accountId, { status: 'open' })) {
+    if (open.planId !== planId) continue;
+    tx.saveUpgradeRequest(admin.accountId, {
+      ...open,
+      status: 'approved',
+      decidedAt: now,
+      decidedBy: admin.id,
+    });
+  }
 }
 
 export async function declineUpgrade(

@@ -5,6 +5,7 @@ import { previewPlanChange } from '../../lib/billing/index.ts';
 import { apiRoute } from '../api-route.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { refusalError } from '../errors.ts';
+import { approveAskingFor } from '../ledger/upgrade-requests.ts';
 import { idempotencyKey, refused, respondOnce } from '../respond-once.ts';
 import { checked } from '../validate.ts';
 
@@ -35,6 +36,7 @@ export function planChangeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       });
       if (!applied.ok) return refused(refusalError(applied.refusal));
       if (applied.effect.kind !== 'change-plan') throw new Error('change-plan did not change plan');
+      await approveAskingFor(tx, member, body.planId, deps.clock.now().toISOString());
       const result = {
         change: applied.effect.preview,
         snapshot: await deps.ledger.snapshot(applied.state, member.id, tx),

@@ -1,6 +1,7 @@
 // The team in two real Chromiums, one extension each: Milo asks Ada to upgrade, Ada's popup
-// shows the request live and approves it, Milo's popup shows the new plan; Ada removes Milo and
-// Milo's extension says his access was removed.
+// shows the request live and approves it, Milo's popup shows the new plan; a plan change Ada
+// makes herself approves what Milo asked for; Ada removes Milo and Milo's extension says his
+// access was removed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient } from '../../lib/api/client.ts';
@@ -103,6 +104,33 @@ test('“Show earlier activity” brings the earlier lines, and the focus stays 
   expect(await lines.count()).toBeGreaterThan(6);
   await expect.poll(() => more.count()).toBe(0);
   expect(await ada.evaluate(() => document.activeElement?.tagName)).toBe('UL');
+  expect(await seriousViolations(ada)).toEqual([]);
+});
+
+test('Ada changes to the plan Milo asked for in her plan list: his request reads approved, she has none open', async () => {
+  // Back on Growth, so that there is a plan above to ask for.
+  const adaApi = createApiClient({ baseUrl: server.url, getToken: () => server.demo.ada.token });
+  await adaApi.changePlan({ planId: 'growth' });
+  const ask = milo.getByRole('button', { name: 'Ask Ada to upgrade to Scale' });
+  await ask.waitFor({ timeout: 10_000 });
+  await ask.click();
+  const miloStatus = () => milo.getByRole('status').allTextContents();
+  await expect
+    .poll(miloStatus, { timeout: 10_000 })
+    .toContain('You asked Ada to upgrade to Scale: waiting for an answer.');
+  await ada.getByRole('listitem', { name: 'Milo asks for Scale' }).waitFor({ timeout: 10_000 });
+
+  // Not through the request: the plan list's own change.
+  const change = ada.getByRole('region', { name: 'Change plan' });
+  await change.getByRole('radio', { name: /^Scale/ }).check();
+  await change.getByRole('button', { name: /^Change to Scale · / }).click();
+
+  await expect
+    .poll(miloStatus, { timeout: 10_000 })
+    .toContain('Ada approved: the account moved to Scale.');
+  const requests = ada.getByRole('region', { name: 'Upgrade requests' });
+  await requests.getByText('No open requests.').waitFor({ timeout: 10_000 });
+  expect(await requests.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
   expect(await seriousViolations(ada)).toEqual([]);
 });
 

@@ -1,11 +1,12 @@
 // Upgrade requests over HTTP: a member asks, the admins hear it live, an admin approves (the
 // plan change, charged once however often Approve is pressed) or declines; a second request
-// replaces the first.
+// replaces the first; any change to a plan approves the open requests for it.
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { createAccount } from '../support/server.ts';
 import { twoAccounts } from './accounts.ts';
 import { openStream } from './event-stream.ts';
-import { allCharges } from './http.ts';
+import { allCharges, type Client, client } from './http.ts';
 import { serverPerFile } from './server-per-file.ts';
 
 const server = serverPerFile();
@@ -87,4 +88,46 @@ test('asking for the current plan or an unknown one is 400', async () => {
   expect((await milo.api.post('/v1/upgrade-requests', { planId: 'growth' })).status).toBe(400);
   expect((await milo.api.post('/v1/upgrade-requests', { planId: 'nope' })).status).toBe(400);
   expect((await milo.api.post('/v1/upgrade-requests', { planId: 'scale', x: 1 })).status).toBe(400);
+});
+
+test('a plan change approves the open requests for its plan, however it was made; others stay open', async () => {
+  const { members } = await createAccount(server(), {
+    planId: 'starter',
+    members: [
+      { name: 'Ada', role: 'admin' },
+      { name: 'Milo', role: 'member' },
+      { name: 'Lena', role: 'member' },
+      { name: 'Kai', role: 'member' },
+    ],
+  });
+  const [ada, milo, lena, kai] = members.map((m) => client(server(), m.token)) as [
+    Client,
+    Client,
+    Client,
+    Client,
+  ];
+  const adaId = members[0]!.member.id;
+  const ask = async (api: Client, planId: string) =>
+    (await api.post('/v1/upgrade-requests', { planId })).body.request as { id: string };
+  const status = async (api: Client) => (await api.get('/v1/upgrade-requests')).body.requests[0];
+
+  // Ada moves to Growth in the popup: Milo asked for exactly that, Kai for Scale.
+  await ask(milo, 'growth');
+  await ask(kai, 'scale');
+  const changed = await ada.post('/v1/plan-changes', { planId: 'growth' });
+  expect(changed.status).toBe(201);
+  expect(changed.body.snapshot.upgradeRequests).toEqual({ open: 1 });
+  expect(await status(milo)).toMatchObject({ status: 'approved', decidedBy: adaId });
+  expect(await status(kai)).toMatchObject({ status: 'open', planId: 'scale' });
+  expect((await ada.get('/v1/me')).body.upgradeRequests).toEqual({ open: 1 });
+
+  // Approving Kai's request to Scale approves Lena's for Scale too.
+  await ask(lena, 'scale');
+  const kaiRequest = await status(kai);
+  const approved = await ada.post(`/v1/upgrade-requests/${kaiRequest.id}/approve`, {});
+  expect(approved.status).toBe(201);
+  expect(approved.body.snapshot.upgradeRequests).toEqual({ open: 0 });
+  expect(await status(lena)).toMatchObject({ status: 'approved', decidedBy: adaId });
+  expect((await ada.get('/v1/upgrade-requests?status=open')).body.requests).toEqual([]);
+  expect((await ada.get('/v1/me')).body.upgradeRequests).toEqual({ open: 0 });
 });
