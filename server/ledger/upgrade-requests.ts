@@ -1,5 +1,5 @@
 import { findPlan } from '../../lib/billing/index.ts';
-import type { AccountState, Catalog, PlanId } from '../../lib/billing/types.ts';
+import type { Catalog, PlanId } from '../../lib/billing/types.ts';
 import { newId } from '../auth.ts';
 import { billingInvalid } from '../errors.ts';
 import {
@@ -24,13 +24,16 @@ export async function requestUpgrade(
   tx: LedgerTx,
   member: Member,
   input: { planId: PlanId; note?: string | undefined },
-  context: { state: AccountState; catalog: Catalog; now: string },
+  context: { catalog: Catalog; now: string },
 ): Promise<UpgradeRequest> {
   findPlan(context.catalog, input.planId);
-  if (context.state.planId === input.planId) {
+  const { accountId } = member;
+  // Read under the account's lock: a plan change committed a moment ago (which approved the
+  // requests for its plan) is seen, so no request for the plan in force is left open.
+  const { applied } = await tx.apply(accountId, { kind: 'settle' });
+  if (applied.state.planId === input.planId) {
     throw billingInvalid(`The account is already on ${input.planId}; ask for another plan.`);
   }
-  const { accountId } = member;
   for (const open of await tx.upgradeRequests(accountId, { memberId: member.id, status: 'open' })) {
     tx.saveUpgradeRequest(accountId, { ...open, status: 'replaced', decidedAt: context.now });
   }

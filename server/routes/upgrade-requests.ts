@@ -20,10 +20,8 @@ export function upgradeRequestRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const member = c.get('member');
     const key = idempotencyKey(c);
     const body = await input.body();
-    const state = await deps.ledger.settled(member.accountId);
     return respondOnce(deps, c, member.accountId, key, body, async (tx) => {
       const request = await requestUpgrade(tx, member, body, {
-        state,
         catalog: deps.catalog,
         now: now(),
       });

@@ -131,3 +131,19 @@ test('a plan change approves the open requests for its plan, however it was made
   expect((await ada.get('/v1/upgrade-requests?status=open')).body.requests).toEqual([]);
   expect((await ada.get('/v1/me')).body.upgradeRequests).toEqual({ open: 0 });
 });
+
+test('asked while the admin changes to that very plan: refused, or approved by the change, never left open', async () => {
+  const { ada, milo } = await twoAccounts(server());
+  const plans = ['scale', 'growth'];
+  for (let round = 0; round < 12; round++) {
+    const planId = plans[round % 2]!;
+    const [changed, asked] = await Promise.all([
+      ada.api.post('/v1/plan-changes', { planId }),
+      milo.api.post('/v1/upgrade-requests', { planId }),
+    ]);
+    expect(changed.status).toBe(201);
+    expect([201, 400]).toContain(asked.status);
+    const open = (await ada.api.get('/v1/upgrade-requests?status=open')).body.requests;
+    expect(open.filter((request: { planId: string }) => request.planId === planId)).toEqual([]);
+  }
+});
